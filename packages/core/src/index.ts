@@ -1,0 +1,4 @@
+export * from './diagnostics';
+export * from './manifest/types';
+export * from './graph/graph';
+export * from './project/types';

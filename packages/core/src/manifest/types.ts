@@ -1,0 +1,131 @@
+/**
+ * The compiled project: every node the graph knows, in the shape written to
+ * `target/manifest.json`. Field names follow dbt's manifest (snake_case) on purpose, so tools
+ * that read dbt artifacts (state comparison, lineage viewers, CI scripts) read ours unchanged.
+ */
+
+export type ResourceType = 'model' | 'seed' | 'source' | 'test' | 'snapshot' | 'operation';
+
+export type Materialization = 'view' | 'table' | 'incremental' | 'ephemeral' | 'seed' | 'test';
+
+/**
+ * Configuration after `project.yml` folder configs, YAML `config:` blocks and in-file `config()`
+ * calls are merged (in that order of increasing precedence). Unknown keys are kept: users and
+ * packages put their own keys here and select on them with `config.<key>:`.
+ */
+export interface NodeConfig {
+  enabled: boolean;
+  materialized: string;
+  tags: string[];
+  schema?: string;
+  database?: string;
+  alias?: string;
+  unique_key?: string | string[];
+  incremental_strategy?: string;
+  incremental_predicates?: string[];
+  on_schema_change?: string;
+  full_refresh?: boolean | null;
+  pre_hook: string[];
+  post_hook: string[];
+  meta: Record<string, unknown>;
+  /** Tests only. */
+  severity?: string;
+  [key: string]: unknown;
+}
+
+/** Where a relation lives in the warehouse. Rendered by the adapter's dialect. */
+export interface RelationName {
+  database?: string;
+  schema: string;
+  identifier: string;
+}
+
+export interface ColumnInfo {
+  name: string;
+  description: string;
+  data_type?: string;
+  meta: Record<string, unknown>;
+  tags: string[];
+}
+
+/** A generic test's call: `unique` on column `id` of model `orders`. */
+export interface TestMetadata {
+  name: string;
+  namespace?: string;
+  kwargs: Record<string, unknown>;
+}
+
+export interface ManifestNode {
+  /** `model.<package>.<name>`, `seed.…`, `test.…`, `source.<package>.<source>.<table>`. */
+  unique_id: string;
+  resource_type: ResourceType;
+  name: string;
+  package_name: string;
+  /** Path inside the node's resource folder, e.g. `staging/stg_orders.sql`. */
+  path: string;
+  /** Path from the package root, e.g. `models/staging/stg_orders.sql`. */
+  original_file_path: string;
+  /** Package name, folders under the resource path, then the node name. */
+  fqn: string[];
+  config: NodeConfig;
+  tags: string[];
+  description: string;
+  columns: Record<string, ColumnInfo>;
+  depends_on: { nodes: string[]; macros: string[] };
+  /** The relation this node builds or reads; ephemeral models and tests have none in use. */
+  relation?: RelationName;
+  /** `sha256` of the file contents; `state:modified.body` compares it. */
+  checksum: string;
+  raw_code?: string;
+  /** The full-build SQL, refs resolved and ephemeral models inlined. */
+  compiled_code?: string;
+  /** `<target-path>/compiled/<package>/<original_file_path>` once written. */
+  compiled_path?: string;
+  /** YAML file that documented this node, when any. */
+  patch_path?: string;
+  // --- tests ---
+  test_metadata?: TestMetadata;
+  attached_node?: string;
+  column_name?: string;
+  // --- sources ---
+  source_name?: string;
+  identifier?: string;
+  loaded_at_field?: string;
+  freshness?: unknown;
+  // --- seeds ---
+  /** Absolute path of the CSV, for loaders. */
+  seed_file?: string;
+}
+
+export interface MacroEntry {
+  unique_id: string;
+  name: string;
+  package_name: string;
+  original_file_path: string;
+  checksum: string;
+}
+
+/** Everything `compile` produces; `run`, `ls`, selection and state comparison consume it. */
+export interface Manifest {
+  metadata: {
+    dbt_schema_version: string;
+    tsmodel_version: string;
+    generated_at: string;
+    invocation_id: string;
+    project_name: string;
+    adapter_type: string;
+  };
+  /** Models, seeds, tests, snapshots, operations — everything that can run. */
+  nodes: Record<string, ManifestNode>;
+  sources: Record<string, ManifestNode>;
+  macros: Record<string, MacroEntry>;
+  /** parent unique_id → child unique_ids. */
+  child_map: Record<string, string[]>;
+  /** child unique_id → parent unique_ids. */
+  parent_map: Record<string, string[]>;
+}
+
+/** Every node of a manifest, runnable nodes and sources alike. */
+export function allNodes(manifest: Manifest): ManifestNode[] {
+  return [...Object.values(manifest.nodes), ...Object.values(manifest.sources)];
+}
