@@ -1,0 +1,244 @@
+import type nunjucks from 'nunjucks';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { TsmodelError } from '../diagnostics';
+import type { MacroRegistry } from './macro-registry';
+import { INTERNAL_PACKAGE } from './macro-registry';
+import type { RenderCapture } from './render-capture';
+import { RelationPlaceholder, encodeKey } from './relation-placeholder';
+import { MacroReturn } from './template-errors';
+import type { RenderTarget, TemplateEngineOptions } from './template-engine';
+
+/** The render in progress; globals read it. Undefined between renders (macro loading). */
+export interface RenderState {
+  current:
+    | {
+        target: RenderTarget;
+        capture: RenderCapture;
+        macroSet: Set<string>;
+        configSoFar: Record<string, unknown>;
+        isIncremental: boolean;
+        execute: boolean;
+      }
+    | undefined;
+  readonly options: TemplateEngineOptions;
+}
+
+type Args = unknown[];
+
+/** nunjucks passes keyword arguments as a trailing object flagged `__keywords`. */
+export function splitArgs(args: Args): { positional: unknown[]; kwargs: Record<string, unknown> } {
+  const last = args[args.length - 1] as Record<string, unknown> | undefined;
+  if (last && typeof last === 'object' && last.__keywords === true) {
+    const { __keywords: _k, ...kwargs } = last;
+    return { positional: args.slice(0, -1), kwargs };
+  }
+  return { positional: args, kwargs: {} };
+}
+
+/** Installs dbt's context: ref, source, var, config, is_incremental, target, env_var, … */
+export function installContextGlobals(
+  env: nunjucks.Environment,
+  state: RenderState,
+  macros: MacroRegistry,
+): void {
+  const { options } = state;
+  const cur = () => {
+    if (!state.current) throw new Error('no render in progress');
+    return state.current;
+  };
+  const fail = (code: string, message: string, hint?: string): never => {
+    throw new TsmodelError({ code, message, hint, node: state.current?.target.uniqueId });
+  };
+
+  const ref = (...args: Args) => {
+    const { positional, kwargs } = splitArgs(args);
+    const names = positional.map(String);
+    if (names.length === 0 || names.length > 2) fail('bad-ref', `ref() takes 1 or 2 arguments, got ${names.length}`, "use ref('model') or ref('package', 'model')");
+    const [pkg, name] = names.length === 2 ? [names[0], names[1]!] : [undefined, names[0]!];
+    if (kwargs.v !== undefined || kwargs.version !== undefined) fail('bad-ref', 'model versions are not supported');
+    const c = cur();
+    if (!c.capture.refs.some((r) => r.name === name && r.pkg === pkg)) c.capture.refs.push({ pkg, name });
+    return new RelationPlaceholder(encodeKey({ kind: 'ref', caller: c.target.packageName, pkg, name }));
+  };
+
+  const source = (...args: Args) => {
+    const { positional } = splitArgs(args);
+    if (positional.length !== 2) fail('bad-source', `source() takes 2 arguments, got ${positional.length}`, "use source('source_name', 'table_name')");
+    const [src, table] = positional.map(String) as [string, string];
+    const c = cur();
+    if (!c.capture.sources.some((s) => s.source === src && s.table === table)) c.capture.sources.push({ source: src, table });
+    return new RelationPlaceholder(encodeKey({ kind: 'source', caller: c.target.packageName, source: src, table }));
+  };
+
+  const varFn = (...args: Args) => {
+    const { positional } = splitArgs(args);
+    const name = String(positional[0]);
+    const c = cur();
+    const found = options.vars(name, c.target.packageName);
+    if (found.found) {
+      c.capture.vars[name] = JSON.stringify(found.value ?? null);
+      return found.value;
+    }
+    if (positional.length >= 2) {
+      c.capture.vars[name] = null;
+      return positional[1];
+    }
+    return fail(
+      'missing-var',
+      `required var '${name}' is not set for ${c.target.uniqueId}`,
+      `set it under vars: in project.yml, pass --vars '{${name}: …}', or give var('${name}', default) a default`,
+    );
+  };
+
+  const config = Object.assign(
+    (...args: Args) => {
+      const { positional, kwargs } = splitArgs(args);
+      const values = { ...(positional[0] && typeof positional[0] === 'object' ? (positional[0] as object) : {}), ...kwargs };
+      const c = cur();
+      c.capture.configCalls.push(values);
+      Object.assign(c.configSoFar, values);
+      return '';
+    },
+    {
+      get: (key: string, fallback?: unknown) => cur().configSoFar[key] ?? fallback ?? null,
+      require: (key: string) => {
+        const v = cur().configSoFar[key];
+        if (v === undefined) fail('missing-config', `config '${key}' is required by ${cur().target.uniqueId}`);
+        return v;
+      },
+    },
+  );
+
+  const envVar = (...args: Args) => {
+    const { positional } = splitArgs(args);
+    const name = String(positional[0]);
+    const value = options.env[name];
+    const c = state.current;
+    if (c) c.capture.envVars[name] = value ?? null;
+    if (value !== undefined) return value;
+    if (positional.length >= 2) return positional[1];
+    return fail('missing-env-var', `env var '${name}' is not set and env_var() was given no default`, `export ${name}=… or call env_var('${name}', 'default')`);
+  };
+
+  const target = new Proxy(options.target as Record<string, unknown>, {
+    get(t, key) {
+      if (state.current) state.current.capture.usedTarget = true;
+      return t[key as string];
+    },
+  });
+
+  const volatile = <T>(value: T): T => {
+    if (state.current) state.current.capture.volatile = true;
+    return value;
+  };
+
+  const dispatch = (name: string, namespace?: string) => {
+    const search = searchOrder(namespace);
+    const prefixes = [options.target.type, ...options.adapterParents, 'default'];
+    for (const pkg of search) {
+      for (const prefix of prefixes) {
+        const m = macros.get(pkg, `${prefix}__${name}`);
+        if (m) return m.fn;
+      }
+    }
+    // A bare dispatch also reaches any package, so package macros work without dispatch: config.
+    if (!namespace) {
+      for (const prefix of prefixes) {
+        const m = macros.resolve(`${prefix}__${name}`);
+        if (m) return m.fn;
+      }
+    }
+    return fail(
+      'dispatch-not-found',
+      `adapter.dispatch('${name}'${namespace ? `, '${namespace}'` : ''}) found no macro among ${prefixes.map((p) => `${p}__${name}`).join(', ')}`,
+      `define one of them (default__${name} works for every adapter) in macros/`,
+    );
+  };
+
+  const searchOrder = (namespace: string | undefined): string[] => {
+    const configured = options.dispatch.find((d) => d.macro_namespace === namespace)?.search_order;
+    const base = configured ?? (namespace ? [namespace] : [options.rootProject]);
+    return [...base, INTERNAL_PACKAGE];
+  };
+
+  const log = (...args: Args) => {
+    const { positional } = splitArgs(args);
+    state.current?.capture.logs.push(String(positional[0]));
+    return '';
+  };
+
+  const globals: Record<string, unknown> = {
+    ref,
+    source,
+    var: varFn,
+    config,
+    env_var: envVar,
+    target,
+    is_incremental: () => cur().isIncremental,
+    project_name: options.rootProject,
+    log,
+    print: log,
+    return: (value: unknown) => {
+      throw new MacroReturn(value);
+    },
+    exceptions: {
+      raise_compiler_error: (message: unknown) => fail('compiler-error', String(message)),
+      warn: (message: unknown) => log(`warning: ${String(message)}`),
+    },
+    adapter: {
+      dispatch,
+      type: () => options.target.type,
+      quote: (id: string) => `"${String(id).replace(/"/g, '""')}"`,
+    },
+    builtins: { ref, source, config },
+    fromjson: (s: string) => JSON.parse(s),
+    tojson: (v: unknown) => JSON.stringify(v),
+    fromyaml: (s: string) => parseYaml(s),
+    toyaml: (v: unknown) => stringifyYaml(v),
+    zip: (...lists: unknown[][]) => lists[0]?.map((_, i) => lists.map((l) => l[i])) ?? [],
+  };
+  for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
+
+  // Read on each access, so only renders that use them become volatile (never cached).
+  Object.defineProperty(env.globals, 'run_started_at', {
+    enumerable: true,
+    get: () => volatile(new PythonDatetime(options.runStartedAt)),
+  });
+  Object.defineProperty(env.globals, 'invocation_id', {
+    enumerable: true,
+    get: () => volatile(options.invocationId),
+  });
+}
+
+/** Enough of Python's datetime for dbt templates: printing, `strftime`, `isoformat`. */
+class PythonDatetime {
+  constructor(private readonly date: Date) {}
+
+  toString(): string {
+    return this.date.toISOString().replace('T', ' ').replace('Z', '+00:00');
+  }
+
+  isoformat(): string {
+    return this.date.toISOString().replace('Z', '+00:00');
+  }
+
+  timestamp(): number {
+    return this.date.getTime() / 1000;
+  }
+
+  strftime(format: string): string {
+    const d = this.date;
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    const parts: Record<string, string> = {
+      Y: String(d.getUTCFullYear()),
+      m: pad(d.getUTCMonth() + 1),
+      d: pad(d.getUTCDate()),
+      H: pad(d.getUTCHours()),
+      M: pad(d.getUTCMinutes()),
+      S: pad(d.getUTCSeconds()),
+      f: pad(d.getUTCMilliseconds() * 1000, 6),
+      '%': '%',
+    };
+    return format.replace(/%([YmdHMSf%])/g, (_m, k: string) => parts[k]!);
+  }
+}

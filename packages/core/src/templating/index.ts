@@ -1,0 +1,5 @@
+export * from './template-engine';
+export * from './macro-registry';
+export * from './render-capture';
+export * from './relation-placeholder';
+export { toTemplateError } from './template-errors';

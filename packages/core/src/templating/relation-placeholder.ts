@@ -1,0 +1,98 @@
+/**
+ * What `ref()`, `source()` and `this` return while a model renders. A model's relation name
+ * depends on its own config (schema, alias, enabled), which is only known once that model has
+ * rendered too; so rendering leaves markers in the SQL and the compiler swaps in real names
+ * after every model has rendered. This is what lets one render per model, in any order (or in
+ * parallel), be enough, and lets the parse cache store rendered SQL independent of other files.
+ */
+
+/** Marker delimiters: control characters never found in SQL text or identifiers. */
+export const MARK = '\u0001';
+const MARK_RE = /\u0001([^\u0001]+)\u0001/g;
+
+/** A reference as written in the template, resolved later. */
+export type RelationKey =
+  | { kind: 'ref'; caller: string; pkg?: string; name: string }
+  | { kind: 'source'; caller: string; source: string; table: string }
+  | { kind: 'this' };
+
+export type RelationPart = 'database' | 'schema' | 'identifier';
+
+export function encodeKey(key: RelationKey): string {
+  switch (key.kind) {
+    case 'ref':
+      return `r\u0002${key.caller}\u0002${key.pkg ?? ''}\u0002${key.name}`;
+    case 'source':
+      return `s\u0002${key.caller}\u0002${key.source}\u0002${key.table}`;
+    case 'this':
+      return 't';
+  }
+}
+
+export function decodeKey(encoded: string): RelationKey {
+  const [kind, a = '', b = '', c = ''] = encoded.split('\u0002');
+  if (kind === 'r') return { kind: 'ref', caller: a, pkg: b || undefined, name: c };
+  if (kind === 's') return { kind: 'source', caller: a, source: b, table: c };
+  return { kind: 'this' };
+}
+
+/**
+ * Prints as a marker; `.schema`, `.identifier`, `.database` and `.name` print as markers for
+ * that part. Comparing parts in template logic is not supported (they are markers until the
+ * whole project is known), which the docs state.
+ */
+export class RelationPlaceholder {
+  constructor(readonly key: string) {}
+
+  toString(): string {
+    return `${MARK}${this.key}${MARK}`;
+  }
+
+  get database(): string {
+    return this.part('database');
+  }
+
+  get schema(): string {
+    return this.part('schema');
+  }
+
+  get identifier(): string {
+    return this.part('identifier');
+  }
+
+  /** dbt's `relation.name` is the identifier. */
+  get name(): string {
+    return this.part('identifier');
+  }
+
+  /** dbt's `relation.render()`. */
+  render(): string {
+    return this.toString();
+  }
+
+  /** dbt's `relation.include(...)`: we always render the configured parts. */
+  include(): RelationPlaceholder {
+    return this;
+  }
+
+  private part(part: RelationPart): string {
+    return `${MARK}${this.key}#${part}${MARK}`;
+  }
+}
+
+/**
+ * Replaces every marker in `sql`. `resolve` gets the decoded key and the requested part
+ * (undefined = the full rendered relation) and returns the text to insert.
+ */
+export function replaceMarkers(
+  sql: string,
+  resolve: (key: string, part: RelationPart | undefined) => string,
+): string {
+  if (!sql.includes(MARK)) return sql;
+  return sql.replace(MARK_RE, (_m, inner: string) => {
+    const hash = inner.indexOf('#');
+    return hash < 0
+      ? resolve(inner, undefined)
+      : resolve(inner.slice(0, hash), inner.slice(hash + 1) as RelationPart);
+  });
+}

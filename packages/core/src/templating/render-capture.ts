@@ -1,0 +1,37 @@
+/**
+ * What one render of a model, test or hook learned about its node: dependencies, config
+ * calls and every outside input it read. The parse cache stores this and re-uses a render only
+ * while those inputs are unchanged, so a changed `--vars` value re-renders only the models
+ * that read it (dbt re-parses the whole project, dbt#10578).
+ */
+export interface RenderCapture {
+  refs: Array<{ pkg?: string; name: string }>;
+  sources: Array<{ source: string; table: string }>;
+  /** Keyword arguments of each `config()` call, in call order. */
+  configCalls: Array<Record<string, unknown>>;
+  /** var name → JSON of the value the render saw (`undefined` when it used its default). */
+  vars: Record<string, string | null>;
+  /** env var name → value the render saw (null when unset). */
+  envVars: Record<string, string | null>;
+  /** Macro names (qualified `package.name`) the render called. */
+  macros: string[];
+  /** True when the output read `target`; the target's fingerprint then joins the cache key. */
+  usedTarget: boolean;
+  /** True when the output depends on the moment (`run_started_at`, `invocation_id`): never cached. */
+  volatile: boolean;
+  logs: string[];
+}
+
+export function emptyCapture(): RenderCapture {
+  return {
+    refs: [],
+    sources: [],
+    configCalls: [],
+    vars: {},
+    envVars: {},
+    macros: [],
+    usedTarget: false,
+    volatile: false,
+    logs: [],
+  };
+}
