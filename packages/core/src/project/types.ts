@@ -58,6 +58,11 @@ export interface ProjectConfig {
   onRunEnd: HookSpec[];
   /** `dispatch:` search order overrides: macro namespace → packages searched in order. */
   dispatch: Array<{ macro_namespace: string; search_order: string[] }>;
+  /**
+   * `require-tsmodel-version:` ranges as written (a single string becomes a one-item list);
+   * the CLI checks them against its own version, since core does not know which CLI runs it.
+   */
+  requireTsmodelVersion?: string[];
 }
 
 /** A connection target from profiles.yml (or the embedded default). */
@@ -111,4 +116,6 @@ export interface LoadedProject {
   /** All projects in the DAG including the root, keyed by project name. */
   projects: Map<string, ProjectConfig>;
   selectors: NamedSelector[];
+  /** The parsed `--vars` mapping (empty without the flag); VarResolver gives it top precedence. */
+  cliVars: Record<string, unknown>;
 }

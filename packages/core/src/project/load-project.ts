@@ -1,0 +1,79 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { CompileErrors, TsmodelError } from '../diagnostics';
+import { parseCliVars } from './cli-vars';
+import { EnvVarRenderer } from './env-var-renderer';
+import { resolvePackage } from './package-resolver';
+import { displayPath, PROJECT_FILE_NAME, readProjectFile } from './read-project-file';
+import { loadSelectors } from './selectors';
+import type { LoadedProject, ProjectConfig } from './types';
+
+export interface LoadProjectOptions {
+  /** Directory holding the root project.yml (`--project-dir`, else the working directory). */
+  projectDir: string;
+  /** The raw `--vars` flag, YAML or JSON. */
+  cliVars?: string;
+  /** Environment for `env_var()` in project.yml; defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * Loads the root project.yml, every package it pulls in (recursively, each project once), its
+ * selectors.yml and the `--vars` flag. Problems in all files are collected and thrown together
+ * as one CompileErrors, so a user fixes them in one pass.
+ */
+export function loadProject(options: LoadProjectOptions): LoadedProject {
+  const rootDir = path.resolve(options.projectDir);
+  const renderer = new EnvVarRenderer(options.env ?? process.env);
+  const errors: TsmodelError[] = [];
+  const { vars: cliVars, errors: varErrors } = parseCliVars(options.cliVars);
+  errors.push(...varErrors);
+
+  const rootRead = readProjectFile(rootDir, rootDir, renderer);
+  errors.push(...rootRead.errors);
+  const root = rootRead.config;
+  if (!root) throw new CompileErrors(errors);
+
+  const rootRealDir = realpathSync(root.rootDir);
+  const projects = new Map<string, ProjectConfig>([[root.name, root]]);
+  const queue = [{ project: root, locations: rootRead.packageLocations }];
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    const { project, locations } = item;
+    project.packages.forEach((spec, i) => {
+      const location = locations[i]!;
+      const resolved = resolvePackage(spec, project.rootDir);
+      if (!resolved.ok) {
+        errors.push(new TsmodelError({ code: 'package-not-found', message: resolved.message, hint: resolved.hint, location }));
+        return;
+      }
+      if (resolved.dir === rootRealDir || [...projects.values()].some((p) => p.rootDir === resolved.dir)) return;
+      const read = readProjectFile(resolved.dir, rootDir, renderer);
+      errors.push(...read.errors);
+      if (!read.config) return;
+      const clash = projects.get(read.config.name);
+      if (clash) {
+        errors.push(
+          new TsmodelError({
+            code: 'package-name-clash',
+            message: `two projects are named '${read.config.name}': ${displayPath(rootDir, clash.file)} and ${displayPath(rootDir, read.config.file)}`,
+            hint: `project names must be unique across packages; rename one in its ${PROJECT_FILE_NAME} or remove the duplicate package`,
+            location,
+          }),
+        );
+        return;
+      }
+      projects.set(read.config.name, read.config);
+      queue.push({ project: read.config, locations: read.packageLocations });
+    });
+  }
+
+  let selectors: LoadedProject['selectors'] = [];
+  try {
+    selectors = loadSelectors(root);
+  } catch (error) {
+    if (!(error instanceof CompileErrors)) throw error;
+    errors.push(...error.problems);
+  }
+  if (errors.length > 0) throw new CompileErrors(errors);
+  return { root, projects, selectors, cliVars };
+}

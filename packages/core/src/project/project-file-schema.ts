@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** dbt's identifier rule for project names: they become macro namespaces and `ref()` package arguments. */
+export const PROJECT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+const pathList = z.array(z.string());
+const mapping = z.record(z.string(), z.unknown()).nullable();
+const hooks = z.union([z.string(), z.array(z.string())], {
+  error: 'expected a SQL string or a list of SQL strings',
+}).nullable();
+
+const packageEntry = z.union(
+  [
+    z.string(),
+    z.strictObject({ package: z.string() }),
+    z.strictObject({ local: z.string() }),
+  ],
+  { error: "expected `package: <npm name>`, `local: <relative path>` or an npm package name" },
+);
+
+/**
+ * project.yml as written, with dbt's kebab-case keys. Unknown top-level keys are not rejected by
+ * the schema: the loader reports them itself so it can suggest the key that was meant.
+ */
+export const projectFileSchema = z.object({
+  name: z.string().regex(PROJECT_NAME_PATTERN, {
+    error: 'must be an identifier: letters, digits and underscores, not starting with a digit',
+  }),
+  version: z.union([z.string(), z.number()]).optional(),
+  profile: z.string().optional(),
+  'config-version': z.literal(2, { error: 'only config-version 2 is supported' }).optional(),
+  'model-paths': pathList.optional(),
+  'macro-paths': pathList.optional(),
+  'seed-paths': pathList.optional(),
+  'test-paths': pathList.optional(),
+  'snapshot-paths': pathList.optional(),
+  'analysis-paths': pathList.optional(),
+  'target-path': z.string().optional(),
+  'clean-targets': pathList.optional(),
+  vars: mapping.optional(),
+  models: mapping.optional(),
+  seeds: mapping.optional(),
+  tests: mapping.optional(),
+  snapshots: mapping.optional(),
+  packages: z.array(packageEntry).nullable().optional(),
+  'on-run-start': hooks.optional(),
+  'on-run-end': hooks.optional(),
+  dispatch: z
+    .array(z.strictObject({ macro_namespace: z.string(), search_order: z.array(z.string()) }))
+    .optional(),
+  'require-tsmodel-version': z.union([z.string(), z.array(z.string())]).optional(),
+});
+
+export type ProjectFile = z.infer<typeof projectFileSchema>;
+
+/** Every key project.yml may hold, for the unknown-key check and its suggestions. */
+export const PROJECT_FILE_KEYS: readonly string[] = Object.keys(projectFileSchema.shape);

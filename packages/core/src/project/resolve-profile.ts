@@ -1,0 +1,135 @@
+import { homedir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { CompileErrors, TsmodelError } from '../diagnostics';
+import { YamlFile } from '../yaml/yaml-file';
+import { EnvVarRenderer } from './env-var-renderer';
+import { findProfilesFile } from './find-profiles-file';
+import type { ProjectConfig, ResolvedProfile, TargetConfig } from './types';
+
+export interface ResolveProfileOptions {
+  project: ProjectConfig;
+  /** `--profiles-dir`. */
+  profilesDir?: string;
+  /** `--target`; overrides the profile's `target:`. */
+  target?: string;
+  /** Environment for `TSMODEL_PROFILES_DIR` and `env_var()`; defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+  /** Home directory for `~/.tsmodel/profiles.yml`; defaults to the user's. */
+  homeDir?: string;
+}
+
+/** Top-level key of profiles.yml that holds global settings in dbt, not a profile. */
+const CONFIG_KEY = 'config';
+
+const profileSchema = z.object({
+  target: z.string().optional(),
+  outputs: z.record(z.string(), z.unknown()),
+});
+
+/** Keys every adapter understands; everything else in an output is adapter-specific and passes through. */
+const outputSchema = z.looseObject({
+  type: z.string().min(1),
+  schema: z.string().optional(),
+  database: z.string().optional(),
+  threads: z.union([z.number(), z.string()]).optional(),
+});
+
+const DEFAULT_THREADS = 4;
+
+/**
+ * The connection target for a run: the project's profile from profiles.yml (found by
+ * {@link findProfilesFile}), its `target:` or `--target` output, with `env_var()` rendered.
+ * Without any profiles.yml, the embedded default: a DuckDB file under the target path.
+ */
+export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile {
+  const { project } = options;
+  const env = options.env ?? process.env;
+  const profileName = project.profile ?? project.name;
+  const file = findProfilesFile({
+    projectDir: project.rootDir,
+    profilesDir: options.profilesDir,
+    env,
+    homeDir: options.homeDir ?? homedir(),
+  });
+  if (file === undefined) return { target: embeddedDefault(project, profileName) };
+
+  const shown = showPath(project.rootDir, file);
+  const { yaml, errors: syntaxErrors } = YamlFile.parse(readFileSync(file, 'utf8'), shown);
+  if (!yaml) throw new CompileErrors(syntaxErrors);
+  const raw = yaml.toJS();
+  const profiles = typeof raw === 'object' && raw !== null ? Object.keys(raw).filter((k) => k !== CONFIG_KEY) : [];
+  if (!profiles.includes(profileName)) {
+    if (project.profile === undefined) return { target: embeddedDefault(project, profileName) };
+    throw new TsmodelError({
+      code: 'profile-not-found',
+      message: `profile '${profileName}' (from ${path.basename(project.file)}) is not in ${shown}`,
+      location: { file: shown },
+      hint: profiles.length ? `profiles there: ${profiles.join(', ')}` : `${shown} defines no profiles`,
+    });
+  }
+
+  const errors: TsmodelError[] = [];
+  const renderer = new EnvVarRenderer(env);
+  const fail = (message: string, hint: string, at: ReadonlyArray<string | number>) => {
+    const location = yaml.locate(at);
+    errors.push(new TsmodelError({ code: 'profile-invalid', message, hint, location, excerpt: yaml.lineText(location.line) }));
+    return new CompileErrors(errors);
+  };
+
+  const profile = yaml.validate(z.looseObject({ [profileName]: profileSchema }));
+  if (!profile.value) throw new CompileErrors(profile.errors);
+  const { outputs, target: declaredTarget } = profile.value[profileName] as z.infer<typeof profileSchema>;
+  const available = Object.keys(outputs);
+  const renderedTarget =
+    declaredTarget === undefined ? undefined : (renderer.renderTree(declaredTarget, [profileName, 'target'], yaml, errors) as string);
+  if (errors.length > 0) throw new CompileErrors(errors);
+  const targetName = options.target ?? renderedTarget ?? (available.length === 1 ? available[0] : undefined);
+  if (targetName === undefined) {
+    throw fail(`profile '${profileName}' has no target:`, `add \`target: <name>\` or pass --target (outputs: ${available.join(', ')})`, [profileName]);
+  }
+  if (!available.includes(targetName)) {
+    const from = options.target !== undefined ? '--target' : `${profileName}.target`;
+    throw fail(
+      `target '${targetName}' (from ${from}) is not an output of profile '${profileName}'`,
+      `available targets: ${available.join(', ') || '(none)'}`,
+      options.target !== undefined ? [profileName, 'outputs'] : [profileName, 'target'],
+    );
+  }
+
+  const outputPath = [profileName, 'outputs', targetName];
+  const output = yaml.validate(z.looseObject({ [profileName]: z.looseObject({ outputs: z.looseObject({ [targetName]: outputSchema }) }) }));
+  if (!output.value) throw new CompileErrors(output.errors);
+  const rendered = renderer.renderTree(outputs[targetName], outputPath, yaml, errors) as z.infer<typeof outputSchema>;
+  if (errors.length > 0) throw new CompileErrors(errors);
+
+  const threads = rendered.threads === undefined ? DEFAULT_THREADS : Number(rendered.threads);
+  if (!Number.isInteger(threads) || threads < 1) {
+    fail(`threads must be a positive integer, got ${JSON.stringify(rendered.threads)}`, 'set threads: 4 (or any whole number ≥ 1)', [...outputPath, 'threads']);
+  }
+  const schema = rendered.schema ?? (rendered.type === 'duckdb' ? 'main' : undefined);
+  if (schema === undefined) {
+    fail(`target '${targetName}' has no schema`, 'add `schema: <name>`: models are built there unless they set their own', outputPath);
+  }
+  if (errors.length > 0) throw new CompileErrors(errors);
+  const target: TargetConfig = { ...rendered, name: targetName, profile_name: profileName, schema: schema!, threads };
+  return { target, profilesFile: file };
+}
+
+function embeddedDefault(project: ProjectConfig, profileName: string): TargetConfig {
+  return {
+    type: 'duckdb',
+    name: 'default',
+    profile_name: profileName,
+    schema: 'main',
+    threads: DEFAULT_THREADS,
+    path: path.join(project.rootDir, project.targetPath, `${project.name}.duckdb`),
+  };
+}
+
+/** Inside the project: relative (like other files in messages); elsewhere (e.g. ~/.tsmodel): absolute. */
+function showPath(projectDir: string, file: string): string {
+  const relative = path.relative(projectDir, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+}
