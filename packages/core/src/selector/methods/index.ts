@@ -1,0 +1,46 @@
+/** The registry of selector methods by the name users write before the `:`. */
+import { invalidChoice } from './choice-error';
+import { configMethod } from './config';
+import type { SelectorMethod } from './context';
+import { fileMethod } from './file';
+import { fqnMethod } from './fqn';
+import { packageMethod } from './package';
+import { pathMethod } from './path';
+import { resourceTypeMethod } from './resource-type';
+import { resultMethod } from './result';
+import { selectorMethod } from './selector';
+import { sourceMethod } from './source';
+import { stateMethod } from './state';
+import { tagMethod } from './tag';
+import { testNameMethod } from './test-name';
+import { testTypeMethod } from './test-type';
+
+export type { MethodContext, SelectorMethod } from './context';
+
+export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
+  fqn: fqnMethod,
+  tag: tagMethod,
+  source: sourceMethod,
+  path: pathMethod,
+  file: fileMethod,
+  package: packageMethod,
+  config: configMethod,
+  test_name: testNameMethod,
+  test_type: testTypeMethod,
+  resource_type: resourceTypeMethod,
+  state: stateMethod,
+  result: resultMethod,
+  selector: selectorMethod,
+};
+
+/** Throws `invalid-selector` naming the valid methods (and the closest one) for a typo like `tags:`. */
+export function assertKnownMethod(method: string, raw: string): void {
+  if (Object.hasOwn(SELECTOR_METHODS, method)) return;
+  throw invalidChoice({
+    code: 'invalid-selector',
+    what: 'selector method',
+    given: method,
+    choices: Object.keys(SELECTOR_METHODS),
+    context: raw,
+  });
+}
