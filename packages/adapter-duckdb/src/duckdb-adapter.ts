@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import {
+  AdapterError,
+  duckdbDialect,
+  informationSchemaIntrospector,
+  type Adapter,
+  type AdapterFactory,
+  type Connection,
+  type Introspector,
+} from '@tsmodel/core/adapter';
+import { DuckDBTsmodelConnection } from './duckdb-connection';
+import { parseDuckDBProfile, type DuckDBProfile } from './profile';
+
+/**
+ * One DuckDB database per adapter, opened on first `connect`. Workers get their own
+ * connections to it (DuckDB runs them in parallel inside one process), which is also how
+ * dbt-duckdb shares a database across threads.
+ */
+export class DuckDBAdapter implements Adapter {
+  readonly dialect = duckdbDialect;
+  private instance?: Promise<DuckDBInstance>;
+  private readonly open = new Set<DuckDBTsmodelConnection>();
+
+  constructor(readonly profile: DuckDBProfile) {}
+
+  async connect(): Promise<Connection> {
+    const instance = await (this.instance ??= this.openInstance());
+    const conn = new DuckDBTsmodelConnection(await instance.connect(), (c) => this.open.delete(c));
+    this.open.add(conn);
+    for (const ext of this.profile.extensions) await conn.execute(`load ${ext}`, { label: `load extension ${ext}` });
+    for (const [key, value] of Object.entries(this.profile.settings)) {
+      const literal = typeof value === 'string' ? duckdbDialect.quoteString(value) : String(value);
+      await conn.execute(`set ${key} = ${literal}`, { label: `set ${key}` });
+    }
+    return conn;
+  }
+
+  introspector(conn: Connection): Introspector {
+    return informationSchemaIntrospector(conn);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.open].map((c) => c.close()));
+    if (this.instance) (await this.instance).closeSync();
+    this.instance = undefined;
+  }
+
+  private async openInstance(): Promise<DuckDBInstance> {
+    const { path, extensions } = this.profile;
+    if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (cause) {
+      throw new AdapterError({ sql: `-- open ${path}`, cause, adapterType: 'duckdb', label: 'open database' });
+    }
+    if (extensions.length > 0) {
+      const setup = await instance.connect();
+      try {
+        for (const ext of extensions) await setup.run(`install ${ext}`);
+      } catch (cause) {
+        throw new AdapterError({ sql: `install ${extensions.join(', ')}`, cause, adapterType: 'duckdb', label: 'install extensions' });
+      } finally {
+        setup.closeSync();
+      }
+    }
+    return instance;
+  }
+}
+
+export const adapterFactory: AdapterFactory = {
+  type: 'duckdb',
+  create: (target, ctx) => new DuckDBAdapter(parseDuckDBProfile(target, ctx.projectRoot)),
+};

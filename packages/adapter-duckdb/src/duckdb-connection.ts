@@ -1,0 +1,79 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { AdapterError, type Connection, type ExecuteOptions, type ExecuteResult, type StatementRunner } from '@tsmodel/core/adapter';
+import { SerialQueue } from './serial-queue';
+
+/**
+ * A tsmodel Connection over one `@duckdb/node-api` connection. Statements are serialized by a
+ * queue; a transaction holds the queue from BEGIN to COMMIT/ROLLBACK so nothing else on this
+ * connection lands inside it. Every driver failure becomes an AdapterError.
+ */
+export class DuckDBTsmodelConnection implements Connection {
+  private readonly queue = new SerialQueue();
+  private closed = false;
+  /** Statements inside `transaction` run directly: the transaction already holds the queue. */
+  private readonly direct: StatementRunner = {
+    execute: (sql, options) => this.executeNow(sql, options),
+    query: (sql, params) => this.queryNow(sql, params),
+  };
+
+  constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly onClose: (conn: DuckDBTsmodelConnection) => void,
+  ) {}
+
+  execute(sql: string, options: ExecuteOptions): Promise<ExecuteResult> {
+    return this.queue.run(() => this.executeNow(sql, options));
+  }
+
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.queue.run(() => this.queryNow<T>(sql, params));
+  }
+
+  transaction<T>(fn: (tx: StatementRunner) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      await this.executeNow('begin transaction', { label: 'begin' });
+      let result: T;
+      try {
+        result = await fn(this.direct);
+      } catch (error) {
+        // A failed statement may already have aborted the transaction; rollback is still required.
+        await this.executeNow('rollback', { label: 'rollback' }).catch(() => undefined);
+        throw error;
+      }
+      await this.executeNow('commit', { label: 'commit' });
+      return result;
+    });
+  }
+
+  /** Interrupts the running statement; queued ones still run unless the caller stops submitting. */
+  async cancel(): Promise<void> {
+    if (!this.closed) this.conn.interrupt();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.queue.run(async () => {
+      this.closed = true;
+      this.conn.closeSync();
+    });
+    this.onClose(this);
+  }
+
+  private async executeNow(sql: string, options: ExecuteOptions): Promise<ExecuteResult> {
+    try {
+      const result = await this.conn.run(sql);
+      return { rowsAffected: result.rowsChanged };
+    } catch (cause) {
+      throw new AdapterError({ sql, cause, adapterType: 'duckdb', ...options });
+    }
+  }
+
+  private async queryNow<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    try {
+      const reader = await this.conn.runAndReadAll(sql, params ? ([...params] as never) : undefined);
+      return reader.getRowObjectsJS() as T[];
+    } catch (cause) {
+      throw new AdapterError({ sql, cause, adapterType: 'duckdb', label: 'query' });
+    }
+  }
+}

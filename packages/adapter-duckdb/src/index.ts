@@ -1,0 +1,4 @@
+export { adapterFactory, DuckDBAdapter } from './duckdb-adapter';
+export { DuckDBTsmodelConnection } from './duckdb-connection';
+export { parseDuckDBProfile, type DuckDBProfile } from './profile';
+export { duckdbDialect, DuckDBDialect } from '@tsmodel/core/adapter';

@@ -1,0 +1,122 @@
+import type { RelationName } from '../manifest/types';
+
+/** The two kinds of relation tsmodel builds; the kind decides `drop table` vs `drop view`. */
+export type RelationKind = 'table' | 'view';
+
+/** A column as the warehouse reports it; `dataType` is the engine's own spelling. */
+export interface ColumnDef {
+  name: string;
+  dataType: string;
+}
+
+/**
+ * What an engine can do, so materializations pick a variant by reading a flag instead of
+ * checking `dialect.type`. Each flag changes which SQL a planner emits; none is informational.
+ */
+export interface DialectCapabilities {
+  /**
+   * DDL (create/alter/drop) obeys BEGIN/COMMIT. When true a table swap is
+   * `create tmp; rename old → backup; rename tmp → old` in ONE transaction, so readers see the
+   * old table until commit and a failure rolls back to it. Postgres, Redshift and DuckDB: true;
+   * Snowflake auto-commits every DDL statement: false.
+   */
+  transactionalDdl: boolean;
+  /**
+   * `create or replace table … as` replaces the old table in one atomic statement. The only
+   * atomic option where DDL is not transactional (Snowflake); planners prefer the rename swap
+   * when `transactionalDdl` holds, because it keeps the old table when the build fails.
+   */
+  atomicCreateOrReplaceTable: boolean;
+  /**
+   * `create or replace view` exists and is atomic. Views are cheap, so replacing one in place
+   * avoids a tmp + swap dance; engines without it get the swap.
+   */
+  createOrReplaceView: boolean;
+  /** `MERGE INTO` is supported; the `merge` incremental strategy fails early without it. */
+  merge: boolean;
+  /**
+   * `alter … rename to` may move a relation to another schema. No engine we target allows it
+   * (rename keeps the schema), which is why tmp and backup relations live next to the target.
+   */
+  renameAcrossSchemas: boolean;
+  /**
+   * How unquoted identifiers fold. Introspection returns folded names (Snowflake: upper), so
+   * comparisons of user-written names against the catalog fold them the same way first.
+   */
+  identifierCase: 'lower' | 'upper' | 'preserve';
+  /**
+   * Longest identifier the engine keeps (Postgres/Redshift: 63/127 bytes, silently truncating).
+   * Tmp/backup names are shortened to fit, or two models could collide on a truncated name.
+   */
+  maxIdentifierLength: number;
+}
+
+export type IncrementalStrategy = 'append' | 'delete+insert' | 'merge';
+
+/** Inputs shared by the incremental statement builders. */
+export interface IncrementalStatementInput {
+  target: RelationName;
+  /** The staged rows (the model's incremental SQL, materialized). */
+  source: RelationName;
+  /** Columns written, in target order. */
+  columns: string[];
+  /** Empty for append-only. */
+  uniqueKey: string[];
+  /** Extra conditions on the target, written by users against `DBT_INTERNAL_DEST`. */
+  predicates: string[];
+}
+
+/** How a seed CSV is read by the engine itself (data never passes through Node). */
+export interface CsvSource {
+  /** Absolute path of the file. */
+  path: string;
+  /** `column_types` from the seed's config: column name → engine type. */
+  columnTypes: Record<string, string>;
+  delimiter: string;
+}
+
+/**
+ * Everything engine-specific that can be decided without a connection: pure and synchronous,
+ * so plans are unit- and golden-tested with no database (kysely's Dialect/DialectAdapter split).
+ * Materializations only call these builders; an engine that differs overrides one builder,
+ * never a whole materialization.
+ */
+export interface Dialect {
+  /** Adapter type, e.g. `duckdb`. */
+  readonly type: string;
+  /** The dialect this one descends from for macro dispatch (redshift → postgres). */
+  readonly parentType?: string;
+  readonly capabilities: DialectCapabilities;
+
+  quoteIdentifier(name: string): string;
+  quoteString(value: string): string;
+  renderRelation(rel: RelationName): string;
+  /** Folds an unquoted identifier the way the engine does (see `identifierCase`). */
+  foldIdentifier(name: string): string;
+
+  createSchemaIfNotExists(rel: Pick<RelationName, 'database' | 'schema'>): string;
+  createTableAs(rel: RelationName, sql: string): string;
+  createOrReplaceTableAs(rel: RelationName, sql: string): string;
+  createViewAs(rel: RelationName, sql: string, options: { replace: boolean }): string;
+  /** Renames within the relation's schema; `to` is a bare identifier. */
+  renameRelation(kind: RelationKind, from: RelationName, to: string): string;
+  dropRelation(kind: RelationKind, rel: RelationName, ifExists: boolean): string;
+  truncate(rel: RelationName): string;
+
+  insertInto(target: RelationName, source: RelationName, columns: string[]): string;
+  /**
+   * Replaces target rows whose key appears in the source: a delete, then an insert, run in one
+   * transaction. Requires a non-empty `uniqueKey` (planners append when there is none).
+   */
+  deleteInsert(input: IncrementalStatementInput): { delete: string; insert: string };
+  merge(input: IncrementalStatementInput): string;
+  /** dbt's default: delete+insert when there is a key, else append (Snowflake: merge). */
+  defaultIncrementalStrategy(uniqueKey: string[]): IncrementalStrategy;
+
+  addColumns(rel: RelationName, columns: ColumnDef[]): string[];
+  dropColumns(rel: RelationName, columns: string[]): string[];
+  alterColumnTypes(rel: RelationName, columns: ColumnDef[]): string[];
+
+  /** A table expression that reads a CSV in-engine, for seeds. */
+  readCsv(csv: CsvSource): string;
+}

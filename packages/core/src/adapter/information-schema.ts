@@ -1,0 +1,90 @@
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  sql,
+  type CompiledQuery,
+} from 'kysely';
+import type { RelationName } from '../manifest/types';
+import type { StatementRunner } from './connection';
+import type { ColumnDef } from './dialect';
+import type { Introspector, RelationInfo } from './introspector';
+
+interface InformationSchema {
+  'information_schema.tables': {
+    table_catalog: string;
+    table_schema: string;
+    table_name: string;
+    table_type: string;
+  };
+  'information_schema.columns': {
+    table_catalog: string;
+    table_schema: string;
+    table_name: string;
+    column_name: string;
+    data_type: string;
+    ordinal_position: number;
+  };
+}
+
+/**
+ * Kysely used as a query *builder* only: it compiles typed metadata queries to SQL with `$n`
+ * parameters, and the adapter's own Connection runs them. We deliberately do not give Kysely a
+ * driver: the Connection already serializes statements, wraps errors in AdapterError and
+ * supports cancel, and a second execution path would bypass all three.
+ */
+const builder = new Kysely<InformationSchema>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/** The catalog filter: the given database, or the session's current one. */
+function catalogIs(database: string | undefined) {
+  return database === undefined ? sql<boolean>`table_catalog = current_database()` : sql<boolean>`table_catalog = ${database}`;
+}
+
+export function listRelationsQuery(database: string | undefined, schema: string): CompiledQuery {
+  return builder
+    .selectFrom('information_schema.tables')
+    .select(['table_name', 'table_type'])
+    .where('table_schema', '=', schema)
+    .where(catalogIs(database))
+    .orderBy('table_name')
+    .compile();
+}
+
+export function columnsQuery(rel: RelationName): CompiledQuery {
+  return builder
+    .selectFrom('information_schema.columns')
+    .select(['column_name', 'data_type'])
+    .where('table_schema', '=', rel.schema)
+    .where('table_name', '=', rel.identifier)
+    .where(catalogIs(rel.database))
+    .orderBy('ordinal_position')
+    .compile();
+}
+
+/**
+ * Introspection through the SQL-standard `information_schema`, which DuckDB, Postgres and
+ * Redshift all expose: one query per schema for relations, one per relation for columns.
+ */
+export function informationSchemaIntrospector(runner: StatementRunner): Introspector {
+  return {
+    async listRelations(database, schema): Promise<RelationInfo[]> {
+      const q = listRelationsQuery(database, schema);
+      const rows = await runner.query<{ table_name: string; table_type: string }>(q.sql, q.parameters);
+      return rows.map((r) => ({ name: r.table_name, kind: r.table_type === 'VIEW' ? 'view' : 'table' }));
+    },
+    async getColumns(rel): Promise<ColumnDef[]> {
+      const q = columnsQuery(rel);
+      const rows = await runner.query<{ column_name: string; data_type: string }>(q.sql, q.parameters);
+      return rows.map((r) => ({ name: r.column_name, dataType: r.data_type }));
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { closest } from 'fastest-levenshtein';
+import { TsmodelError } from '../diagnostics';
+import type { AdapterFactory } from './adapter';
+
+/**
+ * Adapter packages by profile `type`. Each is imported only when a target of that type is
+ * used, so the CLI starts without loading native drivers (DuckDB's binary, pg, snowflake-sdk)
+ * and `compile`/`ls` pay for none of them.
+ */
+const loaders: Record<string, () => Promise<{ adapterFactory: AdapterFactory }>> = {
+  duckdb: () => import('@tsmodel/adapter-duckdb'),
+};
+
+export function supportedAdapterTypes(): string[] {
+  return Object.keys(loaders).sort();
+}
+
+/** Loads the factory for a profile's `type`; an unknown type is a user error naming the supported ones. */
+export async function loadAdapter(type: string): Promise<AdapterFactory> {
+  const load = loaders[type];
+  if (!load) {
+    const supported = supportedAdapterTypes();
+    throw new TsmodelError({
+      code: 'unknown-adapter',
+      message: `unknown adapter type '${type}'; supported: ${supported.join(', ')}`,
+      hint: `set type: to one of ${supported.join(', ')} (did you mean '${closest(type, supported)}'?)`,
+    });
+  }
+  const module = await load();
+  return module.adapterFactory;
+}

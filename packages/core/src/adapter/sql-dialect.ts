@@ -1,0 +1,148 @@
+import type { RelationName } from '../manifest/types';
+import type {
+  ColumnDef,
+  CsvSource,
+  Dialect,
+  DialectCapabilities,
+  IncrementalStatementInput,
+  IncrementalStrategy,
+  RelationKind,
+} from './dialect';
+
+/** Alias of the target in incremental statements; user `incremental_predicates` refer to it (dbt's name). */
+export const DEST_ALIAS = 'DBT_INTERNAL_DEST';
+/** Alias of the staged rows in incremental statements (dbt's name). */
+export const SOURCE_ALIAS = 'DBT_INTERNAL_SOURCE';
+
+/**
+ * SQL-standard statement builders that Postgres-family engines and DuckDB share. A concrete
+ * dialect extends this, sets `type` and `capabilities`, and overrides only the builders where
+ * its engine differs (e.g. Redshift's merge cannot alias the target).
+ */
+export abstract class SqlDialect implements Dialect {
+  abstract readonly type: string;
+  readonly parentType?: string;
+  abstract readonly capabilities: DialectCapabilities;
+
+  quoteIdentifier(name: string): string {
+    return `"${name.replaceAll('"', '""')}"`;
+  }
+
+  quoteString(value: string): string {
+    return `'${value.replaceAll("'", "''")}'`;
+  }
+
+  renderRelation(rel: RelationName): string {
+    return [rel.database, rel.schema, rel.identifier]
+      .filter((part): part is string => part !== undefined && part !== '')
+      .map((part) => this.quoteIdentifier(part))
+      .join('.');
+  }
+
+  foldIdentifier(name: string): string {
+    const fold = this.capabilities.identifierCase;
+    return fold === 'lower' ? name.toLowerCase() : fold === 'upper' ? name.toUpperCase() : name;
+  }
+
+  createSchemaIfNotExists(rel: Pick<RelationName, 'database' | 'schema'>): string {
+    const name = [rel.database, rel.schema]
+      .filter((part): part is string => part !== undefined && part !== '')
+      .map((part) => this.quoteIdentifier(part))
+      .join('.');
+    return `create schema if not exists ${name}`;
+  }
+
+  createTableAs(rel: RelationName, sql: string): string {
+    return `create table ${this.renderRelation(rel)} as (\n${sql}\n)`;
+  }
+
+  createOrReplaceTableAs(rel: RelationName, sql: string): string {
+    return `create or replace table ${this.renderRelation(rel)} as (\n${sql}\n)`;
+  }
+
+  createViewAs(rel: RelationName, sql: string, options: { replace: boolean }): string {
+    return `create ${options.replace ? 'or replace ' : ''}view ${this.renderRelation(rel)} as (\n${sql}\n)`;
+  }
+
+  renameRelation(kind: RelationKind, from: RelationName, to: string): string {
+    return `alter ${kind} ${this.renderRelation(from)} rename to ${this.quoteIdentifier(to)}`;
+  }
+
+  dropRelation(kind: RelationKind, rel: RelationName, ifExists: boolean): string {
+    return `drop ${kind} ${ifExists ? 'if exists ' : ''}${this.renderRelation(rel)}`;
+  }
+
+  truncate(rel: RelationName): string {
+    return `truncate table ${this.renderRelation(rel)}`;
+  }
+
+  insertInto(target: RelationName, source: RelationName, columns: string[]): string {
+    const cols = this.columnList(columns);
+    return `insert into ${this.renderRelation(target)} (${cols})\nselect ${cols}\nfrom ${this.renderRelation(source)}`;
+  }
+
+  /**
+   * `delete … where (k1, k2) in (select distinct k1, k2 from source)`: the tuple-IN form, not
+   * `delete … using source where t.k1 = s.k1 and …`, which joined 20k×20k rows on Snowflake
+   * (dbt-core#9279).
+   */
+  deleteInsert(input: IncrementalStatementInput): { delete: string; insert: string } {
+    const { target, source, uniqueKey, predicates, columns } = input;
+    const keys = this.columnList(uniqueKey);
+    const conditions = [
+      `(${keys}) in (\n  select distinct ${keys}\n  from ${this.renderRelation(source)} as ${SOURCE_ALIAS}\n)`,
+      ...predicates.map((p) => `(${p})`),
+    ];
+    const del = `delete from ${this.renderRelation(target)} as ${DEST_ALIAS}\nwhere ${conditions.join('\n  and ')}`;
+    return { delete: del, insert: this.insertInto(target, source, columns) };
+  }
+
+  /** Without a key there is nothing to match on: a plain insert (dbt's `on (FALSE)`). */
+  merge(input: IncrementalStatementInput): string {
+    const { target, source, uniqueKey, predicates, columns } = input;
+    if (uniqueKey.length === 0) return this.insertInto(target, source, columns);
+    const on = [
+      `(${uniqueKey.map((k) => `${SOURCE_ALIAS}.${this.quoteIdentifier(k)} = ${DEST_ALIAS}.${this.quoteIdentifier(k)}`).join(' and ')})`,
+      ...predicates.map((p) => `(${p})`),
+    ].join(' and ');
+    const keySet = new Set(uniqueKey);
+    const updates = columns
+      .filter((c) => !keySet.has(c))
+      .map((c) => `${this.quoteIdentifier(c)} = ${SOURCE_ALIAS}.${this.quoteIdentifier(c)}`);
+    const lines = [
+      `merge into ${this.renderRelation(target)} as ${DEST_ALIAS}`,
+      `using ${this.renderRelation(source)} as ${SOURCE_ALIAS}`,
+      `on ${on}`,
+      ...(updates.length > 0 ? [`when matched then update set ${updates.join(', ')}`] : []),
+      `when not matched then insert (${this.columnList(columns)})`,
+      `values (${columns.map((c) => `${SOURCE_ALIAS}.${this.quoteIdentifier(c)}`).join(', ')})`,
+    ];
+    return lines.join('\n');
+  }
+
+  defaultIncrementalStrategy(uniqueKey: string[]): IncrementalStrategy {
+    return uniqueKey.length > 0 ? 'delete+insert' : 'append';
+  }
+
+  addColumns(rel: RelationName, columns: ColumnDef[]): string[] {
+    return columns.map(
+      (c) => `alter table ${this.renderRelation(rel)} add column ${this.quoteIdentifier(c.name)} ${c.dataType}`,
+    );
+  }
+
+  dropColumns(rel: RelationName, columns: string[]): string[] {
+    return columns.map((c) => `alter table ${this.renderRelation(rel)} drop column ${this.quoteIdentifier(c)}`);
+  }
+
+  alterColumnTypes(rel: RelationName, columns: ColumnDef[]): string[] {
+    return columns.map(
+      (c) => `alter table ${this.renderRelation(rel)} alter column ${this.quoteIdentifier(c.name)} type ${c.dataType}`,
+    );
+  }
+
+  abstract readCsv(csv: CsvSource): string;
+
+  protected columnList(columns: string[]): string {
+    return columns.map((c) => this.quoteIdentifier(c)).join(', ');
+  }
+}

@@ -1,0 +1,93 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Dialect } from '../adapter/dialect';
+import { duckdbDialect } from '../adapter/dialects/duckdb';
+import type { NodeConfig } from '../manifest/types';
+import { planIncrementalApply, planIncrementalStage } from './incremental';
+import { planSeed } from './seed';
+import type { PlanInput, Step } from './step';
+import { planTable } from './table';
+import { planView } from './view';
+
+/**
+ * Golden SQL per dialect: every plan rendered to `__golden__/<dialect>/<case>.sql`, so a change
+ * to what tsmodel sends to a warehouse shows up in review as a diff. `UPDATE_GOLDEN=1` rewrites.
+ */
+const goldenDir = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
+
+function render(steps: Step[]): string {
+  return steps.map((s, i) => `-- ${i + 1}. ${s.label} (${s.kind}${s.transactional ? ', transactional' : ''})\n${s.sql};\n`).join('\n');
+}
+
+function config(overrides: Partial<NodeConfig>): NodeConfig {
+  return { enabled: true, materialized: 'table', tags: [], pre_hook: [], post_hook: [], meta: {}, ...overrides };
+}
+
+function input(dialect: Dialect, cfg: Partial<NodeConfig>, extra: Partial<PlanInput> = {}): PlanInput {
+  return {
+    node: {
+      unique_id: 'model.shop.orders',
+      relation: { database: 'warehouse', schema: 'analytics', identifier: 'orders' },
+      config: config(cfg),
+      sql: 'select id, customer_id, amount from "warehouse"."raw"."orders"',
+    },
+    flags: { fullRefresh: false },
+    dialect,
+    ...extra,
+  };
+}
+
+const cols = (...pairs: Array<[string, string]>) => pairs.map(([name, dataType]) => ({ name, dataType }));
+const existingCols = cols(['id', 'INTEGER'], ['customer_id', 'INTEGER'], ['amount', 'DOUBLE']);
+const changedCols = cols(['id', 'INTEGER'], ['amount', 'DECIMAL(18,2)'], ['currency', 'VARCHAR']);
+
+function incremental(dialect: Dialect, cfg: Partial<NodeConfig>, incoming = existingCols): Step[] {
+  const base = input(dialect, { materialized: 'incremental', ...cfg }, { existing: { kind: 'table' } });
+  const stage = planIncrementalStage(base);
+  if (stage.mode !== 'incremental') throw new Error('expected an incremental stage');
+  return [...stage.steps, ...planIncrementalApply({ ...base, staging: stage.staging, columns: { existing: existingCols, incoming } })];
+}
+
+function seed(dialect: Dialect, existing: PlanInput['existing'], fullRefresh: boolean): Step[] {
+  const base = input(dialect, { materialized: 'seed', column_types: { zip: 'VARCHAR' } }, { existing, flags: { fullRefresh } });
+  return planSeed({ ...base, node: { ...base.node, relation: { ...base.node.relation, identifier: 'countries' }, seedFile: '/project/seeds/countries.csv' } });
+}
+
+const cases: Record<string, (d: Dialect) => Step[]> = {
+  'view-new': (d) => planView(input(d, { materialized: 'view' })),
+  'view-replace-view': (d) => planView(input(d, { materialized: 'view' }, { existing: { kind: 'view' } })),
+  'view-replace-table': (d) => planView(input(d, { materialized: 'view' }, { existing: { kind: 'table' } })),
+  'table-new': (d) => planTable(input(d, {})),
+  'table-replace': (d) => planTable(input(d, {}, { existing: { kind: 'table' } })),
+  'table-replace-view': (d) => planTable(input(d, {}, { existing: { kind: 'view' } })),
+  'incremental-first-run': (d) => planIncrementalStage(input(d, { materialized: 'incremental', unique_key: 'id' })).steps,
+  'incremental-full-refresh': (d) =>
+    planIncrementalStage(input(d, { materialized: 'incremental', unique_key: 'id' }, { existing: { kind: 'table' }, flags: { fullRefresh: true } })).steps,
+  'incremental-append': (d) => incremental(d, {}),
+  'incremental-delete-insert-single-key': (d) => incremental(d, { unique_key: 'id' }),
+  'incremental-delete-insert-composite-key': (d) =>
+    incremental(d, { unique_key: ['id', 'customer_id'], incremental_predicates: ["DBT_INTERNAL_DEST.amount > 0"] }),
+  'incremental-merge': (d) => incremental(d, { incremental_strategy: 'merge', unique_key: 'id' }),
+  'on-schema-change-ignore': (d) => incremental(d, { unique_key: 'id', on_schema_change: 'ignore' }, changedCols),
+  'on-schema-change-append-new-columns': (d) => incremental(d, { unique_key: 'id', on_schema_change: 'append_new_columns' }, changedCols),
+  'on-schema-change-sync-all-columns': (d) => incremental(d, { unique_key: 'id', on_schema_change: 'sync_all_columns' }, changedCols),
+  'seed-new': (d) => seed(d, undefined, false),
+  'seed-reload': (d) => seed(d, { kind: 'table' }, false),
+  'seed-full-refresh': (d) => seed(d, { kind: 'table' }, true),
+};
+
+const dialects: Dialect[] = [duckdbDialect];
+
+describe.each(dialects)('golden plans for $type', (dialect) => {
+  it.each(Object.keys(cases))('%s', (name) => {
+    const file = join(goldenDir, dialect.type, `${name}.sql`);
+    const actual = render(cases[name]!(dialect));
+    if (process.env.UPDATE_GOLDEN === '1') {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, actual);
+    }
+    expect(actual).toBe(readFileSync(file, 'utf8'));
+  });
+});

@@ -1,0 +1,117 @@
+import { closest } from 'fastest-levenshtein';
+import type { ColumnDef, Dialect, IncrementalStatementInput, IncrementalStrategy } from '../adapter/dialect';
+import { TsmodelError } from '../diagnostics';
+import type { RelationName } from '../manifest/types';
+import { shouldFullRefresh } from './full-refresh';
+import { tmpRelation } from './relations';
+import { ON_SCHEMA_CHANGE_MODES, planSchemaChange, type OnSchemaChange } from './schema-change';
+import { step, type PlanInput, type Step } from './step';
+import { planTable } from './table';
+
+export const INCREMENTAL_STRATEGIES: readonly IncrementalStrategy[] = ['append', 'delete+insert', 'merge'];
+
+/**
+ * Phase one of an incremental build. A full build (first run, full refresh, or the existing
+ * object is a view) is complete on its own. Otherwise the new rows are staged into
+ * `__tsmodel_tmp`; the caller then reads the columns of staging and target and calls
+ * `planIncrementalApply` — two phases because `on_schema_change` depends on columns only the
+ * warehouse knows once the staging table exists.
+ */
+export type IncrementalStage =
+  | { mode: 'complete'; steps: Step[] }
+  | { mode: 'incremental'; steps: Step[]; staging: RelationName };
+
+export function planIncrementalStage(input: PlanInput): IncrementalStage {
+  const { node, existing, flags, dialect } = input;
+  // Validate config before touching the warehouse, so a typo fails fast on every run.
+  resolveStrategy(input);
+  resolveOnSchemaChange(input);
+  const full = shouldFullRefresh(flags.fullRefresh, node.config.full_refresh) || existing?.kind === 'view';
+  if (!existing || full) return { mode: 'complete', steps: planTable(input) };
+  const staging = tmpRelation(node.relation, dialect);
+  return {
+    mode: 'incremental',
+    staging,
+    steps: [step('create', 'stage new rows', dialect.createTableAs(staging, node.sql), false)],
+  };
+}
+
+export interface IncrementalApplyInput extends PlanInput {
+  staging: RelationName;
+  columns: { existing: ColumnDef[]; incoming: ColumnDef[] };
+}
+
+/**
+ * Phase two: schema changes and the strategy's statements in one transaction, so the target
+ * moves from the old rows to the new ones at once; then the staging table is dropped.
+ */
+export function planIncrementalApply(input: IncrementalApplyInput): Step[] {
+  const { node, staging, columns, dialect } = input;
+  const target = node.relation;
+  const strategy = resolveStrategy(input);
+  const schema = planSchemaChange({
+    mode: resolveOnSchemaChange(input),
+    target,
+    existing: columns.existing,
+    incoming: columns.incoming,
+    dialect,
+    node: node.unique_id,
+  });
+  const statement = {
+    target,
+    source: staging,
+    columns: schema.columns,
+    uniqueKey: uniqueKeyOf(input),
+    predicates: node.config.incremental_predicates ?? [],
+  };
+  return [...schema.steps, ...writeSteps(strategy, statement, dialect), step('drop', 'drop staging', dialect.dropRelation('table', staging, true), false)];
+}
+
+/** The strategy's statements; a keyless delete+insert or merge degrades to append, as in dbt. */
+function writeSteps(strategy: IncrementalStrategy, statement: IncrementalStatementInput, dialect: Dialect): Step[] {
+  if (strategy === 'merge') return [step('merge', 'merge new rows', dialect.merge(statement), true)];
+  if (strategy === 'delete+insert' && statement.uniqueKey.length > 0) {
+    const sql = dialect.deleteInsert(statement);
+    return [step('delete', 'delete replaced rows', sql.delete, true), step('insert', 'insert new rows', sql.insert, true)];
+  }
+  const { target, source, columns } = statement;
+  return [step('insert', 'append new rows', dialect.insertInto(target, source, columns), true)];
+}
+
+/** `unique_key` as a list: a string is one column (or expression), a list is a composite key. */
+export function uniqueKeyOf(input: PlanInput): string[] {
+  const key = input.node.config.unique_key;
+  if (key === undefined || key === null) return [];
+  return Array.isArray(key) ? key : [key];
+}
+
+function resolveStrategy(input: PlanInput): IncrementalStrategy {
+  const configured = input.node.config.incremental_strategy;
+  if (configured === undefined || configured === null) return input.dialect.defaultIncrementalStrategy(uniqueKeyOf(input));
+  if (configured === 'merge' && !input.dialect.capabilities.merge) {
+    throw new TsmodelError({
+      code: 'unsupported-strategy',
+      message: `the ${input.dialect.type} adapter does not support incremental_strategy 'merge' (${input.node.unique_id})`,
+      node: input.node.unique_id,
+      hint: "use incremental_strategy: 'delete+insert'",
+    });
+  }
+  if ((INCREMENTAL_STRATEGIES as readonly string[]).includes(configured)) return configured as IncrementalStrategy;
+  throw new TsmodelError({
+    code: 'unknown-strategy',
+    message: `unknown incremental_strategy '${configured}' for ${input.node.unique_id}`,
+    node: input.node.unique_id,
+    hint: `use one of ${INCREMENTAL_STRATEGIES.join(', ')} (did you mean '${closest(configured, [...INCREMENTAL_STRATEGIES])}'?)`,
+  });
+}
+
+function resolveOnSchemaChange(input: PlanInput): OnSchemaChange {
+  const configured = input.node.config.on_schema_change ?? 'ignore';
+  if ((ON_SCHEMA_CHANGE_MODES as readonly string[]).includes(configured)) return configured as OnSchemaChange;
+  throw new TsmodelError({
+    code: 'unknown-on-schema-change',
+    message: `unknown on_schema_change '${configured}' for ${input.node.unique_id}`,
+    node: input.node.unique_id,
+    hint: `use one of ${ON_SCHEMA_CHANGE_MODES.join(', ')} (did you mean '${closest(configured, [...ON_SCHEMA_CHANGE_MODES])}'?)`,
+  });
+}

@@ -1,0 +1,39 @@
+import type { Dialect, RelationKind } from '../adapter/dialect';
+import type { NodeConfig, RelationName } from '../manifest/types';
+
+/** What a step does, for progress output and for tests that look for a step without parsing SQL. */
+export type StepKind = 'create' | 'rename' | 'drop' | 'truncate' | 'insert' | 'delete' | 'merge' | 'alter';
+
+/**
+ * One SQL statement of a plan. Plans are ordered lists of steps; every maximal run of
+ * consecutive `transactional` steps executes inside one transaction (see `runSteps`), which is
+ * what makes a rename swap atomic. Non-transactional steps run on their own, e.g. dropping the
+ * backup only after the swap committed.
+ */
+export interface Step {
+  label: string;
+  sql: string;
+  transactional: boolean;
+  kind: StepKind;
+}
+
+/** The node fields a planner reads. `sql` is the full or incremental SQL, chosen by the caller. */
+export interface PlanNode {
+  unique_id: string;
+  relation: RelationName;
+  config: NodeConfig;
+  sql: string;
+}
+
+/** Inputs common to every planner: the node, what exists in the warehouse, and run flags. */
+export interface PlanInput {
+  node: PlanNode;
+  /** The object currently at `node.relation`, from the runner's relation cache; absent when none. */
+  existing?: { kind: RelationKind };
+  flags: { fullRefresh: boolean };
+  dialect: Dialect;
+}
+
+export function step(kind: StepKind, label: string, sql: string, transactional: boolean): Step {
+  return { kind, label, sql, transactional };
+}
