@@ -55,7 +55,7 @@ export function readProjectFile(
   const errors = [...unknownKeyErrors(yaml)];
   const { value: validated, errors: schemaErrors } = yaml.validate(projectFileSchema);
   errors.push(...schemaErrors);
-  if (!validated) return { packageLocations: [], errors };
+  if (!validated) return { packageLocations: [], errors: errors.sort(byPosition) };
   const value = renderer.renderTree(validated, [], yaml, errors, isRenderedLater) as ProjectFile;
 
   const tree = (key: 'models' | 'seeds' | 'tests' | 'snapshots') =>
@@ -86,7 +86,14 @@ export function readProjectFile(
     requireTsmodelVersion: asOptionalList(value['require-tsmodel-version']),
   };
   const packageLocations = config.packages.map((_, i) => yaml.locate(['packages', i]));
-  return errors.length > 0 ? { packageLocations, errors } : { config, packageLocations, errors };
+  if (errors.length > 0) return { packageLocations, errors: errors.sort(byPosition) };
+  return { config, packageLocations, errors };
+}
+
+/** Problems in file order, so the user can fix them top to bottom. */
+function byPosition(a: TsmodelError, b: TsmodelError): number {
+  const line = (a.location?.line ?? 0) - (b.location?.line ?? 0);
+  return line !== 0 ? line : (a.location?.column ?? 0) - (b.location?.column ?? 0);
 }
 
 /**

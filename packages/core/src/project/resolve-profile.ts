@@ -73,7 +73,7 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
   const errors: TsmodelError[] = [];
   const renderer = new EnvVarRenderer(env);
   const fail = (message: string, hint: string, at: ReadonlyArray<string | number>) => {
-    const location = yaml.locate(at);
+    const location = yaml.locate(at, true);
     errors.push(new TsmodelError({ code: 'profile-invalid', message, hint, location, excerpt: yaml.lineText(location.line) }));
     return new CompileErrors(errors);
   };

@@ -1,0 +1,140 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CompileErrors, TsmodelError } from '../diagnostics';
+import { loadProject } from './load-project';
+import { resolveProfile, type ResolveProfileOptions } from './resolve-profile';
+import { tempProject } from './test-helpers';
+
+function profileYml(schema: string, extra = ''): string {
+  return `warehouse:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      schema: ${schema}\n      threads: 2\n${extra}`;
+}
+
+/** A project `app` (profile `warehouse`) plus the given files; returns helpers to resolve it. */
+function setup(files: Record<string, string>, projectYml = 'name: app\nprofile: warehouse\n') {
+  const base = tempProject({ 'app/project.yml': projectYml, ...files });
+  const { root } = loadProject({ projectDir: path.join(base, 'app'), env: {} });
+  const home = path.join(base, 'home');
+  const resolve = (options: Partial<ResolveProfileOptions> = {}) =>
+    resolveProfile({ project: root, env: {}, homeDir: home, ...options });
+  return { base, root, resolve };
+}
+
+function problems(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CompileErrors) return error.problems.map((p) => p.format().split('\n')[0]!);
+    if (error instanceof TsmodelError) return [error.format()];
+    throw error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('resolveProfile lookup order', () => {
+  const everywhere = {
+    'flag/profiles.yml': profileYml('from_flag'),
+    'envdir/profiles.yml': profileYml('from_env'),
+    'app/profiles.yml': profileYml('from_project'),
+    'home/.tsmodel/profiles.yml': profileYml('from_home'),
+  };
+
+  it('prefers --profiles-dir, then TSMODEL_PROFILES_DIR, then the project dir, then ~/.tsmodel', () => {
+    const { base, resolve } = setup(everywhere);
+    const env = { TSMODEL_PROFILES_DIR: path.join(base, 'envdir') };
+    const flag = resolve({ profilesDir: path.join(base, 'flag'), env });
+    expect(flag.target.schema).toBe('from_flag');
+    expect(flag.profilesFile).toBe(path.join(base, 'flag/profiles.yml'));
+    expect(resolve({ env }).target.schema).toBe('from_env');
+    expect(resolve().target.schema).toBe('from_project');
+    const { resolve: homeOnly } = setup({ 'home/.tsmodel/profiles.yml': profileYml('from_home') });
+    expect(homeOnly().target.schema).toBe('from_home');
+  });
+
+  it('errors when an explicitly named directory has no profiles.yml', () => {
+    const { base, resolve } = setup({ 'app/profiles.yml': profileYml('x') });
+    expect(problems(() => resolve({ profilesDir: path.join(base, 'empty') }))).toEqual([
+      `no profiles.yml in ${path.join(base, 'empty')} (from --profiles-dir) — create ${path.join(base, 'empty/profiles.yml')}, or point --profiles-dir at the directory that holds profiles.yml`,
+    ]);
+  });
+});
+
+describe('resolveProfile targets', () => {
+  it('builds the target config with adapter keys passed through', () => {
+    const { resolve } = setup({ 'app/profiles.yml': profileYml('analytics', '      path: dev.duckdb\nconfig:\n  send_anonymous_usage_stats: false\n') });
+    expect(resolve().target).toEqual({
+      type: 'duckdb',
+      name: 'dev',
+      profile_name: 'warehouse',
+      schema: 'analytics',
+      threads: 2,
+      path: 'dev.duckdb',
+    });
+  });
+
+  it('lets --target override target: and lists targets when it is unknown', () => {
+    const yml = `${profileYml('dev_schema')}    prod:\n      type: postgres\n      schema: prod_schema\n      host: db\n`;
+    const { resolve } = setup({ 'app/profiles.yml': yml });
+    expect(resolve({ target: 'prod' }).target).toMatchObject({ name: 'prod', type: 'postgres', schema: 'prod_schema', threads: 4, host: 'db' });
+    expect(problems(() => resolve({ target: 'staging' }))).toEqual([
+      "profiles.yml:3:3 target 'staging' (from --target) is not an output of profile 'warehouse' — available targets: dev, prod",
+    ]);
+  });
+
+  it('renders env_var() with and without defaults, including in target:', () => {
+    const yml = [
+      'warehouse:',
+      "  target: \"{{ env_var('TARGET', 'dev') }}\"",
+      '  outputs:',
+      '    dev:',
+      '      type: postgres',
+      "      schema: \"{{ env_var('SCHEMA') }}\"",
+      "      password: \"{{ env_var('PASSWORD', 'none') }}\"",
+      "      threads: \"{{ env_var('THREADS') }}\"",
+    ].join('\n');
+    const { resolve } = setup({ 'app/profiles.yml': yml });
+    expect(resolve({ env: { SCHEMA: 'ci', THREADS: '8' } }).target).toMatchObject({ name: 'dev', schema: 'ci', password: 'none', threads: 8 });
+    expect(problems(() => resolve({ env: { THREADS: '8' } }))).toEqual([
+      "profiles.yml:6:15 warehouse.outputs.dev.schema: environment variable 'SCHEMA' is not set — export SCHEMA=…, or give a default: env_var('SCHEMA', '…')",
+    ]);
+  });
+
+  it('validates type, threads and schema', () => {
+    const yml = 'warehouse:\n  target: dev\n  outputs:\n    dev:\n      schema: s\n    bad:\n      type: postgres\n      threads: 0\n';
+    const { resolve } = setup({ 'app/profiles.yml': yml });
+    expect(problems(() => resolve())).toEqual([
+      'profiles.yml:5:7 warehouse.outputs.dev.type: Invalid input: expected string, received undefined',
+    ]);
+    expect(problems(() => resolve({ target: 'bad' }))).toEqual([
+      'profiles.yml:8:7 threads must be a positive integer, got 0 — set threads: 4 (or any whole number ≥ 1)',
+      "profiles.yml:6:5 target 'bad' has no schema — add `schema: <name>`: models are built there unless they set their own",
+    ]);
+  });
+
+  it('errors listing the profiles when the named profile is missing', () => {
+    const { resolve } = setup({ 'app/profiles.yml': 'other:\n  outputs: {}\nconfig: {}\n' });
+    expect(problems(() => resolve())).toEqual([
+      "profiles.yml profile 'warehouse' (from project.yml) is not in profiles.yml — profiles there: other",
+    ]);
+  });
+});
+
+describe('resolveProfile embedded default', () => {
+  it('uses DuckDB under the target path when no profiles.yml exists', () => {
+    const { base, resolve } = setup({}, 'name: app\ntarget-path: out\n');
+    expect(resolve()).toEqual({
+      target: {
+        type: 'duckdb',
+        name: 'default',
+        profile_name: 'app',
+        schema: 'main',
+        threads: 4,
+        path: path.join(base, 'app/out/app.duckdb'),
+      },
+    });
+  });
+
+  it('also applies when profiles.yml exists but the project names no profile found there', () => {
+    const { resolve } = setup({ 'home/.tsmodel/profiles.yml': profileYml('x') }, 'name: app\n');
+    expect(resolve()).toMatchObject({ target: { name: 'default', profile_name: 'app' } });
+  });
+});
