@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TsmodelError } from '../diagnostics';
 import { defaultMethod, parseSelectionSpec, parseSelectionValues } from './parse';
-
-function errorOf(fn: () => unknown): TsmodelError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TsmodelError) return e;
-    throw e;
-  }
-  throw new Error('expected a TsmodelError');
-}
+import { errorOf } from './test-fixtures';
 
 describe('parseSelectionSpec', () => {
   it('parses a bare name as fqn with no operators', () => {

@@ -2,8 +2,11 @@
  * Builds small manifests and their graphs by hand for selector tests: models in folders,
  * seeds, snapshots, sources, generic and singular tests with parents, packages and macros.
  */
+import { TsmodelError } from '../diagnostics';
 import { Graph } from '../graph/graph';
 import type { Manifest, ManifestNode, NodeConfig, RelationName, ResourceType } from '../manifest/types';
+import { selectNodes } from './apply';
+import type { SelectionOptions } from './types';
 
 export interface FixtureNodeOptions {
   /** Package the node belongs to; the builder's root project when absent. */
@@ -221,4 +224,30 @@ export function names(ids: Iterable<string>, manifest: Manifest): string[] {
       return source ? `${source.source_name}.${source.name}` : (manifest.nodes[id]?.name ?? id);
     })
     .sort();
+}
+
+/** Names selected by `select` values on a built project; indirect selection `empty` unless given. */
+export function selectNames(
+  project: { manifest: Manifest; graph: Graph },
+  select: string | string[],
+  options: Partial<SelectionOptions> = {},
+): string[] {
+  const result = selectNodes(project.manifest, project.graph, {
+    select: typeof select === 'string' ? [select] : select,
+    rootProject: project.manifest.metadata.project_name,
+    indirectSelection: 'empty',
+    ...options,
+  });
+  return names(result.selected, project.manifest);
+}
+
+/** Runs `fn` and returns the TsmodelError it throws (fails the test when it throws nothing else). */
+export function errorOf(fn: () => unknown): TsmodelError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof TsmodelError) return e;
+    throw e;
+  }
+  throw new Error('expected a TsmodelError to be thrown');
 }
