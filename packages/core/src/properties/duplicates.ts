@@ -1,0 +1,81 @@
+import { formatLocation, TsmodelError, type SourceLocation } from '../diagnostics';
+import type { ManifestNode } from '../manifest/types';
+import { patchKey } from './patches';
+import type { GenericTestSpec, NodePatch, ParsedProperties } from './types';
+
+export interface LocatedSource {
+  node: ManifestNode;
+  location: SourceLocation;
+}
+
+/**
+ * Keeps the first of every source table, patch and test declared twice and reports the second
+ * with both locations, as dbt refuses to guess which one the user meant.
+ */
+export function reportDuplicates(
+  sources: LocatedSource[],
+  patches: NodePatch[],
+  tests: GenericTestSpec[],
+  problems: TsmodelError[],
+): { sources: LocatedSource[]; patches: NodePatch[]; tests: GenericTestSpec[] } {
+  return {
+    sources: firstOfEach(sources, (s) => s.node.unique_id, (s) => s.location, problems, (s) => ({
+      what: `source table '${s.node.source_name}.${s.node.name}'`,
+      hint: 'list each table once per source (a source may span files only with different table names)',
+    })),
+    patches: firstOfEach(patches, (p) => patchKey(p.resource_type, p.package_name, p.name), (p) => p.location, problems, (p) => ({
+      what: `${p.resource_type} '${p.name}'`,
+      hint: `describe each ${p.resource_type} in one properties entry`,
+    })),
+    tests: firstOfEach(tests, (t) => t.unique_id, (t) => t.location, problems, (t) => ({
+      what: `test '${t.name}'`,
+      hint: 'give one of the two tests a distinct `name:`',
+    })),
+  };
+}
+
+/** Combines the files of a project; duplicates across files are reported like those within one. */
+export function mergeParsedProperties(files: ParsedProperties[]): ParsedProperties {
+  const problems = files.flatMap((f) => f.problems);
+  const kept = reportDuplicates(
+    files.flatMap((f) => f.sources.map((node) => ({ node, location: f.sourceLocations.get(node.unique_id)! }))),
+    files.flatMap((f) => [...f.patches.values()]),
+    files.flatMap((f) => f.tests),
+    problems,
+  );
+  return {
+    sources: kept.sources.map((s) => s.node),
+    sourceLocations: new Map(kept.sources.map((s) => [s.node.unique_id, s.location])),
+    patches: new Map(kept.patches.map((p) => [patchKey(p.resource_type, p.package_name, p.name), p])),
+    tests: kept.tests,
+    problems,
+  };
+}
+
+function firstOfEach<T>(
+  items: T[],
+  key: (item: T) => string,
+  location: (item: T) => SourceLocation,
+  problems: TsmodelError[],
+  describe: (item: T) => { what: string; hint: string },
+): T[] {
+  const first = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    const previous = first.get(k);
+    if (previous === undefined) {
+      first.set(k, item);
+      continue;
+    }
+    const { what, hint } = describe(item);
+    problems.push(
+      new TsmodelError({
+        code: 'duplicate-property',
+        message: `${what} is declared twice: here and at ${formatLocation(location(previous))}`,
+        location: location(item),
+        hint,
+      }),
+    );
+  }
+  return [...first.values()];
+}

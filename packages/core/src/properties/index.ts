@@ -1,0 +1,12 @@
+export { parsePropertiesFile } from './parse-properties-file';
+export { mergeParsedProperties } from './duplicates';
+export { patchKey } from './patches';
+export type {
+  GenericTestSpec,
+  MacroArgument,
+  NodePatch,
+  ParsedProperties,
+  PatchedResourceType,
+  PropertiesFileInput,
+  TestAttachment,
+} from './types';

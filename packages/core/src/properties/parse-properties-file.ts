@@ -1,0 +1,97 @@
+import type { SourceLocation } from '../diagnostics';
+import type { ManifestNode } from '../manifest/types';
+import { YamlFile } from '../yaml/yaml-file';
+import { columnTags } from './columns';
+import { buildGenericTest, type TestContext, type TestTarget } from './generic-test';
+import { reportDuplicates } from './duplicates';
+import { buildMacroPatch, buildNodePatch, patchKey } from './patches';
+import { propertiesFileSchema, tagList, type ColumnEntry, type NodeEntry } from './schema';
+import { buildSourceNode } from './sources';
+import type { NodePatch, ParsedProperties, PropertiesFileInput } from './types';
+import { checkUnknownKeys } from './unknown-keys';
+
+type YamlPath = PropertyKey[];
+
+/**
+ * Reads one dbt-style properties file: source tables become nodes, `models:`/`seeds:`/
+ * `snapshots:`/`macros:` entries become patches, and every `tests:`/`data_tests:` entry becomes
+ * a generic test spec. Every problem in the file is collected, each with file:line:col; when
+ * the file's shape is wrong nothing else is returned, so later errors do not pile on.
+ */
+export function parsePropertiesFile(input: PropertiesFileInput): ParsedProperties {
+  const result: ParsedProperties = { sources: [], sourceLocations: new Map(), patches: new Map(), tests: [], problems: [] };
+  const file = input.displayPath ?? input.path;
+  const { yaml, errors } = YamlFile.parse(input.text, file);
+  if (!yaml) return { ...result, problems: errors };
+  const unknownKeys = checkUnknownKeys(yaml, propertiesFileSchema);
+  const { value, errors: schemaErrors } = yaml.validate(propertiesFileSchema);
+  if (!value || unknownKeys.length > 0) return { ...result, problems: [...unknownKeys, ...schemaErrors] };
+
+  const folders = foldersBelow(input.rootDir, input.path);
+  const at = (path: YamlPath): SourceLocation => yaml.locate(path);
+  const addTests = (list: unknown[] | undefined, listPath: YamlPath, target: TestTarget, column?: ColumnEntry) => {
+    for (const [i, raw] of (list ?? []).entries()) {
+      const location = at([...listPath, i]);
+      const ctx: TestContext = { packageName: input.packageName, path: input.path, folders, location, excerpt: yaml.lineText(location.line) };
+      const testColumn = column ? { name: column.name, quote: column.quote === true, tags: columnTags(column) } : undefined;
+      const { spec, problem } = buildGenericTest(raw, target, testColumn, ctx);
+      if (spec) result.tests.push(spec);
+      if (problem) result.problems.push(problem);
+    }
+  };
+  const addAllTests = (
+    entry: { tests?: unknown[]; data_tests?: unknown[]; columns?: ColumnEntry[] },
+    path: YamlPath,
+    target: TestTarget,
+  ) => {
+    addTests(entry.data_tests, [...path, 'data_tests'], target);
+    addTests(entry.tests, [...path, 'tests'], target);
+    for (const [c, column] of (entry.columns ?? []).entries()) {
+      addTests(column.data_tests, [...path, 'columns', c, 'data_tests'], target, column);
+      addTests(column.tests, [...path, 'columns', c, 'tests'], target, column);
+    }
+  };
+
+  const sources: { node: ManifestNode; location: SourceLocation }[] = [];
+  for (const [s, source] of (value.sources ?? []).entries()) {
+    for (const [t, table] of (source.tables ?? []).entries()) {
+      const path = ['sources', s, 'tables', t];
+      sources.push({ node: buildSourceNode(source, table, input.packageName, input.path, folders), location: at(path) });
+      const tags = [...tagList(source.tags), ...tagList(table.tags)];
+      addAllTests(table, path, { attached: { kind: 'source', name: table.name, sourceName: source.name }, tags });
+    }
+  }
+
+  const patches: NodePatch[] = [];
+  const nodeLists: ['model' | 'seed' | 'snapshot', NodeEntry[] | undefined, string][] = [
+    ['model', value.models, 'models'],
+    ['seed', value.seeds, 'seeds'],
+    ['snapshot', value.snapshots, 'snapshots'],
+  ];
+  for (const [kind, entries, key] of nodeLists) {
+    for (const [i, entry] of (entries ?? []).entries()) {
+      patches.push(buildNodePatch(kind, entry, input.packageName, input.path, at([key, i])));
+      addAllTests(entry, [key, i], { attached: { kind, name: entry.name }, tags: [] });
+    }
+  }
+  for (const [i, entry] of (value.macros ?? []).entries()) {
+    patches.push(buildMacroPatch(entry, input.packageName, input.path, at(['macros', i])));
+  }
+
+  const kept = reportDuplicates(sources, patches, result.tests, result.problems);
+  for (const { node, location } of kept.sources) {
+    result.sources.push(node);
+    result.sourceLocations.set(node.unique_id, location);
+  }
+  for (const patch of kept.patches) result.patches.set(patchKey(patch.resource_type, patch.package_name, patch.name), patch);
+  result.tests = kept.tests;
+  return result;
+}
+
+/** `models`, `models/staging/schema.yml` → `['staging']`. */
+function foldersBelow(rootDir: string, path: string): string[] {
+  const root = rootDir.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
+  const rel = path.replace(/\\/g, '/').replace(/^\.\//, '');
+  const inside = root && rel.startsWith(`${root}/`) ? rel.slice(root.length + 1) : rel;
+  return inside.split('/').slice(0, -1).filter((part) => part !== '' && part !== '.');
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * The shape of a dbt `version: 2` properties file. Objects are non-strict here on purpose:
+ * unknown keys are reported by `checkUnknownKeys`, which points at the key itself and suggests
+ * the intended one; zod only checks the types of the keys we know.
+ */
+
+const requiredName = (what: string) =>
+  z.string({
+    error: (iss) => (iss.input === undefined ? `${what} needs a \`name\`` : 'expected a string'),
+  });
+
+const tagsSchema = z.union([z.string(), z.array(z.string())]);
+const metaSchema = z.record(z.string(), z.unknown());
+const configSchema = z.record(z.string(), z.unknown());
+/** Test definitions are checked one by one (string or single-key mapping) with better messages. */
+const testsSchema = z.array(z.unknown());
+const docsSchema = z.object({ show: z.boolean().optional(), node_color: z.string().optional() });
+const quotingSchema = z.object({
+  database: z.boolean().optional(),
+  schema: z.boolean().optional(),
+  identifier: z.boolean().optional(),
+});
+/** `freshness: null` on a table switches off the freshness its source declares. */
+const freshnessSchema = z.record(z.string(), z.unknown()).nullable();
+
+export const columnSchema = z.object({
+  name: requiredName('a column'),
+  description: z.string().optional(),
+  data_type: z.string().optional(),
+  meta: metaSchema.optional(),
+  tags: tagsSchema.optional(),
+  quote: z.boolean().optional(),
+  config: z.object({ meta: metaSchema.optional(), tags: tagsSchema.optional() }).optional(),
+  tests: testsSchema.optional(),
+  data_tests: testsSchema.optional(),
+});
+
+/** Models, seeds and snapshots share one entry shape. */
+export const nodeEntrySchema = z.object({
+  name: requiredName('an entry'),
+  description: z.string().optional(),
+  config: configSchema.optional(),
+  docs: docsSchema.optional(),
+  meta: metaSchema.optional(),
+  tags: tagsSchema.optional(),
+  columns: z.array(columnSchema).optional(),
+  tests: testsSchema.optional(),
+  data_tests: testsSchema.optional(),
+});
+
+export const macroEntrySchema = z.object({
+  name: requiredName('a macro entry'),
+  description: z.string().optional(),
+  docs: docsSchema.optional(),
+  meta: metaSchema.optional(),
+  arguments: z
+    .array(
+      z.object({
+        name: requiredName('a macro argument'),
+        type: z.string().optional(),
+        description: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const sourceTableSchema = z.object({
+  name: requiredName('a source table'),
+  description: z.string().optional(),
+  identifier: z.string().optional(),
+  loaded_at_field: z.string().optional(),
+  meta: metaSchema.optional(),
+  tags: tagsSchema.optional(),
+  config: configSchema.optional(),
+  freshness: freshnessSchema.optional(),
+  quoting: quotingSchema.optional(),
+  columns: z.array(columnSchema).optional(),
+  tests: testsSchema.optional(),
+  data_tests: testsSchema.optional(),
+});
+
+export const sourceSchema = z.object({
+  name: requiredName('a source'),
+  description: z.string().optional(),
+  database: z.string().optional(),
+  schema: z.string().optional(),
+  loader: z.string().optional(),
+  loaded_at_field: z.string().optional(),
+  meta: metaSchema.optional(),
+  tags: tagsSchema.optional(),
+  config: configSchema.optional(),
+  freshness: freshnessSchema.optional(),
+  quoting: quotingSchema.optional(),
+  tables: z.array(sourceTableSchema).optional(),
+});
+
+export const propertiesFileSchema = z.object({
+  version: z.literal(2, { error: 'only `version: 2` properties files exist; use 2 or leave it out' }).optional(),
+  sources: z.array(sourceSchema).optional(),
+  models: z.array(nodeEntrySchema).optional(),
+  seeds: z.array(nodeEntrySchema).optional(),
+  snapshots: z.array(nodeEntrySchema).optional(),
+  macros: z.array(macroEntrySchema).optional(),
+});
+
+export type PropertiesFile = z.infer<typeof propertiesFileSchema>;
+export type ColumnEntry = z.infer<typeof columnSchema>;
+export type NodeEntry = z.infer<typeof nodeEntrySchema>;
+export type MacroEntryProps = z.infer<typeof macroEntrySchema>;
+export type SourceEntry = z.infer<typeof sourceSchema>;
+export type SourceTableEntry = z.infer<typeof sourceTableSchema>;
+
+/** Normalizes dbt's `tags: x` / `tags: [x, y]`. */
+export function tagList(tags: string | string[] | undefined): string[] {
+  if (tags === undefined) return [];
+  return typeof tags === 'string' ? [tags] : tags;
+}
