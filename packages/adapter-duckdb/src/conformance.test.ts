@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runConformance } from '@tsmodel/adapter-testkit';
+import { adapterFactory } from './duckdb-adapter';
+
+const target = (path: string) => ({ type: 'duckdb', name: 'test', profile_name: 'test', schema: 'main', threads: 1, path });
+
+runConformance('duckdb :memory:', () => adapterFactory.create(target(':memory:'), { projectRoot: tmpdir() }), {
+  schema: 'conformance',
+});
+
+runConformance(
+  'duckdb file',
+  () => {
+    const root = mkdtempSync(join(tmpdir(), 'tsmodel-duckdb-'));
+    // A relative path in a directory that does not exist yet: the adapter resolves and creates it.
+    return adapterFactory.create(target('target/nested/dev.duckdb'), { projectRoot: root });
+  },
+  { schema: 'conformance', database: 'dev' },
+);

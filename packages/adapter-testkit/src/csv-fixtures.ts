@@ -1,0 +1,34 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * Seed files that break naive loaders: CRLF line ends, quoted delimiters, doubled quotes, a
+ * newline inside a quoted field, empty fields (→ NULL), non-ASCII text, and a leading-zero code
+ * that must stay text. Kept as exact bytes here (git would normalize line ends of a .csv file).
+ */
+export const ODD_CSV =
+  'id,name,note,zip,amount\r\n' +
+  '1,"Smith, John","said ""hi""",01234,1.5\r\n' +
+  '2,Zoë,,02134,\r\n' +
+  '3,東京 🚀,"line one\nline two",90210,3\r\n';
+
+/** The rows ODD_CSV must load as, ordered by id; `zip` is typed VARCHAR through column_types. */
+export const ODD_CSV_ROWS = [
+  { id: 1, name: 'Smith, John', note: 'said "hi"', zip: '01234', amount: 1.5 },
+  { id: 2, name: 'Zoë', note: null, zip: '02134', amount: null },
+  { id: 3, name: '東京 🚀', note: 'line one\nline two', zip: '90210', amount: 3 },
+];
+
+/** A semicolon-delimited file, for the `delimiter` config. */
+export const SEMICOLON_CSV = 'code;label\nA;Alpha\nB;Beta\n';
+
+/** Writes the fixtures into a fresh temp directory and returns their absolute paths. */
+export function writeCsvFixtures(): { odd: string; semicolon: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'tsmodel-seeds-'));
+  const odd = join(dir, 'odd.csv');
+  const semicolon = join(dir, 'semicolon.csv');
+  writeFileSync(odd, ODD_CSV);
+  writeFileSync(semicolon, SEMICOLON_CSV);
+  return { odd, semicolon };
+}

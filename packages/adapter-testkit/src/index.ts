@@ -1,0 +1,3 @@
+export { runConformance, type ConformanceOptions } from './conformance';
+export { buildNode, loadSeed } from './build-node';
+export { ODD_CSV, ODD_CSV_ROWS, SEMICOLON_CSV, writeCsvFixtures } from './csv-fixtures';
