@@ -4,11 +4,22 @@ import { join } from 'node:path';
 import { runConformance } from '@tsmodel/adapter-testkit';
 import { adapterFactory } from './duckdb-adapter';
 
-const target = (path: string) => ({ type: 'duckdb', name: 'test', profile_name: 'test', schema: 'main', threads: 1, path });
-
-runConformance('duckdb :memory:', () => adapterFactory.create(target(':memory:'), { projectRoot: tmpdir() }), {
-  schema: 'conformance',
+const target = (path: string) => ({
+  type: 'duckdb',
+  name: 'test',
+  profile_name: 'test',
+  schema: 'main',
+  threads: 1,
+  path,
 });
+
+runConformance(
+  'duckdb :memory:',
+  () => adapterFactory.create(target(':memory:'), { projectRoot: tmpdir() }),
+  {
+    schema: 'conformance',
+  },
+);
 
 runConformance(
   'duckdb file',

@@ -5,11 +5,20 @@ import { TsmodelError } from '@tsmodel/core';
 import { adapterFactory } from './duckdb-adapter';
 import { parseDuckDBProfile } from './profile';
 
-const target = (extra: Record<string, unknown>) => ({ type: 'duckdb', name: 'dev', profile_name: 'p', schema: 'main', threads: 4, ...extra });
+const target = (extra: Record<string, unknown>) => ({
+  type: 'duckdb',
+  name: 'dev',
+  profile_name: 'p',
+  schema: 'main',
+  threads: 4,
+  ...extra,
+});
 
 describe('duckdb profile', () => {
   it('resolves a relative path from the project root and keeps :memory:', () => {
-    expect(parseDuckDBProfile(target({ path: 'target/x.duckdb' }), '/proj').path).toBe(join('/proj', 'target/x.duckdb'));
+    expect(parseDuckDBProfile(target({ path: 'target/x.duckdb' }), '/proj').path).toBe(
+      join('/proj', 'target/x.duckdb'),
+    );
     expect(parseDuckDBProfile(target({}), '/proj').path).toBe(':memory:');
   });
 
@@ -28,9 +37,14 @@ describe('duckdb profile', () => {
 
 describe('duckdb connection', () => {
   it('applies settings on every connection', async () => {
-    const adapter = adapterFactory.create(target({ settings: { memory_limit: '1GB', threads: 1 } }), { projectRoot: tmpdir() });
+    const adapter = adapterFactory.create(
+      target({ settings: { memory_limit: '1GB', threads: 1 } }),
+      { projectRoot: tmpdir() },
+    );
     const conn = await adapter.connect();
-    const [row] = await conn.query<{ threads: unknown }>("select current_setting('threads') as threads");
+    const [row] = await conn.query<{ threads: unknown }>(
+      "select current_setting('threads') as threads",
+    );
     expect(Number(row!.threads)).toBe(1);
     await adapter.close();
   });
@@ -56,8 +70,13 @@ describe('duckdb connection', () => {
     const adapter = adapterFactory.create(target({}), { projectRoot: tmpdir() });
     const conn = await adapter.connect();
     await conn.execute('create table t (id integer)', { label: 'setup' });
-    expect((await conn.execute('insert into t values (1), (2), (3)', { label: 'insert' })).rowsAffected).toBe(3);
-    expect(await conn.query('select id from t where id > $1 order by id', [1])).toEqual([{ id: 2 }, { id: 3 }]);
+    expect(
+      (await conn.execute('insert into t values (1), (2), (3)', { label: 'insert' })).rowsAffected,
+    ).toBe(3);
+    expect(await conn.query('select id from t where id > $1 order by id', [1])).toEqual([
+      { id: 2 },
+      { id: 3 },
+    ]);
     await adapter.close();
   });
 });

@@ -29,7 +29,8 @@ export class DuckDBAdapter implements Adapter {
     const instance = await (this.instance ??= this.openInstance());
     const conn = new DuckDBTsmodelConnection(await instance.connect(), (c) => this.open.delete(c));
     this.open.add(conn);
-    for (const ext of this.profile.extensions) await conn.execute(`load ${ext}`, { label: `load extension ${ext}` });
+    for (const ext of this.profile.extensions)
+      await conn.execute(`load ${ext}`, { label: `load extension ${ext}` });
     for (const [key, value] of Object.entries(this.profile.settings)) {
       const literal = typeof value === 'string' ? duckdbDialect.quoteString(value) : String(value);
       await conn.execute(`set ${key} = ${literal}`, { label: `set ${key}` });
@@ -54,14 +55,24 @@ export class DuckDBAdapter implements Adapter {
     try {
       instance = await DuckDBInstance.create(path);
     } catch (cause) {
-      throw new AdapterError({ sql: `-- open ${path}`, cause, adapterType: 'duckdb', label: 'open database' });
+      throw new AdapterError({
+        sql: `-- open ${path}`,
+        cause,
+        adapterType: 'duckdb',
+        label: 'open database',
+      });
     }
     if (extensions.length > 0) {
       const setup = await instance.connect();
       try {
         for (const ext of extensions) await setup.run(`install ${ext}`);
       } catch (cause) {
-        throw new AdapterError({ sql: `install ${extensions.join(', ')}`, cause, adapterType: 'duckdb', label: 'install extensions' });
+        throw new AdapterError({
+          sql: `install ${extensions.join(', ')}`,
+          cause,
+          adapterType: 'duckdb',
+          label: 'install extensions',
+        });
       } finally {
         setup.closeSync();
       }

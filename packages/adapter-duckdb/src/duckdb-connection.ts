@@ -1,5 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AdapterError, type Connection, type ExecuteOptions, type ExecuteResult, type StatementRunner } from '@tsmodel/core/adapter';
+import {
+  AdapterError,
+  type Connection,
+  type ExecuteOptions,
+  type ExecuteResult,
+  type StatementRunner,
+} from '@tsmodel/core/adapter';
 import { SerialQueue } from './serial-queue';
 
 /**
@@ -70,7 +76,10 @@ export class DuckDBTsmodelConnection implements Connection {
 
   private async queryNow<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     try {
-      const reader = await this.conn.runAndReadAll(sql, params ? ([...params] as never) : undefined);
+      const reader = await this.conn.runAndReadAll(
+        sql,
+        params ? ([...params] as never) : undefined,
+      );
       return reader.getRowObjectsJS() as T[];
     } catch (cause) {
       throw new AdapterError({ sql, cause, adapterType: 'duckdb', label: 'query' });

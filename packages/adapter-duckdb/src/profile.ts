@@ -38,6 +38,8 @@ export function parseDuckDBProfile(target: TargetConfig, projectRoot: string): D
   }
   const profile = parsed.data;
   const path =
-    profile.path === ':memory:' || isAbsolute(profile.path) ? profile.path : resolve(projectRoot, profile.path);
+    profile.path === ':memory:' || isAbsolute(profile.path)
+      ? profile.path
+      : resolve(projectRoot, profile.path);
   return { ...profile, path };
 }

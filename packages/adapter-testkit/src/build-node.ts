@@ -29,7 +29,11 @@ export async function buildNode(
     existing: await introspector.getColumns(node.relation),
     incoming: await introspector.getColumns(plan.staging),
   };
-  const applied = await runSteps(conn, planIncrementalApply({ ...input, staging: plan.staging, columns }), node.unique_id);
+  const applied = await runSteps(
+    conn,
+    planIncrementalApply({ ...input, staging: plan.staging, columns }),
+    node.unique_id,
+  );
   return [...staged, ...applied];
 }
 
@@ -41,7 +45,11 @@ export async function loadSeed(
   flags: { fullRefresh: boolean } = { fullRefresh: false },
 ): Promise<StepResult[]> {
   const existing = await existingKind(adapter, conn, node.relation);
-  return runSteps(conn, planSeed({ node, existing, flags, dialect: adapter.dialect }), node.unique_id);
+  return runSteps(
+    conn,
+    planSeed({ node, existing, flags, dialect: adapter.dialect }),
+    node.unique_id,
+  );
 }
 
 async function existingKind(adapter: Adapter, conn: Connection, rel: PlanNode['relation']) {

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdapterError, runSteps, type Adapter, type Connection } from '@tsmodel/core/adapter';
 import type { NodeConfig, RelationName } from '@tsmodel/core';
-import { leftoverRelations, planLeftoverCleanup, tmpRelation, type PlanNode } from '@tsmodel/core/materializations';
+import {
+  leftoverRelations,
+  planLeftoverCleanup,
+  tmpRelation,
+  type PlanNode,
+} from '@tsmodel/core/materializations';
 import { buildNode, loadSeed } from './build-node';
 import { ODD_CSV_ROWS, writeCsvFixtures } from './csv-fixtures';
 
@@ -17,25 +22,53 @@ export interface ConformanceOptions {
  * strategies, schema changes, seeds, introspection) is executed, never mocked. An adapter
  * package calls it from a test file: `runConformance('duckdb', () => adapterFactory.create(…))`.
  */
-export function runConformance(name: string, makeAdapter: () => Adapter | Promise<Adapter>, options: ConformanceOptions): void {
+export function runConformance(
+  name: string,
+  makeAdapter: () => Adapter | Promise<Adapter>,
+  options: ConformanceOptions,
+): void {
   describe(`adapter conformance: ${name}`, () => {
     let adapter: Adapter;
     let conn: Connection;
-    const rel = (identifier: string): RelationName => ({ database: options.database, schema: options.schema, identifier });
+    const rel = (identifier: string): RelationName => ({
+      database: options.database,
+      schema: options.schema,
+      identifier,
+    });
     const node = (identifier: string, sql: string, config: Partial<NodeConfig> = {}): PlanNode => ({
       unique_id: `model.conformance.${identifier}`,
       relation: rel(identifier),
       sql,
-      config: { enabled: true, materialized: 'table', tags: [], pre_hook: [], post_hook: [], meta: {}, ...config },
+      config: {
+        enabled: true,
+        materialized: 'table',
+        tags: [],
+        pre_hook: [],
+        post_hook: [],
+        meta: {},
+        ...config,
+      },
     });
     const rows = async (identifier: string, orderBy = 'id') =>
-      normalize(await conn.query(`select * from ${adapter.dialect.renderRelation(rel(identifier))} order by ${orderBy}`));
-    const relations = () => adapter.introspector(conn).listRelations(options.database, options.schema);
+      normalize(
+        await conn.query(
+          `select * from ${adapter.dialect.renderRelation(rel(identifier))} order by ${orderBy}`,
+        ),
+      );
+    const relations = () =>
+      adapter.introspector(conn).listRelations(options.database, options.schema);
 
     beforeAll(async () => {
       adapter = await makeAdapter();
       conn = await adapter.connect();
-      await runSteps(conn, [{ label: 'create schema', kind: 'create', transactional: false, sql: adapter.dialect.createSchemaIfNotExists(rel('')) }]);
+      await runSteps(conn, [
+        {
+          label: 'create schema',
+          kind: 'create',
+          transactional: false,
+          sql: adapter.dialect.createSchemaIfNotExists(rel('')),
+        },
+      ]);
     });
     afterAll(async () => {
       await adapter?.close();
@@ -49,7 +82,11 @@ export function runConformance(name: string, makeAdapter: () => Adapter | Promis
       expect(listed).toContainEqual({ name: 'intro_v', kind: 'view' });
       const columns = await adapter.introspector(conn).getColumns(rel('intro_t'));
       expect(columns.map((c) => c.name)).toEqual(['id', 'label']);
-      expect(await adapter.introspector(conn).listRelations(options.database, `${options.schema}_absent`)).toEqual([]);
+      expect(
+        await adapter
+          .introspector(conn)
+          .listRelations(options.database, `${options.schema}_absent`),
+      ).toEqual([]);
     });
 
     it('builds and atomically replaces tables and views, leaving no tmp or backup', async () => {
@@ -67,7 +104,11 @@ export function runConformance(name: string, makeAdapter: () => Adapter | Promis
 
     it('keeps the previous table readable when the new build fails', async () => {
       await buildNode(adapter, conn, node('keep', 'select 1 as id'));
-      const failure = await buildNode(adapter, conn, node('keep', 'select id from no_such_table')).catch((e: unknown) => e);
+      const failure = await buildNode(
+        adapter,
+        conn,
+        node('keep', 'select id from no_such_table'),
+      ).catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(AdapterError);
       expect((failure as AdapterError).code).toBe('sql-error');
       expect((failure as AdapterError).node).toBe('model.conformance.keep');
@@ -85,10 +126,19 @@ export function runConformance(name: string, makeAdapter: () => Adapter | Promis
 
     it.each(['delete+insert', 'merge'])('replaces rows by unique key with %s', async (strategy) => {
       const id = `inc_${strategy === 'merge' ? 'merge' : 'di'}`;
-      const inc = (sql: string) => node(id, sql, { materialized: 'incremental', incremental_strategy: strategy, unique_key: 'id' });
+      const inc = (sql: string) =>
+        node(id, sql, {
+          materialized: 'incremental',
+          incremental_strategy: strategy,
+          unique_key: 'id',
+        });
       await buildNode(adapter, conn, inc("select 1 as id, 'old' as v union all select 2, 'old'"));
       await buildNode(adapter, conn, inc("select 2 as id, 'new' as v union all select 3, 'new'"));
-      expect(await rows(id)).toEqual([{ id: 1, v: 'old' }, { id: 2, v: 'new' }, { id: 3, v: 'new' }]);
+      expect(await rows(id)).toEqual([
+        { id: 1, v: 'old' },
+        { id: 2, v: 'new' },
+        { id: 3, v: 'new' },
+      ]);
     });
 
     it('replaces rows by a composite key, honouring incremental_predicates', async () => {
@@ -98,8 +148,16 @@ export function runConformance(name: string, makeAdapter: () => Adapter | Promis
           unique_key: ['id', 'day'],
           incremental_predicates: ['DBT_INTERNAL_DEST.day > 1'],
         });
-      await buildNode(adapter, conn, inc("select 1 as id, 1 as day, 'old' as v union all select 1, 2, 'old'"));
-      await buildNode(adapter, conn, inc("select 1 as id, 2 as day, 'new' as v union all select 1, 1, 'dup'"));
+      await buildNode(
+        adapter,
+        conn,
+        inc("select 1 as id, 1 as day, 'old' as v union all select 1, 2, 'old'"),
+      );
+      await buildNode(
+        adapter,
+        conn,
+        inc("select 1 as id, 2 as day, 'new' as v union all select 1, 1, 'dup'"),
+      );
       // (1,1) is outside the predicate, so the old row stays and the new one is added beside it.
       expect(await rows('inc_composite', 'id, day, v')).toEqual([
         { id: 1, day: 1, v: 'dup' },
@@ -116,15 +174,23 @@ export function runConformance(name: string, makeAdapter: () => Adapter | Promis
       }
       const next = "select 2 as id, 'b' as new_col";
       await buildNode(adapter, conn, inc('osc_ignore', next, 'ignore'));
-      expect(await rows('osc_ignore')).toEqual([{ id: 1, old_col: 'a' }, { id: 2, old_col: null }]);
+      expect(await rows('osc_ignore')).toEqual([
+        { id: 1, old_col: 'a' },
+        { id: 2, old_col: null },
+      ]);
       await buildNode(adapter, conn, inc('osc_append_new_columns', next, 'append_new_columns'));
       expect(await rows('osc_append_new_columns')).toEqual([
         { id: 1, old_col: 'a', new_col: null },
         { id: 2, old_col: null, new_col: 'b' },
       ]);
       await buildNode(adapter, conn, inc('osc_sync_all_columns', next, 'sync_all_columns'));
-      expect(await rows('osc_sync_all_columns')).toEqual([{ id: 1, new_col: null }, { id: 2, new_col: 'b' }]);
-      const failure = await buildNode(adapter, conn, inc('osc_fail', next, 'fail')).catch((e: unknown) => e);
+      expect(await rows('osc_sync_all_columns')).toEqual([
+        { id: 1, new_col: null },
+        { id: 2, new_col: 'b' },
+      ]);
+      const failure = await buildNode(adapter, conn, inc('osc_fail', next, 'fail')).catch(
+        (e: unknown) => e,
+      );
       expect((failure as { code?: string }).code).toBe('schema-change');
       expect(await rows('osc_fail')).toEqual([{ id: 1, old_col: 'a' }]);
     });
@@ -133,7 +199,9 @@ export function runConformance(name: string, makeAdapter: () => Adapter | Promis
       const inc = (sql: string, config: Partial<NodeConfig> = {}) =>
         node('inc_fr', sql, { materialized: 'incremental', ...config });
       await buildNode(adapter, conn, inc('select 1 as id'));
-      await buildNode(adapter, conn, inc('select 2 as id', { full_refresh: false }), { fullRefresh: true });
+      await buildNode(adapter, conn, inc('select 2 as id', { full_refresh: false }), {
+        fullRefresh: true,
+      });
       expect(await rows('inc_fr')).toEqual([{ id: 1 }, { id: 2 }]);
       await buildNode(adapter, conn, inc("select 3 as id, 'x' as extra"), { fullRefresh: true });
       expect(await rows('inc_fr')).toEqual([{ id: 3, extra: 'x' }]);
@@ -151,12 +219,17 @@ export function runConformance(name: string, makeAdapter: () => Adapter | Promis
       const semi = { ...node('seed_semi', ''), seedFile: files.semicolon };
       semi.config = { ...semi.config, materialized: 'seed', delimiter: ';' };
       await loadSeed(adapter, conn, semi);
-      expect(await rows('seed_semi', 'code')).toEqual([{ code: 'A', label: 'Alpha' }, { code: 'B', label: 'Beta' }]);
+      expect(await rows('seed_semi', 'code')).toEqual([
+        { code: 'A', label: 'Alpha' },
+        { code: 'B', label: 'Beta' },
+      ]);
     });
 
     it('finds and drops leftovers of a crashed run', async () => {
       const tmp = tmpRelation(rel('crashed'), adapter.dialect);
-      await conn.execute(adapter.dialect.createTableAs(tmp, 'select 1 as id'), { label: 'simulate crash' });
+      await conn.execute(adapter.dialect.createTableAs(tmp, 'select 1 as id'), {
+        label: 'simulate crash',
+      });
       const leftovers = leftoverRelations(await relations());
       expect(leftovers).toContainEqual({ name: tmp.identifier, kind: 'table' });
       await runSteps(conn, planLeftoverCleanup(rel(''), leftovers, adapter.dialect));
@@ -165,7 +238,9 @@ export function runConformance(name: string, makeAdapter: () => Adapter | Promis
 
     it('rolls a failed transaction back and keeps the connection usable', async () => {
       const failed = conn.transaction(async (tx) => {
-        await tx.execute(adapter.dialect.createTableAs(rel('rolled_back'), 'select 1 as id'), { label: 'create' });
+        await tx.execute(adapter.dialect.createTableAs(rel('rolled_back'), 'select 1 as id'), {
+          label: 'create',
+        });
         await tx.execute('select * from no_such_table', { label: 'fail' });
       });
       await expect(failed).rejects.toBeInstanceOf(AdapterError);
@@ -185,5 +260,9 @@ export function runConformance(name: string, makeAdapter: () => Adapter | Promis
 
 /** Drivers return BIGINT as bigint; compare plain numbers. */
 function normalize(rows: Record<string, unknown>[]): Record<string, unknown>[] {
-  return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
+  return rows.map((r) =>
+    Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
+    ),
+  );
 }

@@ -10,7 +10,9 @@ export class AdapterError extends TsmodelError {
   readonly sql: string;
   readonly label?: string;
 
-  constructor(init: { sql: string; cause: unknown; adapterType: string } & Partial<ExecuteOptions>) {
+  constructor(
+    init: { sql: string; cause: unknown; adapterType: string } & Partial<ExecuteOptions>,
+  ) {
     const driverMessage = init.cause instanceof Error ? init.cause.message : String(init.cause);
     super({
       code: 'sql-error',

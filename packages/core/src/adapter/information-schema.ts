@@ -46,7 +46,9 @@ const builder = new Kysely<InformationSchema>({
 
 /** The catalog filter: the given database, or the session's current one. */
 function catalogIs(database: string | undefined) {
-  return database === undefined ? sql<boolean>`table_catalog = current_database()` : sql<boolean>`table_catalog = ${database}`;
+  return database === undefined
+    ? sql<boolean>`table_catalog = current_database()`
+    : sql<boolean>`table_catalog = ${database}`;
 }
 
 export function listRelationsQuery(database: string | undefined, schema: string): CompiledQuery {
@@ -78,12 +80,21 @@ export function informationSchemaIntrospector(runner: StatementRunner): Introspe
   return {
     async listRelations(database, schema): Promise<RelationInfo[]> {
       const q = listRelationsQuery(database, schema);
-      const rows = await runner.query<{ table_name: string; table_type: string }>(q.sql, q.parameters);
-      return rows.map((r) => ({ name: r.table_name, kind: r.table_type === 'VIEW' ? 'view' : 'table' }));
+      const rows = await runner.query<{ table_name: string; table_type: string }>(
+        q.sql,
+        q.parameters,
+      );
+      return rows.map((r) => ({
+        name: r.table_name,
+        kind: r.table_type === 'VIEW' ? 'view' : 'table',
+      }));
     },
     async getColumns(rel): Promise<ColumnDef[]> {
       const q = columnsQuery(rel);
-      const rows = await runner.query<{ column_name: string; data_type: string }>(q.sql, q.parameters);
+      const rows = await runner.query<{ column_name: string; data_type: string }>(
+        q.sql,
+        q.parameters,
+      );
       return rows.map((r) => ({ name: r.column_name, dataType: r.data_type }));
     },
   };

@@ -11,7 +11,11 @@ export interface StepResult {
  * transaction (that is how a swap becomes atomic); the rest run on their own. The first failure
  * stops the plan, after the open transaction rolled back.
  */
-export async function runSteps(conn: Connection, steps: readonly Step[], node?: string): Promise<StepResult[]> {
+export async function runSteps(
+  conn: Connection,
+  steps: readonly Step[],
+  node?: string,
+): Promise<StepResult[]> {
   const results: StepResult[] = [];
   let i = 0;
   while (i < steps.length) {
@@ -25,7 +29,8 @@ export async function runSteps(conn: Connection, steps: readonly Step[], node?: 
     while (end < steps.length && steps[end]!.transactional) end++;
     const group = steps.slice(i, end);
     await conn.transaction(async (tx) => {
-      for (const s of group) results.push({ step: s, result: await tx.execute(s.sql, { label: s.label, node }) });
+      for (const s of group)
+        results.push({ step: s, result: await tx.execute(s.sql, { label: s.label, node }) });
     });
     i = end;
   }

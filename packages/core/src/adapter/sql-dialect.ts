@@ -126,17 +126,21 @@ export abstract class SqlDialect implements Dialect {
 
   addColumns(rel: RelationName, columns: ColumnDef[]): string[] {
     return columns.map(
-      (c) => `alter table ${this.renderRelation(rel)} add column ${this.quoteIdentifier(c.name)} ${c.dataType}`,
+      (c) =>
+        `alter table ${this.renderRelation(rel)} add column ${this.quoteIdentifier(c.name)} ${c.dataType}`,
     );
   }
 
   dropColumns(rel: RelationName, columns: string[]): string[] {
-    return columns.map((c) => `alter table ${this.renderRelation(rel)} drop column ${this.quoteIdentifier(c)}`);
+    return columns.map(
+      (c) => `alter table ${this.renderRelation(rel)} drop column ${this.quoteIdentifier(c)}`,
+    );
   }
 
   alterColumnTypes(rel: RelationName, columns: ColumnDef[]): string[] {
     return columns.map(
-      (c) => `alter table ${this.renderRelation(rel)} alter column ${this.quoteIdentifier(c.name)} type ${c.dataType}`,
+      (c) =>
+        `alter table ${this.renderRelation(rel)} alter column ${this.quoteIdentifier(c.name)} type ${c.dataType}`,
     );
   }
 

@@ -3,6 +3,9 @@
  * `--full-refresh` flag. `false` protects a model (e.g. an expensive history table) from a
  * project-wide `--full-refresh`; `true` rebuilds it on every run.
  */
-export function shouldFullRefresh(flagFullRefresh: boolean, configFullRefresh: boolean | null | undefined): boolean {
+export function shouldFullRefresh(
+  flagFullRefresh: boolean,
+  configFullRefresh: boolean | null | undefined,
+): boolean {
   return configFullRefresh ?? flagFullRefresh;
 }

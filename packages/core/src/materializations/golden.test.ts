@@ -18,14 +18,31 @@ import { planView } from './view';
 const goldenDir = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
 
 function render(steps: Step[]): string {
-  return steps.map((s, i) => `-- ${i + 1}. ${s.label} (${s.kind}${s.transactional ? ', transactional' : ''})\n${s.sql};\n`).join('\n');
+  return steps
+    .map(
+      (s, i) =>
+        `-- ${i + 1}. ${s.label} (${s.kind}${s.transactional ? ', transactional' : ''})\n${s.sql};\n`,
+    )
+    .join('\n');
 }
 
 function config(overrides: Partial<NodeConfig>): NodeConfig {
-  return { enabled: true, materialized: 'table', tags: [], pre_hook: [], post_hook: [], meta: {}, ...overrides };
+  return {
+    enabled: true,
+    materialized: 'table',
+    tags: [],
+    pre_hook: [],
+    post_hook: [],
+    meta: {},
+    ...overrides,
+  };
 }
 
-function input(dialect: Dialect, cfg: Partial<NodeConfig>, extra: Partial<PlanInput> = {}): PlanInput {
+function input(
+  dialect: Dialect,
+  cfg: Partial<NodeConfig>,
+  extra: Partial<PlanInput> = {},
+): PlanInput {
   return {
     node: {
       unique_id: 'model.shop.orders',
@@ -39,40 +56,78 @@ function input(dialect: Dialect, cfg: Partial<NodeConfig>, extra: Partial<PlanIn
   };
 }
 
-const cols = (...pairs: Array<[string, string]>) => pairs.map(([name, dataType]) => ({ name, dataType }));
+const cols = (...pairs: Array<[string, string]>) =>
+  pairs.map(([name, dataType]) => ({ name, dataType }));
 const existingCols = cols(['id', 'INTEGER'], ['customer_id', 'INTEGER'], ['amount', 'DOUBLE']);
 const changedCols = cols(['id', 'INTEGER'], ['amount', 'DECIMAL(18,2)'], ['currency', 'VARCHAR']);
 
 function incremental(dialect: Dialect, cfg: Partial<NodeConfig>, incoming = existingCols): Step[] {
-  const base = input(dialect, { materialized: 'incremental', ...cfg }, { existing: { kind: 'table' } });
+  const base = input(
+    dialect,
+    { materialized: 'incremental', ...cfg },
+    { existing: { kind: 'table' } },
+  );
   const stage = planIncrementalStage(base);
   if (stage.mode !== 'incremental') throw new Error('expected an incremental stage');
-  return [...stage.steps, ...planIncrementalApply({ ...base, staging: stage.staging, columns: { existing: existingCols, incoming } })];
+  return [
+    ...stage.steps,
+    ...planIncrementalApply({
+      ...base,
+      staging: stage.staging,
+      columns: { existing: existingCols, incoming },
+    }),
+  ];
 }
 
 function seed(dialect: Dialect, existing: PlanInput['existing'], fullRefresh: boolean): Step[] {
-  const base = input(dialect, { materialized: 'seed', column_types: { zip: 'VARCHAR' } }, { existing, flags: { fullRefresh } });
-  return planSeed({ ...base, node: { ...base.node, relation: { ...base.node.relation, identifier: 'countries' }, seedFile: '/project/seeds/countries.csv' } });
+  const base = input(
+    dialect,
+    { materialized: 'seed', column_types: { zip: 'VARCHAR' } },
+    { existing, flags: { fullRefresh } },
+  );
+  return planSeed({
+    ...base,
+    node: {
+      ...base.node,
+      relation: { ...base.node.relation, identifier: 'countries' },
+      seedFile: '/project/seeds/countries.csv',
+    },
+  });
 }
 
 const cases: Record<string, (d: Dialect) => Step[]> = {
   'view-new': (d) => planView(input(d, { materialized: 'view' })),
-  'view-replace-view': (d) => planView(input(d, { materialized: 'view' }, { existing: { kind: 'view' } })),
-  'view-replace-table': (d) => planView(input(d, { materialized: 'view' }, { existing: { kind: 'table' } })),
+  'view-replace-view': (d) =>
+    planView(input(d, { materialized: 'view' }, { existing: { kind: 'view' } })),
+  'view-replace-table': (d) =>
+    planView(input(d, { materialized: 'view' }, { existing: { kind: 'table' } })),
   'table-new': (d) => planTable(input(d, {})),
   'table-replace': (d) => planTable(input(d, {}, { existing: { kind: 'table' } })),
   'table-replace-view': (d) => planTable(input(d, {}, { existing: { kind: 'view' } })),
-  'incremental-first-run': (d) => planIncrementalStage(input(d, { materialized: 'incremental', unique_key: 'id' })).steps,
+  'incremental-first-run': (d) =>
+    planIncrementalStage(input(d, { materialized: 'incremental', unique_key: 'id' })).steps,
   'incremental-full-refresh': (d) =>
-    planIncrementalStage(input(d, { materialized: 'incremental', unique_key: 'id' }, { existing: { kind: 'table' }, flags: { fullRefresh: true } })).steps,
+    planIncrementalStage(
+      input(
+        d,
+        { materialized: 'incremental', unique_key: 'id' },
+        { existing: { kind: 'table' }, flags: { fullRefresh: true } },
+      ),
+    ).steps,
   'incremental-append': (d) => incremental(d, {}),
   'incremental-delete-insert-single-key': (d) => incremental(d, { unique_key: 'id' }),
   'incremental-delete-insert-composite-key': (d) =>
-    incremental(d, { unique_key: ['id', 'customer_id'], incremental_predicates: ["DBT_INTERNAL_DEST.amount > 0"] }),
+    incremental(d, {
+      unique_key: ['id', 'customer_id'],
+      incremental_predicates: ['DBT_INTERNAL_DEST.amount > 0'],
+    }),
   'incremental-merge': (d) => incremental(d, { incremental_strategy: 'merge', unique_key: 'id' }),
-  'on-schema-change-ignore': (d) => incremental(d, { unique_key: 'id', on_schema_change: 'ignore' }, changedCols),
-  'on-schema-change-append-new-columns': (d) => incremental(d, { unique_key: 'id', on_schema_change: 'append_new_columns' }, changedCols),
-  'on-schema-change-sync-all-columns': (d) => incremental(d, { unique_key: 'id', on_schema_change: 'sync_all_columns' }, changedCols),
+  'on-schema-change-ignore': (d) =>
+    incremental(d, { unique_key: 'id', on_schema_change: 'ignore' }, changedCols),
+  'on-schema-change-append-new-columns': (d) =>
+    incremental(d, { unique_key: 'id', on_schema_change: 'append_new_columns' }, changedCols),
+  'on-schema-change-sync-all-columns': (d) =>
+    incremental(d, { unique_key: 'id', on_schema_change: 'sync_all_columns' }, changedCols),
   'seed-new': (d) => seed(d, undefined, false),
   'seed-reload': (d) => seed(d, { kind: 'table' }, false),
   'seed-full-refresh': (d) => seed(d, { kind: 'table' }, true),

@@ -1,5 +1,10 @@
 import { closest } from 'fastest-levenshtein';
-import type { ColumnDef, Dialect, IncrementalStatementInput, IncrementalStrategy } from '../adapter/dialect';
+import type {
+  ColumnDef,
+  Dialect,
+  IncrementalStatementInput,
+  IncrementalStrategy,
+} from '../adapter/dialect';
 import { TsmodelError } from '../diagnostics';
 import type { RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
@@ -8,7 +13,11 @@ import { ON_SCHEMA_CHANGE_MODES, planSchemaChange, type OnSchemaChange } from '.
 import { step, type PlanInput, type Step } from './step';
 import { planTable } from './table';
 
-export const INCREMENTAL_STRATEGIES: readonly IncrementalStrategy[] = ['append', 'delete+insert', 'merge'];
+export const INCREMENTAL_STRATEGIES: readonly IncrementalStrategy[] = [
+  'append',
+  'delete+insert',
+  'merge',
+];
 
 /**
  * Phase one of an incremental build. A full build (first run, full refresh, or the existing
@@ -26,7 +35,8 @@ export function planIncrementalStage(input: PlanInput): IncrementalStage {
   // Validate config before touching the warehouse, so a typo fails fast on every run.
   resolveStrategy(input);
   resolveOnSchemaChange(input);
-  const full = shouldFullRefresh(flags.fullRefresh, node.config.full_refresh) || existing?.kind === 'view';
+  const full =
+    shouldFullRefresh(flags.fullRefresh, node.config.full_refresh) || existing?.kind === 'view';
   if (!existing || full) return { mode: 'complete', steps: planTable(input) };
   const staging = tmpRelation(node.relation, dialect);
   return {
@@ -64,15 +74,27 @@ export function planIncrementalApply(input: IncrementalApplyInput): Step[] {
     uniqueKey: uniqueKeyOf(input),
     predicates: node.config.incremental_predicates ?? [],
   };
-  return [...schema.steps, ...writeSteps(strategy, statement, dialect), step('drop', 'drop staging', dialect.dropRelation('table', staging, true), false)];
+  return [
+    ...schema.steps,
+    ...writeSteps(strategy, statement, dialect),
+    step('drop', 'drop staging', dialect.dropRelation('table', staging, true), false),
+  ];
 }
 
 /** The strategy's statements; a keyless delete+insert or merge degrades to append, as in dbt. */
-function writeSteps(strategy: IncrementalStrategy, statement: IncrementalStatementInput, dialect: Dialect): Step[] {
-  if (strategy === 'merge') return [step('merge', 'merge new rows', dialect.merge(statement), true)];
+function writeSteps(
+  strategy: IncrementalStrategy,
+  statement: IncrementalStatementInput,
+  dialect: Dialect,
+): Step[] {
+  if (strategy === 'merge')
+    return [step('merge', 'merge new rows', dialect.merge(statement), true)];
   if (strategy === 'delete+insert' && statement.uniqueKey.length > 0) {
     const sql = dialect.deleteInsert(statement);
-    return [step('delete', 'delete replaced rows', sql.delete, true), step('insert', 'insert new rows', sql.insert, true)];
+    return [
+      step('delete', 'delete replaced rows', sql.delete, true),
+      step('insert', 'insert new rows', sql.insert, true),
+    ];
   }
   const { target, source, columns } = statement;
   return [step('insert', 'append new rows', dialect.insertInto(target, source, columns), true)];
@@ -87,7 +109,8 @@ export function uniqueKeyOf(input: PlanInput): string[] {
 
 function resolveStrategy(input: PlanInput): IncrementalStrategy {
   const configured = input.node.config.incremental_strategy;
-  if (configured === undefined || configured === null) return input.dialect.defaultIncrementalStrategy(uniqueKeyOf(input));
+  if (configured === undefined || configured === null)
+    return input.dialect.defaultIncrementalStrategy(uniqueKeyOf(input));
   if (configured === 'merge' && !input.dialect.capabilities.merge) {
     throw new TsmodelError({
       code: 'unsupported-strategy',
@@ -96,7 +119,8 @@ function resolveStrategy(input: PlanInput): IncrementalStrategy {
       hint: "use incremental_strategy: 'delete+insert'",
     });
   }
-  if ((INCREMENTAL_STRATEGIES as readonly string[]).includes(configured)) return configured as IncrementalStrategy;
+  if ((INCREMENTAL_STRATEGIES as readonly string[]).includes(configured))
+    return configured as IncrementalStrategy;
   throw new TsmodelError({
     code: 'unknown-strategy',
     message: `unknown incremental_strategy '${configured}' for ${input.node.unique_id}`,
@@ -107,7 +131,8 @@ function resolveStrategy(input: PlanInput): IncrementalStrategy {
 
 function resolveOnSchemaChange(input: PlanInput): OnSchemaChange {
   const configured = input.node.config.on_schema_change ?? 'ignore';
-  if ((ON_SCHEMA_CHANGE_MODES as readonly string[]).includes(configured)) return configured as OnSchemaChange;
+  if ((ON_SCHEMA_CHANGE_MODES as readonly string[]).includes(configured))
+    return configured as OnSchemaChange;
   throw new TsmodelError({
     code: 'unknown-on-schema-change',
     message: `unknown on_schema_change '${configured}' for ${input.node.unique_id}`,

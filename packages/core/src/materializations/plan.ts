@@ -11,7 +11,9 @@ export const MODEL_MATERIALIZATIONS = ['view', 'table', 'incremental', 'ephemera
  * phase (see `planIncrementalStage`); ephemeral models are inlined into their children and plan
  * nothing.
  */
-export function planModel(input: PlanInput): { mode: 'complete'; steps: Step[] } | IncrementalStage {
+export function planModel(
+  input: PlanInput,
+): { mode: 'complete'; steps: Step[] } | IncrementalStage {
   const { materialized } = input.node.config;
   switch (materialized) {
     case 'view':

@@ -15,7 +15,15 @@ function input(cfg: Partial<NodeConfig>, extra: Partial<PlanInput> = {}): PlanIn
     node: {
       unique_id: 'model.p.m',
       relation: { schema: 's', identifier: 'm' },
-      config: { enabled: true, materialized: 'incremental', tags: [], pre_hook: [], post_hook: [], meta: {}, ...cfg },
+      config: {
+        enabled: true,
+        materialized: 'incremental',
+        tags: [],
+        pre_hook: [],
+        post_hook: [],
+        meta: {},
+        ...cfg,
+      },
       sql: 'select 1 as id',
     },
     flags: { fullRefresh: false },
@@ -43,7 +51,9 @@ describe('shouldFullRefresh', () => {
   });
 
   it('keeps an incremental model with full_refresh: false incremental under --full-refresh', () => {
-    const stage = planIncrementalStage(input({ full_refresh: false }, { existing: { kind: 'table' }, flags: { fullRefresh: true } }));
+    const stage = planIncrementalStage(
+      input({ full_refresh: false }, { existing: { kind: 'table' }, flags: { fullRefresh: true } }),
+    );
     expect(stage.mode).toBe('incremental');
   });
 });
@@ -54,7 +64,9 @@ describe('incremental planning', () => {
   });
 
   it('rejects an unknown strategy with a suggestion, before any SQL runs', () => {
-    const err = thrown(() => planIncrementalStage(input({ incremental_strategy: 'delete_insert' })));
+    const err = thrown(() =>
+      planIncrementalStage(input({ incremental_strategy: 'delete_insert' })),
+    );
     expect(err.code).toBe('unknown-strategy');
     expect(err.hint).toContain("'delete+insert'");
     expect(err.node).toBe('model.p.m');
@@ -64,7 +76,9 @@ describe('incremental planning', () => {
     class NoMerge extends DuckDBDialect {
       override readonly capabilities = { ...duckdbDialect.capabilities, merge: false };
     }
-    const err = thrown(() => planIncrementalStage(input({ incremental_strategy: 'merge' }, { dialect: new NoMerge() })));
+    const err = thrown(() =>
+      planIncrementalStage(input({ incremental_strategy: 'merge' }, { dialect: new NoMerge() })),
+    );
     expect(err.code).toBe('unsupported-strategy');
   });
 
@@ -74,7 +88,13 @@ describe('incremental planning', () => {
       planIncrementalApply({
         ...base,
         staging: tmpRelation(base.node.relation, duckdbDialect),
-        columns: { existing: [{ name: 'id', dataType: 'INTEGER' }], incoming: [{ name: 'id', dataType: 'BIGINT' }, { name: 'x', dataType: 'VARCHAR' }] },
+        columns: {
+          existing: [{ name: 'id', dataType: 'INTEGER' }],
+          incoming: [
+            { name: 'id', dataType: 'BIGINT' },
+            { name: 'x', dataType: 'VARCHAR' },
+          ],
+        },
       }),
     );
     expect(err.code).toBe('schema-change');
@@ -85,7 +105,11 @@ describe('incremental planning', () => {
   it('treats a keyless delete+insert as append', () => {
     const base = input({ incremental_strategy: 'delete+insert' }, { existing: { kind: 'table' } });
     const cols = [{ name: 'id', dataType: 'INTEGER' }];
-    const steps = planIncrementalApply({ ...base, staging: tmpRelation(base.node.relation, duckdbDialect), columns: { existing: cols, incoming: cols } });
+    const steps = planIncrementalApply({
+      ...base,
+      staging: tmpRelation(base.node.relation, duckdbDialect),
+      columns: { existing: cols, incoming: cols },
+    });
     expect(steps.map((s) => s.kind)).toEqual(['insert', 'drop']);
   });
 });
@@ -95,8 +119,14 @@ describe('relations', () => {
     class Short extends DuckDBDialect {
       override readonly capabilities = { ...duckdbDialect.capabilities, maxIdentifierLength: 30 };
     }
-    const a = tmpRelation({ schema: 's', identifier: 'a_very_long_model_name_number_one' }, new Short());
-    const b = tmpRelation({ schema: 's', identifier: 'a_very_long_model_name_number_two' }, new Short());
+    const a = tmpRelation(
+      { schema: 's', identifier: 'a_very_long_model_name_number_one' },
+      new Short(),
+    );
+    const b = tmpRelation(
+      { schema: 's', identifier: 'a_very_long_model_name_number_two' },
+      new Short(),
+    );
     expect(a.identifier.length).toBeLessThanOrEqual(30);
     expect(a.identifier.endsWith('__tsmodel_tmp')).toBe(true);
     expect(a.identifier).not.toBe(b.identifier);
@@ -109,29 +139,43 @@ describe('relations', () => {
       { name: 'v__tsmodel_backup', kind: 'view' },
     ]);
     expect(leftovers.map((r) => r.name)).toEqual(['orders__tsmodel_tmp', 'v__tsmodel_backup']);
-    expect(planLeftoverCleanup({ schema: 's' }, leftovers, duckdbDialect).map((s) => s.sql)).toEqual([
+    expect(
+      planLeftoverCleanup({ schema: 's' }, leftovers, duckdbDialect).map((s) => s.sql),
+    ).toEqual([
       'drop table if exists "s"."orders__tsmodel_tmp"',
       'drop view if exists "s"."v__tsmodel_backup"',
     ]);
   });
 
   it('diffs columns case-insensitively', () => {
-    const diff = diffColumns([{ name: 'ID', dataType: 'integer' }], [{ name: 'id', dataType: 'INTEGER' }]);
+    const diff = diffColumns(
+      [{ name: 'ID', dataType: 'integer' }],
+      [{ name: 'id', dataType: 'INTEGER' }],
+    );
     expect(diff).toEqual({ added: [], removed: [], changed: [] });
   });
 });
 
 describe('planModel', () => {
   it('plans nothing for ephemeral models and rejects unknown materializations', () => {
-    expect(planModel(input({ materialized: 'ephemeral' }))).toEqual({ mode: 'complete', steps: [] });
-    expect(thrown(() => planModel(input({ materialized: 'tabel' }))).code).toBe('unknown-materialization');
+    expect(planModel(input({ materialized: 'ephemeral' }))).toEqual({
+      mode: 'complete',
+      steps: [],
+    });
+    expect(thrown(() => planModel(input({ materialized: 'tabel' }))).code).toBe(
+      'unknown-materialization',
+    );
   });
 
   it('uses one atomic create or replace where DDL is not transactional', () => {
     class Autocommit extends DuckDBDialect {
       override readonly capabilities = { ...duckdbDialect.capabilities, transactionalDdl: false };
     }
-    const steps = planTable(input({ materialized: 'table' }, { existing: { kind: 'table' }, dialect: new Autocommit() }));
-    expect(steps.map((s) => s.sql)).toEqual(['create or replace table "s"."m" as (\nselect 1 as id\n)']);
+    const steps = planTable(
+      input({ materialized: 'table' }, { existing: { kind: 'table' }, dialect: new Autocommit() }),
+    );
+    expect(steps.map((s) => s.sql)).toEqual([
+      'create or replace table "s"."m" as (\nselect 1 as id\n)',
+    ]);
   });
 });

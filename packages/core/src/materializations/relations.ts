@@ -14,7 +14,11 @@ export const BACKUP_SUFFIX = '__tsmodel_backup';
  * truncate silently, so two long model names could map to one tmp name; a hash of the full
  * identifier keeps shortened names distinct.
  */
-export function suffixedRelation(rel: RelationName, suffix: string, dialect: Dialect): RelationName {
+export function suffixedRelation(
+  rel: RelationName,
+  suffix: string,
+  dialect: Dialect,
+): RelationName {
   const max = dialect.capabilities.maxIdentifierLength;
   let identifier = rel.identifier + suffix;
   if (identifier.length > max) {
@@ -50,7 +54,12 @@ export function planLeftoverCleanup(
   dialect: Dialect,
 ): Step[] {
   return leftovers.map((r) =>
-    step('drop', `drop leftover ${r.name}`, dialect.dropRelation(r.kind, { ...schema, identifier: r.name }, true), false),
+    step(
+      'drop',
+      `drop leftover ${r.name}`,
+      dialect.dropRelation(r.kind, { ...schema, identifier: r.name }, true),
+      false,
+    ),
   );
 }
 
@@ -69,8 +78,18 @@ export function swapSteps(
   const tx = dialect.capabilities.transactionalDdl;
   const backup = backupRelation(target, dialect);
   return [
-    step('rename', 'move old to backup', dialect.renameRelation(existingKind, target, backup.identifier), tx),
-    step('rename', 'move new into place', dialect.renameRelation(tmpKind, tmp, target.identifier), tx),
+    step(
+      'rename',
+      'move old to backup',
+      dialect.renameRelation(existingKind, target, backup.identifier),
+      tx,
+    ),
+    step(
+      'rename',
+      'move new into place',
+      dialect.renameRelation(tmpKind, tmp, target.identifier),
+      tx,
+    ),
     step('drop', 'drop backup', dialect.dropRelation(existingKind, backup, true), false),
   ];
 }

@@ -3,7 +3,12 @@ import type { ColumnDef, Dialect } from '../adapter/dialect';
 import type { RelationName } from '../manifest/types';
 import { step, type Step } from './step';
 
-export const ON_SCHEMA_CHANGE_MODES = ['ignore', 'fail', 'append_new_columns', 'sync_all_columns'] as const;
+export const ON_SCHEMA_CHANGE_MODES = [
+  'ignore',
+  'fail',
+  'append_new_columns',
+  'sync_all_columns',
+] as const;
 export type OnSchemaChange = (typeof ON_SCHEMA_CHANGE_MODES)[number];
 
 /** How the staged rows' columns differ from the target's. Names compare case-insensitively. */
@@ -14,7 +19,10 @@ export interface SchemaDiff {
   changed: ColumnDef[];
 }
 
-export function diffColumns(existing: readonly ColumnDef[], incoming: readonly ColumnDef[]): SchemaDiff {
+export function diffColumns(
+  existing: readonly ColumnDef[],
+  incoming: readonly ColumnDef[],
+): SchemaDiff {
   const key = (c: ColumnDef) => c.name.toLowerCase();
   const before = new Map(existing.map((c) => [key(c), c]));
   const after = new Map(incoming.map((c) => [key(c), c]));
@@ -76,7 +84,13 @@ export function planSchemaChange(input: {
       return {
         steps: [
           ...alter('add new columns', dialect.addColumns(target, diff.added)),
-          ...alter('drop removed columns', dialect.dropColumns(target, diff.removed.map((c) => c.name))),
+          ...alter(
+            'drop removed columns',
+            dialect.dropColumns(
+              target,
+              diff.removed.map((c) => c.name),
+            ),
+          ),
           ...alter('change column types', dialect.alterColumnTypes(target, diff.changed)),
         ],
         columns: [...shared, ...diff.added.map((c) => c.name)],
@@ -88,7 +102,9 @@ function schemaChangeError(diff: SchemaDiff, node: string): TsmodelError {
   const parts = [
     diff.added.length > 0 ? `added ${diff.added.map((c) => c.name).join(', ')}` : '',
     diff.removed.length > 0 ? `removed ${diff.removed.map((c) => c.name).join(', ')}` : '',
-    diff.changed.length > 0 ? `changed type of ${diff.changed.map((c) => `${c.name} → ${c.dataType}`).join(', ')}` : '',
+    diff.changed.length > 0
+      ? `changed type of ${diff.changed.map((c) => `${c.name} → ${c.dataType}`).join(', ')}`
+      : '',
   ].filter(Boolean);
   return new TsmodelError({
     code: 'schema-change',

@@ -30,15 +30,32 @@ export function planSeed(input: SeedPlanInput): Step[] {
   const target = node.relation;
   const tx = dialect.capabilities.transactionalDdl;
   const source = `select * from ${dialect.readCsv(seedCsv(input))}`;
-  const rebuild = !existing || existing.kind === 'view' || shouldFullRefresh(flags.fullRefresh, node.config.full_refresh);
+  const rebuild =
+    !existing ||
+    existing.kind === 'view' ||
+    shouldFullRefresh(flags.fullRefresh, node.config.full_refresh);
   if (rebuild) {
     return [
-      ...(existing ? [step('drop', `drop old ${existing.kind}`, dialect.dropRelation(existing.kind, target, true), tx)] : []),
+      ...(existing
+        ? [
+            step(
+              'drop',
+              `drop old ${existing.kind}`,
+              dialect.dropRelation(existing.kind, target, true),
+              tx,
+            ),
+          ]
+        : []),
       step('create', 'create seed table', dialect.createTableAs(target, source), tx),
     ];
   }
   return [
     step('truncate', 'truncate seed table', dialect.truncate(target), tx),
-    step('insert', 'load seed rows', `insert into ${dialect.renderRelation(target)}\n${source}`, true),
+    step(
+      'insert',
+      'load seed rows',
+      `insert into ${dialect.renderRelation(target)}\n${source}`,
+      true,
+    ),
   ];
 }

@@ -2,7 +2,8 @@ import type { Dialect, RelationKind } from '../adapter/dialect';
 import type { NodeConfig, RelationName } from '../manifest/types';
 
 /** What a step does, for progress output and for tests that look for a step without parsing SQL. */
-export type StepKind = 'create' | 'rename' | 'drop' | 'truncate' | 'insert' | 'delete' | 'merge' | 'alter';
+export type StepKind =
+  'create' | 'rename' | 'drop' | 'truncate' | 'insert' | 'delete' | 'merge' | 'alter';
 
 /**
  * One SQL statement of a plan. Plans are ordered lists of steps; every maximal run of

@@ -12,11 +12,20 @@ export function planTable(input: PlanInput): Step[] {
   const { node, existing, dialect } = input;
   const target = node.relation;
   const caps = dialect.capabilities;
-  if (!existing) return [step('create', 'create table', dialect.createTableAs(target, node.sql), true)];
+  if (!existing)
+    return [step('create', 'create table', dialect.createTableAs(target, node.sql), true)];
   if (!caps.transactionalDdl && caps.atomicCreateOrReplaceTable) {
-    const replace = step('create', 'create or replace table', dialect.createOrReplaceTableAs(target, node.sql), false);
+    const replace = step(
+      'create',
+      'create or replace table',
+      dialect.createOrReplaceTableAs(target, node.sql),
+      false,
+    );
     if (existing.kind === 'table') return [replace];
-    return [step('drop', 'drop old view', dialect.dropRelation('view', target, true), false), replace];
+    return [
+      step('drop', 'drop old view', dialect.dropRelation('view', target, true), false),
+      replace,
+    ];
   }
   const tmp = tmpRelation(target, dialect);
   return [

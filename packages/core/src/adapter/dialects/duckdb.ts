@@ -34,7 +34,9 @@ export class DuckDBDialect extends SqlDialect {
     ];
     const typed = Object.entries(csv.columnTypes);
     if (typed.length > 0) {
-      const struct = typed.map(([name, type]) => `${this.quoteString(name)}: ${this.quoteString(type)}`);
+      const struct = typed.map(
+        ([name, type]) => `${this.quoteString(name)}: ${this.quoteString(type)}`,
+      );
       options.push(`types = {${struct.join(', ')}}`);
     }
     return `read_csv(${this.quoteString(csv.path)}, ${options.join(', ')})`;
