@@ -45,10 +45,14 @@ export class EnvVarRenderer {
   ): unknown {
     if (skip(path)) return value;
     if (typeof value === 'string') return this.renderString(value, path, yaml, errors);
-    if (Array.isArray(value)) return value.map((item, i) => this.renderTree(item, [...path, i], yaml, errors, skip));
+    if (Array.isArray(value))
+      return value.map((item, i) => this.renderTree(item, [...path, i], yaml, errors, skip));
     if (typeof value === 'object' && value !== null) {
       return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [key, this.renderTree(item, [...path, key], yaml, errors, skip)]),
+        Object.entries(value).map(([key, item]) => [
+          key,
+          this.renderTree(item, [...path, key], yaml, errors, skip),
+        ]),
       );
     }
     return value;
@@ -93,5 +97,10 @@ function findMissing(error: unknown): MissingEnvVar | undefined {
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n').map((l) => l.trim()).filter((l) => l && l !== '(unknown path)')[0] ?? text;
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && l !== '(unknown path)')[0] ?? text
+  );
 }

@@ -30,7 +30,10 @@ describe('folderConfig', () => {
   });
 
   it('stops at the deepest configured folder', () => {
-    expect(folderConfig(tree, 'shop', ['marts', 'finance'])).toMatchObject({ materialized: 'view', schema: 'shop' });
+    expect(folderConfig(tree, 'shop', ['marts', 'finance'])).toMatchObject({
+      materialized: 'view',
+      schema: 'shop',
+    });
   });
 
   it("uses only the resource's own package entry", () => {
@@ -48,7 +51,13 @@ describe('folderConfig', () => {
 describe('mergeConfigs', () => {
   it('overrides plain keys, accumulates tags and hooks, merges meta, normalises hyphens', () => {
     const base = { materialized: 'view', tags: ['a'], 'pre-hook': 'x', meta: { a: 1, b: 1 } };
-    const override = { materialized: 'table', tags: ['b', 'a'], pre_hook: ['y'], 'post-hook': 'z', meta: { b: 2 } };
+    const override = {
+      materialized: 'table',
+      tags: ['b', 'a'],
+      pre_hook: ['y'],
+      'post-hook': 'z',
+      meta: { b: 2 },
+    };
     expect(mergeConfigs(base, override)).toEqual({
       materialized: 'table',
       tags: ['a', 'b'],
@@ -56,7 +65,12 @@ describe('mergeConfigs', () => {
       post_hook: ['z'],
       meta: { a: 1, b: 2 },
     });
-    expect(base).toEqual({ materialized: 'view', tags: ['a'], 'pre-hook': 'x', meta: { a: 1, b: 1 } });
+    expect(base).toEqual({
+      materialized: 'view',
+      tags: ['a'],
+      'pre-hook': 'x',
+      meta: { a: 1, b: 1 },
+    });
   });
 
   it('replaces a mapping config when the override is not a mapping', () => {

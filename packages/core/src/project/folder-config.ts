@@ -50,7 +50,11 @@ export function mergeConfigs(
       merged[key] = [...new Set([...asList(previous), ...asList(value)])];
     } else if (APPENDED_CONFIGS.has(key)) {
       merged[key] = [...asList(previous), ...asList(value)];
-    } else if (SHALLOW_MERGED_CONFIGS.has(key) && isPlainMapping(previous) && isPlainMapping(value)) {
+    } else if (
+      SHALLOW_MERGED_CONFIGS.has(key) &&
+      isPlainMapping(previous) &&
+      isPlainMapping(value)
+    ) {
       merged[key] = { ...previous, ...value };
     } else {
       merged[key] = value;

@@ -9,7 +9,8 @@ function problems(fn: () => unknown): string[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof CompileErrors) return error.problems.map((p) => p.format().split('\n')[0]!);
+    if (error instanceof CompileErrors)
+      return error.problems.map((p) => p.format().split('\n')[0]!);
     throw error;
   }
   throw new Error('expected CompileErrors');
@@ -30,14 +31,17 @@ describe('loadProject packages', () => {
       'node_modules/@acme/segment/project.yml': 'name: segment\npackages: [helpers]\n',
       // Nested: resolved from the segment package's own node_modules first.
       'node_modules/@acme/segment/node_modules/helpers/project.yml': 'name: helpers\n',
-      'app/node_modules/snowplow/project.yml': 'name: snowplow\npackages:\n  - local: ../../../libs/util\n',
+      'app/node_modules/snowplow/project.yml':
+        'name: snowplow\npackages:\n  - local: ../../../libs/util\n',
       'libs/util/project.yml': 'name: util\nvars:\n  x: 1\n',
     });
     const { root, projects } = loadProject({ projectDir: path.join(base, 'app'), env: {} });
     expect(root.name).toBe('app');
     expect([...projects.keys()]).toEqual(['app', 'segment', 'snowplow', 'util', 'helpers']);
     const real = realpathSync(base);
-    expect(projects.get('helpers')!.rootDir).toBe(path.join(real, 'node_modules/@acme/segment/node_modules/helpers'));
+    expect(projects.get('helpers')!.rootDir).toBe(
+      path.join(real, 'node_modules/@acme/segment/node_modules/helpers'),
+    );
     expect(projects.get('util')!.vars).toEqual({ x: 1 });
     expect(root.packages).toEqual([
       { kind: 'npm', name: '@acme/segment' },
@@ -66,7 +70,9 @@ describe('loadProject packages', () => {
     const real = realpathSync(dir);
     expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       `project.yml:3:5 package 'lodash' has no project.yml (${path.join(real, 'node_modules/lodash')}) — a tsmodel package holds project.yml at its root; is 'lodash' a model package?`,
-      expect.stringMatching(/^project\.yml:4:5 package 'missing_pkg' is not installed .* — run `npm install missing_pkg`$/),
+      expect.stringMatching(
+        /^project\.yml:4:5 package 'missing_pkg' is not installed .* — run `npm install missing_pkg`$/,
+      ),
     ]);
   });
 

@@ -9,7 +9,8 @@ function problems(fn: () => unknown): string[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof CompileErrors) return error.problems.map((p) => p.format().split('\n')[0]!);
+    if (error instanceof CompileErrors)
+      return error.problems.map((p) => p.format().split('\n')[0]!);
     throw error;
   }
   throw new Error('expected CompileErrors');
@@ -113,7 +114,9 @@ describe('loadProject', () => {
       children: {
         shop: {
           configs: {},
-          children: { staging: { configs: { schema: 'stg', materialized: 'table' }, children: {} } },
+          children: {
+            staging: { configs: { schema: 'stg', materialized: 'table' }, children: {} },
+          },
         },
       },
     });
@@ -123,13 +126,13 @@ describe('loadProject', () => {
     const dir = tempProject({
       'project.yml': [
         'name: shop',
-        "profile: \"{{ env_var('PROFILE') }}\"",
+        'profile: "{{ env_var(\'PROFILE\') }}"',
         'vars:',
-        "  raw: \"{{ env_var('PROFILE') }}\"",
+        '  raw: "{{ env_var(\'PROFILE\') }}"',
         "on-run-start: \"select '{{ env_var('PROFILE') }}'\"",
         'models:',
         "  +schema: \"{{ env_var('SCHEMA', 'fallback') }}\"",
-        "  +post-hook: \"{{ env_var('NOPE') }}\"",
+        '  +post-hook: "{{ env_var(\'NOPE\') }}"',
       ].join('\n'),
     });
     const { root } = loadProject({ projectDir: dir, env: { PROFILE: 'prod' } });
@@ -148,7 +151,13 @@ describe('loadProject', () => {
 
   it('reports several schema errors at once, each at its line', () => {
     const dir = tempProject({
-      'project.yml': ['name: 1shop', 'model-paths: models', 'config-version: 1', 'packages:', '  - {pkg: x}'].join('\n'),
+      'project.yml': [
+        'name: 1shop',
+        'model-paths: models',
+        'config-version: 1',
+        'packages:',
+        '  - {pkg: x}',
+      ].join('\n'),
     });
     expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       'project.yml:1:7 name: must be an identifier: letters, digits and underscores, not starting with a digit',
@@ -162,12 +171,16 @@ describe('loadProject', () => {
     const dir = tempProject({ 'project.yml': 'name: shop\nmodel_paths: [x]\nzzz: 1\n' });
     expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       "project.yml:2:1 unknown key 'model_paths' in project.yml — did you mean 'model-paths'?",
-      expect.stringMatching(/^project\.yml:3:1 unknown key 'zzz' in project\.yml — known keys: name, version/),
+      expect.stringMatching(
+        /^project\.yml:3:1 unknown key 'zzz' in project\.yml — known keys: name, version/,
+      ),
     ]);
   });
 
   it('rejects a bare folder key that is neither a mapping nor a known config', () => {
-    const dir = tempProject({ 'project.yml': 'name: shop\nmodels:\n  shop:\n    materialised: table\n' });
+    const dir = tempProject({
+      'project.yml': 'name: shop\nmodels:\n  shop:\n    materialised: table\n',
+    });
     expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       "project.yml:4:5 models.shop.materialised: 'materialised' is neither a folder (a mapping) nor a known config — did you mean 'materialized'? Custom configs need a '+' prefix: '+materialised'",
     ]);
@@ -184,7 +197,9 @@ describe('loadProject', () => {
     const dir = tempProject({ 'project.yml': 'name: shop\n' });
     expect(loadProject({ projectDir: dir, cliVars: '{x: 1}', env: {} }).cliVars).toEqual({ x: 1 });
     expect(loadProject({ projectDir: dir, cliVars: 'x: 1', env: {} }).cliVars).toEqual({ x: 1 });
-    expect(loadProject({ projectDir: dir, cliVars: '{"x": [1]}', env: {} }).cliVars).toEqual({ x: [1] });
+    expect(loadProject({ projectDir: dir, cliVars: '{"x": [1]}', env: {} }).cliVars).toEqual({
+      x: [1],
+    });
     expect(problems(() => loadProject({ projectDir: dir, cliVars: '[1]', env: {} }))).toEqual([
       "--vars must be a YAML or JSON mapping, got [1] — write it as --vars '{name: value}' or --vars 'name: value'",
     ]);

@@ -43,10 +43,21 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
       const location = locations[i]!;
       const resolved = resolvePackage(spec, project.rootDir);
       if (!resolved.ok) {
-        errors.push(new TsmodelError({ code: 'package-not-found', message: resolved.message, hint: resolved.hint, location }));
+        errors.push(
+          new TsmodelError({
+            code: 'package-not-found',
+            message: resolved.message,
+            hint: resolved.hint,
+            location,
+          }),
+        );
         return;
       }
-      if (resolved.dir === rootRealDir || [...projects.values()].some((p) => p.rootDir === resolved.dir)) return;
+      if (
+        resolved.dir === rootRealDir ||
+        [...projects.values()].some((p) => p.rootDir === resolved.dir)
+      )
+        return;
       const read = readProjectFile(resolved.dir, rootDir, renderer);
       errors.push(...read.errors);
       if (!read.config) return;

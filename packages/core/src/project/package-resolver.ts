@@ -5,8 +5,7 @@ import type { PackageSpec } from './types';
 
 /** Where a `packages:` entry points, or why it cannot be used (message + hint for the user). */
 export type PackageResolution =
-  | { ok: true; dir: string }
-  | { ok: false; message: string; hint: string };
+  { ok: true; dir: string } | { ok: false; message: string; hint: string };
 
 function isDirectory(p: string): boolean {
   return existsSync(p) && statSync(p).isDirectory();

@@ -5,17 +5,15 @@ export const PROJECT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const pathList = z.array(z.string());
 const mapping = z.record(z.string(), z.unknown()).nullable();
-const hooks = z.union([z.string(), z.array(z.string())], {
-  error: 'expected a SQL string or a list of SQL strings',
-}).nullable();
+const hooks = z
+  .union([z.string(), z.array(z.string())], {
+    error: 'expected a SQL string or a list of SQL strings',
+  })
+  .nullable();
 
 const packageEntry = z.union(
-  [
-    z.string(),
-    z.strictObject({ package: z.string() }),
-    z.strictObject({ local: z.string() }),
-  ],
-  { error: "expected `package: <npm name>`, `local: <relative path>` or an npm package name" },
+  [z.string(), z.strictObject({ package: z.string() }), z.strictObject({ local: z.string() })],
+  { error: 'expected `package: <npm name>`, `local: <relative path>` or an npm package name' },
 );
 
 /**

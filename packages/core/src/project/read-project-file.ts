@@ -135,7 +135,8 @@ function hookSpecs(
   yaml: YamlFile,
 ): HookSpec[] {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return [{ sql: value, file: yaml.file, line: yaml.locate([key]).line }];
+  if (typeof value === 'string')
+    return [{ sql: value, file: yaml.file, line: yaml.locate([key]).line }];
   return value.map((sql, i) => ({ sql, file: yaml.file, line: yaml.locate([key, i]).line }));
 }
 

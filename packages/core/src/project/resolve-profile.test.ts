@@ -23,7 +23,8 @@ function problems(fn: () => unknown): string[] {
   try {
     fn();
   } catch (error) {
-    if (error instanceof CompileErrors) return error.problems.map((p) => p.format().split('\n')[0]!);
+    if (error instanceof CompileErrors)
+      return error.problems.map((p) => p.format().split('\n')[0]!);
     if (error instanceof TsmodelError) return [error.format()];
     throw error;
   }
@@ -60,7 +61,12 @@ describe('resolveProfile lookup order', () => {
 
 describe('resolveProfile targets', () => {
   it('builds the target config with adapter keys passed through', () => {
-    const { resolve } = setup({ 'app/profiles.yml': profileYml('analytics', '      path: dev.duckdb\nconfig:\n  send_anonymous_usage_stats: false\n') });
+    const { resolve } = setup({
+      'app/profiles.yml': profileYml(
+        'analytics',
+        '      path: dev.duckdb\nconfig:\n  send_anonymous_usage_stats: false\n',
+      ),
+    });
     expect(resolve().target).toEqual({
       type: 'duckdb',
       name: 'dev',
@@ -74,7 +80,13 @@ describe('resolveProfile targets', () => {
   it('lets --target override target: and lists targets when it is unknown', () => {
     const yml = `${profileYml('dev_schema')}    prod:\n      type: postgres\n      schema: prod_schema\n      host: db\n`;
     const { resolve } = setup({ 'app/profiles.yml': yml });
-    expect(resolve({ target: 'prod' }).target).toMatchObject({ name: 'prod', type: 'postgres', schema: 'prod_schema', threads: 4, host: 'db' });
+    expect(resolve({ target: 'prod' }).target).toMatchObject({
+      name: 'prod',
+      type: 'postgres',
+      schema: 'prod_schema',
+      threads: 4,
+      host: 'db',
+    });
     expect(problems(() => resolve({ target: 'staging' }))).toEqual([
       "profiles.yml:3:3 target 'staging' (from --target) is not an output of profile 'warehouse' — available targets: dev, prod",
     ]);
@@ -87,19 +99,25 @@ describe('resolveProfile targets', () => {
       '  outputs:',
       '    dev:',
       '      type: postgres',
-      "      schema: \"{{ env_var('SCHEMA') }}\"",
+      '      schema: "{{ env_var(\'SCHEMA\') }}"',
       "      password: \"{{ env_var('PASSWORD', 'none') }}\"",
-      "      threads: \"{{ env_var('THREADS') }}\"",
+      '      threads: "{{ env_var(\'THREADS\') }}"',
     ].join('\n');
     const { resolve } = setup({ 'app/profiles.yml': yml });
-    expect(resolve({ env: { SCHEMA: 'ci', THREADS: '8' } }).target).toMatchObject({ name: 'dev', schema: 'ci', password: 'none', threads: 8 });
+    expect(resolve({ env: { SCHEMA: 'ci', THREADS: '8' } }).target).toMatchObject({
+      name: 'dev',
+      schema: 'ci',
+      password: 'none',
+      threads: 8,
+    });
     expect(problems(() => resolve({ env: { THREADS: '8' } }))).toEqual([
       "profiles.yml:6:15 warehouse.outputs.dev.schema: environment variable 'SCHEMA' is not set — export SCHEMA=…, or give a default: env_var('SCHEMA', '…')",
     ]);
   });
 
   it('validates type, threads and schema', () => {
-    const yml = 'warehouse:\n  target: dev\n  outputs:\n    dev:\n      schema: s\n    bad:\n      type: postgres\n      threads: 0\n';
+    const yml =
+      'warehouse:\n  target: dev\n  outputs:\n    dev:\n      schema: s\n    bad:\n      type: postgres\n      threads: 0\n';
     const { resolve } = setup({ 'app/profiles.yml': yml });
     expect(problems(() => resolve())).toEqual([
       'profiles.yml:5:7 warehouse.outputs.dev.type: Invalid input: expected string, received undefined',

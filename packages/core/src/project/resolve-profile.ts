@@ -59,14 +59,17 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
   const { yaml, errors: syntaxErrors } = YamlFile.parse(readFileSync(file, 'utf8'), shown);
   if (!yaml) throw new CompileErrors(syntaxErrors);
   const raw = yaml.toJS();
-  const profiles = typeof raw === 'object' && raw !== null ? Object.keys(raw).filter((k) => k !== CONFIG_KEY) : [];
+  const profiles =
+    typeof raw === 'object' && raw !== null ? Object.keys(raw).filter((k) => k !== CONFIG_KEY) : [];
   if (!profiles.includes(profileName)) {
     if (project.profile === undefined) return { target: embeddedDefault(project, profileName) };
     throw new TsmodelError({
       code: 'profile-not-found',
       message: `profile '${profileName}' (from ${path.basename(project.file)}) is not in ${shown}`,
       location: { file: shown },
-      hint: profiles.length ? `profiles there: ${profiles.join(', ')}` : `${shown} defines no profiles`,
+      hint: profiles.length
+        ? `profiles there: ${profiles.join(', ')}`
+        : `${shown} defines no profiles`,
     });
   }
 
@@ -74,20 +77,37 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
   const renderer = new EnvVarRenderer(env);
   const fail = (message: string, hint: string, at: ReadonlyArray<string | number>) => {
     const location = yaml.locate(at, true);
-    errors.push(new TsmodelError({ code: 'profile-invalid', message, hint, location, excerpt: yaml.lineText(location.line) }));
+    errors.push(
+      new TsmodelError({
+        code: 'profile-invalid',
+        message,
+        hint,
+        location,
+        excerpt: yaml.lineText(location.line),
+      }),
+    );
     return new CompileErrors(errors);
   };
 
   const profile = yaml.validate(z.looseObject({ [profileName]: profileSchema }));
   if (!profile.value) throw new CompileErrors(profile.errors);
-  const { outputs, target: declaredTarget } = profile.value[profileName] as z.infer<typeof profileSchema>;
+  const { outputs, target: declaredTarget } = profile.value[profileName] as z.infer<
+    typeof profileSchema
+  >;
   const available = Object.keys(outputs);
   const renderedTarget =
-    declaredTarget === undefined ? undefined : (renderer.renderTree(declaredTarget, [profileName, 'target'], yaml, errors) as string);
+    declaredTarget === undefined
+      ? undefined
+      : (renderer.renderTree(declaredTarget, [profileName, 'target'], yaml, errors) as string);
   if (errors.length > 0) throw new CompileErrors(errors);
-  const targetName = options.target ?? renderedTarget ?? (available.length === 1 ? available[0] : undefined);
+  const targetName =
+    options.target ?? renderedTarget ?? (available.length === 1 ? available[0] : undefined);
   if (targetName === undefined) {
-    throw fail(`profile '${profileName}' has no target:`, `add \`target: <name>\` or pass --target (outputs: ${available.join(', ')})`, [profileName]);
+    throw fail(
+      `profile '${profileName}' has no target:`,
+      `add \`target: <name>\` or pass --target (outputs: ${available.join(', ')})`,
+      [profileName],
+    );
   }
   if (!available.includes(targetName)) {
     const from = options.target !== undefined ? '--target' : `${profileName}.target`;
@@ -99,21 +119,41 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
   }
 
   const outputPath = [profileName, 'outputs', targetName];
-  const output = yaml.validate(z.looseObject({ [profileName]: z.looseObject({ outputs: z.looseObject({ [targetName]: outputSchema }) }) }));
+  const output = yaml.validate(
+    z.looseObject({
+      [profileName]: z.looseObject({ outputs: z.looseObject({ [targetName]: outputSchema }) }),
+    }),
+  );
   if (!output.value) throw new CompileErrors(output.errors);
-  const rendered = renderer.renderTree(outputs[targetName], outputPath, yaml, errors) as z.infer<typeof outputSchema>;
+  const rendered = renderer.renderTree(outputs[targetName], outputPath, yaml, errors) as z.infer<
+    typeof outputSchema
+  >;
   if (errors.length > 0) throw new CompileErrors(errors);
 
   const threads = rendered.threads === undefined ? DEFAULT_THREADS : Number(rendered.threads);
   if (!Number.isInteger(threads) || threads < 1) {
-    fail(`threads must be a positive integer, got ${JSON.stringify(rendered.threads)}`, 'set threads: 4 (or any whole number ≥ 1)', [...outputPath, 'threads']);
+    fail(
+      `threads must be a positive integer, got ${JSON.stringify(rendered.threads)}`,
+      'set threads: 4 (or any whole number ≥ 1)',
+      [...outputPath, 'threads'],
+    );
   }
   const schema = rendered.schema ?? (rendered.type === 'duckdb' ? 'main' : undefined);
   if (schema === undefined) {
-    fail(`target '${targetName}' has no schema`, 'add `schema: <name>`: models are built there unless they set their own', outputPath);
+    fail(
+      `target '${targetName}' has no schema`,
+      'add `schema: <name>`: models are built there unless they set their own',
+      outputPath,
+    );
   }
   if (errors.length > 0) throw new CompileErrors(errors);
-  const target: TargetConfig = { ...rendered, name: targetName, profile_name: profileName, schema: schema!, threads };
+  const target: TargetConfig = {
+    ...rendered,
+    name: targetName,
+    profile_name: profileName,
+    schema: schema!,
+    threads,
+  };
   return { target, profilesFile: file };
 }
 
@@ -131,5 +171,7 @@ function embeddedDefault(project: ProjectConfig, profileName: string): TargetCon
 /** Inside the project: relative (like other files in messages); elsewhere (e.g. ~/.tsmodel): absolute. */
 function showPath(projectDir: string, file: string): string {
   const relative = path.relative(projectDir, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
+  return relative.startsWith('..') || path.isAbsolute(relative)
+    ? file
+    : relative.split(path.sep).join('/');
 }

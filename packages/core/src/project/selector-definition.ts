@@ -9,7 +9,14 @@ const SET_OPERATORS = ['union', 'intersection', 'exclude'] as const;
 const BOOLEAN_FLAGS = ['parents', 'children', 'childrens_parents'] as const;
 const DEPTHS = ['parents_depth', 'children_depth'] as const;
 const INDIRECT = ['eager', 'cautious', 'buildable', 'empty'] as const;
-const METHOD_KEYS = new Set<string>(['method', 'value', 'exclude', 'indirect_selection', ...BOOLEAN_FLAGS, ...DEPTHS]);
+const METHOD_KEYS = new Set<string>([
+  'method',
+  'value',
+  'exclude',
+  'indirect_selection',
+  ...BOOLEAN_FLAGS,
+  ...DEPTHS,
+]);
 
 function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,15 +60,22 @@ export function normaliseSelectorDefinition(
     if (keys.length !== 1) return fail(`'${operator}' must be the only key of its mapping`);
     const items = raw[operator];
     if (!Array.isArray(items) || items.length === 0) {
-      return fail(`'${operator}' expects a non-empty list of definitions`, undefined, [...path, operator]);
+      return fail(`'${operator}' expects a non-empty list of definitions`, undefined, [
+        ...path,
+        operator,
+      ]);
     }
-    const children = items.map((item, i) => normaliseSelectorDefinition(item, [...path, operator, i], yaml, errors));
+    const children = items.map((item, i) =>
+      normaliseSelectorDefinition(item, [...path, operator, i], yaml, errors),
+    );
     if (children.some((c) => c === undefined)) return undefined;
     return { [operator]: children as SelectorDefinition[] } as SelectorDefinition;
   }
   if (!('method' in raw)) {
     if (keys.length !== 1) {
-      return fail('expected `method:` and `value:`, a one-key `{method: value}` shorthand, or union/intersection/exclude');
+      return fail(
+        'expected `method:` and `value:`, a one-key `{method: value}` shorthand, or union/intersection/exclude',
+      );
     }
     const method = keys[0]!;
     return methodDefinition({ method, value: raw[method] }, path, fail, errors, yaml);
@@ -78,8 +92,10 @@ function methodDefinition(
 ): MethodDefinition | undefined {
   const before = errors.length;
   const unknown = Object.keys(raw).filter((k) => !METHOD_KEYS.has(k));
-  if (unknown.length > 0) fail(`unknown key(s) ${unknown.join(', ')}`, `allowed: ${[...METHOD_KEYS].join(', ')}`);
-  if (typeof raw.method !== 'string' || raw.method === '') fail('method must be a non-empty string', undefined, [...path, 'method']);
+  if (unknown.length > 0)
+    fail(`unknown key(s) ${unknown.join(', ')}`, `allowed: ${[...METHOD_KEYS].join(', ')}`);
+  if (typeof raw.method !== 'string' || raw.method === '')
+    fail('method must be a non-empty string', undefined, [...path, 'method']);
   const value = raw.value;
   if (!['string', 'number', 'boolean'].includes(typeof value)) {
     fail('value must be a string', undefined, [...path, 'value']);
@@ -87,26 +103,34 @@ function methodDefinition(
   const result: MethodDefinition = { method: String(raw.method), value: String(value) };
   for (const flag of BOOLEAN_FLAGS) {
     if (raw[flag] === undefined) continue;
-    if (typeof raw[flag] !== 'boolean') fail(`${flag} must be true or false`, undefined, [...path, flag]);
+    if (typeof raw[flag] !== 'boolean')
+      fail(`${flag} must be true or false`, undefined, [...path, flag]);
     else result[flag] = raw[flag];
   }
   for (const depth of DEPTHS) {
     const n = raw[depth];
     if (n === undefined) continue;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) fail(`${depth} must be a non-negative integer`, undefined, [...path, depth]);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+      fail(`${depth} must be a non-negative integer`, undefined, [...path, depth]);
     else result[depth] = n;
   }
   if (raw.indirect_selection !== undefined) {
     const mode = raw.indirect_selection;
     if (typeof mode !== 'string' || !(INDIRECT as readonly string[]).includes(mode)) {
-      fail(`indirect_selection must be one of ${INDIRECT.join(', ')}`, undefined, [...path, 'indirect_selection']);
+      fail(`indirect_selection must be one of ${INDIRECT.join(', ')}`, undefined, [
+        ...path,
+        'indirect_selection',
+      ]);
     } else result.indirect_selection = mode as MethodDefinition['indirect_selection'];
   }
   if (raw.exclude !== undefined) {
     const items = raw.exclude;
-    if (!Array.isArray(items)) fail("'exclude' expects a list of definitions", undefined, [...path, 'exclude']);
+    if (!Array.isArray(items))
+      fail("'exclude' expects a list of definitions", undefined, [...path, 'exclude']);
     else {
-      const excluded = items.map((item, i) => normaliseSelectorDefinition(item, [...path, 'exclude', i], yaml, errors));
+      const excluded = items.map((item, i) =>
+        normaliseSelectorDefinition(item, [...path, 'exclude', i], yaml, errors),
+      );
       if (excluded.every((e) => e !== undefined)) result.exclude = excluded as SelectorDefinition[];
     }
   }

@@ -14,7 +14,7 @@ const selectorsFileSchema = z.strictObject({
       name: z.string().min(1),
       description: z.string().optional(),
       default: z.boolean().optional(),
-      definition: z.unknown(),
+      definition: z.unknown().optional(),
     }),
   ),
 });
@@ -27,7 +27,10 @@ const selectorsFileSchema = z.strictObject({
 export function loadSelectors(project: ProjectConfig): NamedSelector[] {
   const file = path.join(project.rootDir, SELECTORS_FILE_NAME);
   if (!existsSync(file)) return [];
-  const { yaml, errors: syntaxErrors } = YamlFile.parse(readFileSync(file, 'utf8'), SELECTORS_FILE_NAME);
+  const { yaml, errors: syntaxErrors } = YamlFile.parse(
+    readFileSync(file, 'utf8'),
+    SELECTORS_FILE_NAME,
+  );
   if (!yaml) throw new CompileErrors(syntaxErrors);
   const { value, errors } = yaml.validate(selectorsFileSchema);
   if (!value) throw new CompileErrors(errors);
@@ -39,20 +42,39 @@ export function loadSelectors(project: ProjectConfig): NamedSelector[] {
     const problem = (message: string, hint: string, key: string) => {
       const location = yaml.locate([...at, key]);
       errors.push(
-        new TsmodelError({ code: 'selector-file', message, hint, location, excerpt: yaml.lineText(location.line) }),
+        new TsmodelError({
+          code: 'selector-file',
+          message,
+          hint,
+          location,
+          excerpt: yaml.lineText(location.line),
+        }),
       );
     };
     const first = seen.get(entry.name);
     if (first !== undefined) {
       const firstLine = yaml.locate(['selectors', first, 'name']).line;
-      problem(`selector '${entry.name}' is defined twice`, `the first definition is on line ${firstLine}; rename one`, 'name');
+      problem(
+        `selector '${entry.name}' is defined twice`,
+        `the first definition is on line ${firstLine}; rename one`,
+        'name',
+      );
     }
     seen.set(entry.name, i);
     if (entry.definition === undefined) {
-      problem(`selector '${entry.name}' has no definition`, 'add `definition:` with a selector string or mapping', 'name');
+      problem(
+        `selector '${entry.name}' has no definition`,
+        'add `definition:` with a selector string or mapping',
+        'name',
+      );
       return;
     }
-    const definition = normaliseSelectorDefinition(entry.definition, [...at, 'definition'], yaml, errors);
+    const definition = normaliseSelectorDefinition(
+      entry.definition,
+      [...at, 'definition'],
+      yaml,
+      errors,
+    );
     if (definition === undefined) return;
     selectors.push({
       name: entry.name,

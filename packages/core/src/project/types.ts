@@ -15,9 +15,7 @@ export interface FolderConfigTree {
 }
 
 /** One entry of `packages:` before resolution. */
-export type PackageSpec =
-  | { kind: 'npm'; name: string }
-  | { kind: 'local'; path: string };
+export type PackageSpec = { kind: 'npm'; name: string } | { kind: 'local'; path: string };
 
 /** A hook SQL template and the file position it came from, for error messages. */
 export interface HookSpec {

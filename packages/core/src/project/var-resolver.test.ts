@@ -4,7 +4,13 @@ import { tempProject } from './test-helpers';
 import { VarResolver } from './var-resolver';
 
 /** Root `app` with package `pkg`; every level defines `v` so removing one exposes the next. */
-function resolverWith(levels: { cli?: boolean; rootScoped?: boolean; rootGlobal?: boolean; pkgScoped?: boolean; pkgGlobal?: boolean }) {
+function resolverWith(levels: {
+  cli?: boolean;
+  rootScoped?: boolean;
+  rootGlobal?: boolean;
+  pkgScoped?: boolean;
+  pkgGlobal?: boolean;
+}) {
   const rootVars = [
     ...(levels.rootGlobal ? ['  v: root_global'] : []),
     ...(levels.rootScoped ? ['  pkg:', '    v: root_scoped'] : ['  pkg:', '    other: 1']),
@@ -21,7 +27,11 @@ function resolverWith(levels: { cli?: boolean; rootScoped?: boolean; rootGlobal?
     'project.yml': ['name: app', 'packages: [{local: pkg}]', 'vars:', ...rootVars].join('\n'),
     'pkg/project.yml': ['name: pkg', 'vars:', ...pkgVars].join('\n'),
   });
-  const loaded = loadProject({ projectDir: dir, cliVars: levels.cli ? 'v: cli' : undefined, env: {} });
+  const loaded = loadProject({
+    projectDir: dir,
+    cliVars: levels.cli ? 'v: cli' : undefined,
+    env: {},
+  });
   return new VarResolver(loaded.root, loaded.projects, loaded.cliVars);
 }
 
@@ -33,7 +43,10 @@ describe('VarResolver precedence', () => {
   });
 
   it('2. package-scoped vars in the root come next', () => {
-    expect(resolverWith({ ...all, cli: false }).resolve('v', 'pkg')).toEqual({ found: true, value: 'root_scoped' });
+    expect(resolverWith({ ...all, cli: false }).resolve('v', 'pkg')).toEqual({
+      found: true,
+      value: 'root_scoped',
+    });
   });
 
   it('3. then global vars in the root', () => {
@@ -61,7 +74,8 @@ describe('VarResolver precedence', () => {
 
   it('treats a key naming a project as global when its value is not a mapping', () => {
     const dir = tempProject({
-      'project.yml': 'name: app\npackages: [{local: pkg}]\nvars:\n  pkg: 5\n  unknown_scope: {x: 1}\n',
+      'project.yml':
+        'name: app\npackages: [{local: pkg}]\nvars:\n  pkg: 5\n  unknown_scope: {x: 1}\n',
       'pkg/project.yml': 'name: pkg\n',
     });
     const loaded = loadProject({ projectDir: dir, env: {} });

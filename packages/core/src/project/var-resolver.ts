@@ -7,7 +7,9 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 function lookup(vars: Record<string, unknown> | undefined, name: string): VarLookup {
-  return vars !== undefined && Object.hasOwn(vars, name) ? { found: true, value: vars[name] } : { found: false };
+  return vars !== undefined && Object.hasOwn(vars, name)
+    ? { found: true, value: vars[name] }
+    : { found: false };
 }
 
 /**
@@ -62,7 +64,9 @@ export class VarResolver {
   private globals(project: ProjectConfig): Record<string, unknown> {
     let globals = this.globalsCache.get(project);
     if (!globals) {
-      globals = Object.fromEntries(Object.entries(project.vars).filter(([key, value]) => !this.isScope(key, value)));
+      globals = Object.fromEntries(
+        Object.entries(project.vars).filter(([key, value]) => !this.isScope(key, value)),
+      );
       this.globalsCache.set(project, globals);
     }
     return globals;
