@@ -38,6 +38,11 @@ describe('fqn', () => {
     expect(pick('staging.stg_*')).toEqual(['stg_customers', 'stg_orders']);
   });
 
+  it('a bare name also matches a source table of that name, as in dbt', () => {
+    expect(pick('orders')).toEqual(['orders', 'raw.orders']);
+    expect(pick('marts.orders')).toEqual(['orders']);
+  });
+
   it('matches package-qualified names and whole packages', () => {
     expect(pick('segment')).toEqual(['segment.tracks', 'segment_sessions']);
     expect(pick('segment.sessions.segment_sessions')).toEqual(['segment_sessions']);
