@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { TsmodelError } from '../diagnostics';
+import { CompileErrors, TsmodelError } from '../diagnostics';
 
 export const PROFILES_FILE_NAME = 'profiles.yml';
 export const PROFILES_DIR_ENV = 'TSMODEL_PROFILES_DIR';
@@ -29,11 +29,13 @@ export function findProfilesFile(options: FindProfilesFileOptions): string | und
     if (dir === undefined || dir === '') continue;
     const file = path.resolve(dir, PROFILES_FILE_NAME);
     if (existsSync(file)) return file;
-    throw new TsmodelError({
-      code: 'profiles-missing',
-      message: `no ${PROFILES_FILE_NAME} in ${path.dirname(file)} (from ${source})`,
-      hint: `create ${file}, or point ${source} at the directory that holds ${PROFILES_FILE_NAME}`,
-    });
+    throw new CompileErrors([
+      new TsmodelError({
+        code: 'profiles-missing',
+        message: `no ${PROFILES_FILE_NAME} in ${path.dirname(file)} (from ${source})`,
+        hint: `create ${file}, or point ${source} at the directory that holds ${PROFILES_FILE_NAME}`,
+      }),
+    ]);
   }
   for (const dir of [options.projectDir, path.join(options.homeDir, '.tsmodel')]) {
     const file = path.join(dir, PROFILES_FILE_NAME);

@@ -142,6 +142,15 @@ describe('loadProject', () => {
     expect(root.models.configs).toEqual({ schema: 'fallback', post_hook: "{{ env_var('NOPE') }}" });
   });
 
+  it('reports an unset env_var() in project.yml at its line', () => {
+    const dir = tempProject({
+      'project.yml': 'name: shop\ntarget-path: "{{ env_var(\'OUT\') }}"\n',
+    });
+    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+      "project.yml:2:14 target-path: environment variable 'OUT' is not set — export OUT=…, or give a default: env_var('OUT', '…')",
+    ]);
+  });
+
   it('reports bad YAML syntax with file, line and column', () => {
     const dir = tempProject({ 'project.yml': 'name: shop\nvars:\n  x: [1, 2\n' });
     expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CompileErrors, TsmodelError } from '../diagnostics';
+import { CompileErrors } from '../diagnostics';
 import { loadProject } from './load-project';
 import { resolveProfile, type ResolveProfileOptions } from './resolve-profile';
 import { tempProject } from './test-helpers';
@@ -25,7 +25,6 @@ function problems(fn: () => unknown): string[] {
   } catch (error) {
     if (error instanceof CompileErrors)
       return error.problems.map((p) => p.format().split('\n')[0]!);
-    if (error instanceof TsmodelError) return [error.format()];
     throw error;
   }
   throw new Error('expected an error');
@@ -53,6 +52,12 @@ describe('resolveProfile lookup order', () => {
 
   it('errors when an explicitly named directory has no profiles.yml', () => {
     const { base, resolve } = setup({ 'app/profiles.yml': profileYml('x') });
+    const env = { TSMODEL_PROFILES_DIR: path.join(base, 'nothing') };
+    expect(problems(() => resolve({ env }))).toEqual([
+      expect.stringMatching(
+        /^no profiles\.yml in .*nothing \(from TSMODEL_PROFILES_DIR\) — create /,
+      ),
+    ]);
     expect(problems(() => resolve({ profilesDir: path.join(base, 'empty') }))).toEqual([
       `no profiles.yml in ${path.join(base, 'empty')} (from --profiles-dir) — create ${path.join(base, 'empty/profiles.yml')}, or point --profiles-dir at the directory that holds profiles.yml`,
     ]);

@@ -42,6 +42,7 @@ const DEFAULT_THREADS = 4;
  * The connection target for a run: the project's profile from profiles.yml (found by
  * {@link findProfilesFile}), its `target:` or `--target` output, with `env_var()` rendered.
  * Without any profiles.yml, the embedded default: a DuckDB file under the target path.
+ * Every problem is thrown as one CompileErrors.
  */
 export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile {
   const { project } = options;
@@ -63,14 +64,16 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
     typeof raw === 'object' && raw !== null ? Object.keys(raw).filter((k) => k !== CONFIG_KEY) : [];
   if (!profiles.includes(profileName)) {
     if (project.profile === undefined) return { target: embeddedDefault(project, profileName) };
-    throw new TsmodelError({
-      code: 'profile-not-found',
-      message: `profile '${profileName}' (from ${path.basename(project.file)}) is not in ${shown}`,
-      location: { file: shown },
-      hint: profiles.length
-        ? `profiles there: ${profiles.join(', ')}`
-        : `${shown} defines no profiles`,
-    });
+    throw new CompileErrors([
+      new TsmodelError({
+        code: 'profile-not-found',
+        message: `profile '${profileName}' (from ${path.basename(project.file)}) is not in ${shown}`,
+        location: { file: shown },
+        hint: profiles.length
+          ? `profiles there: ${profiles.join(', ')}`
+          : `${shown} defines no profiles`,
+      }),
+    ]);
   }
 
   const errors: TsmodelError[] = [];
