@@ -1,20 +1,8 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CompileErrors } from '../diagnostics';
 import { loadProject } from './load-project';
-import { tempProject } from './test-helpers';
-
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CompileErrors)
-      return error.problems.map((p) => p.format().split('\n')[0]!);
-    throw error;
-  }
-  throw new Error('expected CompileErrors');
-}
+import { tempProject, thrownProblems } from './test-helpers';
 
 describe('loadProject packages', () => {
   it('loads npm, local and nested packages once each, root first', () => {
@@ -57,7 +45,7 @@ describe('loadProject packages', () => {
       'a/project.yml': 'name: shared\n',
       'b/project.yml': 'name: shared\n',
     });
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       "project.yml:4:5 two projects are named 'shared': a/project.yml and b/project.yml — project names must be unique across packages; rename one in its project.yml or remove the duplicate package",
     ]);
   });
@@ -68,7 +56,7 @@ describe('loadProject packages', () => {
       'node_modules/lodash/package.json': '{}',
     });
     const real = realpathSync(dir);
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       `project.yml:3:5 package 'lodash' has no project.yml (${path.join(real, 'node_modules/lodash')}) — a tsmodel package holds project.yml at its root; is 'lodash' a model package?`,
       expect.stringMatching(
         /^project\.yml:4:5 package 'missing_pkg' is not installed .* — run `npm install missing_pkg`$/,
@@ -81,14 +69,14 @@ describe('loadProject packages', () => {
       'project.yml': 'name: app\npackages:\n  - local: pkgs/bad\n',
       'pkgs/bad/project.yml': 'name: bad\nmodels: [1]\n',
     });
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       'pkgs/bad/project.yml:2:9 models: Invalid input: expected record, received array',
     ]);
   });
 
   it('reports a missing local package directory', () => {
     const dir = tempProject({ 'project.yml': 'name: app\npackages:\n  - local: nowhere\n' });
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       `project.yml:3:5 local package 'nowhere' does not exist (${path.join(dir, 'nowhere')}) — local paths are relative to the project.yml that lists them`,
     ]);
   });

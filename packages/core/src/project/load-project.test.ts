@@ -1,20 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CompileErrors } from '../diagnostics';
 import { loadProject } from './load-project';
-import { tempProject } from './test-helpers';
-
-/** The formatted first lines of every problem `fn` throws together. */
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CompileErrors)
-      return error.problems.map((p) => p.format().split('\n')[0]!);
-    throw error;
-  }
-  throw new Error('expected CompileErrors');
-}
+import { tempProject, thrownProblems } from './test-helpers';
 
 describe('loadProject', () => {
   it('fills dbt defaults for a minimal project.yml', () => {
@@ -146,14 +133,14 @@ describe('loadProject', () => {
     const dir = tempProject({
       'project.yml': 'name: shop\ntarget-path: "{{ env_var(\'OUT\') }}"\n',
     });
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       "project.yml:2:14 target-path: environment variable 'OUT' is not set — export OUT=…, or give a default: env_var('OUT', '…')",
     ]);
   });
 
   it('reports bad YAML syntax with file, line and column', () => {
     const dir = tempProject({ 'project.yml': 'name: shop\nvars:\n  x: [1, 2\n' });
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       'project.yml:4:1 invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] — check indentation and quoting on that line',
     ]);
   });
@@ -168,7 +155,7 @@ describe('loadProject', () => {
         '  - {pkg: x}',
       ].join('\n'),
     });
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       'project.yml:1:7 name: must be an identifier: letters, digits and underscores, not starting with a digit',
       'project.yml:2:14 model-paths: Invalid input: expected array, received string',
       'project.yml:3:17 config-version: only config-version 2 is supported',
@@ -178,7 +165,7 @@ describe('loadProject', () => {
 
   it('suggests the key meant by an unknown top-level key', () => {
     const dir = tempProject({ 'project.yml': 'name: shop\nmodel_paths: [x]\nzzz: 1\n' });
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       "project.yml:2:1 unknown key 'model_paths' in project.yml — did you mean 'model-paths'?",
       expect.stringMatching(
         /^project\.yml:3:1 unknown key 'zzz' in project\.yml — known keys: name, version/,
@@ -190,14 +177,14 @@ describe('loadProject', () => {
     const dir = tempProject({
       'project.yml': 'name: shop\nmodels:\n  shop:\n    materialised: table\n',
     });
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       "project.yml:4:5 models.shop.materialised: 'materialised' is neither a folder (a mapping) nor a known config — did you mean 'materialized'? Custom configs need a '+' prefix: '+materialised'",
     ]);
   });
 
   it('names the directory and suggests tsmodel init when project.yml is missing', () => {
     const dir = tempProject({});
-    expect(problems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
       `project.yml no project.yml in ${dir} — run \`tsmodel init\` to create a project, or pass --project-dir <dir>`,
     ]);
   });
@@ -209,9 +196,11 @@ describe('loadProject', () => {
     expect(loadProject({ projectDir: dir, cliVars: '{"x": [1]}', env: {} }).cliVars).toEqual({
       x: [1],
     });
-    expect(problems(() => loadProject({ projectDir: dir, cliVars: '[1]', env: {} }))).toEqual([
-      "--vars must be a YAML or JSON mapping, got [1] — write it as --vars '{name: value}' or --vars 'name: value'",
-    ]);
+    expect(thrownProblems(() => loadProject({ projectDir: dir, cliVars: '[1]', env: {} }))).toEqual(
+      [
+        "--vars must be a YAML or JSON mapping, got [1] — write it as --vars '{name: value}' or --vars 'name: value'",
+      ],
+    );
   });
 
   it('includes selectors.yml in the loaded project', () => {

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CompileErrors } from '../diagnostics';
 import { loadProject } from './load-project';
 import { resolveProfile, type ResolveProfileOptions } from './resolve-profile';
-import { tempProject } from './test-helpers';
+import { tempProject, thrownProblems } from './test-helpers';
 
 function profileYml(schema: string, extra = ''): string {
   return `warehouse:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      schema: ${schema}\n      threads: 2\n${extra}`;
@@ -17,17 +16,6 @@ function setup(files: Record<string, string>, projectYml = 'name: app\nprofile: 
   const resolve = (options: Partial<ResolveProfileOptions> = {}) =>
     resolveProfile({ project: root, env: {}, homeDir: home, ...options });
   return { base, root, resolve };
-}
-
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CompileErrors)
-      return error.problems.map((p) => p.format().split('\n')[0]!);
-    throw error;
-  }
-  throw new Error('expected an error');
 }
 
 describe('resolveProfile lookup order', () => {
@@ -53,12 +41,12 @@ describe('resolveProfile lookup order', () => {
   it('errors when an explicitly named directory has no profiles.yml', () => {
     const { base, resolve } = setup({ 'app/profiles.yml': profileYml('x') });
     const env = { TSMODEL_PROFILES_DIR: path.join(base, 'nothing') };
-    expect(problems(() => resolve({ env }))).toEqual([
+    expect(thrownProblems(() => resolve({ env }))).toEqual([
       expect.stringMatching(
         /^no profiles\.yml in .*nothing \(from TSMODEL_PROFILES_DIR\) — create /,
       ),
     ]);
-    expect(problems(() => resolve({ profilesDir: path.join(base, 'empty') }))).toEqual([
+    expect(thrownProblems(() => resolve({ profilesDir: path.join(base, 'empty') }))).toEqual([
       `no profiles.yml in ${path.join(base, 'empty')} (from --profiles-dir) — create ${path.join(base, 'empty/profiles.yml')}, or point --profiles-dir at the directory that holds profiles.yml`,
     ]);
   });
@@ -92,7 +80,7 @@ describe('resolveProfile targets', () => {
       threads: 4,
       host: 'db',
     });
-    expect(problems(() => resolve({ target: 'staging' }))).toEqual([
+    expect(thrownProblems(() => resolve({ target: 'staging' }))).toEqual([
       "profiles.yml:3:3 target 'staging' (from --target) is not an output of profile 'warehouse' — available targets: dev, prod",
     ]);
   });
@@ -115,7 +103,7 @@ describe('resolveProfile targets', () => {
       password: 'none',
       threads: 8,
     });
-    expect(problems(() => resolve({ env: { THREADS: '8' } }))).toEqual([
+    expect(thrownProblems(() => resolve({ env: { THREADS: '8' } }))).toEqual([
       "profiles.yml:6:15 warehouse.outputs.dev.schema: environment variable 'SCHEMA' is not set — export SCHEMA=…, or give a default: env_var('SCHEMA', '…')",
     ]);
   });
@@ -124,10 +112,10 @@ describe('resolveProfile targets', () => {
     const yml =
       'warehouse:\n  target: dev\n  outputs:\n    dev:\n      schema: s\n    bad:\n      type: postgres\n      threads: 0\n';
     const { resolve } = setup({ 'app/profiles.yml': yml });
-    expect(problems(() => resolve())).toEqual([
+    expect(thrownProblems(() => resolve())).toEqual([
       'profiles.yml:5:7 warehouse.outputs.dev.type: Invalid input: expected string, received undefined',
     ]);
-    expect(problems(() => resolve({ target: 'bad' }))).toEqual([
+    expect(thrownProblems(() => resolve({ target: 'bad' }))).toEqual([
       'profiles.yml:8:7 threads must be a positive integer, got 0 — set threads: 4 (or any whole number ≥ 1)',
       "profiles.yml:6:5 target 'bad' has no schema — add `schema: <name>`: models are built there unless they set their own",
     ]);
@@ -135,7 +123,7 @@ describe('resolveProfile targets', () => {
 
   it('errors listing the profiles when the named profile is missing', () => {
     const { resolve } = setup({ 'app/profiles.yml': 'other:\n  outputs: {}\nconfig: {}\n' });
-    expect(problems(() => resolve())).toEqual([
+    expect(thrownProblems(() => resolve())).toEqual([
       "profiles.yml profile 'warehouse' (from project.yml) is not in profiles.yml — profiles there: other",
     ]);
   });

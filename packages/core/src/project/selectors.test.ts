@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CompileErrors } from '../diagnostics';
 import { loadProject } from './load-project';
 import { loadSelectors } from './selectors';
-import { tempProject, writeProjectFiles } from './test-helpers';
+import { tempProject, writeProjectFiles, thrownProblems } from './test-helpers';
 
 /** Loads `selectorsYml` as the selectors.yml of a fresh project (lazily, for error assertions). */
 function load(selectorsYml: string) {
@@ -10,17 +9,6 @@ function load(selectorsYml: string) {
   const { root } = loadProject({ projectDir: dir, env: {} });
   writeProjectFiles(dir, { 'selectors.yml': selectorsYml });
   return () => loadSelectors(root);
-}
-
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CompileErrors)
-      return error.problems.map((p) => p.format().split('\n')[0]!);
-    throw error;
-  }
-  throw new Error('expected CompileErrors');
 }
 
 describe('loadSelectors', () => {
@@ -98,7 +86,7 @@ describe('loadSelectors', () => {
       '    definition: 3',
       '  - name: d',
     ].join('\n');
-    expect(problems(load(yml))).toEqual([
+    expect(thrownProblems(load(yml))).toEqual([
       'selectors.yml:4:7 selectors.0.definition: unknown key(s) childs — allowed: method, value, exclude, indirect_selection, parents, children, childrens_parents, parents_depth, children_depth',
       'selectors.yml:6:16 selectors.0.definition.parents: parents must be true or false',
       "selectors.yml:10:14 selectors.1.definition.union: 'union' expects a non-empty list of definitions",
@@ -114,15 +102,15 @@ describe('loadSelectors', () => {
       '  - {name: b, default: true, definition: "tag:b"}',
       '  - {name: a, definition: "tag:c"}',
     ].join('\n');
-    expect(problems(load(yml))).toEqual([
+    expect(thrownProblems(load(yml))).toEqual([
       "selectors.yml:4:12 selector 'a' is defined twice — the first definition is on line 2; rename one",
       "selectors.yml:3:24 more than one default selector: 'a', 'b' — set `default: true` on one selector only",
     ]);
   });
 
   it('reports schema problems of the file itself', () => {
-    expect(problems(load('selectors:\n  - name: a\n    definition: x\n    other: 1\n'))).toEqual([
-      'selectors.yml:4:5 selectors.0: Unrecognized key: "other"',
-    ]);
+    expect(
+      thrownProblems(load('selectors:\n  - name: a\n    definition: x\n    other: 1\n')),
+    ).toEqual(['selectors.yml:4:5 selectors.0: Unrecognized key: "other"']);
   });
 });

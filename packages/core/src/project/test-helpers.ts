@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CompileErrors } from '../diagnostics';
 
 /**
  * Writes `files` (relative path → content) under `dir`, creating folders as needed, so a test
@@ -18,4 +19,16 @@ export function writeProjectFiles(dir: string, files: Record<string, string>): s
 /** A fresh temporary directory holding `files`. */
 export function tempProject(files: Record<string, string>): string {
   return writeProjectFiles(mkdtempSync(path.join(tmpdir(), 'tsmodel-project-')), files);
+}
+
+/** The first line of every problem `fn` throws together, formatted as the CLI prints them. */
+export function thrownProblems(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CompileErrors)
+      return error.problems.map((p) => p.format().split('\n')[0]!);
+    throw error;
+  }
+  throw new Error('expected CompileErrors, nothing was thrown');
 }
