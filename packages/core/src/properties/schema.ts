@@ -11,7 +11,7 @@ const requiredName = (what: string) =>
     error: (iss) => (iss.input === undefined ? `${what} needs a \`name\`` : 'expected a string'),
   });
 
-const tagsSchema = z.union([z.string(), z.array(z.string())]);
+const tagsSchema = z.union([z.string(), z.array(z.string())], { error: 'expected a tag or a list of tags' });
 const metaSchema = z.record(z.string(), z.unknown());
 const configSchema = z.record(z.string(), z.unknown());
 /** Test definitions are checked one by one (string or single-key mapping) with better messages. */
