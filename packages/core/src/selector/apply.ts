@@ -6,16 +6,11 @@
 import { TsmodelError } from '../diagnostics';
 import type { Graph } from '../graph/graph';
 import type { Manifest, ResourceType } from '../manifest/types';
-import { SelectionEvaluator } from './evaluate';
+import { SelectionEvaluator, nothingSelected } from './evaluate';
 import { invalidChoice } from './methods/choice-error';
 import { parseSelectionValues } from './parse';
-import {
-  INDIRECT_SELECTION_MODES,
-  type SelectionOptions,
-  type SelectionResult,
-  type SelectionSetOperation,
-} from './types';
-import { findDefaultSelector, findNamedSelector, parseSelectorDefinition } from './yaml-selectors';
+import { INDIRECT_SELECTION_MODES, type SelectionOptions, type SelectionResult } from './types';
+import { findDefaultSelector } from './yaml-selectors';
 
 /** What runs when nothing is selected explicitly: every node (sources match `source:*`). */
 const DEFAULT_INCLUDES = ['fqn:*', 'source:*'];
@@ -50,15 +45,9 @@ export function selectNodes(manifest: Manifest, graph: Graph, options: Selection
   const namedName =
     options.selector ?? (select.length === 0 && exclude.length === 0 ? findDefaultSelector(selectors)?.name : undefined);
   if (namedName !== undefined) {
-    const named = findNamedSelector(selectors, namedName);
-    const spec: SelectionSetOperation = {
-      kind: 'union',
-      raw: `selector:${named.name}`,
-      expectExists: true,
-      components: [parseSelectorDefinition(named, indirectSelection)],
-    };
-    const selected = evaluator.evaluate(spec).direct;
-    return { selected, warnings: evaluator.warnings };
+    const selected = new Set(evaluator.evaluateNamed(namedName));
+    const warnings = selected.size === 0 ? [nothingSelected(`the selector '${namedName}'`)] : [];
+    return { selected, warnings: [...evaluator.warnings, ...warnings] };
   }
 
   const included =

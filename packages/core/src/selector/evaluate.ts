@@ -88,15 +88,7 @@ export class SelectionEvaluator {
     const indirect = combine(op.kind, bundles.map((b) => new Set([...b.direct, ...b.indirect])));
     const mode = op.indirectSelection ?? this.options.indirectSelection;
     const direct = incorporateIndirect(this.manifest, this.graph, combine(op.kind, directSets), indirect, mode);
-    if (op.expectExists && direct.size === 0) {
-      this.warnings.push(
-        new TsmodelError({
-          code: 'nothing-selected',
-          message: `nothing matches the selection '${op.raw}'`,
-          hint: 'check the spelling of names, tags and paths; `tsmodel ls --select …` shows what a selection picks',
-        }),
-      );
-    }
+    if (op.expectExists && direct.size === 0) this.warnings.push(nothingSelected(`the selection '${op.raw}'`));
     return { direct, indirect };
   }
 }
@@ -107,4 +99,13 @@ function combine(kind: SelectionSetOperation['kind'], sets: Set<string>[]): Set<
   const [first, ...rest] = sets;
   if (kind === 'intersection') return new Set([...first!].filter((id) => rest.every((s) => s.has(id))));
   return new Set([...first!].filter((id) => !rest.some((s) => s.has(id))));
+}
+
+/** The `nothing-selected` warning; `what` names the selection, e.g. "the selection 'tag:x'". */
+export function nothingSelected(what: string): TsmodelError {
+  return new TsmodelError({
+    code: 'nothing-selected',
+    message: `nothing matches ${what}`,
+    hint: 'check the spelling of names, tags and paths; `tsmodel ls --select …` shows what a selection picks',
+  });
 }
