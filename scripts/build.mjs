@@ -1,26 +1,73 @@
-// Bundles the CLI into dist/ with esbuild. Commands and adapters are split into
-// their own chunks and loaded with dynamic import, so `tsmodel --help` stays fast.
+// Bundles the CLI into dist/ with esbuild. Commands load core, adapters and templating with
+// dynamic import(), which esbuild splits into chunks, so `tsmodel --help` parses only the CLI.
+//
+// yargs is bundled (not loaded from node_modules): resolving and compiling its ~40 files costs
+// ~15 ms of a 150 ms cold-start budget. Everything else in `dependencies` stays external.
+//
+// Output is written only where it changed, each file via rename, and stale files are removed
+// last; a concurrent `tsmodel` (another test worker, an editor) never sees a half-written dist/.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = join(root, 'dist');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const bundled = new Set(['yargs']);
 const external = [
   ...Object.keys(pkg.dependencies ?? {}),
   ...Object.keys(pkg.optionalDependencies ?? {}),
   ...Object.keys(pkg.peerDependencies ?? {}),
-];
+].filter((name) => !bundled.has(name));
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
+const result = await build({
+  absWorkingDir: root,
   entryPoints: { cli: 'packages/cli/src/main.ts', index: 'packages/core/src/index.ts' },
-  outdir: 'dist',
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  // Syntax only: names and line breaks stay readable in `--debug` stack traces
+  // (whitespace minification measured no faster to load).
+  minifySyntax: true,
   external,
   define: { __TSMODEL_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+  write: false,
 });
+
+function listFiles(dir) {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath ?? entry.path, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+function sameContents(file, contents) {
+  try {
+    return Buffer.compare(readFileSync(file), contents) === 0;
+  } catch {
+    return false;
+  }
+}
+
+const written = new Set();
+for (const file of result.outputFiles) {
+  written.add(file.path);
+  if (sameContents(file.path, file.contents)) continue;
+  mkdirSync(dirname(file.path), { recursive: true });
+  const temp = join(dirname(file.path), `.${basename(file.path)}.${process.pid}.tmp`);
+  writeFileSync(temp, file.contents);
+  renameSync(temp, file.path);
+}
+for (const file of listFiles(outdir)) {
+  if (!written.has(file) && !basename(file).endsWith('.tmp')) rmSync(file, { force: true });
+}
+if (process.env.TSMODEL_BUILD_VERBOSE) console.log(`built ${[...written].map((f) => relative(root, f)).join(', ')}`);

@@ -1,14 +1,111 @@
-import yargs from 'yargs';
+import { resolve } from 'node:path';
+import yargs, { type Argv } from 'yargs';
+import { commands } from './commands/index';
+import type { AnyCommand, CommandContext } from './commands/command';
+import { EXIT_OK, EXIT_USER_ERROR, reportFailure } from './failure';
+import { globalFlagTable, registerFlags, registerGlobalFlags, type GlobalFlags } from './flags';
+import { processIO, type CliIO } from './io';
+import { createReporter } from './reporter';
+import { unknownFlagHints } from './suggest';
+import { tsmodelVersion } from './version';
 
-declare const __TSMODEL_VERSION__: string;
+/** The command yargs matched and the arguments it parsed, run after parsing settles. */
+interface Invocation {
+  command: AnyCommand;
+  args: Record<string, unknown>;
+}
 
-/** Runs the CLI and resolves to the process exit code (0 ok, 1 user error, 2 internal error). */
-export async function main(argv: string[]): Promise<number> {
-  await yargs(argv)
+function buildParser(argv: string[], io: CliIO, onMatch: (inv: Invocation) => void): Argv {
+  const parser = yargs(argv)
     .scriptName('tsmodel')
-    .version(typeof __TSMODEL_VERSION__ === 'string' ? __TSMODEL_VERSION__ : 'dev')
-    .strict()
+    .usage('$0 <command> [options]\n\nCompile and run dbt-style SQL model projects.')
+    .detectLocale(false)
+    .version(tsmodelVersion())
     .help()
-    .parseAsync();
-  return 0;
+    .alias('help', 'h')
+    .strict()
+    .recommendCommands()
+    .demandCommand(1, 'Name a command, e.g. `tsmodel compile`; `tsmodel --help` lists them.')
+    .showHelpOnFail(false)
+    .exitProcess(false)
+    .wrap(Math.min(io.columns ?? 100, 120));
+  registerGlobalFlags(parser, ['output']);
+  for (const command of commands) {
+    const positionals = Object.keys(command.positionals ?? {})
+      .map((p) => ` [${p}]`)
+      .join('');
+    parser.command({
+      command: `${command.name}${positionals}`,
+      aliases: command.aliases ?? [],
+      describe: command.describe,
+      builder: (y: Argv) => {
+        for (const [name, spec] of Object.entries(command.positionals ?? {})) {
+          y.positional(name, { type: 'string', describe: spec.description });
+        }
+        registerGlobalFlags(
+          y,
+          command.flagGroups.filter((g) => g !== 'output'),
+        );
+        if (command.flags) registerFlags(y, command.flags);
+        return y;
+      },
+      handler: (args: Record<string, unknown>) => onMatch({ command, args }),
+    });
+  }
+  return parser;
+}
+
+/** What yargs settled on: a matched command, printed text (help/version), or a usage error. */
+interface ParseOutcome {
+  invocation?: Invocation;
+  output: string;
+  error?: Error;
+}
+
+async function parse(argv: string[], io: CliIO): Promise<ParseOutcome> {
+  let invocation: Invocation | undefined;
+  const parser = buildParser(argv, io, (inv) => (invocation = inv));
+  return new Promise<ParseOutcome>((done) => {
+    // With a callback yargs hands over help/version/error text instead of printing it.
+    parser
+      .parseAsync(argv, {}, (error: Error | null | undefined, _args: unknown, output: string) => {
+        done({ invocation, output, error: error ?? undefined });
+      })
+      .catch((error: unknown) => done({ output: '', error: error as Error }));
+  });
+}
+
+/**
+ * Runs the CLI and resolves to the process exit code: 0 ok, 1 user error (bad flags, problems
+ * in the project), 2 internal error (a bug). `io` defaults to the real process; tests pass
+ * their own to capture output.
+ */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const outcome = await parse(argv, io);
+  if (outcome.error) {
+    const hints = unknownFlagHints(outcome.error.message, argv, commands, globalFlagTable);
+    const extra = outcome.output && outcome.output !== outcome.error.message ? [outcome.output] : [];
+    const lines = [`error: ${outcome.error.message}`, ...hints, ...extra];
+    io.stderr(`${lines.join('\n')}\n`);
+    return EXIT_USER_ERROR;
+  }
+  if (!outcome.invocation) {
+    if (outcome.output) io.stdout(`${outcome.output}\n`);
+    return EXIT_OK;
+  }
+  const { command, args } = outcome.invocation;
+  const flags = args as unknown as GlobalFlags;
+  const reporter = createReporter(io, flags);
+  const ctx: CommandContext = {
+    flags,
+    projectDir: resolve(io.cwd, flags.projectDir ?? '.'),
+    reporter,
+    io,
+  };
+  try {
+    const code = await command.run(ctx as CommandContext<never>);
+    return code ?? EXIT_OK;
+  } catch (err) {
+    return reportFailure(reporter, err, flags.debug === true);
+  }
 }

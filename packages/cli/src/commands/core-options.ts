@@ -1,0 +1,63 @@
+/**
+ * Translating flags into core's option objects, in one place so every command that compiles or
+ * selects reads `--project-dir`, `--vars`, `--select`, … the same way.
+ */
+import { resolve } from 'node:path';
+import type { compileProject, selectNodes } from '@tsmodel/core';
+import type { CommandContext } from './command';
+import { readState } from './state';
+
+type CompileOptions = Parameters<typeof compileProject>[0];
+type CompileResult = Awaited<ReturnType<typeof compileProject>>;
+type SelectOptions = Parameters<typeof selectNodes>[2];
+
+/** Options for `compileProject`; relative directories resolve against the CLI's cwd. */
+export function compileOptions(ctx: CommandContext, writeArtifacts: boolean): CompileOptions {
+  const { flags, io } = ctx;
+  return {
+    projectDir: ctx.projectDir,
+    ...(flags.profilesDir !== undefined ? { profilesDir: resolve(io.cwd, flags.profilesDir) } : {}),
+    ...(flags.target !== undefined ? { target: flags.target } : {}),
+    ...(flags.vars !== undefined ? { vars: flags.vars } : {}),
+    env: io.env,
+    writeArtifacts,
+    useCache: true,
+  };
+}
+
+/** Whether the user narrowed the selection at all (otherwise a command acts on everything). */
+export function hasSelectionFlags(ctx: CommandContext): boolean {
+  const { select, exclude, selector } = ctx.flags;
+  return (select?.length ?? 0) > 0 || (exclude?.length ?? 0) > 0 || selector !== undefined;
+}
+
+/** Compiles, prints compile warnings, and returns the result. */
+export async function compileWithWarnings(ctx: CommandContext, writeArtifacts: boolean): Promise<CompileResult> {
+  const { compileProject } = await import('@tsmodel/core');
+  const result = await compileProject(compileOptions(ctx, writeArtifacts));
+  for (const warning of result.warnings) ctx.reporter.problem('warn', warning);
+  return result;
+}
+
+/**
+ * Applies `--select/--exclude/--selector/--indirect-selection/--state` to a compiled project and
+ * returns the selected unique ids in DAG order (parents before children).
+ */
+export async function selectInDagOrder(ctx: CommandContext, compiled: CompileResult): Promise<string[]> {
+  const { selectNodes } = await import('@tsmodel/core');
+  const { flags } = ctx;
+  const options: SelectOptions = {
+    rootProject: compiled.project.root.name,
+    selectors: compiled.project.selectors,
+    ...(flags.select ? { select: flags.select } : {}),
+    ...(flags.exclude ? { exclude: flags.exclude } : {}),
+    ...(flags.selector !== undefined ? { selector: flags.selector } : {}),
+    ...(flags.indirectSelection !== undefined ? { indirectSelection: flags.indirectSelection } : {}),
+    ...(flags.state !== undefined ? { state: await readState(resolve(ctx.io.cwd, flags.state)) } : {}),
+  };
+  const { selected, warnings } = selectNodes(compiled.manifest, compiled.graph, options);
+  for (const warning of warnings) ctx.reporter.problem('warn', warning);
+  const ordered = compiled.graph.topologicalOrder().filter((id) => selected.has(id));
+  const inGraph = new Set(ordered);
+  return [...ordered, ...[...selected].filter((id) => !inGraph.has(id)).sort()];
+}

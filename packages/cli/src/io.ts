@@ -1,0 +1,28 @@
+/**
+ * Where the CLI writes and what it knows about its surroundings. `main` takes one so tests run
+ * the whole CLI in-process and read what it printed, without spawning node or patching globals.
+ */
+export interface CliIO {
+  /** Writes text to standard output as is (callers add the newline). */
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Whether stdout is a terminal; colours are only used on one. */
+  isTTY: boolean;
+  /** Terminal width for help text; `undefined` when not a terminal. */
+  columns?: number;
+  env: Record<string, string | undefined>;
+  /** Directory relative paths (like `--project-dir`) resolve against. */
+  cwd: string;
+}
+
+/** The real process streams and environment. */
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
