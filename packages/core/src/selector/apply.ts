@@ -15,7 +15,11 @@ import { findDefaultSelector } from './yaml-selectors';
 /** What runs when nothing is selected explicitly: every node (sources match `source:*`). */
 const DEFAULT_INCLUDES = ['fqn:*', 'source:*'];
 
-export function selectNodes(manifest: Manifest, graph: Graph, options: SelectionOptions): SelectionResult {
+export function selectNodes(
+  manifest: Manifest,
+  graph: Graph,
+  options: SelectionOptions,
+): SelectionResult {
   const indirectSelection = options.indirectSelection ?? 'eager';
   if (!INDIRECT_SELECTION_MODES.includes(indirectSelection)) {
     throw invalidChoice({
@@ -43,7 +47,10 @@ export function selectNodes(manifest: Manifest, graph: Graph, options: Selection
     });
   }
   const namedName =
-    options.selector ?? (select.length === 0 && exclude.length === 0 ? findDefaultSelector(selectors)?.name : undefined);
+    options.selector ??
+    (select.length === 0 && exclude.length === 0
+      ? findDefaultSelector(selectors)?.name
+      : undefined);
   if (namedName !== undefined) {
     const selected = new Set(evaluator.evaluateNamed(namedName));
     const warnings = selected.size === 0 ? [nothingSelected(`the selector '${namedName}'`)] : [];
@@ -55,7 +62,10 @@ export function selectNodes(manifest: Manifest, graph: Graph, options: Selection
       ? parseSelectionValues(select, { expectExists: true, indirectSelection })
       : parseSelectionValues(DEFAULT_INCLUDES, { expectExists: false, indirectSelection });
   // Exclusion always expands eagerly: excluding a model excludes every test that touches it.
-  const excluded = parseSelectionValues(exclude, { expectExists: false, indirectSelection: 'eager' });
+  const excluded = parseSelectionValues(exclude, {
+    expectExists: false,
+    indirectSelection: 'eager',
+  });
   const { direct } = evaluator.evaluate({
     kind: 'difference',
     raw: [...select, ...exclude.map((e) => `--exclude ${e}`)].join(' '),

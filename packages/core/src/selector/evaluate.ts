@@ -10,7 +10,13 @@ import type { NamedSelector } from '../project/types';
 import { collectNeighbors } from './graph-operators';
 import { expandSelection, incorporateIndirect, type SelectionBundle } from './indirect';
 import { SELECTOR_METHODS, type MethodContext } from './methods';
-import type { IndirectSelection, PreviousState, SelectionCriteria, SelectionSetOperation, SelectionSpec } from './types';
+import type {
+  IndirectSelection,
+  PreviousState,
+  SelectionCriteria,
+  SelectionSetOperation,
+  SelectionSpec,
+} from './types';
 import { findNamedSelector, parseSelectorDefinition } from './yaml-selectors';
 
 export interface EvaluatorOptions {
@@ -66,7 +72,9 @@ export class SelectionEvaluator {
     this.resolving.push(name);
     try {
       const selector = findNamedSelector(this.options.selectors, name);
-      const result = this.evaluate(parseSelectorDefinition(selector, this.options.indirectSelection)).direct;
+      const result = this.evaluate(
+        parseSelectorDefinition(selector, this.options.indirectSelection),
+      ).direct;
       this.namedResults.set(name, result);
       return result;
     } finally {
@@ -85,10 +93,20 @@ export class SelectionEvaluator {
   private evaluateOperation(op: SelectionSetOperation): SelectionBundle {
     const bundles = op.components.map((c) => this.evaluate(c));
     const directSets = bundles.map((b) => b.direct);
-    const indirect = combine(op.kind, bundles.map((b) => new Set([...b.direct, ...b.indirect])));
+    const indirect = combine(
+      op.kind,
+      bundles.map((b) => new Set([...b.direct, ...b.indirect])),
+    );
     const mode = op.indirectSelection ?? this.options.indirectSelection;
-    const direct = incorporateIndirect(this.manifest, this.graph, combine(op.kind, directSets), indirect, mode);
-    if (op.expectExists && direct.size === 0) this.warnings.push(nothingSelected(`the selection '${op.raw}'`));
+    const direct = incorporateIndirect(
+      this.manifest,
+      this.graph,
+      combine(op.kind, directSets),
+      indirect,
+      mode,
+    );
+    if (op.expectExists && direct.size === 0)
+      this.warnings.push(nothingSelected(`the selection '${op.raw}'`));
     return { direct, indirect };
   }
 }
@@ -97,7 +115,8 @@ function combine(kind: SelectionSetOperation['kind'], sets: Set<string>[]): Set<
   if (sets.length === 0) return new Set();
   if (kind === 'union') return new Set(sets.flatMap((s) => [...s]));
   const [first, ...rest] = sets;
-  if (kind === 'intersection') return new Set([...first!].filter((id) => rest.every((s) => s.has(id))));
+  if (kind === 'intersection')
+    return new Set([...first!].filter((id) => rest.every((s) => s.has(id))));
   return new Set([...first!].filter((id) => !rest.some((s) => s.has(id))));
 }
 

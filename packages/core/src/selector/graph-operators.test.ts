@@ -30,10 +30,33 @@ describe('graph operators', () => {
 
   it('n+m and m+n limit the depth', () => {
     // The bare name `orders` also matches the source table raw.orders (dbt does the same).
-    expect(pick('1+orders')).toEqual(['country_codes', 'int_orders', 'orders', 'raw.orders', 'stg_customers']);
-    expect(pick('1+marts.orders')).toEqual(['country_codes', 'int_orders', 'orders', 'stg_customers']);
-    expect(pick('2+marts.orders')).toEqual(['country_codes', 'int_orders', 'orders', 'raw.customers', 'stg_customers', 'stg_orders']);
-    expect(pick('stg_orders+1')).toEqual(['int_orders', 'not_null_stg_orders_id', 'orders_snapshot', 'stg_orders']);
+    expect(pick('1+orders')).toEqual([
+      'country_codes',
+      'int_orders',
+      'orders',
+      'raw.orders',
+      'stg_customers',
+    ]);
+    expect(pick('1+marts.orders')).toEqual([
+      'country_codes',
+      'int_orders',
+      'orders',
+      'stg_customers',
+    ]);
+    expect(pick('2+marts.orders')).toEqual([
+      'country_codes',
+      'int_orders',
+      'orders',
+      'raw.customers',
+      'stg_customers',
+      'stg_orders',
+    ]);
+    expect(pick('stg_orders+1')).toEqual([
+      'int_orders',
+      'not_null_stg_orders_id',
+      'orders_snapshot',
+      'stg_orders',
+    ]);
     expect(pick('0+marts.orders')).toEqual(['orders']);
   });
 
@@ -52,20 +75,22 @@ describe('graph operators', () => {
 
   it('@m adds descendants and every ancestor of them, including m’s own ancestors', () => {
     const at = pick('@customers');
-    expect(at).toEqual([
-      'country_codes',
-      'customers',
-      'int_orders',
-      'order_summary',
-      'orders',
-      'raw.customers',
-      'raw.orders',
-      'relationships_orders_customers_customer_id',
-      'stg_customers',
-      'stg_orders',
-      'unique_orders_order_id',
-      'assert_positive_total',
-    ].sort());
+    expect(at).toEqual(
+      [
+        'country_codes',
+        'customers',
+        'int_orders',
+        'order_summary',
+        'orders',
+        'raw.customers',
+        'raw.orders',
+        'relationships_orders_customers_customer_id',
+        'stg_customers',
+        'stg_orders',
+        'unique_orders_order_id',
+        'assert_positive_total',
+      ].sort(),
+    );
     expect(at).toEqual(expect.arrayContaining(pick('+customers+')));
     expect(at).toContain('raw.customers');
   });

@@ -31,7 +31,8 @@ export function expandSelection(
   for (const id of childrenOf(graph, selected)) {
     const parents = testParents(manifest, id);
     if (!parents) continue;
-    if (mode === 'eager' || allIn(parents, selected) || (buildable && allIn(parents, buildable))) direct.add(id);
+    if (mode === 'eager' || allIn(parents, selected) || (buildable && allIn(parents, buildable)))
+      direct.add(id);
     else indirect.add(id);
   }
   return { direct, indirect };

@@ -33,12 +33,24 @@ describe('parseSelectionSpec', () => {
       children: true,
       childrenDepth: undefined,
     });
-    expect(parseSelectionSpec('@orders')).toMatchObject({ childrensParents: true, parents: false, value: 'orders' });
+    expect(parseSelectionSpec('@orders')).toMatchObject({
+      childrensParents: true,
+      parents: false,
+      value: 'orders',
+    });
   });
 
   it('keeps dotted values whole (state:modified.body, source:raw.orders)', () => {
-    expect(parseSelectionSpec('state:modified.body')).toMatchObject({ method: 'state', methodArgs: [], value: 'modified.body' });
-    expect(parseSelectionSpec('source:raw.orders+')).toMatchObject({ method: 'source', value: 'raw.orders', children: true });
+    expect(parseSelectionSpec('state:modified.body')).toMatchObject({
+      method: 'state',
+      methodArgs: [],
+      value: 'modified.body',
+    });
+    expect(parseSelectionSpec('source:raw.orders+')).toMatchObject({
+      method: 'source',
+      value: 'raw.orders',
+      children: true,
+    });
   });
 
   it('picks the implicit method from the value', () => {
@@ -54,7 +66,9 @@ describe('parseSelectionSpec', () => {
   it('rejects "@" with a trailing "+"', () => {
     const e = errorOf(() => parseSelectionSpec('@orders+'));
     expect(e.code).toBe('invalid-selector');
-    expect(e.message).toBe(`invalid selector '@orders+': the "@" prefix and "+" suffix are incompatible`);
+    expect(e.message).toBe(
+      `invalid selector '@orders+': the "@" prefix and "+" suffix are incompatible`,
+    );
     expect(e.hint).toContain('drop the trailing "+"');
   });
 
@@ -69,7 +83,9 @@ describe('parseSelectionSpec', () => {
     const e = errorOf(() => parseSelectionSpec('tags:nightly'));
     expect(e.code).toBe('invalid-selector');
     expect(e.message).toBe(`unknown selector method 'tags' in 'tags:nightly'`);
-    expect(e.hint).toMatch(/^did you mean 'tag'\? valid: fqn, tag, source, path, file, package, config/);
+    expect(e.hint).toMatch(
+      /^did you mean 'tag'\? valid: fqn, tag, source, path, file, package, config/,
+    );
   });
 
   it('does not suggest a far-away method', () => {
@@ -82,7 +98,11 @@ describe('parseSelectionValues', () => {
   it('splits values on whitespace (union) and tokens on commas (intersection)', () => {
     const spec = parseSelectionValues(['a b', '  +c,tag:d  '], { expectExists: true });
     expect(spec.kind).toBe('union');
-    expect(spec.components.map((c) => (c.kind === 'criteria' ? c.raw : [c.kind, c.raw, c.components.map((x) => x.raw)]))).toEqual([
+    expect(
+      spec.components.map((c) =>
+        c.kind === 'criteria' ? c.raw : [c.kind, c.raw, c.components.map((x) => x.raw)],
+      ),
+    ).toEqual([
       ['intersection', 'a', ['a']],
       ['intersection', 'b', ['b']],
       ['intersection', '+c,tag:d', ['+c', 'tag:d']],
@@ -91,14 +111,22 @@ describe('parseSelectionValues', () => {
   });
 
   it('stamps the indirect selection mode on every atom', () => {
-    const spec = parseSelectionValues(['a,b'], { expectExists: false, indirectSelection: 'cautious' });
+    const spec = parseSelectionValues(['a,b'], {
+      expectExists: false,
+      indirectSelection: 'cautious',
+    });
     const token = spec.components[0]!;
     expect(token.kind).toBe('intersection');
     if (token.kind === 'criteria') throw new Error('unreachable');
-    expect(token.components.map((c) => c.kind === 'criteria' && c.indirectSelection)).toEqual(['cautious', 'cautious']);
+    expect(token.components.map((c) => c.kind === 'criteria' && c.indirectSelection)).toEqual([
+      'cautious',
+      'cautious',
+    ]);
   });
 
   it('rejects an empty atom from a stray comma', () => {
-    expect(() => parseSelectionValues(['a,'], { expectExists: true })).toThrow(`selector '' has no value to search for`);
+    expect(() => parseSelectionValues(['a,'], { expectExists: true })).toThrow(
+      `selector '' has no value to search for`,
+    );
   });
 });

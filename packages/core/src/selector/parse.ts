@@ -5,7 +5,12 @@
  */
 import { TsmodelError } from '../diagnostics';
 import { assertKnownMethod } from './methods';
-import type { IndirectSelection, SelectionCriteria, SelectionSetOperation, SelectionSpec } from './types';
+import type {
+  IndirectSelection,
+  SelectionCriteria,
+  SelectionSetOperation,
+  SelectionSpec,
+} from './types';
 
 const ATOM =
   /^(?<childrensParents>@)?(?:(?<parentsDepth>\d*)\+)?(?:(?<method>[\w.]+):)?(?<value>.*?)(?:\+(?<childrenDepth>\d*))?$/s;
@@ -28,7 +33,8 @@ export function parseSelectionSpec(raw: string): SelectionCriteria {
       '`@m` already includes every descendant of m (and their parents); drop the trailing "+"',
     );
   }
-  const [method, ...methodArgs] = g.method === undefined ? [defaultMethod(value)] : g.method.split('.');
+  const [method, ...methodArgs] =
+    g.method === undefined ? [defaultMethod(value)] : g.method.split('.');
   assertKnownMethod(method!, raw);
   return {
     kind: 'criteria',
@@ -75,7 +81,12 @@ export function parseSelectionValues(
         : criteria;
     }),
   }));
-  return { kind: 'union', raw: values.join(' '), components, indirectSelection: options.indirectSelection };
+  return {
+    kind: 'union',
+    raw: values.join(' '),
+    components,
+    indirectSelection: options.indirectSelection,
+  };
 }
 
 function depth(text: string | undefined): number | undefined {

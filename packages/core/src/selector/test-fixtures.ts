@@ -4,7 +4,13 @@
  */
 import { TsmodelError } from '../diagnostics';
 import { Graph } from '../graph/graph';
-import type { Manifest, ManifestNode, NodeConfig, RelationName, ResourceType } from '../manifest/types';
+import type {
+  Manifest,
+  ManifestNode,
+  NodeConfig,
+  RelationName,
+  ResourceType,
+} from '../manifest/types';
 import { selectNodes } from './apply';
 import type { SelectionOptions } from './types';
 
@@ -46,18 +52,30 @@ export class ManifestBuilder {
   }
 
   seed(name: string, options: FixtureNodeOptions = {}): this {
-    return this.add('seed', name, 'seeds', 'csv', { ...options, config: { materialized: 'seed', ...options.config } });
+    return this.add('seed', name, 'seeds', 'csv', {
+      ...options,
+      config: { materialized: 'seed', ...options.config },
+    });
   }
 
   snapshot(name: string, options: FixtureNodeOptions = {}): this {
-    return this.add('snapshot', name, 'snapshots', 'sql', { ...options, config: { materialized: 'snapshot', ...options.config } });
+    return this.add('snapshot', name, 'snapshots', 'sql', {
+      ...options,
+      config: { materialized: 'snapshot', ...options.config },
+    });
   }
 
   /** A source table declared in `models/<folder>/sources.yml`. */
   source(sourceName: string, table: string, options: FixtureNodeOptions = {}): this {
     const pkg = options.package ?? this.project;
     const folder = splitFolder(options.folder);
-    const node = this.baseNode(`source.${pkg}.${sourceName}.${table}`, 'source', table, pkg, options);
+    const node = this.baseNode(
+      `source.${pkg}.${sourceName}.${table}`,
+      'source',
+      table,
+      pkg,
+      options,
+    );
     node.original_file_path = ['models', ...folder, 'sources.yml'].join('/');
     node.path = [...folder, 'sources.yml'].join('/');
     node.fqn = [pkg, ...folder, sourceName, table];
@@ -67,10 +85,19 @@ export class ManifestBuilder {
   }
 
   /** A generic test (`test_metadata.name = testName`) on the given parents. */
-  genericTest(testName: string, on: { refs?: string[]; sources?: string[]; column?: string }, options: FixtureNodeOptions = {}): this {
+  genericTest(
+    testName: string,
+    on: { refs?: string[]; sources?: string[]; column?: string },
+    options: FixtureNodeOptions = {},
+  ): this {
     const parts = [...(on.refs ?? []), ...(on.sources ?? []).map((s) => s.replace('.', '_'))];
     const name = [testName, ...parts, ...(on.column ? [on.column] : [])].join('_');
-    this.add('test', name, 'models', 'yml', { ...options, refs: on.refs, sources: on.sources, config: { materialized: 'test', severity: 'ERROR', ...options.config } });
+    this.add('test', name, 'models', 'yml', {
+      ...options,
+      refs: on.refs,
+      sources: on.sources,
+      config: { materialized: 'test', severity: 'ERROR', ...options.config },
+    });
     const node = this.pending[this.pending.length - 1]!.node;
     node.original_file_path = ['models', ...splitFolder(options.folder), 'schema.yml'].join('/');
     node.test_metadata = { name: testName, kwargs: on.column ? { column_name: on.column } : {} };
@@ -80,24 +107,35 @@ export class ManifestBuilder {
 
   /** A SQL test file under `tests/`. */
   singularTest(name: string, options: FixtureNodeOptions = {}): this {
-    this.add('test', name, 'tests', 'sql', { ...options, config: { materialized: 'test', severity: 'ERROR', ...options.config } });
+    this.add('test', name, 'tests', 'sql', {
+      ...options,
+      config: { materialized: 'test', severity: 'ERROR', ...options.config },
+    });
     return this;
   }
 
   macro(name: string, checksum: string, pkg = this.project): this {
     const id = `macro.${pkg}.${name}`;
-    this.macros[id] = { unique_id: id, name, package_name: pkg, original_file_path: `macros/${name}.sql`, checksum };
+    this.macros[id] = {
+      unique_id: id,
+      name,
+      package_name: pkg,
+      original_file_path: `macros/${name}.sql`,
+      checksum,
+    };
     return this;
   }
 
   build(): { manifest: Manifest; graph: Graph } {
     const byName = new Map<string, string>();
     for (const { node } of this.pending) {
-      if (node.resource_type !== 'source' && node.resource_type !== 'test') byName.set(node.name, node.unique_id);
+      if (node.resource_type !== 'source' && node.resource_type !== 'test')
+        byName.set(node.name, node.unique_id);
     }
     const sourceIds = new Map<string, string>();
     for (const { node } of this.pending) {
-      if (node.resource_type === 'source') sourceIds.set(`${node.source_name}.${node.name}`, node.unique_id);
+      if (node.resource_type === 'source')
+        sourceIds.set(`${node.source_name}.${node.name}`, node.unique_id);
     }
     const manifest: Manifest = {
       metadata: {
@@ -116,7 +154,10 @@ export class ManifestBuilder {
     };
     const graph = new Graph();
     for (const { node, refs, sources } of this.pending) {
-      const parents = [...refs.map((r) => resolve(byName, r, 'ref')), ...sources.map((s) => resolve(sourceIds, s, 'source'))];
+      const parents = [
+        ...refs.map((r) => resolve(byName, r, 'ref')),
+        ...sources.map((s) => resolve(sourceIds, s, 'source')),
+      ];
       const copy = structuredClone(node);
       copy.depends_on.nodes = parents;
       (copy.resource_type === 'source' ? manifest.sources : manifest.nodes)[copy.unique_id] = copy;
@@ -131,7 +172,13 @@ export class ManifestBuilder {
     return { manifest, graph };
   }
 
-  private add(type: ResourceType, name: string, root: string, ext: string, options: FixtureNodeOptions): this {
+  private add(
+    type: ResourceType,
+    name: string,
+    root: string,
+    ext: string,
+    options: FixtureNodeOptions,
+  ): this {
     const pkg = options.package ?? this.project;
     const folder = splitFolder(options.folder);
     const node = this.baseNode(`${type}.${pkg}.${name}`, type, name, pkg, options);
@@ -142,7 +189,13 @@ export class ManifestBuilder {
     return this;
   }
 
-  private baseNode(id: string, type: ResourceType, name: string, pkg: string, o: FixtureNodeOptions): ManifestNode {
+  private baseNode(
+    id: string,
+    type: ResourceType,
+    name: string,
+    pkg: string,
+    o: FixtureNodeOptions,
+  ): ManifestNode {
     const tags = o.tags ?? [];
     return {
       unique_id: id,
@@ -152,11 +205,22 @@ export class ManifestBuilder {
       path: '',
       original_file_path: '',
       fqn: [],
-      config: { enabled: true, materialized: 'view', tags, pre_hook: [], post_hook: [], meta: {}, ...o.config },
+      config: {
+        enabled: true,
+        materialized: 'view',
+        tags,
+        pre_hook: [],
+        post_hook: [],
+        meta: {},
+        ...o.config,
+      },
       tags,
       description: o.description ?? '',
       columns: Object.fromEntries(
-        Object.entries(o.columns ?? {}).map(([c, description]) => [c, { name: c, description, meta: {}, tags: [] }]),
+        Object.entries(o.columns ?? {}).map(([c, description]) => [
+          c,
+          { name: c, description, meta: {}, tags: [] },
+        ]),
       ),
       depends_on: { nodes: [], macros: o.macros ?? [] },
       relation: o.relation ?? (type === 'test' ? undefined : { schema: 'main', identifier: name }),
@@ -194,22 +258,58 @@ export function sampleProject(): { manifest: Manifest; graph: Graph } {
     .source('raw', 'customers', { folder: 'staging' })
     .source('segment', 'tracks', { package: 'segment', folder: 'sessions' })
     .seed('country_codes', { tags: ['reference'] })
-    .model('stg_orders', { folder: 'staging', sources: ['raw.orders'], tags: ['staging', 'nightly'] })
-    .model('stg_customers', { folder: 'staging', sources: ['raw.customers'], tags: ['staging'], patchPath: 'my_project://models/staging/schema.yml' })
+    .model('stg_orders', {
+      folder: 'staging',
+      sources: ['raw.orders'],
+      tags: ['staging', 'nightly'],
+    })
+    .model('stg_customers', {
+      folder: 'staging',
+      sources: ['raw.customers'],
+      tags: ['staging'],
+      patchPath: 'my_project://models/staging/schema.yml',
+    })
     .model('stg_top', { tags: ['legacy'] })
-    .model('int_orders', { folder: 'marts/intermediate', refs: ['stg_orders'], config: { materialized: 'ephemeral' } })
+    .model('int_orders', {
+      folder: 'marts/intermediate',
+      refs: ['stg_orders'],
+      config: { materialized: 'ephemeral' },
+    })
     .model('orders', {
       folder: 'marts',
       refs: ['int_orders', 'stg_customers', 'country_codes'],
       tags: ['finance', 'nightly'],
-      config: { materialized: 'incremental', unique_key: ['order_id', 'line_id'], on_schema_change: 'fail', meta: { owner: 'finance', contains_pii: true } },
+      config: {
+        materialized: 'incremental',
+        unique_key: ['order_id', 'line_id'],
+        on_schema_change: 'fail',
+        meta: { owner: 'finance', contains_pii: true },
+      },
     })
-    .model('customers', { folder: 'marts', refs: ['stg_customers'], config: { materialized: 'table', meta: { contains_pii: false } } })
-    .model('order_summary', { folder: 'marts', refs: ['orders', 'customers'], config: { materialized: 'table', tags: ['finance'] }, tags: ['finance'] })
+    .model('customers', {
+      folder: 'marts',
+      refs: ['stg_customers'],
+      config: { materialized: 'table', meta: { contains_pii: false } },
+    })
+    .model('order_summary', {
+      folder: 'marts',
+      refs: ['orders', 'customers'],
+      config: { materialized: 'table', tags: ['finance'] },
+      tags: ['finance'],
+    })
     .snapshot('orders_snapshot', { refs: ['stg_orders'] })
-    .model('segment_sessions', { package: 'segment', folder: 'sessions', sources: ['segment.tracks'], tags: ['sessions'] })
+    .model('segment_sessions', {
+      package: 'segment',
+      folder: 'sessions',
+      sources: ['segment.tracks'],
+      tags: ['sessions'],
+    })
     .genericTest('unique', { refs: ['orders'], column: 'order_id' })
-    .genericTest('not_null', { refs: ['stg_orders'], column: 'id' }, { folder: 'staging', config: { severity: 'warn' } })
+    .genericTest(
+      'not_null',
+      { refs: ['stg_orders'], column: 'id' },
+      { folder: 'staging', config: { severity: 'warn' } },
+    )
     .genericTest('relationships', { refs: ['orders', 'customers'], column: 'customer_id' })
     .genericTest('not_null', { sources: ['raw.orders'], column: 'id' }, { folder: 'staging' })
     .singularTest('assert_positive_total', { refs: ['orders'] })

@@ -12,7 +12,12 @@ const SELECTORS: NamedSelector[] = [
   named('nightly', 'tag:nightly'),
   named('finance_tables', { intersection: ['tag:finance', 'config.materialized:table'] }),
   named('staging_but_orders', { union: ['staging', { exclude: ['stg_orders'] }] }),
-  named('upstream_of_orders', { method: 'fqn', value: 'marts.orders', parents: true, parents_depth: 1 }),
+  named('upstream_of_orders', {
+    method: 'fqn',
+    value: 'marts.orders',
+    parents: true,
+    parents_depth: 1,
+  }),
   named('downstream_of_stg', {
     method: 'tag',
     value: 'staging',
@@ -21,7 +26,9 @@ const SELECTORS: NamedSelector[] = [
   }),
   named('ci', { method: 'fqn', value: 'customers', childrens_parents: true }),
   named('meta_owner', { method: 'config.meta.owner', value: 'finance' }),
-  named('nightly_plus', { union: [{ method: 'selector', value: 'nightly', children: true, children_depth: 1 }] }),
+  named('nightly_plus', {
+    union: [{ method: 'selector', value: 'nightly', children: true, children_depth: 1 }],
+  }),
 ];
 
 const pick = (selector: string, selectors = SELECTORS, options = {}) =>
@@ -35,12 +42,28 @@ describe('selectors.yml', () => {
   it('intersection and union with exclude', () => {
     expect(pick('finance_tables')).toEqual(['order_summary']);
     // Indirect selection is `empty` here, so the test in the staging folder stays (it is matched by `staging` itself).
-    expect(pick('staging_but_orders')).toEqual(['not_null_raw_orders_id', 'not_null_stg_orders_id', 'raw.customers', 'raw.orders', 'stg_customers']);
-    expect(pick('staging_but_orders', SELECTORS, { indirectSelection: 'eager' })).toEqual(['not_null_raw_orders_id', 'raw.customers', 'raw.orders', 'stg_customers']);
+    expect(pick('staging_but_orders')).toEqual([
+      'not_null_raw_orders_id',
+      'not_null_stg_orders_id',
+      'raw.customers',
+      'raw.orders',
+      'stg_customers',
+    ]);
+    expect(pick('staging_but_orders', SELECTORS, { indirectSelection: 'eager' })).toEqual([
+      'not_null_raw_orders_id',
+      'raw.customers',
+      'raw.orders',
+      'stg_customers',
+    ]);
   });
 
   it('method/value criteria with graph flags and depths', () => {
-    expect(pick('upstream_of_orders')).toEqual(['country_codes', 'int_orders', 'orders', 'stg_customers']);
+    expect(pick('upstream_of_orders')).toEqual([
+      'country_codes',
+      'int_orders',
+      'orders',
+      'stg_customers',
+    ]);
     expect(pick('ci')).toEqual(selectNames(project, '@customers'));
     expect(pick('meta_owner')).toEqual(['orders']);
   });
@@ -71,14 +94,22 @@ describe('selectors.yml', () => {
       'stg_orders',
       'unique_orders_order_id',
     ]);
-    expect(selectNames(project, 'selector:nightly,tag:finance', { selectors: SELECTORS })).toEqual(['orders']);
-    expect(selectNames(project, 'selector:nightly+1', { selectors: SELECTORS })).toEqual(pick('nightly_plus'));
+    expect(selectNames(project, 'selector:nightly,tag:finance', { selectors: SELECTORS })).toEqual([
+      'orders',
+    ]);
+    expect(selectNames(project, 'selector:nightly+1', { selectors: SELECTORS })).toEqual(
+      pick('nightly_plus'),
+    );
   });
 
   it('indirect_selection on a criterion overrides the invocation', () => {
     const selectors = [
       named('eager_orders', { method: 'fqn', value: 'marts.orders', indirect_selection: 'eager' }),
-      named('cautious_orders', { method: 'fqn', value: 'marts.orders', indirect_selection: 'cautious' }),
+      named('cautious_orders', {
+        method: 'fqn',
+        value: 'marts.orders',
+        indirect_selection: 'cautious',
+      }),
     ];
     expect(pick('eager_orders', selectors, { indirectSelection: 'empty' })).toEqual([
       'assert_positive_total',
@@ -111,26 +142,39 @@ describe('selectors.yml errors', () => {
       `did you mean 'nightly'? defined in selectors.yml: nightly, finance_tables, staging_but_orders, upstream_of_orders, downstream_of_stg, ci, meta_owner, nightly_plus`,
     );
     expect(errorOf(() => pick('x', [])).hint).toBe('selectors.yml defines no selectors');
-    expect(errorOf(() => selectNames(project, 'selector:nope', { selectors: SELECTORS })).code).toBe('unknown-selector');
+    expect(
+      errorOf(() => selectNames(project, 'selector:nope', { selectors: SELECTORS })).code,
+    ).toBe('unknown-selector');
   });
 
   it('several defaults are an error', () => {
-    const e = errorOf(() => selectNames(project, [], { selectors: [named('a', 'a', true), named('b', 'b', true)] }));
+    const e = errorOf(() =>
+      selectNames(project, [], { selectors: [named('a', 'a', true), named('b', 'b', true)] }),
+    );
     expect(e.code).toBe('invalid-selector-definition');
-    expect(e.format()).toBe('selectors.yml several selectors are marked default: true (a, b) — keep `default: true` on one selector only');
+    expect(e.format()).toBe(
+      'selectors.yml several selectors are marked default: true (a, b) — keep `default: true` on one selector only',
+    );
   });
 
   it('a selector that refers to itself', () => {
-    const selectors = [named('a', { method: 'selector', value: 'b' }), named('b', { union: ['stg_top', 'selector:a'] })];
+    const selectors = [
+      named('a', { method: 'selector', value: 'b' }),
+      named('b', { union: ['stg_top', 'selector:a'] }),
+    ];
     const e = errorOf(() => pick('a', selectors));
     expect(e.message).toBe(`selector 'a' refers to itself: a → b → a`);
   });
 
   it('--selector with --select or --exclude', () => {
-    const e = errorOf(() => selectNames(project, 'orders', { selector: 'nightly', selectors: SELECTORS }));
+    const e = errorOf(() =>
+      selectNames(project, 'orders', { selector: 'nightly', selectors: SELECTORS }),
+    );
     expect(e.code).toBe('invalid-option');
     expect(e.message).toBe('--selector cannot be combined with --select or --exclude');
-    expect(e.hint).toBe(`add those criteria to the definition of 'nightly' in selectors.yml, or drop --selector`);
+    expect(e.hint).toBe(
+      `add those criteria to the definition of 'nightly' in selectors.yml, or drop --selector`,
+    );
   });
 
   it.each<[string, unknown, string, string]>([
@@ -188,7 +232,9 @@ describe('selectors.yml errors', () => {
     const method = errorOf(() => pick('bad', [named('bad', { method: 'tags', value: 'x' })]));
     expect(method.message).toBe(`unknown selector method 'tags' in 'tags:x'`);
     const mode = errorOf(() =>
-      pick('bad', [named('bad', { method: 'tag', value: 'x', indirect_selection: 'eagre' as 'eager' })]),
+      pick('bad', [
+        named('bad', { method: 'tag', value: 'x', indirect_selection: 'eagre' as 'eager' }),
+      ]),
     );
     expect(mode.code).toBe('invalid-selector-definition');
     expect(mode.message).toBe(`unknown indirect_selection 'eagre' in 'bad'`);

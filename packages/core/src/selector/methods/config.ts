@@ -26,7 +26,8 @@ export const configMethod: SelectorMethod = function* (candidates, { value, meth
 function lookup(config: unknown, keys: readonly string[]): { present: boolean; value?: unknown } {
   let current: unknown = config;
   for (const key of keys) {
-    if (current === null || typeof current !== 'object' || !(key in current)) return { present: false };
+    if (current === null || typeof current !== 'object' || !(key in current))
+      return { present: false };
     current = (current as Record<string, unknown>)[key];
   }
   return { present: true, value: current };

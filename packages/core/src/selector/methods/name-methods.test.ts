@@ -34,7 +34,12 @@ describe('fqn', () => {
 
   it('a bare glob matches top-level models but not nested ones; a leading * reaches them', () => {
     expect(pick('stg_*')).toEqual(['stg_top']);
-    expect(pick('*stg_*')).toEqual(['not_null_stg_orders_id', 'stg_customers', 'stg_orders', 'stg_top']);
+    expect(pick('*stg_*')).toEqual([
+      'not_null_stg_orders_id',
+      'stg_customers',
+      'stg_orders',
+      'stg_top',
+    ]);
     expect(pick('staging.stg_*')).toEqual(['stg_customers', 'stg_orders']);
   });
 
@@ -69,7 +74,12 @@ describe('path', () => {
   it('matches one file, and globs relative to the project root', () => {
     expect(pick('path:models/staging/stg_orders.sql')).toEqual(['stg_orders']);
     expect(pick('path:models/marts/*.sql')).toEqual(['customers', 'order_summary', 'orders']);
-    expect(pick('path:models/marts/**/*.sql')).toEqual(['customers', 'int_orders', 'order_summary', 'orders']);
+    expect(pick('path:models/marts/**/*.sql')).toEqual([
+      'customers',
+      'int_orders',
+      'order_summary',
+      'orders',
+    ]);
     expect(pick('path:seeds')).toEqual(['country_codes']);
     expect(pick('path:tests/*.sql')).toEqual(['assert_positive_total']);
   });

@@ -10,13 +10,18 @@ export const pathMethod: SelectorMethod = function* (candidates, { value }) {
   const isMatch = picomatch(normalize(value), { dot: true });
   for (const node of candidates) {
     const file = normalize(node.original_file_path);
-    if (isMatch(file) || parentFolders(file).some((folder) => isMatch(folder))) yield node.unique_id;
-    else if (node.patch_path && isMatch(normalize(stripPackage(node.patch_path)))) yield node.unique_id;
+    if (isMatch(file) || parentFolders(file).some((folder) => isMatch(folder)))
+      yield node.unique_id;
+    else if (node.patch_path && isMatch(normalize(stripPackage(node.patch_path))))
+      yield node.unique_id;
   }
 };
 
 function normalize(path: string): string {
-  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/\/+$/, '');
 }
 
 /** dbt writes patch paths as `package://models/schema.yml`. */

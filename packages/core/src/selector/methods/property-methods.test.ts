@@ -31,13 +31,17 @@ describe('config', () => {
   it('compares booleans case-insensitively', () => {
     expect(pick('config.meta.contains_pii:TRUE')).toEqual(['orders']);
     expect(pick('config.meta.contains_pii:false')).toEqual(['customers']);
-    expect(pick('config.enabled:True')).toHaveLength(Object.keys(project.manifest.nodes).length + 3);
+    expect(pick('config.enabled:True')).toHaveLength(
+      Object.keys(project.manifest.nodes).length + 3,
+    );
     expect(pick('config.enabled:false')).toEqual([]);
   });
 
   it('compares severity case-insensitively', () => {
     expect(pick('config.severity:WARN')).toEqual(['not_null_stg_orders_id']);
-    expect(pick('config.severity:error')).toEqual(ALL_TESTS.filter((t) => t !== 'not_null_stg_orders_id'));
+    expect(pick('config.severity:error')).toEqual(
+      ALL_TESTS.filter((t) => t !== 'not_null_stg_orders_id'),
+    );
   });
 
   it('needs a key', () => {
@@ -61,7 +65,9 @@ describe('source', () => {
   it('rejects more than three parts', () => {
     const e = errorOf(() => pick('source:a.b.c.d'));
     expect(e.code).toBe('invalid-selector');
-    expect(e.message).toBe(`invalid source selector 'source:a.b.c.d': a source is named by at most three dotted parts`);
+    expect(e.message).toBe(
+      `invalid source selector 'source:a.b.c.d': a source is named by at most three dotted parts`,
+    );
     expect(e.hint).toContain('source:<package>.<source_name>.<table>');
   });
 });
@@ -78,7 +84,9 @@ describe('resource_type', () => {
     const e = errorOf(() => pick('resource_type:modle'));
     expect(e.code).toBe('invalid-selector');
     expect(e.message).toBe(`unknown resource type 'modle'`);
-    expect(e.hint).toBe(`did you mean 'model'? valid: model, seed, source, test, snapshot, operation`);
+    expect(e.hint).toBe(
+      `did you mean 'model'? valid: model, seed, source, test, snapshot, operation`,
+    );
   });
 });
 
@@ -101,7 +109,10 @@ describe('test_type', () => {
 
 describe('test_name', () => {
   it('matches the generic test macro name with globs', () => {
-    expect(pick('test_name:not_null')).toEqual(['not_null_raw_orders_id', 'not_null_stg_orders_id']);
+    expect(pick('test_name:not_null')).toEqual([
+      'not_null_raw_orders_id',
+      'not_null_stg_orders_id',
+    ]);
     expect(pick('test_name:rel*')).toEqual(['relationships_orders_customers_customer_id']);
     expect(pick('test_name:assert_positive_total')).toEqual([]);
   });

@@ -14,6 +14,8 @@ export const resultMethod: SelectorMethod = function* (candidates, { value }, ct
       hint: 'pass --state DIR with an earlier target/ that holds run_results.json',
     });
   }
-  const matching = new Set(runResults.results.filter((r) => r.status === value).map((r) => r.unique_id));
+  const matching = new Set(
+    runResults.results.filter((r) => r.status === value).map((r) => r.unique_id),
+  );
   for (const node of candidates) if (matching.has(node.unique_id)) yield node.unique_id;
 };

@@ -6,7 +6,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Manifest, ManifestNode } from '../../manifest/types';
 
-export type ModifiedAspect = 'body' | 'configs' | 'relation' | 'persisted_descriptions' | 'macros' | 'contract';
+export type ModifiedAspect =
+  'body' | 'configs' | 'relation' | 'persisted_descriptions' | 'macros' | 'contract';
 
 export const MODIFIED_ASPECTS: readonly ModifiedAspect[] = [
   'body',
@@ -32,27 +33,41 @@ const CHANGED: Record<ModifiedAspect, AspectCheck> = {
   /** Where the node builds: database, schema or identifier moved. */
   relation: (node, old) => !sameJson(node.relation, old.relation),
   persisted_descriptions: (node, old) =>
-    node.description !== old.description || !sameJson(columnDescriptions(node), columnDescriptions(old)),
+    node.description !== old.description ||
+    !sameJson(columnDescriptions(node), columnDescriptions(old)),
   /** A macro the node calls is new or has a different checksum. */
   macros: (node, _old, { current, previous }) =>
     node.depends_on.macros.some(
-      (id) => previous.macros[id] === undefined || previous.macros[id]!.checksum !== current.macros[id]?.checksum,
+      (id) =>
+        previous.macros[id] === undefined ||
+        previous.macros[id]!.checksum !== current.macros[id]?.checksum,
     ),
   contract: (node, old) => !sameJson(node.config.contract, old.config.contract),
 };
 
 /** `state:modified.<aspect>`: new, or that aspect changed. */
-export function isModifiedIn(aspect: ModifiedAspect, node: ManifestNode, old: ManifestNode | undefined, cmp: StateComparison): boolean {
+export function isModifiedIn(
+  aspect: ModifiedAspect,
+  node: ManifestNode,
+  old: ManifestNode | undefined,
+  cmp: StateComparison,
+): boolean {
   return old === undefined || CHANGED[aspect](node, old, cmp);
 }
 
 /** `state:modified`: new, or any aspect changed. */
-export function isModified(node: ManifestNode, old: ManifestNode | undefined, cmp: StateComparison): boolean {
+export function isModified(
+  node: ManifestNode,
+  old: ManifestNode | undefined,
+  cmp: StateComparison,
+): boolean {
   return old === undefined || MODIFIED_ASPECTS.some((aspect) => CHANGED[aspect](node, old, cmp));
 }
 
 function columnDescriptions(node: ManifestNode): Record<string, string> {
-  return Object.fromEntries(Object.entries(node.columns ?? {}).map(([name, c]) => [name, c.description]));
+  return Object.fromEntries(
+    Object.entries(node.columns ?? {}).map(([name, c]) => [name, c.description]),
+  );
 }
 
 /**

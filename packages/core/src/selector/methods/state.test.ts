@@ -31,7 +31,9 @@ describe('state', () => {
   it('rejects an unknown check', () => {
     const e = errorOf(() => pick(build(), 'state:modified.bodies'));
     expect(e.message).toBe(`unknown state check 'modified.bodies'`);
-    expect(e.hint).toMatch(/^did you mean 'modified.body'\? valid: new, old, modified, unmodified, modified.body,/);
+    expect(e.hint).toMatch(
+      /^did you mean 'modified.body'\? valid: new, old, modified, unmodified, modified.body,/,
+    );
   });
 
   it('finds new, old and unmodified nodes', () => {
@@ -63,8 +65,15 @@ describe('state', () => {
   });
 
   it('modified.persisted_descriptions: node or column descriptions changed', () => {
-    expect(pick(build({ a: { description: 'A, better' } }), 'state:modified.persisted_descriptions')).toEqual(['a']);
-    expect(pick(build({ a: { description: 'A', columns: { id: 'primary key' } } }), 'state:modified.persisted_descriptions')).toEqual(['a']);
+    expect(
+      pick(build({ a: { description: 'A, better' } }), 'state:modified.persisted_descriptions'),
+    ).toEqual(['a']);
+    expect(
+      pick(
+        build({ a: { description: 'A', columns: { id: 'primary key' } } }),
+        'state:modified.persisted_descriptions',
+      ),
+    ).toEqual(['a']);
     expect(pick(build(), 'state:modified.persisted_descriptions')).toEqual([]);
   });
 
@@ -72,7 +81,9 @@ describe('state', () => {
     const project = build({}, undefined, 'm2');
     expect(pick(project, 'state:modified.macros')).toEqual(['b']);
     expect(pick(project, 'state:modified')).toEqual(['b']);
-    const newMacro = build({ c: { macros: ['macro.my_project.fresh'] } }, (b) => b.macro('fresh', 'f1'));
+    const newMacro = build({ c: { macros: ['macro.my_project.fresh'] } }, (b) =>
+      b.macro('fresh', 'f1'),
+    );
     expect(pick(newMacro, 'state:modified.macros')).toEqual(['c']);
   });
 
@@ -84,7 +95,14 @@ describe('state', () => {
 
   it('counts new nodes as modified for every aspect', () => {
     const project = build({}, (b) => b.model('d'));
-    for (const aspect of ['body', 'configs', 'relation', 'persisted_descriptions', 'macros', 'contract']) {
+    for (const aspect of [
+      'body',
+      'configs',
+      'relation',
+      'persisted_descriptions',
+      'macros',
+      'contract',
+    ]) {
       expect(pick(project, `state:modified.${aspect}`)).toEqual(['d']);
     }
   });
@@ -112,7 +130,9 @@ describe('result', () => {
   });
 
   it('needs run results', () => {
-    const e = errorOf(() => selectNames(project, 'result:error', { state: { manifest: previous } }));
+    const e = errorOf(() =>
+      selectNames(project, 'result:error', { state: { manifest: previous } }),
+    );
     expect(e.code).toBe('missing-state');
     expect(e.format()).toBe(
       'Got a result selector method, but no run results to compare with — pass --state DIR with an earlier target/ that holds run_results.json',

@@ -3,7 +3,13 @@ import { invalidChoice } from './choice-error';
 import type { SelectorMethod } from './context';
 import { MODIFIED_ASPECTS, isModified, isModifiedIn, type ModifiedAspect } from './state-checks';
 
-const CHECKS = ['new', 'old', 'modified', 'unmodified', ...MODIFIED_ASPECTS.map((a) => `modified.${a}`)];
+const CHECKS = [
+  'new',
+  'old',
+  'modified',
+  'unmodified',
+  ...MODIFIED_ASPECTS.map((a) => `modified.${a}`),
+];
 
 /**
  * `state:` — compares each node with the same unique id in the manifest of an earlier run
@@ -19,7 +25,12 @@ export const stateMethod: SelectorMethod = function* (candidates, { value }, ctx
     });
   }
   if (!CHECKS.includes(value)) {
-    throw invalidChoice({ code: 'invalid-selector', what: 'state check', given: value, choices: CHECKS });
+    throw invalidChoice({
+      code: 'invalid-selector',
+      what: 'state check',
+      given: value,
+      choices: CHECKS,
+    });
   }
   const cmp = { current: ctx.manifest, previous };
   for (const node of candidates) {

@@ -17,7 +17,12 @@ const KINDS: Record<string, 'generic' | 'singular' | 'unit'> = {
 export const testTypeMethod: SelectorMethod = function* (candidates, { value }) {
   const kind = KINDS[value];
   if (kind === undefined) {
-    throw invalidChoice({ code: 'invalid-selector', what: 'test type', given: value, choices: Object.keys(KINDS) });
+    throw invalidChoice({
+      code: 'invalid-selector',
+      what: 'test type',
+      given: value,
+      choices: Object.keys(KINDS),
+    });
   }
   if (kind === 'unit') return;
   for (const node of candidates) {
