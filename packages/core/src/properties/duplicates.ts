@@ -19,18 +19,36 @@ export function reportDuplicates(
   problems: TsmodelError[],
 ): { sources: LocatedSource[]; patches: NodePatch[]; tests: GenericTestSpec[] } {
   return {
-    sources: firstOfEach(sources, (s) => s.node.unique_id, (s) => s.location, problems, (s) => ({
-      what: `source table '${s.node.source_name}.${s.node.name}'`,
-      hint: 'list each table once per source (a source may span files only with different table names)',
-    })),
-    patches: firstOfEach(patches, (p) => patchKey(p.resource_type, p.package_name, p.name), (p) => p.location, problems, (p) => ({
-      what: `${p.resource_type} '${p.name}'`,
-      hint: `describe each ${p.resource_type} in one properties entry`,
-    })),
-    tests: firstOfEach(tests, (t) => t.unique_id, (t) => t.location, problems, (t) => ({
-      what: `test '${t.name}'`,
-      hint: 'give one of the two tests a distinct `name:`',
-    })),
+    sources: firstOfEach(
+      sources,
+      (s) => s.node.unique_id,
+      (s) => s.location,
+      problems,
+      (s) => ({
+        what: `source table '${s.node.source_name}.${s.node.name}'`,
+        hint: 'list each table once per source (a source may span files only with different table names)',
+      }),
+    ),
+    patches: firstOfEach(
+      patches,
+      (p) => patchKey(p.resource_type, p.package_name, p.name),
+      (p) => p.location,
+      problems,
+      (p) => ({
+        what: `${p.resource_type} '${p.name}'`,
+        hint: `describe each ${p.resource_type} in one properties entry`,
+      }),
+    ),
+    tests: firstOfEach(
+      tests,
+      (t) => t.unique_id,
+      (t) => t.location,
+      problems,
+      (t) => ({
+        what: `test '${t.name}'`,
+        hint: 'give one of the two tests a distinct `name:`',
+      }),
+    ),
   };
 }
 
@@ -38,7 +56,9 @@ export function reportDuplicates(
 export function mergeParsedProperties(files: ParsedProperties[]): ParsedProperties {
   const problems = files.flatMap((f) => f.problems);
   const kept = reportDuplicates(
-    files.flatMap((f) => f.sources.map((node) => ({ node, location: f.sourceLocations.get(node.unique_id)! }))),
+    files.flatMap((f) =>
+      f.sources.map((node) => ({ node, location: f.sourceLocations.get(node.unique_id)! })),
+    ),
     files.flatMap((f) => [...f.patches.values()]),
     files.flatMap((f) => f.tests),
     problems,
@@ -46,7 +66,9 @@ export function mergeParsedProperties(files: ParsedProperties[]): ParsedProperti
   return {
     sources: kept.sources.map((s) => s.node),
     sourceLocations: new Map(kept.sources.map((s) => [s.node.unique_id, s.location])),
-    patches: new Map(kept.patches.map((p) => [patchKey(p.resource_type, p.package_name, p.name), p])),
+    patches: new Map(
+      kept.patches.map((p) => [patchKey(p.resource_type, p.package_name, p.name), p]),
+    ),
     tests: kept.tests,
     problems,
   };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parsePropertiesFile } from './parse-properties-file';
 
-const parse = (text: string) => parsePropertiesFile({ packageName: 'shop', rootDir: 'models', path: 'models/marts/schema.yml', text });
+const parse = (text: string) =>
+  parsePropertiesFile({
+    packageName: 'shop',
+    rootDir: 'models',
+    path: 'models/marts/schema.yml',
+    text,
+  });
 const only = (text: string) => {
   const parsed = parse(text);
   expect(parsed.problems.map((p) => p.format())).toEqual([]);
@@ -27,7 +33,10 @@ models:
       attached: { kind: 'model', name: 'orders' },
       column_name: 'id',
       config: {},
-      test_metadata: { name: 'unique', kwargs: { column_name: 'id', model: "{{ get_where_subquery(ref('orders')) }}" } },
+      test_metadata: {
+        name: 'unique',
+        kwargs: { column_name: 'id', model: "{{ get_where_subquery(ref('orders')) }}" },
+      },
       raw_code: "{{ test_unique(model=ref('orders'), column_name='id') }}",
     });
   });
@@ -67,7 +76,14 @@ seeds:
 `);
     expect(tests[0]!.attached).toEqual({ kind: 'seed', name: 'codes' });
     expect(tests[0]!.name).toBe('accepted_values_codes_code__False__1__2');
-    expect(tests[0]!.config).toEqual({ where: 'code > 0', limit: 10, error_if: '>5', warn_if: '>0', store_failures: true, tags: ['t1'] });
+    expect(tests[0]!.config).toEqual({
+      where: 'code > 0',
+      limit: 10,
+      error_if: '>5',
+      warn_if: '>0',
+      store_failures: true,
+      tags: ['t1'],
+    });
     expect(tests[0]!.raw_code).toBe(
       "{{ test_accepted_values(model=('(select * from ' ~ ref('codes') ~ ' where ' ~ 'code > 0' ~ ') dbt_subquery'), column_name='code', values=[1, 2], quote=false) }}",
     );
@@ -88,7 +104,9 @@ models:
           - relationships: { to: "source('raw', 'customers')", field: id }
 `);
     expect(toRef!.name).toBe('relationships_orders_customer_id__id__ref_customers_');
-    expect(toRef!.raw_code).toBe("{{ test_relationships(model=ref('orders'), column_name='customer_id', to=(ref('customers')), field='id') }}");
+    expect(toRef!.raw_code).toBe(
+      "{{ test_relationships(model=ref('orders'), column_name='customer_id', to=(ref('customers')), field='id') }}",
+    );
     expect(toSource!.name).toBe('relationships_orders_customer_id__id__source_raw_customers_');
     expect(toSource!.raw_code).toContain("to=(source('raw', 'customers'))");
   });
@@ -123,7 +141,9 @@ models:
       namespace: 'dbt_utils',
       kwargs: { expression: 'amount >= 0', model: "{{ get_where_subquery(ref('orders')) }}" },
     });
-    expect(test!.raw_code).toBe("{{ dbt_utils.test_expression_is_true(model=ref('orders'), expression='amount >= 0') }}");
+    expect(test!.raw_code).toBe(
+      "{{ dbt_utils.test_expression_is_true(model=ref('orders'), expression='amount >= 0') }}",
+    );
   });
 
   it('source table and column tests use source() and inherit source and column tags', () => {
@@ -141,7 +161,10 @@ sources:
             tags: [pk]
             tests: [{ unique: { tags: [nightly] } }]
 `);
-    expect(tests.map((t) => t.name)).toEqual(['dbt_utils_source_recency_raw_orders_', 'source_unique_raw_orders__Id_']);
+    expect(tests.map((t) => t.name)).toEqual([
+      'dbt_utils_source_recency_raw_orders_',
+      'source_unique_raw_orders__Id_',
+    ]);
     expect(tests[1]).toMatchObject({
       attached: { kind: 'source', name: 'orders', sourceName: 'raw' },
       column_name: '"Id"',
@@ -162,12 +185,16 @@ snapshots:
           - accepted_values: { values: [first_value, second_value, third_value] }
 `);
     expect(test!.attached).toEqual({ kind: 'snapshot', name: 'orders_snapshot' });
-    expect(test!.name).toBe('accepted_values_orders_snapshot_a_rather_long_column_name__first_value__second_value__third_value');
+    expect(test!.name).toBe(
+      'accepted_values_orders_snapshot_a_rather_long_column_name__first_value__second_value__third_value',
+    );
     expect(test!.config.alias).toMatch(/^accepted_values_orders_snapsho_[0-9a-f]{32}$/);
   });
 
   it('a null argument body is the same as no arguments', () => {
-    const [test] = only('models: [{ name: m, columns: [{ name: c, tests: [{ not_null: null }] }] }]');
+    const [test] = only(
+      'models: [{ name: m, columns: [{ name: c, tests: [{ not_null: null }] }] }]',
+    );
     expect(test!.name).toBe('not_null_m_c');
   });
 });

@@ -36,13 +36,21 @@ export function buildGenericTest(
   column: TestColumn | undefined,
   ctx: TestContext,
 ): { spec?: GenericTestSpec; problem?: TsmodelError } {
-  const columnName = column ? (column.quote ? `"${column.name.replace(/"/g, '""')}"` : column.name) : undefined;
+  const columnName = column
+    ? column.quote
+      ? `"${column.name.replace(/"/g, '""')}"`
+      : column.name
+    : undefined;
   const { definition, problem } = readTestDefinition(raw, columnName, ctx.location, ctx.excerpt);
   if (!definition) return { problem };
   const { attached } = target;
   const isSource = attached.kind === 'source';
-  const modelExpression = isSource ? `source(${quote(attached.sourceName!)}, ${quote(attached.name)})` : `ref(${quote(attached.name)})`;
-  const dbtTarget = isSource ? `source('${attached.sourceName}', '${attached.name}')` : `ref('${attached.name}')`;
+  const modelExpression = isSource
+    ? `source(${quote(attached.sourceName!)}, ${quote(attached.name)})`
+    : `ref(${quote(attached.name)})`;
+  const dbtTarget = isSource
+    ? `source('${attached.sourceName}', '${attached.name}')`
+    : `ref('${attached.name}')`;
 
   const kwargs = { ...definition.args, model: `{{ get_where_subquery(${dbtTarget}) }}` };
   const metadata: TestMetadata = {
@@ -50,7 +58,9 @@ export function buildGenericTest(
     ...(definition.namespace ? { namespace: definition.namespace } : {}),
     kwargs,
   };
-  const testType = [definition.namespace, isSource ? 'source' : undefined, definition.name].filter(Boolean).join('_');
+  const testType = [definition.namespace, isSource ? 'source' : undefined, definition.name]
+    .filter(Boolean)
+    .join('_');
   const targetName = isSource ? `${attached.sourceName}_${attached.name}` : attached.name;
   const names = definition.customName
     ? { full: definition.customName, short: definition.customName }
@@ -61,7 +71,8 @@ export function buildGenericTest(
   if (tags.length > 0) config.tags = tags;
   if (names.short !== names.full && config.alias === undefined) config.alias = names.short;
 
-  const where = typeof config.where === 'string' && config.where.trim() !== '' ? config.where : undefined;
+  const where =
+    typeof config.where === 'string' && config.where.trim() !== '' ? config.where : undefined;
   return {
     spec: {
       unique_id: testUniqueId(ctx.packageName, names.full, metadata),

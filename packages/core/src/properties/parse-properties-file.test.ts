@@ -51,14 +51,20 @@ sources:
     expect(orders.source_name).toBe('raw');
     expect(orders.original_file_path).toBe('models/staging/schema.yml');
     expect(orders.description).toBe('One row per order.');
-    expect(orders.columns).toEqual({ id: { name: 'id', description: 'Primary key.', data_type: 'integer', meta: {}, tags: ['pk'] } });
+    expect(orders.columns).toEqual({
+      id: { name: 'id', description: 'Primary key.', data_type: 'integer', meta: {}, tags: ['pk'] },
+    });
     expect(orders.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('let tables and sources override database, schema and identifier', () => {
     expect(parsed.sources[1]!.relation).toEqual({ schema: 'raw', identifier: 'Customers_V2' });
     expect(parsed.sources[1]!.identifier).toBe('Customers_V2');
-    expect(parsed.sources[3]!.relation).toEqual({ database: 'lake', schema: 'stripe_raw', identifier: 'payments' });
+    expect(parsed.sources[3]!.relation).toEqual({
+      database: 'lake',
+      schema: 'stripe_raw',
+      identifier: 'payments',
+    });
     expect(parsed.sources[3]!.config.enabled).toBe(false);
     expect(parsed.sources[0]!.config.enabled).toBe(true);
   });
@@ -73,13 +79,23 @@ sources:
     expect(customers!.config.quoting).toEqual({ identifier: true, schema: false });
     expect(orders!.loaded_at_field).toBe('_loaded_at');
     expect(customers!.loaded_at_field).toBe('updated_at');
-    expect(orders!.freshness).toEqual({ warn_after: { count: 12, period: 'hour' }, error_after: { count: 24, period: 'hour' } });
-    expect(customers!.freshness).toEqual({ warn_after: { count: 1, period: 'hour' }, error_after: { count: 24, period: 'hour' } });
+    expect(orders!.freshness).toEqual({
+      warn_after: { count: 12, period: 'hour' },
+      error_after: { count: 24, period: 'hour' },
+    });
+    expect(customers!.freshness).toEqual({
+      warn_after: { count: 1, period: 'hour' },
+      error_after: { count: 24, period: 'hour' },
+    });
     expect(events!.freshness).toBeUndefined();
   });
 
   it('record where each table is declared', () => {
-    expect(parsed.sourceLocations.get('source.shop.raw.customers')).toEqual({ file: 'models/staging/schema.yml', line: 20, column: 9 });
+    expect(parsed.sourceLocations.get('source.shop.raw.customers')).toEqual({
+      file: 'models/staging/schema.yml',
+      line: 20,
+      column: 9,
+    });
   });
 });
 

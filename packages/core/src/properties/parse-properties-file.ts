@@ -19,21 +19,41 @@ type YamlPath = PropertyKey[];
  * the file's shape is wrong nothing else is returned, so later errors do not pile on.
  */
 export function parsePropertiesFile(input: PropertiesFileInput): ParsedProperties {
-  const result: ParsedProperties = { sources: [], sourceLocations: new Map(), patches: new Map(), tests: [], problems: [] };
+  const result: ParsedProperties = {
+    sources: [],
+    sourceLocations: new Map(),
+    patches: new Map(),
+    tests: [],
+    problems: [],
+  };
   const file = input.displayPath ?? input.path;
   const { yaml, errors } = YamlFile.parse(input.text, file);
   if (!yaml) return { ...result, problems: errors };
   const unknownKeys = checkUnknownKeys(yaml, propertiesFileSchema);
   const { value, errors: schemaErrors } = yaml.validate(propertiesFileSchema);
-  if (!value || unknownKeys.length > 0) return { ...result, problems: [...unknownKeys, ...schemaErrors] };
+  if (!value || unknownKeys.length > 0)
+    return { ...result, problems: [...unknownKeys, ...schemaErrors] };
 
   const folders = foldersBelow(input.rootDir, input.path);
   const at = (path: YamlPath): SourceLocation => yaml.locate(path);
-  const addTests = (list: unknown[] | undefined, listPath: YamlPath, target: TestTarget, column?: ColumnEntry) => {
+  const addTests = (
+    list: unknown[] | undefined,
+    listPath: YamlPath,
+    target: TestTarget,
+    column?: ColumnEntry,
+  ) => {
     for (const [i, raw] of (list ?? []).entries()) {
       const location = at([...listPath, i]);
-      const ctx: TestContext = { packageName: input.packageName, path: input.path, folders, location, excerpt: yaml.lineText(location.line) };
-      const testColumn = column ? { name: column.name, quote: column.quote === true, tags: columnTags(column) } : undefined;
+      const ctx: TestContext = {
+        packageName: input.packageName,
+        path: input.path,
+        folders,
+        location,
+        excerpt: yaml.lineText(location.line),
+      };
+      const testColumn = column
+        ? { name: column.name, quote: column.quote === true, tags: columnTags(column) }
+        : undefined;
       const { spec, problem } = buildGenericTest(raw, target, testColumn, ctx);
       if (spec) result.tests.push(spec);
       if (problem) result.problems.push(problem);
@@ -56,9 +76,15 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
   for (const [s, source] of (value.sources ?? []).entries()) {
     for (const [t, table] of (source.tables ?? []).entries()) {
       const path = ['sources', s, 'tables', t];
-      sources.push({ node: buildSourceNode(source, table, input.packageName, input.path, folders), location: at(path) });
+      sources.push({
+        node: buildSourceNode(source, table, input.packageName, input.path, folders),
+        location: at(path),
+      });
       const tags = [...tagList(source.tags), ...tagList(table.tags)];
-      addAllTests(table, path, { attached: { kind: 'source', name: table.name, sourceName: source.name }, tags });
+      addAllTests(table, path, {
+        attached: { kind: 'source', name: table.name, sourceName: source.name },
+        tags,
+      });
     }
   }
 
@@ -83,7 +109,8 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
     result.sources.push(node);
     result.sourceLocations.set(node.unique_id, location);
   }
-  for (const patch of kept.patches) result.patches.set(patchKey(patch.resource_type, patch.package_name, patch.name), patch);
+  for (const patch of kept.patches)
+    result.patches.set(patchKey(patch.resource_type, patch.package_name, patch.name), patch);
   result.tests = kept.tests;
   return result;
 }
@@ -93,5 +120,8 @@ function foldersBelow(rootDir: string, path: string): string[] {
   const root = rootDir.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '');
   const rel = path.replace(/\\/g, '/').replace(/^\.\//, '');
   const inside = root && rel.startsWith(`${root}/`) ? rel.slice(root.length + 1) : rel;
-  return inside.split('/').slice(0, -1).filter((part) => part !== '' && part !== '.');
+  return inside
+    .split('/')
+    .slice(0, -1)
+    .filter((part) => part !== '' && part !== '.');
 }

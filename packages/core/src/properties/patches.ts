@@ -20,9 +20,12 @@ export function buildNodePatch(
   location: SourceLocation,
 ): NodePatch {
   const config: Record<string, unknown> = { ...entry.config };
-  const tags = [...new Set([...tagList(entry.tags), ...tagList(config.tags as string | string[] | undefined)])];
+  const tags = [
+    ...new Set([...tagList(entry.tags), ...tagList(config.tags as string | string[] | undefined)]),
+  ];
   if (tags.length > 0) config.tags = tags;
-  if (entry.meta) config.meta = { ...entry.meta, ...(config.meta as Record<string, unknown> | undefined) };
+  if (entry.meta)
+    config.meta = { ...entry.meta, ...(config.meta as Record<string, unknown> | undefined) };
   return {
     resource_type: resourceType,
     name: entry.name,

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mergeParsedProperties } from './duplicates';
 import { parsePropertiesFile } from './parse-properties-file';
 
-const parse = (text: string, path = 'models/s.yml') => parsePropertiesFile({ packageName: 'p', rootDir: 'models', path, text });
+const parse = (text: string, path = 'models/s.yml') =>
+  parsePropertiesFile({ packageName: 'p', rootDir: 'models', path, text });
 /** Each problem as `code file:line:col message — hint` (first line only). */
-const problems = (text: string, path?: string) => parse(text, path).problems.map((p) => `${p.code} ${p.format().split('\n')[0]}`);
+const problems = (text: string, path?: string) =>
+  parse(text, path).problems.map((p) => `${p.code} ${p.format().split('\n')[0]}`);
 
 describe('properties file errors', () => {
   it('invalid YAML', () => {
@@ -14,13 +16,21 @@ describe('properties file errors', () => {
   });
 
   it('unknown and unsupported keys, at the key, with a suggestion, all at once', () => {
-    expect(problems('version: 2\nmodel:\n  - name: a\nexposures: []\nmodels:\n  - name: b\n    colums: []\n    versions: []\n')).toEqual([
+    expect(
+      problems(
+        'version: 2\nmodel:\n  - name: a\nexposures: []\nmodels:\n  - name: b\n    colums: []\n    versions: []\n',
+      ),
+    ).toEqual([
       "yaml-unknown-key models/s.yml:2:1 unknown key 'model' — did you mean 'models'?",
       "yaml-unknown-key models/s.yml:4:1 unknown key 'exposures' — tsmodel does not support exposures yet; remove 'exposures'",
       "yaml-unknown-key models/s.yml:7:5 models.0: unknown key 'colums' — did you mean 'columns'?",
       "yaml-unknown-key models/s.yml:8:5 models.0: unknown key 'versions' — tsmodel does not support model versions yet; remove 'versions'",
     ]);
-    expect(problems('sources:\n  - name: raw\n    tables:\n      - name: t\n        columns:\n          - name: c\n            descripton: x\n')).toEqual([
+    expect(
+      problems(
+        'sources:\n  - name: raw\n    tables:\n      - name: t\n        columns:\n          - name: c\n            descripton: x\n',
+      ),
+    ).toEqual([
       "yaml-unknown-key models/s.yml:7:13 sources.0.tables.0.columns.0: unknown key 'descripton' — did you mean 'description'?",
     ]);
     expect(problems('seeds:\n  - name: s\n    zzz: 1\n')).toEqual([
@@ -29,7 +39,11 @@ describe('properties file errors', () => {
   });
 
   it('entries without a name, a wrong version and wrong types', () => {
-    expect(problems('version: 1\nmodels:\n  - description: no name\n  - name: b\n    tags: 3\nsources:\n  - name: raw\n    tables: [{ identifier: x }]\n')).toEqual([
+    expect(
+      problems(
+        'version: 1\nmodels:\n  - description: no name\n  - name: b\n    tags: 3\nsources:\n  - name: raw\n    tables: [{ identifier: x }]\n',
+      ),
+    ).toEqual([
       'yaml-schema models/s.yml:1:10 version: only `version: 2` properties files exist; use 2 or leave it out',
       'yaml-schema models/s.yml:8:14 sources.0.tables.0.name: a source table needs a `name`',
       'yaml-schema models/s.yml:3:5 models.0.name: an entry needs a `name`',
@@ -95,20 +109,43 @@ describe('properties file errors', () => {
   });
 
   it('duplicates across files when merged', () => {
-    const a = parse('sources: [{ name: raw, tables: [{ name: orders }] }]\nmodels: [{ name: m }]', 'models/a.yml');
-    const b = parse('sources: [{ name: raw, tables: [{ name: orders }, { name: items }] }]\nmodels: [{ name: m }]', 'models/b.yml');
+    const a = parse(
+      'sources: [{ name: raw, tables: [{ name: orders }] }]\nmodels: [{ name: m }]',
+      'models/a.yml',
+    );
+    const b = parse(
+      'sources: [{ name: raw, tables: [{ name: orders }, { name: items }] }]\nmodels: [{ name: m }]',
+      'models/b.yml',
+    );
     const merged = mergeParsedProperties([a, b]);
     expect(merged.problems.map((p) => p.format())).toEqual([
       "models/b.yml:1:33 source table 'raw.orders' is declared twice: here and at models/a.yml:1:33 — list each table once per source (a source may span files only with different table names)",
       "models/b.yml:2:10 model 'm' is declared twice: here and at models/a.yml:2:10 — describe each model in one properties entry",
     ]);
-    expect(merged.sources.map((s) => s.unique_id)).toEqual(['source.p.raw.orders', 'source.p.raw.items']);
-    expect(merged.sourceLocations.get('source.p.raw.items')).toEqual({ file: 'models/b.yml', line: 1, column: 51 });
+    expect(merged.sources.map((s) => s.unique_id)).toEqual([
+      'source.p.raw.orders',
+      'source.p.raw.items',
+    ]);
+    expect(merged.sourceLocations.get('source.p.raw.items')).toEqual({
+      file: 'models/b.yml',
+      line: 1,
+      column: 51,
+    });
     expect([...merged.patches.keys()]).toEqual(['model.p.m']);
   });
 
   it('shows displayPath in locations', () => {
-    const parsed = parsePropertiesFile({ packageName: 'p', rootDir: 'models', path: 'models/s.yml', displayPath: 'node_modules/p/models/s.yml', text: 'modls: []' });
-    expect(parsed.problems[0]!.location).toEqual({ file: 'node_modules/p/models/s.yml', line: 1, column: 1 });
+    const parsed = parsePropertiesFile({
+      packageName: 'p',
+      rootDir: 'models',
+      path: 'models/s.yml',
+      displayPath: 'node_modules/p/models/s.yml',
+      text: 'modls: []',
+    });
+    expect(parsed.problems[0]!.location).toEqual({
+      file: 'node_modules/p/models/s.yml',
+      line: 1,
+      column: 1,
+    });
   });
 });

@@ -11,7 +11,9 @@ const requiredName = (what: string) =>
     error: (iss) => (iss.input === undefined ? `${what} needs a \`name\`` : 'expected a string'),
   });
 
-const tagsSchema = z.union([z.string(), z.array(z.string())], { error: 'expected a tag or a list of tags' });
+const tagsSchema = z.union([z.string(), z.array(z.string())], {
+  error: 'expected a tag or a list of tags',
+});
 const metaSchema = z.record(z.string(), z.unknown());
 const configSchema = z.record(z.string(), z.unknown());
 /** Test definitions are checked one by one (string or single-key mapping) with better messages. */
@@ -97,7 +99,9 @@ export const sourceSchema = z.object({
 });
 
 export const propertiesFileSchema = z.object({
-  version: z.literal(2, { error: 'only `version: 2` properties files exist; use 2 or leave it out' }).optional(),
+  version: z
+    .literal(2, { error: 'only `version: 2` properties files exist; use 2 or leave it out' })
+    .optional(),
   sources: z.array(sourceSchema).optional(),
   models: z.array(nodeEntrySchema).optional(),
   seeds: z.array(nodeEntrySchema).optional(),

@@ -47,7 +47,6 @@ export function buildSourceNode(
   const identifier = table.identifier ?? table.name;
   const loadedAtField = table.loaded_at_field ?? source.loaded_at_field;
   const freshness = mergeFreshness(source.freshness, table.freshness);
-  const { tables: _tables, ...sourceOnly } = source;
   return {
     unique_id: `source.${packageName}.${source.name}.${table.name}`,
     resource_type: 'source',
@@ -66,7 +65,9 @@ export function buildSourceNode(
       schema: source.schema ?? source.name,
       identifier,
     },
-    checksum: createHash('sha256').update(JSON.stringify({ source: sourceOnly, table })).digest('hex'),
+    checksum: createHash('sha256')
+      .update(JSON.stringify({ source: { ...source, tables: undefined }, table }))
+      .digest('hex'),
     source_name: source.name,
     identifier,
     ...(loadedAtField !== undefined ? { loaded_at_field: loadedAtField } : {}),

@@ -68,9 +68,17 @@ export function readTestDefinition(
       "write `- unique` or `- accepted_values: { values: ['a', 'b'] }`",
     );
   }
-  if (typeof testName !== 'string') return fail(`test name must be a string, got ${describe(testName)}`, 'write `- test_name: unique`');
+  if (typeof testName !== 'string')
+    return fail(
+      `test name must be a string, got ${describe(testName)}`,
+      'write `- test_name: unique`',
+    );
   const match = TEST_NAME.exec(testName.trim());
-  if (!match) return fail(`invalid test name '${testName}'`, 'use `name` or `package.name` with letters, digits and _');
+  if (!match)
+    return fail(
+      `invalid test name '${testName}'`,
+      'use `name` or `package.name` with letters, digits and _',
+    );
   if (!isPlainObject(body)) {
     return fail(
       `arguments of test '${testName}' must be a mapping, got ${describe(body)}`,
@@ -79,13 +87,22 @@ export function readTestDefinition(
   }
   const { arguments: nested, config: configBlock, name: customName, description, ...rest } = body;
   if (nested !== undefined && !isPlainObject(nested)) {
-    return fail(`'arguments' of test '${testName}' must be a mapping, got ${describe(nested)}`, 'write `arguments: { key: value }`');
+    return fail(
+      `'arguments' of test '${testName}' must be a mapping, got ${describe(nested)}`,
+      'write `arguments: { key: value }`',
+    );
   }
   if (configBlock !== undefined && !isPlainObject(configBlock)) {
-    return fail(`'config' of test '${testName}' must be a mapping, got ${describe(configBlock)}`, 'write `config: { severity: warn }`');
+    return fail(
+      `'config' of test '${testName}' must be a mapping, got ${describe(configBlock)}`,
+      'write `config: { severity: warn }`',
+    );
   }
   if (customName !== undefined && typeof customName !== 'string') {
-    return fail(`'name' of test '${testName}' must be a string, got ${describe(customName)}`, 'write `name: my_test_name`');
+    return fail(
+      `'name' of test '${testName}' must be a string, got ${describe(customName)}`,
+      'write `name: my_test_name`',
+    );
   }
   const args: Record<string, unknown> = {};
   const config: Record<string, unknown> = {};
@@ -110,16 +127,35 @@ export function readTestDefinition(
   };
 }
 
-function checkConfig(config: Record<string, unknown>, testName: string): { message: string; hint: string } | undefined {
+function checkConfig(
+  config: Record<string, unknown>,
+  testName: string,
+): { message: string; hint: string } | undefined {
   const { severity, where, limit } = config;
-  if (severity !== undefined && !(typeof severity === 'string' && /^(warn|error)$/i.test(severity))) {
-    return { message: `severity of test '${testName}' must be 'warn' or 'error', got ${describe(severity)}`, hint: 'write `severity: warn`' };
+  if (
+    severity !== undefined &&
+    !(typeof severity === 'string' && /^(warn|error)$/i.test(severity))
+  ) {
+    return {
+      message: `severity of test '${testName}' must be 'warn' or 'error', got ${describe(severity)}`,
+      hint: 'write `severity: warn`',
+    };
   }
   if (where !== undefined && where !== null && typeof where !== 'string') {
-    return { message: `'where' of test '${testName}' must be a SQL condition string, got ${describe(where)}`, hint: "write `where: \"status != 'test'\"`" };
+    return {
+      message: `'where' of test '${testName}' must be a SQL condition string, got ${describe(where)}`,
+      hint: 'write `where: "status != \'test\'"`',
+    };
   }
-  if (limit !== undefined && limit !== null && !(Number.isInteger(limit) && (limit as number) >= 0)) {
-    return { message: `'limit' of test '${testName}' must be a whole number, got ${describe(limit)}`, hint: 'write `limit: 100`' };
+  if (
+    limit !== undefined &&
+    limit !== null &&
+    !(Number.isInteger(limit) && (limit as number) >= 0)
+  ) {
+    return {
+      message: `'limit' of test '${testName}' must be a whole number, got ${describe(limit)}`,
+      hint: 'write `limit: 100`',
+    };
   }
   return undefined;
 }
@@ -127,7 +163,8 @@ function checkConfig(config: Record<string, unknown>, testName: string): { messa
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return `a mapping with keys ${Object.keys(value).join(', ') || '(none)'}`;
+  if (typeof value === 'object')
+    return `a mapping with keys ${Object.keys(value).join(', ') || '(none)'}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 

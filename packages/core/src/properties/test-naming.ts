@@ -23,12 +23,20 @@ export interface TestNames {
  * `dbt_utils_source_expression_is_true`); `targetName` is the model name or `<source>_<table>`;
  * `args` are the test kwargs including `column_name` (`model` is skipped, as dbt does).
  */
-export function synthesizeTestNames(testType: string, targetName: string, args: Record<string, unknown>): TestNames {
+export function synthesizeTestNames(
+  testType: string,
+  targetName: string,
+  args: Record<string, unknown>,
+): TestNames {
   const flat: string[] = [];
   for (const key of Object.keys(args).sort()) {
     if (key === 'model') continue;
     const value = args[key];
-    const parts = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [value];
+    const parts = Array.isArray(value)
+      ? value
+      : isPlainObject(value)
+        ? Object.values(value)
+        : [value];
     flat.push(...parts.map(pythonStr));
   }
   const unique = flat.map((part) => part.replace(/[^0-9a-zA-Z_]+/g, '_')).join('__');
@@ -40,7 +48,11 @@ export function synthesizeTestNames(testType: string, targetName: string, args: 
 
 /** `test.<pkg>.<name>.<hash>` where the hash covers the name and the test's metadata. */
 export function testUniqueId(packageName: string, name: string, metadata: TestMetadata): string {
-  const hashable = { name: metadata.name, kwargs: metadata.kwargs, namespace: metadata.namespace ?? null };
+  const hashable = {
+    name: metadata.name,
+    kwargs: metadata.kwargs,
+    namespace: metadata.namespace ?? null,
+  };
   const hash = md5(`${name}${pythonRepr(hashable)}`).slice(-HASH_LENGTH);
   return `test.${packageName}.${name}.${hash}`;
 }
@@ -70,7 +82,8 @@ function pythonStr(value: unknown): string {
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' ? reprString(v) : pythonStr(v))).join(', ')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((v) => (typeof v === 'string' ? reprString(v) : pythonStr(v))).join(', ')}]`;
   if (isPlainObject(value)) {
     const entries = Object.entries(value).map(
       ([k, v]) => `${reprString(k)}: ${typeof v === 'string' ? reprString(v) : pythonStr(v)}`,

@@ -26,7 +26,9 @@ export function buildTestRawCode(call: TestCall): string {
   const { column_name: columnName, ...rest } = call.args;
   if (columnName !== undefined) kwargs.push(`column_name=${literal(columnName)}`);
   for (const [key, value] of Object.entries(rest)) kwargs.push(`${key}=${argument(value)}`);
-  const macro = call.namespace ? `${call.namespace}.test_${call.macroName}` : `test_${call.macroName}`;
+  const macro = call.namespace
+    ? `${call.namespace}.test_${call.macroName}`
+    : `test_${call.macroName}`;
   return `{{ ${macro}(${kwargs.join(', ')}) }}`;
 }
 

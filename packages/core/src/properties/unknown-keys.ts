@@ -34,7 +34,13 @@ export function checkUnknownKeys(yaml: YamlFile, schema: z.ZodType): TsmodelErro
   return problems;
 }
 
-function walk(yaml: YamlFile, schema: z.ZodType, value: unknown, path: PropertyKey[], out: TsmodelError[]): void {
+function walk(
+  yaml: YamlFile,
+  schema: z.ZodType,
+  value: unknown,
+  path: PropertyKey[],
+  out: TsmodelError[],
+): void {
   const inner = unwrap(schema);
   if (inner instanceof z.ZodArray && Array.isArray(value)) {
     value.forEach((item, i) => walk(yaml, inner.element as z.ZodType, item, [...path, i], out));
