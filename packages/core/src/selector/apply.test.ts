@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keepResourceTypes, selectNodes } from './apply';
-import { errorOf, names, sampleProject, selectNames } from './test-fixtures';
+import { errorOf, names, sampleProject, selectNames } from './test-project';
 
 const project = sampleProject();
 const { manifest, graph } = project;

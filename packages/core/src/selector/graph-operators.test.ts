@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleProject, selectNames } from './test-fixtures';
+import { sampleProject, selectNames } from './test-project';
 
 const project = sampleProject();
 const pick = (spec: string | string[]) => selectNames(project, spec);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ManifestBuilder, sampleProject, selectNames } from './test-fixtures';
+import { ManifestBuilder } from './test-fixtures';
+import { sampleProject, selectNames } from './test-project';
 
 /** a ─► b, a test on b alone, a relationships test on b and a, a test on c (unrelated). */
 const small = new ManifestBuilder()

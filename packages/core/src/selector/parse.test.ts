@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultMethod, parseSelectionSpec, parseSelectionValues } from './parse';
-import { errorOf } from './test-fixtures';
+import { errorOf } from './test-project';
 
 describe('parseSelectionSpec', () => {
   it('parses a bare name as fqn with no operators', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NamedSelector, SelectorDefinition } from '../project/types';
-import { errorOf, sampleProject, selectNames } from './test-fixtures';
+import { errorOf, sampleProject, selectNames } from './test-project';
 
 const project = sampleProject();
 

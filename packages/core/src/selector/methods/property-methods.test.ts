@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorOf, sampleProject, selectNames } from '../test-fixtures';
+import { errorOf, sampleProject, selectNames } from '../test-project';
 
 const project = sampleProject();
 const pick = (spec: string) => selectNames(project, spec);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../manifest/types';
-import { ManifestBuilder, errorOf, type FixtureNodeOptions, selectNames } from '../test-fixtures';
+import { ManifestBuilder, type FixtureNodeOptions } from '../test-fixtures';
+import { errorOf, selectNames } from '../test-project';
 
 type Changes = Partial<Record<'a' | 'b' | 'c', FixtureNodeOptions>>;
 
