@@ -83,7 +83,9 @@ export function buildGenericTest(
       location: ctx.location,
       test_metadata: metadata,
       attached,
-      ...(columnName !== undefined ? { column_name: columnName } : {}),
+      ...(typeof definition.args.column_name === 'string'
+        ? { column_name: definition.args.column_name }
+        : {}),
       ...(definition.description !== undefined ? { description: definition.description } : {}),
       config,
       raw_code: buildTestRawCode({

@@ -33,6 +33,10 @@ sources:
         meta: { owner: crm }
       - name: events
         freshness: null
+      - name: refunds
+        config:
+          loaded_at_field: refunded_at
+          freshness: { error_after: { count: 2, period: day } }
   - name: stripe
     database: lake
     schema: stripe_raw
@@ -60,12 +64,12 @@ sources:
   it('let tables and sources override database, schema and identifier', () => {
     expect(parsed.sources[1]!.relation).toEqual({ schema: 'raw', identifier: 'Customers_V2' });
     expect(parsed.sources[1]!.identifier).toBe('Customers_V2');
-    expect(parsed.sources[3]!.relation).toEqual({
+    expect(parsed.sources[4]!.relation).toEqual({
       database: 'lake',
       schema: 'stripe_raw',
       identifier: 'payments',
     });
-    expect(parsed.sources[3]!.config.enabled).toBe(false);
+    expect(parsed.sources[4]!.config.enabled).toBe(false);
     expect(parsed.sources[0]!.config.enabled).toBe(true);
   });
 
@@ -88,6 +92,15 @@ sources:
       error_after: { count: 24, period: 'hour' },
     });
     expect(events!.freshness).toBeUndefined();
+  });
+
+  it('take freshness and loaded_at_field from config: too (dbt 1.9+)', () => {
+    const refunds = parsed.sources[3]!;
+    expect(refunds.loaded_at_field).toBe('refunded_at');
+    expect(refunds.freshness).toEqual({
+      warn_after: { count: 12, period: 'hour' },
+      error_after: { count: 2, period: 'day' },
+    });
   });
 
   it('record where each table is declared', () => {

@@ -45,8 +45,12 @@ export function buildSourceNode(
     ...(Object.keys(quoting).length > 0 ? { quoting } : {}),
   };
   const identifier = table.identifier ?? table.name;
-  const loadedAtField = table.loaded_at_field ?? source.loaded_at_field;
-  const freshness = mergeFreshness(source.freshness, table.freshness);
+  const loadedAtField =
+    stringIn(table.config, 'loaded_at_field') ??
+    table.loaded_at_field ??
+    stringIn(source.config, 'loaded_at_field') ??
+    source.loaded_at_field;
+  const freshness = mergeFreshness(freshnessOf(source), freshnessOf(table));
   return {
     unique_id: `source.${packageName}.${source.name}.${table.name}`,
     resource_type: 'source',
@@ -73,6 +77,18 @@ export function buildSourceNode(
     ...(loadedAtField !== undefined ? { loaded_at_field: loadedAtField } : {}),
     ...(freshness ? { freshness } : {}),
   };
+}
+
+/** dbt 1.9+ also takes `freshness` and `loaded_at_field` under `config:`, which wins. */
+function freshnessOf(entry: SourceEntry | SourceTableEntry): Freshness {
+  const configured = entry.config?.freshness;
+  if (configured === null || isPlainObject(configured)) return configured;
+  return entry.freshness;
+}
+
+function stringIn(config: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = config?.[key];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** dbt's `merge_freshness`: key by key, one level deeper for `warn_after`/`error_after`. */
