@@ -53,21 +53,38 @@ export function installContextGlobals(
   const ref = (...args: Args) => {
     const { positional, kwargs } = splitArgs(args);
     const names = positional.map(String);
-    if (names.length === 0 || names.length > 2) fail('bad-ref', `ref() takes 1 or 2 arguments, got ${names.length}`, "use ref('model') or ref('package', 'model')");
+    if (names.length === 0 || names.length > 2)
+      fail(
+        'bad-ref',
+        `ref() takes 1 or 2 arguments, got ${names.length}`,
+        "use ref('model') or ref('package', 'model')",
+      );
     const [pkg, name] = names.length === 2 ? [names[0], names[1]!] : [undefined, names[0]!];
-    if (kwargs.v !== undefined || kwargs.version !== undefined) fail('bad-ref', 'model versions are not supported');
+    if (kwargs.v !== undefined || kwargs.version !== undefined)
+      fail('bad-ref', 'model versions are not supported');
     const c = cur();
-    if (!c.capture.refs.some((r) => r.name === name && r.pkg === pkg)) c.capture.refs.push({ pkg, name });
-    return new RelationPlaceholder(encodeKey({ kind: 'ref', caller: c.target.packageName, pkg, name }));
+    if (!c.capture.refs.some((r) => r.name === name && r.pkg === pkg))
+      c.capture.refs.push({ pkg, name });
+    return new RelationPlaceholder(
+      encodeKey({ kind: 'ref', caller: c.target.packageName, pkg, name }),
+    );
   };
 
   const source = (...args: Args) => {
     const { positional } = splitArgs(args);
-    if (positional.length !== 2) fail('bad-source', `source() takes 2 arguments, got ${positional.length}`, "use source('source_name', 'table_name')");
+    if (positional.length !== 2)
+      fail(
+        'bad-source',
+        `source() takes 2 arguments, got ${positional.length}`,
+        "use source('source_name', 'table_name')",
+      );
     const [src, table] = positional.map(String) as [string, string];
     const c = cur();
-    if (!c.capture.sources.some((s) => s.source === src && s.table === table)) c.capture.sources.push({ source: src, table });
-    return new RelationPlaceholder(encodeKey({ kind: 'source', caller: c.target.packageName, source: src, table }));
+    if (!c.capture.sources.some((s) => s.source === src && s.table === table))
+      c.capture.sources.push({ source: src, table });
+    return new RelationPlaceholder(
+      encodeKey({ kind: 'source', caller: c.target.packageName, source: src, table }),
+    );
   };
 
   const varFn = (...args: Args) => {
@@ -93,7 +110,10 @@ export function installContextGlobals(
   const config = Object.assign(
     (...args: Args) => {
       const { positional, kwargs } = splitArgs(args);
-      const values = { ...(positional[0] && typeof positional[0] === 'object' ? (positional[0] as object) : {}), ...kwargs };
+      const values = {
+        ...(positional[0] && typeof positional[0] === 'object' ? (positional[0] as object) : {}),
+        ...kwargs,
+      };
       const c = cur();
       c.capture.configCalls.push(values);
       Object.assign(c.configSoFar, values);
@@ -103,7 +123,8 @@ export function installContextGlobals(
       get: (key: string, fallback?: unknown) => cur().configSoFar[key] ?? fallback ?? null,
       require: (key: string) => {
         const v = cur().configSoFar[key];
-        if (v === undefined) fail('missing-config', `config '${key}' is required by ${cur().target.uniqueId}`);
+        if (v === undefined)
+          fail('missing-config', `config '${key}' is required by ${cur().target.uniqueId}`);
         return v;
       },
     },
@@ -117,7 +138,11 @@ export function installContextGlobals(
     if (c) c.capture.envVars[name] = value ?? null;
     if (value !== undefined) return value;
     if (positional.length >= 2) return positional[1];
-    return fail('missing-env-var', `env var '${name}' is not set and env_var() was given no default`, `export ${name}=… or call env_var('${name}', 'default')`);
+    return fail(
+      'missing-env-var',
+      `env var '${name}' is not set and env_var() was given no default`,
+      `export ${name}=… or call env_var('${name}', 'default')`,
+    );
   };
 
   const target = new Proxy(options.target as Record<string, unknown>, {

@@ -33,7 +33,11 @@ class DoExtension implements nunjucks.Extension {
     const token = parser.nextToken();
     const expr = parser.parseExpression();
     parser.advanceAfterBlockEnd(token.value);
-    return new nodes.CallExtension(this, 'run', new nodes.NodeList(token.lineno, token.colno, [expr]));
+    return new nodes.CallExtension(
+      this,
+      'run',
+      new nodes.NodeList(token.lineno, token.colno, [expr]),
+    );
   }
 
   run(): string {
@@ -46,7 +50,8 @@ const JINJA_TESTS: Record<string, (value: unknown) => boolean> = {
   none: (v) => v === null || v === undefined,
   mapping: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
   sequence: (v) => Array.isArray(v) || typeof v === 'string',
-  iterable: (v) => Array.isArray(v) || typeof v === 'string' || v instanceof Set || v instanceof Map,
+  iterable: (v) =>
+    Array.isArray(v) || typeof v === 'string' || v instanceof Set || v instanceof Map,
   boolean: (v) => typeof v === 'boolean',
   integer: (v) => Number.isInteger(v),
   float: (v) => typeof v === 'number' && !Number.isInteger(v),

@@ -47,7 +47,9 @@ export class MacroRegistry {
       try {
         this.loadFile(file);
       } catch (err) {
-        problems.push(err instanceof TsmodelError ? err : toTemplateError(err, file.path, file.text, undefined));
+        problems.push(
+          err instanceof TsmodelError ? err : toTemplateError(err, file.path, file.text, undefined),
+        );
       }
     }
     this.publish();
@@ -82,7 +84,7 @@ export class MacroRegistry {
     const source = toMacroSource(file.text);
     const template = new nunjucks.Template(source, this.env, file.path, true);
     let exported: Record<string, unknown> = {};
-    template.getExported({}, null as never, (err: unknown, result: unknown) => {
+    template.getExported({}, null, (err: unknown, result: unknown) => {
       if (err) throw err;
       exported = result as Record<string, unknown>;
     });

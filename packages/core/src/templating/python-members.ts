@@ -13,7 +13,12 @@ export function installPythonMembers(): void {
   // nunjucks exposes its runtime only through the module object.
   const runtime = (nunjucks as unknown as { runtime: { memberLookup: MemberLookup } }).runtime;
   const listAndDictLookup = runtime.memberLookup;
-  runtime.memberLookup = function memberLookup(this: unknown, obj: unknown, key: unknown, ...rest: unknown[]) {
+  runtime.memberLookup = function memberLookup(
+    this: unknown,
+    obj: unknown,
+    key: unknown,
+    ...rest: unknown[]
+  ) {
     if (typeof obj === 'string' && typeof key === 'string' && rest.length === 0) {
       const method = STRING_MEMBERS[key];
       if (method) return (...args: unknown[]) => method(obj, ...args);

@@ -29,7 +29,12 @@ const model = (name = 'a', pkg = 'proj'): RenderTarget => ({
 const plain = (sql: string) =>
   replaceMarkers(sql, (key, part) => {
     const k = decodeKey(key);
-    const base = k.kind === 'ref' ? `${k.pkg ? k.pkg + '/' : ''}${k.name}` : k.kind === 'source' ? `${k.source}.${k.table}` : 'THIS';
+    const base =
+      k.kind === 'ref'
+        ? `${k.pkg ? k.pkg + '/' : ''}${k.name}`
+        : k.kind === 'source'
+          ? `${k.source}.${k.table}`
+          : 'THIS';
     return part ? `${base}#${part}` : base;
   });
 
@@ -48,24 +53,36 @@ describe('TemplateEngine', () => {
   });
 
   it('answers config.get from folder config and earlier config calls', () => {
-    const { sql } = engine().render(model(), "{{ config.get('materialized') }} {{ config(materialized='table') }}{{ config.get('materialized') }} {{ config.get('nope', 'd') }}", { isIncremental: false, execute: false });
+    const { sql } = engine().render(
+      model(),
+      "{{ config.get('materialized') }} {{ config(materialized='table') }}{{ config.get('materialized') }} {{ config.get('nope', 'd') }}",
+      { isIncremental: false, execute: false },
+    );
     expect(sql).toBe('view table d');
   });
 
   it('is_incremental follows the render options', () => {
     const src = '{% if is_incremental() %}inc{% else %}full{% endif %}';
     expect(engine().render(model(), src, { isIncremental: true, execute: true }).sql).toBe('inc');
-    expect(engine().render(model(), src, { isIncremental: false, execute: false }).sql).toBe('full');
+    expect(engine().render(model(), src, { isIncremental: false, execute: false }).sql).toBe(
+      'full',
+    );
   });
 
   it('resolves vars through the lookup, records them, and fails on a missing var naming the model', () => {
     const e = engine();
-    const r = e.render(model(), "{{ var('known') }} {{ var('other', 'dflt') }}", { isIncremental: false, execute: false });
+    const r = e.render(model(), "{{ var('known') }} {{ var('other', 'dflt') }}", {
+      isIncremental: false,
+      execute: false,
+    });
     expect(r.sql).toBe('42 dflt');
     expect(r.capture.vars).toEqual({ known: '42', other: null });
     let err: unknown;
     try {
-      e.render(model(), "select 1\nwhere x = {{ var('missing_one') }}", { isIncremental: false, execute: false });
+      e.render(model(), "select 1\nwhere x = {{ var('missing_one') }}", {
+        isIncremental: false,
+        execute: false,
+      });
     } catch (x) {
       err = x;
     }
@@ -79,11 +96,23 @@ describe('TemplateEngine', () => {
     const e = engine();
     expect(
       e.loadMacros([
-        { packageName: 'proj', path: 'macros/a.sql', text: "{% macro cols() %}{% set l = [] %}{% do l.append('a') %}{% do l.append('b') %}{{ return(l) }}{% endmacro %}" },
-        { packageName: 'proj', path: 'macros/b.sql', text: "{% macro select_cols() %}{{ cols() | join(', ') }} from {{ this }}{% endmacro %}\n{% macro shout(x) %}{{ x.upper() }}{% endmacro %}" },
+        {
+          packageName: 'proj',
+          path: 'macros/a.sql',
+          text: "{% macro cols() %}{% set l = [] %}{% do l.append('a') %}{% do l.append('b') %}{{ return(l) }}{% endmacro %}",
+        },
+        {
+          packageName: 'proj',
+          path: 'macros/b.sql',
+          text: "{% macro select_cols() %}{{ cols() | join(', ') }} from {{ this }}{% endmacro %}\n{% macro shout(x) %}{{ x.upper() }}{% endmacro %}",
+        },
       ]),
     ).toEqual([]);
-    const r = e.render(model(), 'select {{ select_cols() }} {{ shout("hi") }} {{ proj.shout("ns") }}', { isIncremental: false, execute: false });
+    const r = e.render(
+      model(),
+      'select {{ select_cols() }} {{ shout("hi") }} {{ proj.shout("ns") }}',
+      { isIncremental: false, execute: false },
+    );
     expect(plain(r.sql)).toBe('select a, b from THIS HI NS');
     expect(r.capture.macros).toEqual(['proj.select_cols', 'proj.cols', 'proj.shout']);
   });
@@ -94,7 +123,10 @@ describe('TemplateEngine', () => {
       { packageName: 'pkg', path: 'macros/m.sql', text: '{% macro who() %}pkg{% endmacro %}' },
       { packageName: 'proj', path: 'macros/m.sql', text: '{% macro who() %}root{% endmacro %}' },
     ]);
-    expect(e.render(model(), '{{ who() }} {{ pkg.who() }}', { isIncremental: false, execute: false }).sql).toBe('root pkg');
+    expect(
+      e.render(model(), '{{ who() }} {{ pkg.who() }}', { isIncremental: false, execute: false })
+        .sql,
+    ).toBe('root pkg');
   });
 
   it('dispatches redshift → postgres → default', () => {
@@ -109,43 +141,89 @@ describe('TemplateEngine', () => {
 {% macro default__only_default() %}d{% endmacro %}`,
       },
     ]);
-    const sql = e.render(model(), "{{ datediff('x', 'y') }} {{ adapter.dispatch('only_default')() }}", { isIncremental: false, execute: false }).sql;
+    const sql = e.render(
+      model(),
+      "{{ datediff('x', 'y') }} {{ adapter.dispatch('only_default')() }}",
+      { isIncremental: false, execute: false },
+    ).sql;
     expect(sql).toBe('pg(x,y) d');
-    const duck = engine({ target: { type: 'duckdb', name: 'dev', profile_name: 'p', schema: 'main', threads: 1 }, adapterParents: [] });
-    duck.loadMacros([{ packageName: 'proj', path: 'macros/d.sql', text: '{% macro default__f() %}default{% endmacro %}{% macro postgres__f() %}pg{% endmacro %}' }]);
-    expect(duck.render(model(), "{{ adapter.dispatch('f')() }}", { isIncremental: false, execute: false }).sql).toBe('default');
-    expect(() => duck.render(model(), "{{ adapter.dispatch('nothing')() }}", { isIncremental: false, execute: false })).toThrow(
-      /found no macro among duckdb__nothing, default__nothing/,
-    );
+    const duck = engine({
+      target: { type: 'duckdb', name: 'dev', profile_name: 'p', schema: 'main', threads: 1 },
+      adapterParents: [],
+    });
+    duck.loadMacros([
+      {
+        packageName: 'proj',
+        path: 'macros/d.sql',
+        text: '{% macro default__f() %}default{% endmacro %}{% macro postgres__f() %}pg{% endmacro %}',
+      },
+    ]);
+    expect(
+      duck.render(model(), "{{ adapter.dispatch('f')() }}", {
+        isIncremental: false,
+        execute: false,
+      }).sql,
+    ).toBe('default');
+    expect(() =>
+      duck.render(model(), "{{ adapter.dispatch('nothing')() }}", {
+        isIncremental: false,
+        execute: false,
+      }),
+    ).toThrow(/found no macro among duckdb__nothing, default__nothing/);
   });
 
   it('reports template syntax errors with file, line and the offending line', () => {
     let err: TsmodelError | undefined;
     try {
-      engine().render(model(), "select 1\nfrom {{ ref('a' }}", { isIncremental: false, execute: false });
+      engine().render(model(), "select 1\nfrom {{ ref('a' }}", {
+        isIncremental: false,
+        execute: false,
+      });
     } catch (x) {
       err = x as TsmodelError;
     }
-    expect(err?.format()).toMatch(/^models\/a\.sql:2:\d+ template syntax error: .*\n    from \{\{ ref\('a' \}\}$/);
+    expect(err?.format()).toMatch(
+      /^models\/a\.sql:2:\d+ template syntax error: .*\n    from \{\{ ref\('a' \}\}$/,
+    );
   });
 
   it('raise_compiler_error and env_var', () => {
     const e = engine();
-    expect(e.render(model(), "{{ env_var('HOME_X') }} {{ env_var('NOPE', 'd') }}", { isIncremental: false, execute: false }).sql).toBe('h d');
-    expect(() => e.render(model(), "{{ env_var('NOPE') }}", { isIncremental: false, execute: false })).toThrow(/env var 'NOPE' is not set/);
-    expect(() => e.render(model(), "\n{{ exceptions.raise_compiler_error('boom') }}", { isIncremental: false, execute: false })).toThrow(/boom/);
+    expect(
+      e.render(model(), "{{ env_var('HOME_X') }} {{ env_var('NOPE', 'd') }}", {
+        isIncremental: false,
+        execute: false,
+      }).sql,
+    ).toBe('h d');
+    expect(() =>
+      e.render(model(), "{{ env_var('NOPE') }}", { isIncremental: false, execute: false }),
+    ).toThrow(/env var 'NOPE' is not set/);
+    expect(() =>
+      e.render(model(), "\n{{ exceptions.raise_compiler_error('boom') }}", {
+        isIncremental: false,
+        execute: false,
+      }),
+    ).toThrow(/boom/);
   });
 
   it('marks renders that read the clock or invocation id as volatile', () => {
     const e = engine();
-    const r = e.render(model(), "{{ run_started_at.strftime('%Y-%m-%d') }} {{ invocation_id }}", { isIncremental: false, execute: false });
+    const r = e.render(model(), "{{ run_started_at.strftime('%Y-%m-%d') }} {{ invocation_id }}", {
+      isIncremental: false,
+      execute: false,
+    });
     expect(r.sql).toBe('2024-05-06 inv-1');
     expect(r.capture.volatile).toBe(true);
-    expect(e.render(model(), 'x', { isIncremental: false, execute: false }).capture.volatile).toBe(false);
+    expect(e.render(model(), 'x', { isIncremental: false, execute: false }).capture.volatile).toBe(
+      false,
+    );
   });
 
   it('tracks target use', () => {
-    const r = engine().render(model(), '{{ target.name }}', { isIncremental: false, execute: false });
+    const r = engine().render(model(), '{{ target.name }}', {
+      isIncremental: false,
+      execute: false,
+    });
     expect(r.sql).toBe('dev');
     expect(r.capture.usedTarget).toBe(true);
   });

@@ -9,7 +9,10 @@ import { toTemplateError } from './template-errors';
 import { installContextGlobals, type RenderState } from './context-globals';
 
 /** Looks a var up with dbt's precedence for the package that is rendering. */
-export type VarLookup = (name: string, packageName: string) => { found: true; value: unknown } | { found: false };
+export type VarLookup = (
+  name: string,
+  packageName: string,
+) => { found: true; value: unknown } | { found: false };
 
 export interface TemplateEngineOptions {
   rootProject: string;
@@ -81,7 +84,12 @@ export class TemplateEngine {
    * Renders `source` for `target`. Throws a located TsmodelError on any template problem.
    * `cacheKey` lets run-time re-renders reuse the compiled template.
    */
-  render(target: RenderTarget, source: string, options: RenderOptions, cacheKey?: string): RenderResult {
+  render(
+    target: RenderTarget,
+    source: string,
+    options: RenderOptions,
+    cacheKey?: string,
+  ): RenderResult {
     const capture = emptyCapture();
     const previous = this.state.current;
     this.state.current = {
@@ -100,6 +108,30 @@ export class TemplateEngine {
       return { sql: template.render({}), capture };
     } catch (err) {
       throw toTemplateError(err, target.file, source, target.uniqueId);
+    } finally {
+      this.state.current = previous;
+    }
+  }
+
+  /**
+   * Calls a macro as if from `target`'s template, e.g. a project's `generate_schema_name`
+   * override. Returns what the macro returned (its text, or the value of `return()`).
+   */
+  callMacro(target: RenderTarget, fn: (...args: unknown[]) => unknown, args: unknown[]): unknown {
+    const capture = emptyCapture();
+    const previous = this.state.current;
+    this.state.current = {
+      target,
+      capture,
+      macroSet: new Set(),
+      configSoFar: { ...target.baseConfig },
+      isIncremental: false,
+      execute: false,
+    };
+    try {
+      return fn(...args);
+    } catch (err) {
+      throw toTemplateError(err, target.file, '', target.uniqueId);
     } finally {
       this.state.current = previous;
     }

@@ -63,9 +63,11 @@ function cleanMessage(message: string): string {
 
 function hintFor(message: string): string | undefined {
   const call = /Unable to call `([^`]+)`/.exec(message);
-  if (call) return `'${call[1]}' is not a macro or function here — check the spelling, or define it in macros/`;
+  if (call)
+    return `'${call[1]}' is not a macro or function here — check the spelling, or define it in macros/`;
   if (/unknown block tag: (\w+)/.test(message))
     return 'that tag is not supported; tsmodel supports Jinja tags if/for/set/macro/call/filter/do/test';
-  if (/expected (variable end|block end)/.test(message)) return 'a {{ … }} or {% … %} is not closed';
+  if (/expected (variable end|block end)/.test(message))
+    return 'a {{ … }} or {% … %} is not closed';
   return undefined;
 }

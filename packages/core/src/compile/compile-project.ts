@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CompileErrors, TsmodelError } from '../diagnostics';
+import type { Graph } from '../graph/graph';
+import type { Manifest, RelationName } from '../manifest/types';
+import { loadProject } from '../project/load-project';
+import { resolveProfile } from '../project/resolve-profile';
+import type { LoadedProject, ResolvedProfile } from '../project/types';
+import { VarResolver } from '../project/var-resolver';
+import { TemplateEngine } from '../templating/template-engine';
+import { discoverProjectFiles } from './discover';
+import { internalMacroFiles } from './internal-macros';
+import { ParseCache } from './parse-cache';
+import { buildManifest } from './build-manifest';
+import { writeArtifacts } from './artifacts';
+import { TSMODEL_VERSION } from './version';
+import { adapterParents, relationRendererFor } from './relation-rendering';
+
+export interface CompileOptions {
+  /** Directory holding project.yml (`--project-dir`). */
+  projectDir: string;
+  profilesDir?: string;
+  /** `--target`. */
+  target?: string;
+  /** `--vars`, YAML or JSON. */
+  vars?: string;
+  env?: Record<string, string | undefined>;
+  /** Write `target/compiled/**` and `target/manifest.json`. */
+  writeArtifacts: boolean;
+  /** Use and refresh the parse cache in `target/` (default true). */
+  useCache?: boolean;
+  /** Renders a relation in the target's SQL dialect; defaults to the target type's dialect. */
+  renderRelation?: (rel: RelationName) => string;
+  invocationId?: string;
+  runStartedAt?: Date;
+}
+
+export interface CompileResult {
+  project: LoadedProject;
+  profile: ResolvedProfile;
+  manifest: Manifest;
+  graph: Graph;
+  /** The engine that rendered the project; `run` re-renders incremental models with it. */
+  engine: TemplateEngine;
+  /** Rendered SQL per node (with relation markers), for run-time re-rendering and finalizing. */
+  finalize: (uniqueId: string, options?: { isIncremental: boolean }) => string;
+  warnings: TsmodelError[];
+  stats: { nodes: number; cacheHits: number; rendered: number; ms: number };
+}
+
+/**
+ * Compiles a project offline: no warehouse connection, ever (dbt's `compile` needs one, a top
+ * complaint). `is_incremental()` is false here; `run` re-renders incremental models when the
+ * target table exists. Every problem in every file is collected and thrown together.
+ */
+export async function compileProject(options: CompileOptions): Promise<CompileResult> {
+  const started = performance.now();
+  const env = options.env ?? process.env;
+  const project = loadProject({ projectDir: options.projectDir, cliVars: options.vars, env });
+  const profile = resolveProfile({
+    project: project.root,
+    profilesDir: options.profilesDir,
+    target: options.target,
+    env,
+  });
+  const target = profile.target;
+  const vars = new VarResolver(project.root, project.projects, project.cliVars);
+  const engine = new TemplateEngine({
+    rootProject: project.root.name,
+    target,
+    adapterParents: adapterParents(target.type),
+    vars: (name, pkg) => vars.resolve(name, pkg),
+    env,
+    dispatch: project.root.dispatch,
+    invocationId: options.invocationId ?? randomUUID(),
+    runStartedAt: options.runStartedAt ?? new Date(),
+  });
+
+  const files = (
+    await Promise.all([...project.projects.values()].map(discoverProjectFiles))
+  ).flat();
+  const problems: TsmodelError[] = [];
+  const macroFiles = [
+    ...internalMacroFiles(),
+    ...files
+      .filter((f) => f.kind === 'macro')
+      .map((f) => ({
+        packageName: f.packageName,
+        path: displayPath(project, f.absPath),
+        text: f.text,
+      })),
+  ];
+  problems.push(...engine.loadMacros(macroFiles));
+  const macroChecksums: Record<string, string> = {};
+  for (const m of engine.macros.all()) macroChecksums[`${m.packageName}.${m.name}`] = m.checksum;
+
+  const targetDir = path.resolve(project.root.rootDir, project.root.targetPath);
+  const cache = await ParseCache.open(
+    targetDir,
+    {
+      global: `${TSMODEL_VERSION}|${target.type}`,
+      varValue: (name, pkg) => {
+        const v = vars.resolve(name, pkg);
+        return v.found ? JSON.stringify(v.value ?? null) : null;
+      },
+      envValue: (name) => env[name] ?? null,
+      macroChecksums,
+      targetFingerprint: JSON.stringify(target),
+    },
+    options.useCache !== false,
+  );
+
+  const renderRelation = options.renderRelation ?? relationRendererFor(target.type);
+  const built = buildManifest({
+    project,
+    target,
+    engine,
+    files,
+    cache,
+    renderRelation,
+    displayPath: (abs) => displayPath(project, abs),
+  });
+  problems.push(...built.problems);
+  if (problems.length > 0) throw new CompileErrors(problems);
+
+  const manifest = built.manifest;
+  manifest.metadata.invocation_id = engine.options.invocationId;
+  if (options.writeArtifacts) {
+    await Promise.all([
+      writeArtifacts(targetDir, manifest, project.root.targetPath),
+      options.useCache !== false ? cache.save() : undefined,
+    ]);
+  } else if (options.useCache !== false) {
+    await cache.save();
+  }
+  return {
+    project,
+    profile,
+    manifest,
+    graph: built.graph,
+    engine,
+    finalize: built.finalize,
+    warnings: built.warnings,
+    stats: {
+      nodes: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,
+      cacheHits: cache.hits,
+      rendered: cache.misses,
+      ms: performance.now() - started,
+    },
+  };
+}
+
+/** Path shown to the user: relative to the root project, so it opens from where they run. */
+function displayPath(project: LoadedProject, abs: string): string {
+  return path.relative(project.root.rootDir, abs).split(path.sep).join('/');
+}

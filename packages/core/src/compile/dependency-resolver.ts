@@ -1,0 +1,164 @@
+import { closest, distance } from 'fastest-levenshtein';
+import { TsmodelError, lineColumnAt, lineOf } from '../diagnostics';
+import type { ManifestNode } from '../manifest/types';
+
+/** Resource types a `ref()` can point at. */
+const REFABLE = new Set(['model', 'seed', 'snapshot']);
+
+/**
+ * Answers `ref()` and `source()` calls against the whole project. A one-argument ref looks in
+ * the caller's package first, then the root project, then any package; two packages offering
+ * the same name is an ambiguity error that names the two-argument fix.
+ */
+export class DependencyResolver {
+  private readonly refable = new Map<string, ManifestNode[]>();
+  private readonly disabled = new Map<string, ManifestNode[]>();
+  private readonly sources = new Map<string, ManifestNode[]>();
+
+  constructor(
+    nodes: Iterable<ManifestNode>,
+    sources: Iterable<ManifestNode>,
+    disabledNodes: Iterable<ManifestNode>,
+    private readonly rootProject: string,
+  ) {
+    for (const n of nodes) if (REFABLE.has(n.resource_type)) push(this.refable, n.name, n);
+    for (const n of disabledNodes) push(this.disabled, n.name, n);
+    for (const s of sources) push(this.sources, `${s.source_name}.${s.name}`, s);
+  }
+
+  /** The node `ref(pkg?, name)` from `caller` means, or a located error. */
+  resolveRef(
+    caller: ManifestNode,
+    pkg: string | undefined,
+    name: string,
+  ): ManifestNode | TsmodelError {
+    const all = this.refable.get(name) ?? [];
+    const candidates = pkg ? all.filter((n) => n.package_name === pkg) : all;
+    if (candidates.length === 1) return candidates[0]!;
+    if (candidates.length > 1) {
+      const own = candidates.find((n) => n.package_name === caller.package_name);
+      if (own) return own;
+      const root = candidates.find((n) => n.package_name === this.rootProject);
+      if (root) return root;
+      const packages = candidates.map((n) => n.package_name).sort();
+      return this.error(
+        caller,
+        'ambiguous-ref',
+        `ref('${name}') is ambiguous: packages ${packages.join(' and ')} both define '${name}'`,
+        `use ref('${packages[0]}', '${name}') to pick one`,
+        refPattern(name),
+      );
+    }
+    const disabled = (this.disabled.get(name) ?? []).filter((n) => !pkg || n.package_name === pkg);
+    if (disabled.length > 0) {
+      return this.error(
+        caller,
+        'disabled-ref',
+        `${caller.unique_id} depends on '${name}', which is disabled`,
+        `enable ${disabled[0]!.unique_id} or remove the ref`,
+        refPattern(name),
+      );
+    }
+    const pool = pkg
+      ? [...this.refable.values()]
+          .flat()
+          .filter((n) => n.package_name === pkg)
+          .map((n) => n.name)
+      : [...this.refable.keys()];
+    return this.error(
+      caller,
+      'unknown-ref',
+      `unknown ref '${pkg ? `${pkg}.` : ''}${name}'`,
+      suggestion(name, pool, (s) => `did you mean '${s}'?`) ??
+        `no model, seed or snapshot named '${name}' exists`,
+      refPattern(name),
+    );
+  }
+
+  resolveSource(
+    caller: ManifestNode,
+    sourceName: string,
+    table: string,
+  ): ManifestNode | TsmodelError {
+    const candidates = this.sources.get(`${sourceName}.${table}`) ?? [];
+    const hit = candidates.find((s) => s.package_name === caller.package_name) ?? candidates[0];
+    if (hit) return hit;
+    const known = [...this.sources.keys()];
+    const sameSource = known
+      .filter((k) => k.startsWith(`${sourceName}.`))
+      .map((k) => k.slice(sourceName.length + 1));
+    const hint =
+      sameSource.length > 0
+        ? (suggestion(table, sameSource, (s) => `did you mean source('${sourceName}', '${s}')?`) ??
+          `source '${sourceName}' has tables ${sameSource.join(', ')}`)
+        : (suggestion(
+            `${sourceName}.${table}`,
+            known,
+            (s) =>
+              `did you mean source('${s.split('.')[0]}', '${s.split('.').slice(1).join('.')}')?`,
+          ) ?? `declare it under sources: in a .yml file`);
+    return this.error(
+      caller,
+      'unknown-source',
+      `unknown source '${sourceName}.${table}'`,
+      hint,
+      new RegExp(
+        `source\\s*\\(\\s*['"]${escapeRe(sourceName)}['"]\\s*,\\s*['"]${escapeRe(table)}['"]`,
+      ),
+    );
+  }
+
+  private error(
+    caller: ManifestNode,
+    code: string,
+    message: string,
+    hint: string,
+    pattern: RegExp,
+  ): TsmodelError {
+    const raw = caller.raw_code ?? '';
+    const m = pattern.exec(raw);
+    const pos = m ? lineColumnAt(raw, m.index) : undefined;
+    return new TsmodelError({
+      code,
+      message,
+      hint,
+      node: caller.unique_id,
+      location: {
+        file:
+          caller.patch_path && caller.resource_type === 'test'
+            ? caller.patch_path
+            : caller.original_file_path,
+        line: pos?.line,
+        column: pos?.column,
+      },
+      excerpt: pos ? lineOf(raw, pos.line) : undefined,
+    });
+  }
+}
+
+function refPattern(name: string): RegExp {
+  return new RegExp(`ref\\s*\\((?:\\s*['"][^'"]*['"]\\s*,)?\\s*['"]${escapeRe(name)}['"]`);
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A close-enough name, or undefined when nothing is plausibly a typo of `word`. */
+export function suggestion(
+  word: string,
+  pool: string[],
+  phrase: (s: string) => string,
+): string | undefined {
+  if (pool.length === 0) return undefined;
+  const best = closest(word, pool);
+  return distance(word, best) <= Math.max(2, Math.floor(word.length / 3))
+    ? phrase(best)
+    : undefined;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,5 @@
+export { compileProject, type CompileOptions, type CompileResult } from './compile-project';
+export { TSMODEL_VERSION } from './version';
+export { dialectFor, adapterParents, relationRendererFor } from './relation-rendering';
+export { EPHEMERAL_CTE_PREFIX, injectCtes } from './sql-finalizer';
+export { PARSE_CACHE_FILE } from './parse-cache';

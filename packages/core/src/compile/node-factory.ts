@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { ManifestNode, NodeConfig, ResourceType } from '../manifest/types';
+import { mergeConfigs } from '../project/folder-config';
+
+/** dbt's defaults per resource type, applied under every other config source. */
+const DEFAULTS: Record<string, Record<string, unknown>> = {
+  model: { enabled: true, materialized: 'view', tags: [], pre_hook: [], post_hook: [], meta: {} },
+  seed: {
+    enabled: true,
+    materialized: 'seed',
+    tags: [],
+    pre_hook: [],
+    post_hook: [],
+    meta: {},
+    quote_columns: false,
+    delimiter: ',',
+  },
+  test: {
+    enabled: true,
+    materialized: 'test',
+    tags: [],
+    pre_hook: [],
+    post_hook: [],
+    meta: {},
+    severity: 'ERROR',
+    warn_if: '!= 0',
+    error_if: '!= 0',
+    fail_calc: 'count(*)',
+    store_failures: false,
+  },
+  source: { enabled: true, tags: [], meta: {} },
+};
+
+/**
+ * Layers config sources with dbt's precedence: defaults < project.yml folders (package's own,
+ * then the root project's) < YAML `config:` < in-file `config()` calls in order. Hooks given
+ * as `pre-hook` or a single string are normalised to lists.
+ */
+export function layerConfig(
+  resourceType: ResourceType,
+  layers: ReadonlyArray<Record<string, unknown> | undefined>,
+): NodeConfig {
+  let config = { ...DEFAULTS[resourceType] };
+  for (const layer of layers) if (layer) config = mergeConfigs(config, layer);
+  for (const hook of ['pre_hook', 'post_hook'] as const) {
+    const v = config[hook];
+    config[hook] = v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).map(String);
+  }
+  if (typeof config.tags === 'string') config.tags = [config.tags];
+  if (typeof config.severity === 'string') config.severity = config.severity.toUpperCase();
+  return config as NodeConfig;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export interface NodeInit {
+  unique_id: string;
+  resource_type: ResourceType;
+  name: string;
+  package_name: string;
+  path: string;
+  original_file_path: string;
+  fqn: string[];
+  config: NodeConfig;
+  raw_code?: string;
+  checksum: string;
+}
+
+/** A manifest node with the fields every node has, filled from `init`. */
+export function newNode(init: NodeInit): ManifestNode {
+  return {
+    ...init,
+    tags: [...init.config.tags],
+    description: '',
+    columns: {},
+    depends_on: { nodes: [], macros: [] },
+  };
+}

@@ -1,0 +1,53 @@
+import type { NodeConfig, RelationName } from '../manifest/types';
+import type { TargetConfig } from '../project/types';
+import type { TemplateEngine, RenderTarget } from '../templating/template-engine';
+import { INTERNAL_PACKAGE } from '../templating/macro-registry';
+
+/**
+ * Where a model or seed is built: dbt's `generate_schema_name` / `generate_alias_name` /
+ * `generate_database_name` rules, overridable by a root-project macro of the same name. The
+ * defaults are plain TS so projects without overrides pay no template call per node.
+ */
+export class RelationNamer {
+  constructor(
+    private readonly engine: TemplateEngine,
+    private readonly target: TargetConfig,
+    private readonly rootProject: string,
+  ) {}
+
+  nameFor(node: RenderTarget, config: NodeConfig): RelationName {
+    const schema = this.generate('generate_schema_name', node, config.schema, () =>
+      config.schema ? `${this.target.schema}_${String(config.schema).trim()}` : this.target.schema,
+    );
+    const identifier = this.generate('generate_alias_name', node, config.alias, () =>
+      config.alias ? String(config.alias).trim() : node.name,
+    );
+    const database = this.generate('generate_database_name', node, config.database, () =>
+      config.database
+        ? String(config.database).trim()
+        : ((this.target.database as string | undefined) ?? ''),
+    );
+    return database ? { database, schema, identifier } : { schema, identifier };
+  }
+
+  private generate(
+    macro: string,
+    node: RenderTarget,
+    custom: unknown,
+    fallback: () => string,
+  ): string {
+    const override =
+      this.engine.macros.get(this.rootProject, macro) ??
+      this.engine.macros.get(INTERNAL_PACKAGE, macro);
+    if (!override) return fallback();
+    const nodeView = {
+      name: node.name,
+      unique_id: node.uniqueId,
+      package_name: node.packageName,
+      resource_type: node.resourceType,
+      config: node.baseConfig,
+    };
+    const out = this.engine.callMacro(node, override.fn, [custom ?? null, nodeView]);
+    return String(out).trim();
+  }
+}

@@ -1,0 +1,33 @@
+import { duckdbDialect } from '../adapter/dialects/duckdb';
+import type { Dialect } from '../adapter/dialect';
+import type { RelationName } from '../manifest/types';
+
+/**
+ * Pure dialects by adapter type, for compiling without loading any driver. Types whose
+ * dialect is not written yet compile with the SQL-standard rendering below.
+ */
+const DIALECTS: Record<string, Dialect> = { duckdb: duckdbDialect };
+
+/** Adapter types whose macros a type falls back to before `default__` (dbt's dispatch chain). */
+const PARENTS: Record<string, string[]> = { redshift: ['postgres'] };
+
+export function dialectFor(type: string): Dialect | undefined {
+  return DIALECTS[type];
+}
+
+export function adapterParents(type: string): string[] {
+  return PARENTS[type] ?? [];
+}
+
+/** `"database"."schema"."identifier"`, parts omitted when empty. */
+export function standardRelationRenderer(rel: RelationName): string {
+  return [rel.database, rel.schema, rel.identifier]
+    .filter((p): p is string => !!p)
+    .map((p) => `"${p.replace(/"/g, '""')}"`)
+    .join('.');
+}
+
+export function relationRendererFor(type: string): (rel: RelationName) => string {
+  const dialect = DIALECTS[type];
+  return dialect ? (rel) => dialect.renderRelation(rel) : standardRelationRenderer;
+}

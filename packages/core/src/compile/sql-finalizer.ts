@@ -1,0 +1,92 @@
+import type { ManifestNode, RelationName } from '../manifest/types';
+import { decodeKey, replaceMarkers, type RelationKey } from '../templating/relation-placeholder';
+
+/** Prefix of the CTE an ephemeral model becomes inside the models that ref it. */
+export const EPHEMERAL_CTE_PREFIX = '__tsmodel__cte__';
+
+export type RelationRenderer = (rel: RelationName) => string;
+
+/** Maps a marker's key, seen from `caller`, to the node it names (already validated). */
+export type KeyResolver = (caller: ManifestNode, key: RelationKey) => ManifestNode | undefined;
+
+/**
+ * Turns rendered SQL with markers into runnable SQL: relations rendered by the adapter's
+ * dialect, ephemeral models inlined as CTEs (transitively, each once, dependencies first).
+ */
+export class SqlFinalizer {
+  private readonly bodies = new Map<string, { body: string; ephemerals: string[] }>();
+
+  constructor(
+    private readonly nodes: ReadonlyMap<string, ManifestNode>,
+    private readonly renderedSql: ReadonlyMap<string, string>,
+    private readonly resolveKey: KeyResolver,
+    private readonly renderRelation: RelationRenderer,
+  ) {}
+
+  /** Final SQL of `node` for the given rendered text (full build, or an incremental re-render). */
+  finalize(node: ManifestNode, sql?: string): string {
+    const { body, ephemerals } = sql === undefined ? this.body(node) : this.replace(node, sql);
+    if (ephemerals.length === 0) return body;
+    const ordered: string[] = [];
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      for (const dep of this.body(this.nodes.get(id)!).ephemerals) visit(dep);
+      ordered.push(id);
+    };
+    for (const id of ephemerals) visit(id);
+    const ctes = ordered.map((id) => {
+      const eph = this.nodes.get(id)!;
+      return `${EPHEMERAL_CTE_PREFIX}${eph.name} as (\n${this.body(eph).body.trim()}\n)`;
+    });
+    return injectCtes(body, ctes);
+  }
+
+  private body(node: ManifestNode): { body: string; ephemerals: string[] } {
+    let b = this.bodies.get(node.unique_id);
+    if (!b) {
+      b = this.replace(node, this.renderedSql.get(node.unique_id) ?? '');
+      this.bodies.set(node.unique_id, b);
+    }
+    return b;
+  }
+
+  private replace(node: ManifestNode, sql: string): { body: string; ephemerals: string[] } {
+    const ephemerals: string[] = [];
+    const body = replaceMarkers(sql, (encoded, part) => {
+      const key = decodeKey(encoded);
+      const target = key.kind === 'this' ? node : this.resolveKey(node, key);
+      if (!target) return '__unresolved__';
+      if (
+        target.config.materialized === 'ephemeral' &&
+        key.kind !== 'this' &&
+        target.resource_type === 'model'
+      ) {
+        if (!ephemerals.includes(target.unique_id)) ephemerals.push(target.unique_id);
+        return part
+          ? `${EPHEMERAL_CTE_PREFIX}${target.name}`
+          : `${EPHEMERAL_CTE_PREFIX}${target.name}`;
+      }
+      const rel = target.relation ?? { schema: '', identifier: target.name };
+      if (part === 'schema') return rel.schema;
+      if (part === 'identifier') return rel.identifier;
+      if (part === 'database') return rel.database ?? '';
+      return this.renderRelation(rel);
+    });
+    return { body, ephemerals };
+  }
+}
+
+/**
+ * Puts CTEs in front of `sql`. When `sql` already opens with `with` (after comments), they join
+ * its list — a second `with` would be a syntax error.
+ */
+export function injectCtes(sql: string, ctes: string[]): string {
+  const lead = /^(\s*(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*/.exec(sql)![0];
+  const rest = sql.slice(lead.length);
+  const withMatch = /^with(\s+recursive)?\s+/i.exec(rest);
+  if (withMatch)
+    return `${lead}${withMatch[0]}${ctes.join(',\n')},\n${rest.slice(withMatch[0].length)}`;
+  return `${lead}with ${ctes.join(',\n')}\n${rest}`;
+}
