@@ -4,6 +4,7 @@
  * recognised by shape, not `instanceof`, so the CLI's startup never has to load core.
  */
 import type { CompileErrors, TsmodelError } from '@tsmodel/core';
+import { plural } from './plural';
 import type { Reporter } from './reporter';
 
 export const EXIT_OK = 0;
@@ -32,7 +33,7 @@ export function reportFailure(reporter: Reporter, err: unknown, debug: boolean):
   if (isCompileErrors(err)) {
     for (const problem of err.problems) reporter.problem('error', problem);
     const n = err.problems.length;
-    reporter.error('compile-failed', `${n} ${n === 1 ? 'error' : 'errors'}; nothing was written`, { count: n });
+    reporter.error('compile-failed', `${plural(n, 'error')}; nothing was written`, { count: n });
     return err.kind === 'user' ? EXIT_USER_ERROR : EXIT_INTERNAL_ERROR;
   }
   if (isTsmodelError(err) && err.kind === 'user') {

@@ -1,3 +1,4 @@
+import { plural } from '../plural';
 import { defineCommand } from './command';
 import { compileWithWarnings, hasSelectionFlags, selectInDagOrder } from './core-options';
 
@@ -14,7 +15,7 @@ export const compileCommand = defineCommand({
     const { nodes, rendered, cacheHits, ms } = compiled.stats;
     ctx.reporter.info(
       'compile-done',
-      `Compiled ${nodes} nodes (${rendered} rendered, ${cacheHits} from cache) in ${Math.round(ms)} ms`,
+      `Compiled ${plural(nodes, 'node')} (${rendered} rendered, ${cacheHits} from cache) in ${Math.round(ms)} ms`,
       { ...compiled.stats },
     );
     if (!hasSelectionFlags(ctx)) return;
@@ -26,7 +27,7 @@ export const compileCommand = defineCommand({
       ctx.reporter.info('compiled-node', `Compiled node '${node.name}' is:`, { unique_id: node.unique_id });
       ctx.reporter.output(node.compiled_code!);
     } else {
-      ctx.reporter.info('selected', `${selected.length} nodes match the selection`, { count: selected.length });
+      ctx.reporter.info('selected', `${plural(selected.length, 'node')} match the selection`, { count: selected.length });
     }
   },
 });

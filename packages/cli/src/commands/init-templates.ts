@@ -20,8 +20,8 @@ models:
   ${name}:
     +materialized: view
 `,
-    'models/example.sql': `-- A model is a SELECT; tsmodel creates a view (or table) named after the file.
--- Reference other models with {{ ref('model_name') }}.
+    'models/example.sql': `{# A model is a SELECT; tsmodel creates a view (or table) named after the file.
+   Reference other models with {{ ref('model_name') }}. #}
 select 1 as id, 'hello' as greeting
 union all
 select 2 as id, 'world' as greeting

@@ -1,3 +1,4 @@
+import { plural } from '../plural';
 import { defineCommand } from './command';
 import { compileWithWarnings } from './core-options';
 
@@ -16,7 +17,7 @@ export const parseCommand = defineCommand({
     const sources = Object.keys(compiled.manifest.sources).length;
     ctx.reporter.info(
       'parse-done',
-      `Parsed ${nodes} nodes, ${sources} sources and ${macros} macros in ${Math.round(ms)} ms; no problems found`,
+      `Parsed ${plural(nodes, 'node')}, ${plural(sources, 'source')} and ${plural(macros, 'macro')} in ${Math.round(ms)} ms; no problems found`,
       { nodes, sources, macros, ms },
     );
   },
