@@ -4,6 +4,8 @@
 // yargs is bundled (not loaded from node_modules): resolving and compiling its ~40 files costs
 // ~15 ms of a 150 ms cold-start budget. Everything else in `dependencies` stays external.
 //
+// Core's bundled assets (packages/core/include → dist/include) are copied alongside.
+//
 // Output is written only where it changed, each file via rename, and stale files are removed
 // last; a concurrent `tsmodel` (another test worker, an editor) never sees a half-written dist/.
 import { build } from 'esbuild';
@@ -58,8 +60,14 @@ function sameContents(file, contents) {
   }
 }
 
+// Files core reads at run time next to the bundle (see packages/core/src/compile/internal-macros.ts).
+const assets = [{ from: join(root, 'packages/core/include'), to: join(outdir, 'include') }];
+const assetFiles = assets.flatMap(({ from, to }) =>
+  listFiles(from).map((file) => ({ path: join(to, relative(from, file)), contents: readFileSync(file) })),
+);
+
 const written = new Set();
-for (const file of result.outputFiles) {
+for (const file of [...result.outputFiles, ...assetFiles]) {
   written.add(file.path);
   if (sameContents(file.path, file.contents)) continue;
   mkdirSync(dirname(file.path), { recursive: true });
