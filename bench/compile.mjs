@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Compile benchmark: `npm run bench:compile [-- 1000 10000]`.
+//
+// For each size N it generates a random DAG project with ../shared/bench/gen_dag_project.py,
+// then times `tsmodel compile` cold (target/ deleted) and warm (nothing changed, parse cache
+// in target/), plus the cold start of `tsmodel --help`. Each figure is the median of several
+// runs of a fresh `node bin/tsmodel.js` process, with its peak RSS. It prints figures next to
+// the targets; it is not a test and never fails on a slow figure.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'tsmodel.js');
+const generator = join(root, '..', 'shared', 'bench', 'gen_dag_project.py');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length > 0 ? sizes : [1000, 10000];
+const RUNS = 3;
+const HELP_RUNS = 10;
+
+const TARGETS = {
+  help: { ms: 150 },
+  cold: { n: 10000, ms: 1500, rssMb: 400 },
+  warm: { n: 10000, ms: 300, rssMb: 400 },
+};
+
+if (!existsSync(generator)) {
+  console.error(`bench: project generator not found at ${generator}`);
+  console.error('bench: it ships in the shared directory beside the repo (../shared/bench/gen_dag_project.py)');
+  process.exit(1);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'tsmodel-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+// Peak RSS: GNU time when installed, else a preload that reports the process's own maxRSS.
+const gnuTime = ['/usr/bin/time'].find((t) => spawnSync(t, ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0);
+const rssFile = join(work, 'rss.txt');
+const preload = join(work, 'rss-preload.mjs');
+writeFileSync(
+  preload,
+  `import { writeFileSync } from 'node:fs';\n` +
+    `process.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+);
+
+/** Runs tsmodel once; returns wall ms and peak RSS in MB, or exits with its output on failure. */
+function runTsmodel(args) {
+  rmSync(rssFile, { force: true });
+  const [cmd, cmdArgs] = gnuTime
+    ? [gnuTime, ['-f', '%M', '-o', rssFile, process.execPath, bin, ...args]]
+    : [process.execPath, ['--import', preload, bin, ...args]];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(cmd, cmdArgs, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) {
+    console.error(`bench: tsmodel ${args.join(' ')} exited ${result.status}\n${result.stdout}${result.stderr}`);
+    process.exit(1);
+  }
+  const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+  return { ms, rssMb: kb / 1024 };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median wall time and the largest peak RSS over `runs` runs; `before` runs untimed before each. */
+function measure(runs, args, before = () => {}) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    before();
+    samples.push(runTsmodel(args));
+  }
+  return { ms: median(samples.map((s) => s.ms)), rssMb: Math.max(...samples.map((s) => s.rssMb)) };
+}
+
+console.log('bench: building dist/');
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+
+const rows = [];
+runTsmodel(['--help']);
+rows.push({ label: 'tsmodel --help (cold start)', ...measure(HELP_RUNS, ['--help']), target: TARGETS.help });
+
+for (const n of SIZES) {
+  const dir = join(work, `dag-${n}`);
+  console.log(`bench: generating ${n} models`);
+  execFileSync('python3', [generator, String(n), dir], { stdio: 'inherit' });
+  const project = join(dir, 'tsmodel');
+  const args = ['compile', '--project-dir', project, '--quiet'];
+  const coldTarget = n === TARGETS.cold.n ? TARGETS.cold : undefined;
+  const warmTarget = n === TARGETS.warm.n ? TARGETS.warm : undefined;
+  console.log(`bench: compiling ${n} models cold`);
+  const cold = measure(RUNS, args, () => rmSync(join(project, 'target'), { recursive: true, force: true }));
+  rows.push({ label: `compile ${n} models, cold`, ...cold, target: coldTarget });
+  runTsmodel(args);
+  console.log(`bench: compiling ${n} models warm`);
+  rows.push({ label: `compile ${n} models, warm`, ...measure(RUNS, args), target: warmTarget });
+}
+
+function verdict(value, limit) {
+  if (limit === undefined) return '';
+  return value <= limit ? 'ok' : 'OVER';
+}
+
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const table = [
+  ['case', 'wall (median)', 'target', '', 'peak RSS', 'target', ''],
+  ...rows.map((r) => [
+    r.label,
+    fmtMs(r.ms),
+    r.target?.ms !== undefined ? `≤ ${fmtMs(r.target.ms)}` : '',
+    verdict(r.ms, r.target?.ms),
+    `${Math.round(r.rssMb)} MB`,
+    r.target?.rssMb !== undefined ? `≤ ${r.target.rssMb} MB` : '',
+    verdict(r.rssMb, r.target?.rssMb),
+  ]),
+];
+const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+
+console.log('');
+console.log(
+  `tsmodel compile benchmark — node ${process.version}, ${availableParallelism()} CPUs, ` +
+    `median of ${RUNS} (--help: ${HELP_RUNS}), RSS via ${gnuTime ? 'GNU time' : 'process.resourceUsage()'}`,
+);
+console.log(line(table[0]));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of table.slice(1)) console.log(line(row));
