@@ -14,6 +14,7 @@ import type { GenericTestSpec, NodePatch } from '../properties/types';
 import type { RenderCapture } from '../templating/render-capture';
 import type { RelationKey } from '../templating/relation-placeholder';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
+import { adHocRenderer, type AdHocRender } from './ad-hoc-render';
 import { DependencyResolver, suggestion } from './dependency-resolver';
 import type { DiscoveredFile } from './discover';
 import { layerConfig, newNode, sha256 } from './node-factory';
@@ -38,6 +39,8 @@ export interface BuildManifestOutput {
   problems: TsmodelError[];
   warnings: TsmodelError[];
   finalize: (uniqueId: string, options?: { isIncremental: boolean }) => string;
+  /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
+  renderAdHoc: AdHocRender;
 }
 
 const KIND_TO_TYPE: Record<string, ResourceType> = {
@@ -411,7 +414,16 @@ export function buildManifest(input: BuildManifestInput): BuildManifestOutput {
     return finalizer.finalize(node, out.sql);
   };
 
-  return { manifest, graph, problems, warnings, finalize };
+  const renderAdHoc = adHocRenderer({
+    engine,
+    rootProject: root.name,
+    nodes,
+    renderedSql: rendered,
+    targets,
+    resolver,
+    renderRelation: input.renderRelation,
+  });
+  return { manifest, graph, problems, warnings, finalize, renderAdHoc };
 }
 
 function applyPatch(node: ManifestNode, patch: NodePatch | undefined): void {

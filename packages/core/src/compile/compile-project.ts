@@ -14,6 +14,7 @@ import { internalMacroFiles } from './internal-macros';
 import { ParseCache } from './parse-cache';
 import { buildManifest } from './build-manifest';
 import { writeArtifacts } from './artifacts';
+import type { AdHocRender } from './ad-hoc-render';
 import { TSMODEL_VERSION } from './version';
 import { adapterParents, relationRendererFor } from './relation-rendering';
 
@@ -45,6 +46,11 @@ export interface CompileResult {
   engine: TemplateEngine;
   /** Rendered SQL per node (with relation markers), for run-time re-rendering and finalizing. */
   finalize: (uniqueId: string, options?: { isIncremental: boolean }) => string;
+  /**
+   * Renders SQL that is not a project file (hooks, `show --inline`) at run time: refs resolve
+   * against the whole project and `this` names `options.node` when given.
+   */
+  renderAdHoc: AdHocRender;
   warnings: TsmodelError[];
   stats: { nodes: number; cacheHits: number; rendered: number; ms: number };
 }
@@ -141,6 +147,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
     graph: built.graph,
     engine,
     finalize: built.finalize,
+    renderAdHoc: built.renderAdHoc,
     warnings: built.warnings,
     stats: {
       nodes: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,
