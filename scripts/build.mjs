@@ -1,3 +1,4 @@
+/* global process, console, URL, Buffer */
 // Bundles the CLI into dist/ with esbuild. Commands load core, adapters and templating with
 // dynamic import(), which esbuild splits into chunks, so `tsmodel --help` parses only the CLI.
 //

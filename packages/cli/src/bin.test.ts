@@ -9,11 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { tempProject } from './test-io';
 
 const bin = fileURLToPath(new URL('../../../bin/tsmodel.js', import.meta.url));
-const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 function tsmodel(args: string[], cwd = tempProject()) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -37,7 +44,10 @@ describe('bin/tsmodel.js', () => {
     expect(tsmodel(['init', 'p'], cwd).code).toBe(0);
     const compiled = tsmodel(['compile', '--project-dir', 'p', '--log-format', 'json'], cwd);
     expect(compiled.code).toBe(0);
-    const events = compiled.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { event: string });
+    const events = compiled.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string });
     expect(events.map((e) => e.event)).toContain('compile-done');
   });
 });

@@ -1,12 +1,21 @@
 import { CompileErrors, TsmodelError } from '@tsmodel/core';
 import { describe, expect, it } from 'vitest';
-import { EXIT_INTERNAL_ERROR, EXIT_USER_ERROR, isCompileErrors, isTsmodelError, reportFailure } from './failure';
+import {
+  EXIT_INTERNAL_ERROR,
+  EXIT_USER_ERROR,
+  isCompileErrors,
+  isTsmodelError,
+  reportFailure,
+} from './failure';
 import { createReporter } from './reporter';
 import { captureIO } from './test-io';
 
 function reporter() {
   const io = captureIO('/');
-  return { io, reporter: createReporter(io, { logFormat: 'text', color: false, quiet: false, debug: false }) };
+  return {
+    io,
+    reporter: createReporter(io, { logFormat: 'text', color: false, quiet: false, debug: false }),
+  };
 }
 
 const unknownRef = new TsmodelError({
@@ -27,7 +36,9 @@ describe('reportFailure', () => {
   it('prints a user error located, with its hint, and exits 1', () => {
     const { io, reporter: r } = reporter();
     expect(reportFailure(r, unknownRef, false)).toBe(EXIT_USER_ERROR);
-    expect(io.err.join('')).toBe("error: models/a.sql:3:14 unknown ref 'sesions' — did you mean 'sessions'?\n");
+    expect(io.err.join('')).toBe(
+      "error: models/a.sql:3:14 unknown ref 'sesions' — did you mean 'sessions'?\n",
+    );
   });
 
   it('prints every compile problem, then the count', () => {
@@ -44,7 +55,11 @@ describe('reportFailure', () => {
 
   it('treats an internal TsmodelError and plain errors as bugs (exit 2)', () => {
     const { io, reporter: r } = reporter();
-    const internal = new TsmodelError({ code: 'bug', message: 'graph lost a node', kind: 'internal' });
+    const internal = new TsmodelError({
+      code: 'bug',
+      message: 'graph lost a node',
+      kind: 'internal',
+    });
     expect(reportFailure(r, internal, false)).toBe(EXIT_INTERNAL_ERROR);
     expect(reportFailure(r, 'a string', false)).toBe(EXIT_INTERNAL_ERROR);
     const text = io.err.join('');

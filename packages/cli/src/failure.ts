@@ -40,7 +40,8 @@ export function reportFailure(reporter: Reporter, err: unknown, debug: boolean):
     reporter.problem('error', err);
     return EXIT_USER_ERROR;
   }
-  const message = err instanceof Error ? (isTsmodelError(err) ? err.format() : err.message) : String(err);
+  const message =
+    err instanceof Error ? (isTsmodelError(err) ? err.format() : err.message) : String(err);
   const head = `internal error — this is a bug, please report it: ${message}`;
   const stack = err instanceof Error ? err.stack : undefined;
   const detail = debug ? (stack ?? '') : 'run again with --debug to print the stack trace';

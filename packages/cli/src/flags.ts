@@ -76,12 +76,18 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
   },
   profilesDir: {
     type: 'string',
-    description: 'Directory holding profiles.yml (default: $TSMODEL_PROFILES_DIR, the project, then ~/.tsmodel)',
+    description:
+      'Directory holding profiles.yml (default: $TSMODEL_PROFILES_DIR, the project, then ~/.tsmodel)',
   },
-  target: { type: 'string', alias: ['t'], description: 'Target in the profile to use (default: its `target:`)' },
+  target: {
+    type: 'string',
+    alias: ['t'],
+    description: 'Target in the profile to use (default: its `target:`)',
+  },
   vars: {
     type: 'string',
-    description: "Variables as a YAML/JSON mapping, e.g. '{cutoff: 10}'; they override project.yml vars",
+    description:
+      "Variables as a YAML/JSON mapping, e.g. '{cutoff: 10}'; they override project.yml vars",
   },
   select: {
     type: 'array',
@@ -97,12 +103,13 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
   },
   state: {
     type: 'string',
-    description: 'Directory with the manifest.json (and run_results.json) of an earlier run, for state: selectors',
+    description:
+      'Directory with the manifest.json (and run_results.json) of an earlier run, for state: selectors',
   },
   threads: {
     type: 'number',
     coerce: positiveInteger,
-    description: 'How many nodes run at once (default: the target\'s `threads`)',
+    description: "How many nodes run at once (default: the target's `threads`)",
   },
   fullRefresh: {
     type: 'boolean',
@@ -126,8 +133,18 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
     default: true,
     description: 'Colour text output on a terminal (--no-color or NO_COLOR=1 turn it off)',
   },
-  quiet: { type: 'boolean', default: false, alias: ['q'], description: 'Print errors and command output only' },
-  debug: { type: 'boolean', default: false, alias: ['d'], description: 'Print debug logs and stack traces' },
+  quiet: {
+    type: 'boolean',
+    default: false,
+    alias: ['q'],
+    description: 'Print errors and command output only',
+  },
+  debug: {
+    type: 'boolean',
+    default: false,
+    alias: ['d'],
+    description: 'Print debug logs and stack traces',
+  },
 };
 
 /** The group each global flag belongs to; see {@link FlagGroup}. */
@@ -178,7 +195,9 @@ export function yargsOption(spec: FlagSpec<unknown>): Options {
 
 /** Registers the global flags of `groups` on a yargs builder, titled by group in `--help`. */
 export function registerGlobalFlags<T>(y: Argv<T>, groups: readonly FlagGroup[]): Argv<T> {
-  for (const [name, spec] of Object.entries(globalFlagTable) as Array<[keyof GlobalFlags, FlagSpec<unknown>]>) {
+  for (const [name, spec] of Object.entries(globalFlagTable) as Array<
+    [keyof GlobalFlags, FlagSpec<unknown>]
+  >) {
     const group = globalFlagGroups[name];
     if (!groups.includes(group)) continue;
     y.option(kebab(name), { ...yargsOption(spec), group: groupTitles[group] });

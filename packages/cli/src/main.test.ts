@@ -4,8 +4,11 @@ import { commands } from './commands/index';
 import { cleanCommand } from './commands/clean';
 import { runCli, tempProject } from './test-io';
 
-const version = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 describe('tsmodel main', () => {
   it('lists every command in --help and exits 0', async () => {
@@ -14,12 +17,15 @@ describe('tsmodel main', () => {
     for (const command of commands) expect(stdout).toContain(`tsmodel ${command.name}`);
   });
 
-  it.each(commands.map((c) => [c.name, c] as const))('prints help for %s', async (name, command) => {
-    const { code, stdout } = await runCli([name, '--help'], tempProject());
-    expect(code).toBe(0);
-    expect(stdout).toContain(command.describe);
-    expect(stdout).toContain('--log-format');
-  });
+  it.each(commands.map((c) => [c.name, c] as const))(
+    'prints help for %s',
+    async (name, command) => {
+      const { code, stdout } = await runCli([name, '--help'], tempProject());
+      expect(code).toBe(0);
+      expect(stdout).toContain(command.describe);
+      expect(stdout).toContain('--log-format');
+    },
+  );
 
   it('shows only the flags a command takes', async () => {
     const compile = await runCli(['compile', '--help'], tempProject());

@@ -84,7 +84,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const outcome = await parse(argv, io);
   if (outcome.error) {
     const hints = unknownFlagHints(outcome.error.message, argv, commands, globalFlagTable);
-    const extra = outcome.output && outcome.output !== outcome.error.message ? [outcome.output] : [];
+    const extra =
+      outcome.output && outcome.output !== outcome.error.message ? [outcome.output] : [];
     const lines = [`error: ${outcome.error.message}`, ...hints, ...extra];
     io.stderr(`${lines.join('\n')}\n`);
     return EXIT_USER_ERROR;

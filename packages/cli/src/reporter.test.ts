@@ -60,12 +60,27 @@ describe('createReporter', () => {
     r.output('model.a');
     r.problem(
       'error',
-      new TsmodelError({ code: 'unknown-ref', message: "unknown ref 'x'", location: { file: 'm.sql', line: 2 }, node: 'model.p.m' }),
+      new TsmodelError({
+        code: 'unknown-ref',
+        message: "unknown ref 'x'",
+        location: { file: 'm.sql', line: 2 },
+        node: 'model.p.m',
+      }),
     );
-    const events = io.out.join('').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = io.out
+      .join('')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events).toHaveLength(3);
-    for (const event of events) expect(Object.keys(event).slice(0, 4)).toEqual(['ts', 'level', 'event', 'msg']);
-    expect(events[0]).toMatchObject({ level: 'info', event: 'compile-done', msg: 'Compiled 3 nodes', nodes: 3 });
+    for (const event of events)
+      expect(Object.keys(event).slice(0, 4)).toEqual(['ts', 'level', 'event', 'msg']);
+    expect(events[0]).toMatchObject({
+      level: 'info',
+      event: 'compile-done',
+      msg: 'Compiled 3 nodes',
+      nodes: 3,
+    });
     expect(events[1]).toMatchObject({ event: 'output', msg: 'model.a' });
     expect(events[2]).toMatchObject({
       level: 'error',

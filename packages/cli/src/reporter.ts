@@ -39,7 +39,10 @@ export interface ReporterOptions {
 }
 
 /** Builds the reporter the flags ask for. Colour needs a TTY, no `--no-color` and no NO_COLOR. */
-export function createReporter(io: CliIO, flags: Pick<GlobalFlags, 'logFormat' | 'color' | 'quiet' | 'debug'>): Reporter {
+export function createReporter(
+  io: CliIO,
+  flags: Pick<GlobalFlags, 'logFormat' | 'color' | 'quiet' | 'debug'>,
+): Reporter {
   const noColorEnv = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
   const options: ReporterOptions = {
     format: flags.logFormat,
@@ -117,7 +120,9 @@ export class JsonReporter extends BaseReporter {
   }
 
   problem(level: 'warn' | 'error', problem: TsmodelError): void {
-    const { message: _message, ...fields } = problem.toJSON();
+    // `msg` already carries the message (formatted with location and hint).
+    const fields = problem.toJSON();
+    delete fields.message;
     this.log(level, problem.code, problem.format(), fields);
   }
 

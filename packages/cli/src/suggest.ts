@@ -34,7 +34,9 @@ export function unknownFlagHints(
 ): string[] {
   const match = UNKNOWN.exec(message);
   if (!match) return [];
-  const typedFlags = new Set(argv.filter((a) => a.startsWith('-')).map((a) => a.replace(/^-+/, '').split('=')[0]));
+  const typedFlags = new Set(
+    argv.filter((a) => a.startsWith('-')).map((a) => a.replace(/^-+/, '').split('=')[0]),
+  );
   const known = [
     ...flagNames(globalTable),
     ...commands.flatMap((c) => (c.flags ? flagNames(c.flags as FlagTable<unknown>) : [])),

@@ -33,7 +33,11 @@ export interface RunResult {
 }
 
 /** Runs the CLI with `args` in `cwd` and returns its exit code and output. */
-export async function runCli(args: string[], cwd: string, env?: Record<string, string | undefined>): Promise<RunResult> {
+export async function runCli(
+  args: string[],
+  cwd: string,
+  env?: Record<string, string | undefined>,
+): Promise<RunResult> {
   const io = captureIO(cwd, env);
   const code = await main(args, io);
   return { code, stdout: io.out.join(''), stderr: io.err.join('') };

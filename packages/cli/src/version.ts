@@ -8,7 +8,9 @@ declare const __TSMODEL_VERSION__: string | undefined;
  */
 export function tsmodelVersion(): string {
   if (typeof __TSMODEL_VERSION__ === 'string') return __TSMODEL_VERSION__;
-  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+  const pkg = JSON.parse(
+    readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'),
+  ) as {
     version: string;
   };
   return pkg.version;

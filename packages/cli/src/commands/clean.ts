@@ -18,7 +18,10 @@ export const cleanCommand = defineCommand({
       env: ctx.io.env,
     });
     const root = project.root.rootDir;
-    const targets = project.root.cleanTargets.map((target) => ({ target, path: resolve(root, target) }));
+    const targets = project.root.cleanTargets.map((target) => ({
+      target,
+      path: resolve(root, target),
+    }));
     for (const { target, path } of targets) {
       const inside = relative(root, path);
       if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {

@@ -8,9 +8,11 @@ import { runCli, tempProject } from '../test-io';
 
 const SHOP = {
   'project.yml': 'name: shop\nversion: "1.0.0"\n',
-  'models/sources.yml': 'version: 2\nsources:\n  - name: raw\n    tables:\n      - name: raw_orders\n',
+  'models/sources.yml':
+    'version: 2\nsources:\n  - name: raw\n    tables:\n      - name: raw_orders\n',
   'models/staging/stg_orders.sql': "select * from {{ source('raw', 'raw_orders') }}",
-  'models/orders.sql': "{{ config(materialized='table', tags=['nightly']) }}\nselect * from {{ ref('stg_orders') }}",
+  'models/orders.sql':
+    "{{ config(materialized='table', tags=['nightly']) }}\nselect * from {{ ref('stg_orders') }}",
   'models/revenue.sql': "select count(*) as n from {{ ref('orders') }}",
 };
 
@@ -53,7 +55,7 @@ describe('tsmodel compile', () => {
     });
     const { code, stderr } = await runCli(['compile'], cwd);
     expect(code).toBe(1);
-    expect(stderr).toContain("models/a.sql:1:");
+    expect(stderr).toContain('models/a.sql:1:');
     expect(stderr).toContain("'ordres'");
     expect(stderr).toContain("'revenu'");
     expect(lines(stderr).at(-1)).toBe('error: 2 errors; nothing was written');
@@ -85,11 +87,17 @@ describe('tsmodel ls', () => {
 
   it('filters by selection and resource type and prints names or paths', async () => {
     const cwd = tempProject(SHOP);
-    const names = await runCli(['ls', '-s', '+orders', '--resource-type', 'model', '--output', 'name'], cwd);
+    const names = await runCli(
+      ['ls', '-s', '+orders', '--resource-type', 'model', '--output', 'name'],
+      cwd,
+    );
     expect(lines(names.stdout)).toEqual(['stg_orders', 'orders']);
     const paths = await runCli(['list', '--select', 'tag:nightly', '--output', 'path'], cwd);
     expect(lines(paths.stdout)).toEqual(['models/orders.sql']);
-    const excluded = await runCli(['ls', '--exclude', 'orders+', '--resource-types', 'model', '-o', 'name'], cwd);
+    const excluded = await runCli(
+      ['ls', '--exclude', 'orders+', '--resource-types', 'model', '-o', 'name'],
+      cwd,
+    );
     expect(lines(excluded.stdout)).toEqual(['stg_orders']);
   });
 
@@ -108,7 +116,10 @@ describe('tsmodel ls', () => {
 
   it('needs a manifest in --state', async () => {
     const cwd = tempProject(SHOP);
-    const { code, stderr } = await runCli(['ls', '-s', 'state:modified', '--state', 'nowhere'], cwd);
+    const { code, stderr } = await runCli(
+      ['ls', '-s', 'state:modified', '--state', 'nowhere'],
+      cwd,
+    );
     expect(code).toBe(1);
     expect(stderr).toContain('has no manifest.json');
   });
@@ -134,7 +145,10 @@ describe('tsmodel clean', () => {
   });
 
   it('refuses clean-targets outside the project', async () => {
-    const cwd = tempProject({ 'p/project.yml': 'name: p\nversion: "1"\nclean-targets: ["../keep"]\n', 'keep/x': 'x' });
+    const cwd = tempProject({
+      'p/project.yml': 'name: p\nversion: "1"\nclean-targets: ["../keep"]\n',
+      'keep/x': 'x',
+    });
     const { code, stderr } = await runCli(['clean', '--project-dir', 'p'], cwd);
     expect(code).toBe(1);
     expect(stderr).toContain("clean-targets entry '../keep' is not inside the project");
@@ -159,7 +173,11 @@ describe('tsmodel debug', () => {
   });
 
   it('fails on a bad profile and names the problem', async () => {
-    const cwd = tempProject({ ...SHOP, 'profiles.yml': 'shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdbb\n      schema: main\n' });
+    const cwd = tempProject({
+      ...SHOP,
+      'profiles.yml':
+        'shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdbb\n      schema: main\n',
+    });
     const { code, stderr } = await runCli(['debug'], cwd);
     expect(code).toBe(1);
     expect(stderr).toContain('duckdbb');

@@ -24,10 +24,14 @@ export const compileCommand = defineCommand({
     const withSql = selected.filter((id) => nodesById[id]?.compiled_code !== undefined);
     if (withSql.length === 1) {
       const node = nodesById[withSql[0]!]!;
-      ctx.reporter.info('compiled-node', `Compiled node '${node.name}' is:`, { unique_id: node.unique_id });
+      ctx.reporter.info('compiled-node', `Compiled node '${node.name}' is:`, {
+        unique_id: node.unique_id,
+      });
       ctx.reporter.output(node.compiled_code!);
     } else {
-      ctx.reporter.info('selected', `${plural(selected.length, 'node')} match the selection`, { count: selected.length });
+      ctx.reporter.info('selected', `${plural(selected.length, 'node')} match the selection`, {
+        count: selected.length,
+      });
     }
   },
 });

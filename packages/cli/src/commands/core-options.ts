@@ -32,7 +32,10 @@ export function hasSelectionFlags(ctx: CommandContext): boolean {
 }
 
 /** Compiles, prints compile warnings, and returns the result. */
-export async function compileWithWarnings(ctx: CommandContext, writeArtifacts: boolean): Promise<CompileResult> {
+export async function compileWithWarnings(
+  ctx: CommandContext,
+  writeArtifacts: boolean,
+): Promise<CompileResult> {
   const { compileProject } = await import('@tsmodel/core');
   const result = await compileProject(compileOptions(ctx, writeArtifacts));
   for (const warning of result.warnings) ctx.reporter.problem('warn', warning);
@@ -43,7 +46,10 @@ export async function compileWithWarnings(ctx: CommandContext, writeArtifacts: b
  * Applies `--select/--exclude/--selector/--indirect-selection/--state` to a compiled project and
  * returns the selected unique ids in DAG order (parents before children).
  */
-export async function selectInDagOrder(ctx: CommandContext, compiled: CompileResult): Promise<string[]> {
+export async function selectInDagOrder(
+  ctx: CommandContext,
+  compiled: CompileResult,
+): Promise<string[]> {
   const { selectNodes } = await import('@tsmodel/core');
   const { flags } = ctx;
   const options: SelectOptions = {
@@ -52,8 +58,12 @@ export async function selectInDagOrder(ctx: CommandContext, compiled: CompileRes
     ...(flags.select ? { select: flags.select } : {}),
     ...(flags.exclude ? { exclude: flags.exclude } : {}),
     ...(flags.selector !== undefined ? { selector: flags.selector } : {}),
-    ...(flags.indirectSelection !== undefined ? { indirectSelection: flags.indirectSelection } : {}),
-    ...(flags.state !== undefined ? { state: await readState(resolve(ctx.io.cwd, flags.state)) } : {}),
+    ...(flags.indirectSelection !== undefined
+      ? { indirectSelection: flags.indirectSelection }
+      : {}),
+    ...(flags.state !== undefined
+      ? { state: await readState(resolve(ctx.io.cwd, flags.state)) }
+      : {}),
   };
   const { selected, warnings } = selectNodes(compiled.manifest, compiled.graph, options);
   for (const warning of warnings) ctx.reporter.problem('warn', warning);

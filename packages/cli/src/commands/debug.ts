@@ -5,7 +5,17 @@ import { tsmodelVersion } from '../version';
 import { defineCommand, type CommandContext } from './command';
 
 /** Target settings safe to print; anything else (passwords, keys, tokens) never is. */
-const SHOWN_TARGET_KEYS = ['type', 'schema', 'database', 'threads', 'host', 'port', 'user', 'path', 'account'];
+const SHOWN_TARGET_KEYS = [
+  'type',
+  'schema',
+  'database',
+  'threads',
+  'host',
+  'port',
+  'user',
+  'path',
+  'account',
+];
 
 function describeTarget(target: TargetConfig): string {
   return SHOWN_TARGET_KEYS.filter((key) => target[key] !== undefined && target[key] !== '')
@@ -17,7 +27,11 @@ function describeTarget(target: TargetConfig): string {
  * Runs one check; a user error is printed and marks the check failed (so later checks that do
  * not depend on it still run), anything else is a bug and propagates.
  */
-async function check<T>(ctx: CommandContext, what: string, fn: () => Promise<T> | T): Promise<T | undefined> {
+async function check<T>(
+  ctx: CommandContext,
+  what: string,
+  fn: () => Promise<T> | T,
+): Promise<T | undefined> {
   try {
     return await fn();
   } catch (err) {
@@ -56,7 +70,9 @@ export const debugCommand = defineCommand({
     const profile: ResolvedProfile | undefined = await check(ctx, 'profile', () =>
       core.resolveProfile({
         project: project.root,
-        ...(ctx.flags.profilesDir !== undefined ? { profilesDir: resolve(io.cwd, ctx.flags.profilesDir) } : {}),
+        ...(ctx.flags.profilesDir !== undefined
+          ? { profilesDir: resolve(io.cwd, ctx.flags.profilesDir) }
+          : {}),
         ...(ctx.flags.target !== undefined ? { target: ctx.flags.target } : {}),
         env: io.env,
       }),
@@ -64,9 +80,13 @@ export const debugCommand = defineCommand({
     if (!profile) return EXIT_USER_ERROR;
     const source = profile.profilesFile ?? 'embedded default (no profiles.yml found)';
     const { target } = profile;
-    reporter.info('debug-profile', `profile: '${target.profile_name}' target '${target.name}' from ${source}: OK`, {
-      profilesFile: profile.profilesFile ?? null,
-    });
+    reporter.info(
+      'debug-profile',
+      `profile: '${target.profile_name}' target '${target.name}' from ${source}: OK`,
+      {
+        profilesFile: profile.profilesFile ?? null,
+      },
+    );
     reporter.info('debug-target', `  ${describeTarget(target)}`);
 
     const started = Date.now();

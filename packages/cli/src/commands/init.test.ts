@@ -14,14 +14,18 @@ describe('tsmodel init', () => {
     expect(stdout).toContain("Created project 'my_analytics' in my_analytics");
     expect(stdout).toContain('Next: cd my_analytics && tsmodel compile');
     for (const file of FILES) expect(existsSync(join(cwd, 'my_analytics', file))).toBe(true);
-    expect(readFileSync(join(cwd, 'my_analytics', 'project.yml'), 'utf8')).toContain('name: my_analytics\n');
+    expect(readFileSync(join(cwd, 'my_analytics', 'project.yml'), 'utf8')).toContain(
+      'name: my_analytics\n',
+    );
   });
 
   it('fills --project-dir when no name is given, naming the project after the directory', async () => {
     const cwd = tempProject();
     const { code } = await runCli(['init', '--project-dir', 'shop-data'], cwd);
     expect(code).toBe(0);
-    expect(readFileSync(join(cwd, 'shop-data', 'project.yml'), 'utf8')).toContain('name: shop_data\n');
+    expect(readFileSync(join(cwd, 'shop-data', 'project.yml'), 'utf8')).toContain(
+      'name: shop_data\n',
+    );
   });
 
   it('refuses to overwrite and writes nothing', async () => {
@@ -43,7 +47,10 @@ describe('tsmodel init', () => {
   it('prints a json event with --log-format json', async () => {
     const cwd = tempProject();
     const { stdout } = await runCli(['init', 'p', '--log-format', 'json'], cwd);
-    const events = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events[0]).toMatchObject({ level: 'info', event: 'init-done', name: 'p', files: FILES });
   });
 

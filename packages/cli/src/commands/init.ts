@@ -54,7 +54,11 @@ export const initCommand = defineCommand<{ projectDir: string }>({
       writeFileSync(path, text, { flag: 'wx' });
     }
     const where = relative(ctx.io.cwd, dir) || '.';
-    ctx.reporter.info('init-done', `Created project '${name}' in ${where}`, { name, dir, files: Object.keys(files) });
+    ctx.reporter.info('init-done', `Created project '${name}' in ${where}`, {
+      name,
+      dir,
+      files: Object.keys(files),
+    });
     const cd = where === '.' ? '' : `cd ${where} && `;
     ctx.reporter.info('init-next', `Next: ${cd}tsmodel compile`);
   },

@@ -3,9 +3,22 @@ import { defineCommand } from './command';
 import { compileWithWarnings, selectInDagOrder } from './core-options';
 import { formatLsLine, LS_OUTPUTS, type LsOutput } from './ls-format';
 
-const RESOURCE_TYPES: readonly ResourceType[] = ['model', 'seed', 'source', 'test', 'snapshot', 'operation'];
+const RESOURCE_TYPES: readonly ResourceType[] = [
+  'model',
+  'seed',
+  'source',
+  'test',
+  'snapshot',
+  'operation',
+];
 /** dbt's `ls` default: everything a user selects on, without hooks/operations. */
-const DEFAULT_RESOURCE_TYPES: readonly ResourceType[] = ['model', 'seed', 'test', 'snapshot', 'source'];
+const DEFAULT_RESOURCE_TYPES: readonly ResourceType[] = [
+  'model',
+  'seed',
+  'test',
+  'snapshot',
+  'source',
+];
 
 interface LsFlags {
   output: LsOutput;
@@ -36,7 +49,8 @@ export const lsCommand = defineCommand<LsFlags>({
       alias: ['o'],
       choices: LS_OUTPUTS,
       default: 'selector',
-      description: 'selector: what --select accepts; name; path: the file; json: one object per line',
+      description:
+        'selector: what --select accepts; name; path: the file; json: one object per line',
     },
     resourceType: {
       type: 'array',

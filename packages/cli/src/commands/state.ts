@@ -35,6 +35,8 @@ export async function readState(dir: string): Promise<PreviousState> {
   const runResultsFile = join(dir, 'run_results.json');
   return {
     manifest: (await readJson(manifestFile)) as Manifest,
-    ...(existsSync(runResultsFile) ? { runResults: (await readJson(runResultsFile)) as RunResultsLike } : {}),
+    ...(existsSync(runResultsFile)
+      ? { runResults: (await readJson(runResultsFile)) as RunResultsLike }
+      : {}),
   };
 }
