@@ -20,3 +20,4 @@ export {
 } from './templating';
 export * from './adapter';
 export * from './materializations';
+export * from './run';

@@ -1,23 +1,17 @@
 import { TsmodelError } from '../diagnostics';
 import { Graph } from '../graph/graph';
-import type {
-  Manifest,
-  ManifestNode,
-  NodeConfig,
-  RelationName,
-  ResourceType,
-} from '../manifest/types';
-import { folderConfig } from '../project/folder-config';
-import type { FolderConfigTree, LoadedProject, TargetConfig } from '../project/types';
+import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
+import type { LoadedProject, TargetConfig } from '../project/types';
 import { mergeParsedProperties, parsePropertiesFile, patchKey } from '../properties';
-import type { GenericTestSpec, NodePatch } from '../properties/types';
 import type { RenderCapture } from '../templating/render-capture';
 import type { RelationKey } from '../templating/relation-placeholder';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 import { adHocRenderer, type AdHocRender } from './ad-hoc-render';
 import { DependencyResolver, suggestion } from './dependency-resolver';
 import type { DiscoveredFile } from './discover';
-import { layerConfig, newNode, sha256 } from './node-factory';
+import { layerConfig } from './node-factory';
+import { planNodes } from './node-planner';
+import type { RenderJob, RenderOutcome } from './render-jobs';
 import type { ParseCache } from './parse-cache';
 import { RelationNamer } from './relation-naming';
 import { SqlFinalizer } from './sql-finalizer';
@@ -31,6 +25,8 @@ export interface BuildManifestInput {
   cache: ParseCache;
   renderRelation: (rel: RelationName) => string;
   displayPath: (absPath: string) => string;
+  /** Renders cache misses, possibly on several threads; outcomes in job order. */
+  renderAll: (jobs: RenderJob[]) => Promise<RenderOutcome[]>;
 }
 
 export interface BuildManifestOutput {
@@ -43,18 +39,12 @@ export interface BuildManifestOutput {
   renderAdHoc: AdHocRender;
 }
 
-const KIND_TO_TYPE: Record<string, ResourceType> = {
-  model: 'model',
-  seed: 'seed',
-  singular_test: 'test',
-};
-
 /**
  * Files → nodes → resolved dependencies → graph → final SQL. Every problem is collected; the
  * caller throws them together. Rendering goes through the parse cache, so only files whose
  * inputs changed are rendered.
  */
-export function buildManifest(input: BuildManifestInput): BuildManifestOutput {
+export async function buildManifest(input: BuildManifestInput): Promise<BuildManifestOutput> {
   const { project, target, engine, cache } = input;
   const root = project.root;
   const problems: TsmodelError[] = [];
@@ -80,87 +70,49 @@ export function buildManifest(input: BuildManifestInput): BuildManifestOutput {
   const rendered = new Map<string, string>();
   const captures = new Map<string, RenderCapture>();
   const targets = new Map<string, RenderTarget>();
-  const usedPatches = new Set<string>();
 
-  const baseLayers = (
-    tree: (p: LoadedProject['root']) => FolderConfigTree,
-    pkg: string,
-    folders: string[],
-    patch?: NodePatch,
-  ) => {
-    const own = project.projects.get(pkg)!;
-    return [
-      folderConfig(tree(own), pkg, folders),
-      own === root ? undefined : folderConfig(tree(root), pkg, folders),
-      patch?.config,
-    ];
-  };
+  const { planned, usedPatches } = planNodes(project, input.files, props, input.displayPath);
 
-  // Folder configs are the same for every file of a folder: layer them once per folder.
-  type Layered = {
-    layers: Array<Record<string, unknown> | undefined>;
-    base: NodeConfig;
-    hash: string;
-  };
-  const layered = new Map<string, Layered>();
-  const folderLayers = (
-    type: ResourceType,
-    pkg: string,
-    folders: string[],
-    patch: NodePatch | undefined,
-  ): Layered => {
-    const memoKey = patch ? undefined : `${type}|${pkg}|${folders.join('/')}`;
-    const memo = memoKey === undefined ? undefined : layered.get(memoKey);
-    if (memo) return memo;
-    const tree =
-      type === 'model'
-        ? (p: typeof root) => p.models
-        : type === 'seed'
-          ? (p: typeof root) => p.seeds
-          : (p: typeof root) => p.tests;
-    const layers = baseLayers(tree, pkg, folders, patch);
-    const base = layerConfig(type, layers);
-    const entry = { layers, base, hash: sha256(JSON.stringify(base)) };
-    if (memoKey !== undefined) layered.set(memoKey, entry);
-    return entry;
-  };
+  // Render what the parse cache cannot answer, on every core.
+  const outcomes = new Map<string, RenderOutcome>();
+  const misses: RenderJob[] = [];
+  for (const p of planned) {
+    if (!p.job) continue;
+    const hit = cache.get(p.job.fileId, p.job.key, p.job.target.packageName);
+    if (hit) outcomes.set(p.job.fileId, hit);
+    else misses.push(p.job);
+  }
+  const fresh = await input.renderAll(misses);
+  misses.forEach((job, i) => {
+    const outcome = fresh[i]!;
+    outcomes.set(job.fileId, outcome);
+    if (!('error' in outcome))
+      cache.put(job.fileId, job.target.packageName, { key: job.key, ...outcome });
+  });
 
-  /** Renders through the parse cache; `key` is the text hash plus the base config hash. */
-  const render = (
-    renderTarget: RenderTarget,
-    fileId: string,
-    text: string,
-    key: string,
-  ): { sql: string; capture: RenderCapture } | undefined => {
-    const hit = cache.get(fileId, key, renderTarget.packageName);
-    if (hit) return hit;
-    try {
-      const result = engine.render(renderTarget, text, { isIncremental: false, execute: false });
-      cache.put(fileId, renderTarget.packageName, {
-        key,
-        sql: result.sql,
-        capture: result.capture,
-      });
-      return result;
-    } catch (err) {
-      problems.push(
-        err instanceof TsmodelError
-          ? err
-          : new TsmodelError({ code: 'internal', message: String(err), kind: 'internal' }),
-      );
-      return undefined;
-    }
-  };
-
-  const addNode = (
-    node: ManifestNode,
-    sql: string | undefined,
-    capture: RenderCapture | undefined,
-    renderTarget?: RenderTarget,
-  ) => {
+  for (const p of planned) {
+    const node = p.node;
+    if (
+      p.attached &&
+      p.attached.kind !== 'source' &&
+      disabled.some((d) => d.name === p.attached!.name)
+    )
+      continue;
     if (!node.config.enabled) {
       disabled.push(node);
-      return;
+      continue;
+    }
+    const outcome = p.job ? outcomes.get(p.job.fileId)! : undefined;
+    if (outcome && 'error' in outcome) {
+      problems.push(outcome.error);
+      continue;
+    }
+    if (outcome)
+      node.config = layerConfig(node.resource_type, [...p.layers, ...outcome.capture.configCalls]);
+    node.tags = [...node.config.tags];
+    if (!node.config.enabled) {
+      disabled.push(node);
+      continue;
     }
     const clash = nodes.get(node.unique_id);
     if (clash) {
@@ -173,87 +125,14 @@ export function buildManifest(input: BuildManifestInput): BuildManifestOutput {
           hint: 'rename one of the files (node names must be unique within a package)',
         }),
       );
-      return;
+      continue;
     }
     nodes.set(node.unique_id, node);
-    if (sql !== undefined) rendered.set(node.unique_id, sql);
-    if (capture) captures.set(node.unique_id, capture);
-    if (renderTarget) targets.set(node.unique_id, renderTarget);
-  };
-
-  // Models, singular tests and seeds: one node per file.
-  for (const f of input.files) {
-    const type = KIND_TO_TYPE[f.kind];
-    if (!type) continue;
-    const pkg = f.packageName;
-    const uniqueId = `${type}.${pkg}.${f.stem}`;
-    const pk = patchKey(type, pkg, f.stem);
-    const patch = props.patches.get(pk);
-    if (patch) usedPatches.add(pk);
-    const {
-      layers,
-      base: baseConfig,
-      hash: configHash,
-    } = folderLayers(type, pkg, f.folders, patch);
-    const checksum = sha256(f.text);
-    const display = input.displayPath(f.absPath);
-    const renderTarget: RenderTarget = {
-      uniqueId,
-      name: f.stem,
-      packageName: pkg,
-      resourceType: type,
-      file: display,
-      baseConfig,
-    };
-    let sql: string | undefined;
-    let capture: RenderCapture | undefined;
-    if (type !== 'seed') {
-      const out = render(renderTarget, `${pkg}:${f.path}`, f.text, `${checksum}|${configHash}`);
-      if (!out) continue;
-      ({ sql, capture } = out);
+    targets.set(node.unique_id, p.target);
+    if (outcome) {
+      rendered.set(node.unique_id, outcome.sql);
+      captures.set(node.unique_id, outcome.capture);
     }
-    const node = newNode({
-      unique_id: uniqueId,
-      resource_type: type,
-      name: f.stem,
-      package_name: pkg,
-      path: [...f.folders, f.path.split('/').pop()!].join('/'),
-      original_file_path: f.path,
-      fqn: [pkg, ...f.folders, f.stem],
-      config: layerConfig(type, [...layers, ...(capture?.configCalls ?? [])]),
-      raw_code: type === 'seed' ? undefined : f.text,
-      checksum,
-    });
-    if (type === 'seed') node.seed_file = f.absPath;
-    applyPatch(node, patch);
-    addNode(node, sql, capture, renderTarget);
-  }
-
-  // Generic tests declared in YAML.
-  for (const spec of props.tests) {
-    const node = testNode(spec, baseLayers);
-    const renderTarget: RenderTarget = {
-      uniqueId: spec.unique_id,
-      name: spec.name,
-      packageName: spec.package_name,
-      resourceType: 'test',
-      file: spec.location.file,
-      baseConfig: node.config,
-    };
-    if (!node.config.enabled) continue;
-    const attachedDisabled = disabled.some(
-      (d) => d.name === spec.attached.name && spec.attached.kind !== 'source',
-    );
-    if (attachedDisabled) continue;
-    const out = render(
-      renderTarget,
-      `${spec.package_name}:${spec.unique_id}`,
-      spec.raw_code,
-      `${node.checksum}|${sha256(JSON.stringify(node.config))}`,
-    );
-    if (!out) continue;
-    node.config = layerConfig('test', [node.config, ...out.capture.configCalls]);
-    addNode(node, out.sql, out.capture, renderTarget);
   }
 
   for (const [key, patch] of props.patches) {
@@ -424,45 +303,6 @@ export function buildManifest(input: BuildManifestInput): BuildManifestOutput {
     renderRelation: input.renderRelation,
   });
   return { manifest, graph, problems, warnings, finalize, renderAdHoc };
-}
-
-function applyPatch(node: ManifestNode, patch: NodePatch | undefined): void {
-  if (!patch) return;
-  node.description = patch.description;
-  node.columns = patch.columns;
-  node.patch_path = patch.patch_path;
-}
-
-function testNode(
-  spec: GenericTestSpec,
-  baseLayers: (
-    tree: (p: LoadedProject['root']) => FolderConfigTree,
-    pkg: string,
-    folders: string[],
-  ) => Array<Record<string, unknown> | undefined>,
-): ManifestNode {
-  const folders = spec.fqn.slice(1, -1);
-  const config = layerConfig('test', [
-    ...baseLayers((p) => p.tests, spec.package_name, folders),
-    spec.config,
-  ]);
-  const node = newNode({
-    unique_id: spec.unique_id,
-    resource_type: 'test',
-    name: spec.name,
-    package_name: spec.package_name,
-    path: `${spec.name}.sql`,
-    original_file_path: spec.path,
-    fqn: spec.fqn,
-    config,
-    raw_code: spec.raw_code,
-    checksum: sha256(spec.raw_code),
-  });
-  node.test_metadata = spec.test_metadata;
-  node.patch_path = spec.path;
-  if (spec.column_name !== undefined) node.column_name = spec.column_name;
-  if (spec.description) node.description = spec.description;
-  return node;
 }
 
 /** The node a generic test checks: the first ref or source its model argument names. */

@@ -7,16 +7,16 @@ import type { Manifest, RelationName } from '../manifest/types';
 import { loadProject } from '../project/load-project';
 import { resolveProfile } from '../project/resolve-profile';
 import type { LoadedProject, ResolvedProfile } from '../project/types';
-import { VarResolver } from '../project/var-resolver';
-import { TemplateEngine } from '../templating/template-engine';
+import type { TemplateEngine } from '../templating/template-engine';
 import { discoverProjectFiles } from './discover';
-import { internalMacroFiles } from './internal-macros';
+import { setUpEngine } from './engine-setup';
+import { renderInParallel } from './render-pool';
 import { ParseCache } from './parse-cache';
 import { buildManifest } from './build-manifest';
 import { writeArtifacts } from './artifacts';
 import type { AdHocRender } from './ad-hoc-render';
 import { TSMODEL_VERSION } from './version';
-import { adapterParents, relationRendererFor } from './relation-rendering';
+import { relationRendererFor } from './relation-rendering';
 
 export interface CompileOptions {
   /** Directory holding project.yml (`--project-dir`). */
@@ -71,33 +71,20 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
     env,
   });
   const target = profile.target;
-  const vars = new VarResolver(project.root, project.projects, project.cliVars);
-  const engine = new TemplateEngine({
-    rootProject: project.root.name,
-    target,
-    adapterParents: adapterParents(target.type),
-    vars: (name, pkg) => vars.resolve(name, pkg),
-    env,
-    dispatch: project.root.dispatch,
-    invocationId: options.invocationId ?? randomUUID(),
-    runStartedAt: options.runStartedAt ?? new Date(),
-  });
-
   const files = (
     await Promise.all([...project.projects.values()].map(discoverProjectFiles))
   ).flat();
-  const problems: TsmodelError[] = [];
-  const macroFiles = [
-    ...internalMacroFiles(),
-    ...files
-      .filter((f) => f.kind === 'macro')
-      .map((f) => ({
-        packageName: f.packageName,
-        path: displayPath(project, f.absPath),
-        text: f.text,
-      })),
-  ];
-  problems.push(...engine.loadMacros(macroFiles));
+  const show = (abs: string) => displayPath(project, abs);
+  const invocationId = options.invocationId ?? randomUUID();
+  const runStartedAt = options.runStartedAt ?? new Date();
+  const { engine, vars, macroProblems } = setUpEngine(
+    project,
+    profile,
+    files.filter((f) => f.kind === 'macro'),
+    show,
+    { env, invocationId, runStartedAt },
+  );
+  const problems: TsmodelError[] = [...macroProblems];
   const macroChecksums: Record<string, string> = {};
   for (const m of engine.macros.all()) macroChecksums[`${m.packageName}.${m.name}`] = m.checksum;
 
@@ -118,20 +105,30 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   );
 
   const renderRelation = options.renderRelation ?? relationRendererFor(target.type);
-  const built = buildManifest({
+  const built = await buildManifest({
     project,
     target,
     engine,
     files,
     cache,
     renderRelation,
-    displayPath: (abs) => displayPath(project, abs),
+    displayPath: show,
+    renderAll: (jobs) =>
+      renderInParallel(engine, jobs, {
+        projectDir: options.projectDir,
+        cliVars: options.vars,
+        profilesDir: options.profilesDir,
+        target: options.target,
+        env,
+        invocationId,
+        runStartedAt: runStartedAt.getTime(),
+      }),
   });
   problems.push(...built.problems);
   if (problems.length > 0) throw new CompileErrors(problems);
 
   const manifest = built.manifest;
-  manifest.metadata.invocation_id = engine.options.invocationId;
+  manifest.metadata.invocation_id = invocationId;
   if (options.writeArtifacts) {
     await Promise.all([
       writeArtifacts(targetDir, manifest, project.root.targetPath),

@@ -1,0 +1,283 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Adapter } from '../adapter/adapter';
+import type { Connection } from '../adapter/connection';
+import type { CompileResult } from '../compile/compile-project';
+import { TsmodelError } from '../diagnostics';
+import type { ManifestNode, RelationName } from '../manifest/types';
+import type { NodeOutcome, NodeRunContext } from './node-context';
+import { RelationCache, distinctSchemas } from './relation-cache';
+import { runResultsArtifact, writeRunResults } from './run-results';
+import { runModel } from './run-model';
+import { runSeed } from './run-seed';
+import { runTest } from './run-test';
+import { addTestGates, criticalPathPriority, scheduleGraph } from './schedule-graph';
+import { schedule, type SkipReason } from './scheduler';
+import { isFailure, runTotals, type NodeResult, type RunEvent, type RunTotals } from './types';
+
+/** The command being run decides only whether tests gate their children (`build`). */
+export type RunCommand = 'run' | 'build' | 'seed' | 'test';
+
+export interface ExecuteRunOptions {
+  compiled: Pick<
+    CompileResult,
+    'manifest' | 'graph' | 'finalize' | 'renderAdHoc' | 'project' | 'profile' | 'engine'
+  >;
+  adapter: Adapter;
+  /** Nodes to run, already narrowed to the command's resource types; sources are ignored. */
+  selected: ReadonlySet<string>;
+  command: RunCommand;
+  /** Concurrent nodes; defaults to the target's `threads`. */
+  threads?: number;
+  fullRefresh?: boolean;
+  failFast?: boolean;
+  /** Ctrl-C: stops scheduling, cancels running statements, skips the rest. */
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  /** Recorded as run_results.json `args`. */
+  args?: Record<string, unknown>;
+  /** Write `target/run_results.json` (default true). */
+  writeResults?: boolean;
+}
+
+export interface RunOutcome {
+  results: NodeResult[];
+  totals: RunTotals;
+  /** Seconds. */
+  elapsed: number;
+  cancelled: boolean;
+  /** Leftover tmp/backup relations of a killed run that were dropped first. */
+  droppedLeftovers: string[];
+  resultsPath?: string;
+}
+
+const RUNNABLE = new Set(['model', 'seed', 'test']);
+
+/**
+ * Runs the selected nodes of a compiled project against a warehouse: prepare schemas (listing
+ * each once, dropping leftovers of killed runs), `on-run-start`, the DAG on `threads` workers
+ * with their own connections, `on-run-end`, then `run_results.json`. Node failures are results,
+ * not exceptions; only a failing run hook or connection throws.
+ */
+export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome> {
+  const started = performance.now();
+  const { compiled, adapter } = options;
+  const { manifest, project, profile } = compiled;
+  const emit = options.onEvent ?? (() => undefined);
+  const ids = new Set(
+    [...options.selected].filter((id) => RUNNABLE.has(manifest.nodes[id]?.resource_type ?? '')),
+  );
+  const graph = scheduleGraph(compiled.graph, ids);
+  if (options.command === 'build') addTestGates(graph, manifest);
+  const threads = Math.max(
+    1,
+    Math.min(options.threads ?? profile.target.threads ?? 1, Math.max(ids.size, 1)),
+  );
+  const dialect = adapter.dialect;
+  const relations = new RelationCache(dialect);
+  const ctx: NodeRunContext = {
+    manifest,
+    dialect,
+    relations,
+    introspector: (conn) => adapter.introspector(conn),
+    finalize: compiled.finalize,
+    renderAdHoc: compiled.renderAdHoc,
+    fullRefresh: options.fullRefresh ?? false,
+  };
+  const target = {
+    schema: profile.target.schema,
+    ...(profile.target.database !== undefined ? { database: String(profile.target.database) } : {}),
+  };
+
+  const connections: Connection[] = [];
+  const results: NodeResult[] = [];
+  let droppedLeftovers: string[] = [];
+  try {
+    for (let i = 0; i < threads; i++) connections.push(await adapter.connect());
+    const main = connections[0]!;
+    const built = [...ids]
+      .map((id) => manifest.nodes[id]!)
+      .filter(
+        (n) => n.relation && (n.resource_type === 'seed' || n.config.materialized !== 'ephemeral'),
+      )
+      .map((n) => n.relation!);
+    droppedLeftovers = await relations.prepare(
+      main,
+      adapter.introspector(main),
+      distinctSchemas(built),
+    );
+    emit({ type: 'run-start', total: ids.size, threads });
+    await runProjectHooks(options, main, 'on-run-start', emit);
+
+    let index = 0;
+    const total = ids.size;
+    const relationOf = (node: ManifestNode) =>
+      renderedRelation(node, (r) => dialect.renderRelation(r));
+    const record = (node: ManifestNode, nodeIndex: number, result: NodeResult) => {
+      results.push(result);
+      emit({ type: 'node-end', index: nodeIndex, total, node, relation: relationOf(node), result });
+    };
+    await schedule({
+      graph,
+      priority: criticalPathPriority(graph),
+      workers: connections,
+      failFast: options.failFast ?? false,
+      ...(options.signal ? { signal: options.signal } : {}),
+      cancel: (conn) => conn.cancel(),
+      run: async (id, conn, worker) => {
+        const node = manifest.nodes[id]!;
+        const nodeIndex = ++index;
+        emit({ type: 'node-start', index: nodeIndex, total, node, relation: relationOf(node) });
+        const result = await runNode(
+          ctx,
+          conn,
+          node,
+          target,
+          `Thread-${worker + 1}`,
+          relationOf(node),
+        );
+        record(node, nodeIndex, result);
+        return !isFailure(result.status);
+      },
+      skip: (id, reason) => {
+        const node = manifest.nodes[id]!;
+        record(node, ++index, skippedResult(node, reason, relationOf(node)));
+      },
+    });
+    const cancelled = options.signal?.aborted ?? false;
+    if (!cancelled) await runProjectHooks(options, main, 'on-run-end', emit);
+    const elapsed = (performance.now() - started) / 1000;
+    emit({ type: 'run-end', results, elapsed, cancelled });
+    const outcome: RunOutcome = {
+      results,
+      totals: runTotals(results),
+      elapsed,
+      cancelled,
+      droppedLeftovers,
+    };
+    if (options.writeResults !== false) {
+      const targetDir = path.resolve(project.root.rootDir, project.root.targetPath);
+      outcome.resultsPath = await writeRunResults(
+        targetDir,
+        runResultsArtifact({
+          results,
+          elapsed,
+          invocationId: compiled.engine.options.invocationId,
+          args: { which: options.command, ...options.args },
+        }),
+      );
+    }
+    return outcome;
+  } finally {
+    await Promise.all(connections.map((c) => c.close().catch(() => undefined)));
+  }
+}
+
+async function runNode(
+  ctx: NodeRunContext,
+  conn: Connection,
+  node: ManifestNode,
+  target: { schema: string; database?: string },
+  threadId: string,
+  relation: string | undefined,
+): Promise<NodeResult> {
+  const startedAt = new Date();
+  const t0 = performance.now();
+  let outcome: NodeOutcome;
+  try {
+    if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node);
+    else if (node.resource_type === 'test') outcome = await runTest(ctx, conn, node, target);
+    else outcome = await runModel(ctx, conn, node);
+  } catch (err) {
+    outcome = { status: 'error', message: errorMessage(err) };
+  }
+  return {
+    unique_id: node.unique_id,
+    status: outcome.status,
+    timing: [
+      {
+        name: 'execute',
+        started_at: startedAt.toISOString(),
+        completed_at: new Date().toISOString(),
+      },
+    ],
+    thread_id: threadId,
+    execution_time: (performance.now() - t0) / 1000,
+    ...(outcome.rowsAffected !== undefined ? { rows_affected: outcome.rowsAffected } : {}),
+    adapter_response:
+      outcome.status === 'error'
+        ? {}
+        : {
+            _message: outcome.message || 'OK',
+            ...(outcome.rowsAffected !== undefined ? { rows_affected: outcome.rowsAffected } : {}),
+          },
+    message: outcome.message,
+    failures: outcome.failures ?? null,
+    ...(node.compiled_path !== undefined ? { compiled_path: node.compiled_path } : {}),
+    ...(relation !== undefined ? { relation_name: relation } : {}),
+  };
+}
+
+function skippedResult(
+  node: ManifestNode,
+  reason: SkipReason,
+  relation: string | undefined,
+): NodeResult {
+  const message =
+    reason.kind === 'upstream'
+      ? `skipped because ${reason.failed} failed`
+      : reason.kind === 'fail-fast'
+        ? 'skipped after a failure (--fail-fast)'
+        : 'skipped: run cancelled';
+  return {
+    unique_id: node.unique_id,
+    status: 'skipped',
+    timing: [],
+    thread_id: '',
+    execution_time: 0,
+    adapter_response: {},
+    message,
+    failures: null,
+    ...(node.compiled_path !== undefined ? { compiled_path: node.compiled_path } : {}),
+    ...(relation !== undefined ? { relation_name: relation } : {}),
+  };
+}
+
+async function runProjectHooks(
+  options: ExecuteRunOptions,
+  conn: Connection,
+  which: 'on-run-start' | 'on-run-end',
+  emit: (event: RunEvent) => void,
+): Promise<void> {
+  const root = options.compiled.project.root;
+  const hooks = which === 'on-run-start' ? root.onRunStart : root.onRunEnd;
+  for (const [i, hook] of hooks.entries()) {
+    emit({ type: 'hook-start', hook: which, index: i + 1, total: hooks.length });
+    const sql = options.compiled.renderAdHoc(hook.sql, { name: which, file: hook.file });
+    if (sql.trim() === '') continue;
+    try {
+      await conn.execute(sql, { label: `${which} ${i + 1}` });
+    } catch (err) {
+      throw new TsmodelError({
+        code: 'run-hook-failed',
+        message: `${which} hook ${i + 1} failed: ${errorMessage(err)}`,
+        location: { file: hook.file, ...(hook.line !== undefined ? { line: hook.line } : {}) },
+        hint: `fix the hook under ${which}: in ${hook.file}`,
+        cause: err,
+      });
+    }
+  }
+}
+
+function renderedRelation(
+  node: ManifestNode,
+  render: (r: RelationName) => string,
+): string | undefined {
+  if (!node.relation || node.resource_type === 'test' || node.config.materialized === 'ephemeral')
+    return undefined;
+  return render(node.relation);
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export {
+  executeRun,
+  type ExecuteRunOptions,
+  type RunOutcome,
+  type RunCommand,
+} from './execute-run';
+export { schedule, type ScheduleOptions, type SkipReason } from './scheduler';
+export { scheduleGraph, addTestGates, criticalPathPriority } from './schedule-graph';
+export { RelationCache, distinctSchemas } from './relation-cache';
+export { wrapTestSql, auditRelation } from './run-test';
+export { runResultsArtifact, writeRunResults, type RunResultsArtifact } from './run-results';
+export { showRows, type ShowOptions, type ShowResult } from './show';

@@ -1,0 +1,73 @@
+import type { Connection } from '../adapter/connection';
+import { runSteps, type StepResult } from '../adapter/run-steps';
+import type { ManifestNode } from '../manifest/types';
+import { shouldFullRefresh } from '../materializations/full-refresh';
+import { planIncrementalApply } from '../materializations/incremental';
+import { planModel } from '../materializations/plan';
+import { runNodeHooks, rowsWritten, type NodeOutcome, type NodeRunContext } from './node-context';
+
+/**
+ * Builds one model: pre-hooks, the materialization's plan (for an incremental model, stage →
+ * read columns → apply), post-hooks. Planners make every swap atomic, so when a step fails the
+ * previous relation is still in place; a failed incremental drops its staging table.
+ */
+export async function runModel(
+  ctx: NodeRunContext,
+  conn: Connection,
+  node: ManifestNode,
+): Promise<NodeOutcome> {
+  if (node.config.materialized === 'ephemeral') return { status: 'success', message: 'ephemeral' };
+  const relation = node.relation!;
+  const existing = ctx.relations.get(relation);
+  const isIncremental =
+    node.config.materialized === 'incremental' &&
+    existing?.kind === 'table' &&
+    !shouldFullRefresh(ctx.fullRefresh, node.config.full_refresh);
+  const input = {
+    node: {
+      unique_id: node.unique_id,
+      relation,
+      config: node.config,
+      sql: ctx.finalize(node.unique_id, { isIncremental }),
+    },
+    ...(existing ? { existing } : {}),
+    flags: { fullRefresh: ctx.fullRefresh },
+    dialect: ctx.dialect,
+  };
+  const plan = planModel(input);
+  await runNodeHooks(ctx, conn, node, 'pre_hook', isIncremental);
+  const results: StepResult[] = await runSteps(conn, plan.steps, node.unique_id);
+  if (plan.mode === 'incremental') {
+    try {
+      const introspector = ctx.introspector(conn);
+      const [existingColumns, incoming] = await Promise.all([
+        introspector.getColumns(relation),
+        introspector.getColumns(plan.staging),
+      ]);
+      const apply = planIncrementalApply({
+        ...input,
+        staging: plan.staging,
+        columns: { existing: existingColumns, incoming },
+      });
+      results.push(...(await runSteps(conn, apply, node.unique_id)));
+    } catch (err) {
+      await conn
+        .execute(ctx.dialect.dropRelation('table', plan.staging, true), {
+          label: 'drop staging after failure',
+          node: node.unique_id,
+        })
+        .catch(() => undefined);
+      throw err;
+    }
+  }
+  const kind = node.config.materialized === 'view' ? 'view' : 'table';
+  ctx.relations.set(relation, kind);
+  await runNodeHooks(ctx, conn, node, 'post_hook', isIncremental);
+  const rows = rowsWritten(results);
+  const verb = plan.mode === 'incremental' ? 'INSERT' : kind === 'view' ? 'CREATE VIEW' : 'SELECT';
+  return {
+    status: 'success',
+    message: kind === 'view' ? verb : `${verb} ${rows ?? 0}`,
+    ...(rows !== undefined && kind !== 'view' ? { rowsAffected: rows } : {}),
+  };
+}

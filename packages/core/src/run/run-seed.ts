@@ -1,0 +1,27 @@
+import type { Connection } from '../adapter/connection';
+import { runSteps } from '../adapter/run-steps';
+import type { ManifestNode } from '../manifest/types';
+import { planSeed } from '../materializations/seed';
+import { runNodeHooks, rowsWritten, type NodeOutcome, type NodeRunContext } from './node-context';
+
+/** Loads one seed through the engine's CSV reader (`planSeed`), between its hooks. */
+export async function runSeed(
+  ctx: NodeRunContext,
+  conn: Connection,
+  node: ManifestNode,
+): Promise<NodeOutcome> {
+  const relation = node.relation!;
+  const existing = ctx.relations.get(relation);
+  const steps = planSeed({
+    node: { unique_id: node.unique_id, relation, config: node.config, seedFile: node.seed_file! },
+    ...(existing ? { existing } : {}),
+    flags: { fullRefresh: ctx.fullRefresh },
+    dialect: ctx.dialect,
+  });
+  await runNodeHooks(ctx, conn, node, 'pre_hook', false);
+  const results = await runSteps(conn, steps, node.unique_id);
+  ctx.relations.set(relation, 'table');
+  await runNodeHooks(ctx, conn, node, 'post_hook', false);
+  const rows = rowsWritten(results) ?? 0;
+  return { status: 'success', message: `INSERT ${rows}`, rowsAffected: rows };
+}

@@ -1,0 +1,105 @@
+import type { Connection } from '../adapter/connection';
+import { runSteps } from '../adapter/run-steps';
+import type { ManifestNode, NodeConfig, RelationName } from '../manifest/types';
+import { step } from '../materializations/step';
+import type { NodeOutcome, NodeRunContext } from './node-context';
+
+/**
+ * dbt's test query: the test's SQL selects failing rows; this wraps it into one row that says
+ * how many failed and whether that crosses `warn_if` / `error_if`.
+ */
+export function wrapTestSql(sql: string, config: NodeConfig): string {
+  const failCalc = stringConfig(config.fail_calc, 'count(*)');
+  const warnIf = stringConfig(config.warn_if, '!= 0');
+  const errorIf = stringConfig(config.error_if, '!= 0');
+  const limit = typeof config.limit === 'number' ? `\nlimit ${config.limit}` : '';
+  return [
+    'select',
+    `  ${failCalc} as failures,`,
+    `  ${failCalc} ${warnIf} as should_warn,`,
+    `  ${failCalc} ${errorIf} as should_error`,
+    'from (',
+    `${sql.trim()}${limit}`,
+    ') dbt_internal_test',
+  ].join('\n');
+}
+
+/** Where `store_failures` keeps a test's failing rows: `<target schema>_dbt_test__audit.<name>`. */
+export function auditRelation(
+  node: ManifestNode,
+  targetSchema: string,
+  database?: string,
+): RelationName {
+  const schema = typeof node.config.schema === 'string' ? node.config.schema : 'dbt_test__audit';
+  return {
+    ...(database !== undefined ? { database } : {}),
+    schema: `${targetSchema}_${schema}`,
+    identifier: typeof node.config.alias === 'string' ? node.config.alias : node.name,
+  };
+}
+
+interface TestRow {
+  failures: unknown;
+  should_warn: unknown;
+  should_error: unknown;
+}
+
+/**
+ * Runs one data test. `severity: error` fails the test when `error_if` holds; otherwise it
+ * warns when `warn_if` holds (dbt's order). With `store_failures` the failing rows are
+ * (re)written to the audit table first, so they can be inspected after a failure.
+ */
+export async function runTest(
+  ctx: NodeRunContext,
+  conn: Connection,
+  node: ManifestNode,
+  target: { schema: string; database?: string },
+): Promise<NodeOutcome> {
+  const sql = ctx.finalize(node.unique_id);
+  if (node.config.store_failures === true) await storeFailures(ctx, conn, node, sql, target);
+  const rows = await conn.query<TestRow>(wrapTestSql(sql, node.config));
+  const row = rows[0];
+  const failures = row ? Number(row.failures ?? 0) : 0;
+  const severity = String(node.config.severity ?? 'ERROR').toUpperCase();
+  const status =
+    severity === 'ERROR' && truthy(row?.should_error)
+      ? 'fail'
+      : truthy(row?.should_warn)
+        ? 'warn'
+        : 'pass';
+  const condition = status === 'fail' ? node.config.error_if : node.config.warn_if;
+  const message =
+    status === 'pass'
+      ? ''
+      : `Got ${failures} result${failures === 1 ? '' : 's'}, configured to ${status} if ${String(condition ?? '!= 0')}`;
+  return { status, message, failures, rowsAffected: failures };
+}
+
+async function storeFailures(
+  ctx: NodeRunContext,
+  conn: Connection,
+  node: ManifestNode,
+  sql: string,
+  target: { schema: string; database?: string },
+): Promise<void> {
+  const { dialect } = ctx;
+  const rel = auditRelation(node, target.schema, target.database);
+  const tx = dialect.capabilities.transactionalDdl;
+  await runSteps(
+    conn,
+    [
+      step('create', 'create audit schema', dialect.createSchemaIfNotExists(rel), false),
+      step('drop', 'drop old failures', dialect.dropRelation('table', rel, true), tx),
+      step('create', 'store failures', dialect.createTableAs(rel, sql), tx),
+    ],
+    node.unique_id,
+  );
+}
+
+function stringConfig(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value.trim() !== '' ? value : fallback;
+}
+
+function truthy(value: unknown): boolean {
+  return value === true || value === 1 || value === 1n || value === 'true';
+}

@@ -1,0 +1,75 @@
+import type { Adapter } from '../adapter/adapter';
+import type { CompileResult } from '../compile/compile-project';
+import { TsmodelError } from '../diagnostics';
+
+export interface ShowOptions {
+  compiled: Pick<CompileResult, 'manifest' | 'renderAdHoc'>;
+  adapter: Adapter;
+  /** A model or seed to preview (its compiled SQL runs, not its built relation). */
+  node?: string;
+  /** SQL text with Jinja (`{{ ref('orders') }}`), rendered as an ad-hoc node. */
+  inline?: string;
+  limit: number;
+}
+
+export interface ShowResult {
+  sql: string;
+  columns: string[];
+  rows: Array<Record<string, unknown>>;
+}
+
+/**
+ * `show`: the one command whose rows flow through Node. Runs the node's compiled SQL (or the
+ * inline query) limited to `limit` rows, so a preview never builds or scans a whole table.
+ */
+export async function showRows(options: ShowOptions): Promise<ShowResult> {
+  const body = showSql(options);
+  const sql = `select * from (\n${body.trim()}\n) as tsmodel_show\nlimit ${Math.max(0, Math.floor(options.limit))}`;
+  const conn = await options.adapter.connect();
+  try {
+    const rows = await conn.query(sql);
+    const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
+    return { sql: body, columns, rows: rows.map(plainRow) };
+  } finally {
+    await conn.close();
+  }
+}
+
+function showSql(options: ShowOptions): string {
+  if (options.inline !== undefined)
+    return options.compiled.renderAdHoc(options.inline, { name: 'inline' });
+  const node =
+    options.node === undefined ? undefined : options.compiled.manifest.nodes[options.node];
+  if (!node)
+    throw new TsmodelError({
+      code: 'nothing-to-show',
+      message:
+        options.node === undefined ? 'show needs --select or --inline' : `no node ${options.node}`,
+      hint: 'use `tsmodel show --select <model>` or `tsmodel show --inline "select …"`',
+    });
+  if (node.resource_type === 'seed' && node.relation)
+    return `select * from ${options.adapter.dialect.renderRelation(node.relation)}`;
+  if (node.compiled_code === undefined)
+    throw new TsmodelError({
+      code: 'nothing-to-show',
+      message: `${node.unique_id} has no SQL to show`,
+      node: node.unique_id,
+      hint: 'select a model, seed or test',
+    });
+  return node.compiled_code;
+}
+
+/** Values JSON can carry: bigints become numbers when exact, else strings; dates ISO strings. */
+function plainRow(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k] = plainValue(v);
+  return out;
+}
+
+function plainValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.map(plainValue);
+  if (v && typeof v === 'object') return plainRow(v as Record<string, unknown>);
+  return v;
+}

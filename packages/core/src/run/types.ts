@@ -1,0 +1,79 @@
+import type { ManifestNode } from '../manifest/types';
+
+/**
+ * dbt's node statuses: models and seeds end `success`/`error`, tests `pass`/`warn`/`fail`, and a
+ * node whose upstream failed (or that never started after `--fail-fast` or Ctrl-C) `skipped`.
+ */
+export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'fail' | 'warn';
+
+/** One phase of a node's work, in run_results.json's `timing` shape. */
+export interface NodeTiming {
+  name: 'compile' | 'execute';
+  started_at: string;
+  completed_at: string;
+}
+
+/**
+ * One node's outcome, in the shape of a dbt `run_results.json` result, so tools that read dbt
+ * artifacts (and `--state`/`result:` selection) read ours unchanged.
+ */
+export interface NodeResult {
+  unique_id: string;
+  status: NodeStatus;
+  timing: NodeTiming[];
+  thread_id: string;
+  /** Seconds spent on the node, wall clock. */
+  execution_time: number;
+  /** Rows written by the node's main statement (or failing rows of a test). */
+  rows_affected?: number;
+  adapter_response: { _message?: string; rows_affected?: number };
+  message: string;
+  /** Tests only: the `fail_calc` value. */
+  failures: number | null;
+  compiled_path?: string;
+  /** The rendered relation the node built, when it builds one. */
+  relation_name?: string;
+}
+
+/**
+ * What the runner reports while it works. Core never prints: the CLI turns these into progress
+ * lines or JSON events, tests collect them.
+ */
+export type RunEvent =
+  | { type: 'run-start'; total: number; threads: number }
+  | { type: 'hook-start'; hook: 'on-run-start' | 'on-run-end'; index: number; total: number }
+  | { type: 'node-start'; index: number; total: number; node: ManifestNode; relation?: string }
+  | {
+      type: 'node-end';
+      index: number;
+      total: number;
+      node: ManifestNode;
+      relation?: string;
+      result: NodeResult;
+    }
+  | { type: 'run-end'; results: NodeResult[]; elapsed: number; cancelled: boolean };
+
+/** Counts of the summary line `Done. PASS=4 WARN=0 ERROR=1 SKIP=2 TOTAL=7`. */
+export interface RunTotals {
+  pass: number;
+  warn: number;
+  error: number;
+  skip: number;
+  total: number;
+}
+
+export function runTotals(results: readonly NodeResult[]): RunTotals {
+  const totals: RunTotals = { pass: 0, warn: 0, error: 0, skip: 0, total: results.length };
+  for (const r of results) {
+    if (r.status === 'success' || r.status === 'pass') totals.pass++;
+    else if (r.status === 'warn') totals.warn++;
+    else if (r.status === 'skipped') totals.skip++;
+    else totals.error++;
+  }
+  return totals;
+}
+
+/** Whether a status fails the invocation (exit code 1) and skips the node's descendants. */
+export function isFailure(status: NodeStatus): boolean {
+  return status === 'error' || status === 'fail';
+}
