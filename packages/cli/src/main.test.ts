@@ -48,6 +48,17 @@ describe('tsmodel main', () => {
     expect(stderr).toContain('did you mean --select?');
   });
 
+  it('reports a usage error as a JSON event with --log-format json', async () => {
+    const { code, stdout } = await runCli(
+      ['ls', '--outptu', 'name', '--log-format', 'json'],
+      tempProject(),
+    );
+    expect(code).toBe(1);
+    const event = JSON.parse(stdout) as Record<string, unknown>;
+    expect(event).toMatchObject({ level: 'error', event: 'usage-error' });
+    expect(event.msg).toContain('did you mean --output?');
+  });
+
   it('rejects a flag the command does not take', async () => {
     const { code, stderr } = await runCli(['init', '--select', 'x'], tempProject());
     expect(code).toBe(1);

@@ -86,8 +86,17 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     const hints = unknownFlagHints(outcome.error.message, argv, commands, globalFlagTable);
     const extra =
       outcome.output && outcome.output !== outcome.error.message ? [outcome.output] : [];
-    const lines = [`error: ${outcome.error.message}`, ...hints, ...extra];
-    io.stderr(`${lines.join('\n')}\n`);
+    const msg = [outcome.error.message, ...hints, ...extra].join('\n');
+    // Flags did not parse, so read --log-format straight from argv: JSON consumers get JSON.
+    const json = argv.some(
+      (a, i) => a === '--log-format=json' || (a === '--log-format' && argv[i + 1] === 'json'),
+    );
+    createReporter(io, {
+      logFormat: json ? 'json' : 'text',
+      color: true,
+      quiet: false,
+      debug: false,
+    }).error('usage-error', msg);
     return EXIT_USER_ERROR;
   }
   if (!outcome.invocation) {
