@@ -68,6 +68,16 @@ export class DuckDBTsmodelConnection implements Connection {
   private async executeNow(sql: string, options: ExecuteOptions): Promise<ExecuteResult> {
     try {
       const result = await this.conn.run(sql);
+      // `create table … as` reports its row count as a one-row `Count` result, not rowsChanged.
+      if (
+        result.rowsChanged === 0 &&
+        result.columnCount === 1 &&
+        result.columnName(0) === 'Count'
+      ) {
+        const count = (await result.fetchChunk())?.getRows()[0]?.[0];
+        if (typeof count === 'bigint' || typeof count === 'number')
+          return { rowsAffected: Number(count) };
+      }
       return { rowsAffected: result.rowsChanged };
     } catch (cause) {
       throw new AdapterError({ sql, cause, adapterType: 'duckdb', ...options });
