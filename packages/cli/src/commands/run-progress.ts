@@ -1,0 +1,165 @@
+/**
+ * dbt-style progress lines for run/build/seed/test:
+ * `1 of 5 START sql table model main.orders ........ [RUN]` then
+ * `1 of 5 OK created sql table model main.orders ... [SELECT 12 in 0.03s]`.
+ * Every line is also a structured event, so `--log-format json` gets one object per line.
+ */
+import { createColors } from 'picocolors';
+import type { ManifestNode, NodeResult, RunEvent, RunTotals } from '@tsmodel/core';
+import type { Reporter } from '../reporter';
+
+const LINE_WIDTH = 80;
+
+type Colors = ReturnType<typeof createColors>;
+
+/** What the node is, as dbt words it: `sql table model main.orders`, `seed file main.raw`. */
+export function describeNode(node: ManifestNode, relation: string | undefined): string {
+  const rel = node.relation;
+  const where = relation === undefined || !rel ? node.name : `${rel.schema}.${rel.identifier}`;
+  if (node.resource_type === 'seed') return `seed file ${where}`;
+  if (node.resource_type === 'test') return `test ${node.name}`;
+  return `sql ${node.config.materialized} model ${where}`;
+}
+
+function dots(left: string, right: string): string {
+  return `${left} ${'.'.repeat(Math.max(3, LINE_WIDTH - left.length - right.length - 2))} ${right}`;
+}
+
+function seconds(result: NodeResult): string {
+  return `${result.execution_time.toFixed(2)}s`;
+}
+
+/** The end line's verb and bracket for a result, e.g. `OK created` / `[SELECT 12 in 0.03s]`. */
+export function endLine(
+  index: number,
+  total: number,
+  node: ManifestNode,
+  relation: string | undefined,
+  result: NodeResult,
+  c: Colors,
+): string {
+  const what = describeNode(node, relation);
+  const n = `${index} of ${total}`;
+  const time = seconds(result);
+  switch (result.status) {
+    case 'success': {
+      const verb = node.resource_type === 'seed' ? 'loaded' : 'created';
+      const detail =
+        result.message === 'ephemeral' ? 'EPHEMERAL' : `${result.message || 'OK'} in ${time}`;
+      return dots(`${n} ${c.green('OK')} ${verb} ${what}`, `[${c.green(detail)}]`);
+    }
+    case 'pass':
+      return dots(`${n} ${c.green('PASS')} ${node.name}`, `[${c.green('PASS')} in ${time}]`);
+    case 'warn':
+      return dots(
+        `${n} ${c.yellow(`WARN ${result.failures ?? ''}`)} ${node.name}`,
+        `[${c.yellow(`WARN ${result.failures ?? ''}`)} in ${time}]`,
+      );
+    case 'fail':
+      return dots(
+        `${n} ${c.red(`FAIL ${result.failures ?? ''}`)} ${node.name}`,
+        `[${c.red(`FAIL ${result.failures ?? ''}`)} in ${time}]`,
+      );
+    case 'error':
+      return dots(`${n} ${c.red('ERROR')} creating ${what}`, `[${c.red('ERROR')} in ${time}]`);
+    case 'skipped':
+      return dots(`${n} ${c.yellow('SKIP')} ${what}`, `[${c.yellow('SKIP')}]`);
+  }
+}
+
+/** Prints run events through the reporter; returns the callback `executeRun` takes. */
+export function progressPrinter(reporter: Reporter, color: boolean): (event: RunEvent) => void {
+  const c = createColors(color);
+  return (event) => {
+    switch (event.type) {
+      case 'run-start':
+        reporter.info(
+          'run-start',
+          `Running ${event.total} node${event.total === 1 ? '' : 's'} with ${event.threads} thread${event.threads === 1 ? '' : 's'}`,
+          { total: event.total, threads: event.threads },
+        );
+        return;
+      case 'hook-start':
+        reporter.info('hook-start', `Running ${event.hook} hook ${event.index} of ${event.total}`, {
+          hook: event.hook,
+          index: event.index,
+        });
+        return;
+      case 'node-start':
+        if (event.node.config.materialized === 'ephemeral') return;
+        reporter.info(
+          'node-start',
+          dots(
+            `${event.index} of ${event.total} START ${describeNode(event.node, event.relation)}`,
+            '[RUN]',
+          ),
+          { unique_id: event.node.unique_id, index: event.index, total: event.total },
+        );
+        return;
+      case 'node-end': {
+        const { result } = event;
+        reporter.info(
+          'node-end',
+          endLine(event.index, event.total, event.node, event.relation, result, c),
+          {
+            unique_id: result.unique_id,
+            status: result.status,
+            index: event.index,
+            total: event.total,
+            execution_time: result.execution_time,
+            ...(result.rows_affected !== undefined ? { rows_affected: result.rows_affected } : {}),
+            ...(result.failures !== null ? { failures: result.failures } : {}),
+            message: result.message,
+          },
+        );
+        return;
+      }
+      case 'run-end':
+        return;
+    }
+  };
+}
+
+/** `Completed with 1 error and 0 warnings:` plus each problem, then the `Done.` line. */
+export function printSummary(
+  reporter: Reporter,
+  results: readonly NodeResult[],
+  totals: RunTotals,
+  elapsed: number,
+  cancelled: boolean,
+): void {
+  const errors = results.filter((r) => r.status === 'error' || r.status === 'fail');
+  const warnings = results.filter((r) => r.status === 'warn');
+  reporter.info(
+    'run-finished',
+    `Finished running ${totals.total} nodes in ${elapsed.toFixed(2)}s.`,
+    {
+      elapsed,
+    },
+  );
+  if (cancelled) reporter.warn('run-cancelled', 'Cancelled: running queries were interrupted');
+  if (errors.length > 0 || warnings.length > 0) {
+    reporter.info(
+      'run-problems',
+      `Completed with ${errors.length} error${errors.length === 1 ? '' : 's'} and ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`,
+    );
+    for (const r of errors)
+      reporter.error(
+        'node-failed',
+        `${r.status === 'fail' ? 'Failure in' : 'Error in'} ${r.unique_id}: ${r.message}`,
+        {
+          unique_id: r.unique_id,
+          compiled_path: r.compiled_path,
+        },
+      );
+    for (const r of warnings)
+      reporter.warn('node-warned', `Warning in ${r.unique_id}: ${r.message}`, {
+        unique_id: r.unique_id,
+      });
+  }
+  reporter.info(
+    'run-summary',
+    `Done. PASS=${totals.pass} WARN=${totals.warn} ERROR=${totals.error} SKIP=${totals.skip} TOTAL=${totals.total}`,
+    { ...totals },
+  );
+}

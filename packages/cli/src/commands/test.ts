@@ -1,0 +1,10 @@
+import { defineCommand } from './command';
+import { executeNodes } from './execute-nodes';
+
+/** `tsmodel test`: runs the selected data tests (generic and singular). */
+export const testCommand = defineCommand({
+  name: 'test',
+  describe: 'Run data tests against the built models',
+  flagGroups: ['project', 'selection', 'execution'],
+  run: (ctx) => executeNodes(ctx, 'test'),
+});
