@@ -3,15 +3,25 @@
  * `defineCommand(...)` plus one line here.
  */
 import type { AnyCommand } from './command';
+import { buildCommand } from './build';
 import { cleanCommand } from './clean';
 import { compileCommand } from './compile';
 import { debugCommand } from './debug';
 import { initCommand } from './init';
 import { lsCommand } from './ls';
 import { parseCommand } from './parse';
+import { runCommand } from './run';
+import { seedCommand } from './seed';
+import { showCommand } from './show';
+import { testCommand } from './test';
 
 export const commands: readonly AnyCommand[] = [
+  runCommand,
+  buildCommand,
+  seedCommand,
+  testCommand,
   compileCommand,
+  showCommand,
   lsCommand,
   parseCommand,
   debugCommand,
