@@ -94,7 +94,7 @@ export function installContextGlobals(
     const found = options.vars(name, c.target.packageName);
     if (found.found) {
       c.capture.vars[name] = JSON.stringify(found.value ?? null);
-      return found.value;
+      return renderVarValue(found.value);
     }
     if (positional.length >= 2) {
       c.capture.vars[name] = null;
@@ -106,6 +106,11 @@ export function installContextGlobals(
       `set it under vars: in project.yml, pass --vars '{${name}: …}', or give var('${name}', default) a default`,
     );
   };
+
+  // dbt renders a string var in the caller's context, so a package can be pointed at a relation
+  // with `my_table: "{{ source('segment', 'pages') }}"`.
+  const renderVarValue = (value: unknown): unknown =>
+    typeof value === 'string' && /\{\{|\{%/.test(value) ? env.renderString(value, {}) : value;
 
   const config = Object.assign(
     (...args: Args) => {
