@@ -26,7 +26,12 @@ const external = [
 
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'packages/cli/src/main.ts', index: 'packages/core/src/index.ts' },
+  entryPoints: {
+    cli: 'packages/cli/src/main.ts',
+    index: 'packages/core/src/index.ts',
+    // Loaded by path (compile/render-pool.ts) to render on the second core.
+    'render-worker': 'packages/core/src/compile/render-worker.ts',
+  },
   outdir,
   bundle: true,
   splitting: true,

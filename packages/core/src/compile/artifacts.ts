@@ -13,7 +13,11 @@ const INDEX_FILE = 'compiled_index.json';
  * not touched, so a warm compile writes one file and editors and watchers see only real
  * changes; changed files are written concurrently on the I/O thread pool.
  */
-export async function writeArtifacts(targetDir: string, manifest: Manifest, targetPath: string): Promise<void> {
+export async function writeArtifacts(
+  targetDir: string,
+  manifest: Manifest,
+  targetPath: string,
+): Promise<void> {
   const compiledRoot = path.join(targetDir, 'compiled');
   const indexFile = path.join(targetDir, INDEX_FILE);
   const previous = existsSync(compiledRoot) ? readIndex(indexFile) : {};

@@ -72,7 +72,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   });
   const target = profile.target;
   const files = (
-    await Promise.all([...project.projects.values()].map(discoverProjectFiles))
+    await Promise.all([...project.projects.values()].map((p) => discoverProjectFiles(p)))
   ).flat();
   const show = (abs: string) => displayPath(project, abs);
   const invocationId = options.invocationId ?? randomUUID();

@@ -23,70 +23,95 @@ export interface DiscoveredFile {
   text: string;
 }
 
-const PATTERNS: Record<DiscoveredKind, string[]> = {
-  model: ['**/*.sql'],
-  macro: ['**/*.sql'],
-  seed: ['**/*.csv'],
-  singular_test: ['**/*.sql'],
-  properties: ['**/*.yml', '**/*.yaml'],
-};
+/** Which kinds of file each resource folder holds, by extension. */
+const ROLES: Array<{ paths: (p: ProjectConfig) => string[]; ext: string; kind: DiscoveredKind }> = [
+  { paths: (p) => p.modelPaths, ext: 'sql', kind: 'model' },
+  { paths: (p) => p.macroPaths, ext: 'sql', kind: 'macro' },
+  { paths: (p) => p.seedPaths, ext: 'csv', kind: 'seed' },
+  { paths: (p) => p.testPaths, ext: 'sql', kind: 'singular_test' },
+  ...['yml', 'yaml'].flatMap((ext) =>
+    [
+      (p: ProjectConfig) => p.modelPaths,
+      (p: ProjectConfig) => p.seedPaths,
+      (p: ProjectConfig) => p.snapshotPaths,
+      (p: ProjectConfig) => p.testPaths,
+      (p: ProjectConfig) => p.macroPaths,
+    ].map((paths) => ({ paths, ext, kind: 'properties' as const })),
+  ),
+];
 
 /**
- * Finds every model, macro, seed, singular test and properties file of one project. Globs run
- * concurrently; see below for why the reads are synchronous.
+ * Finds every model, macro, seed, singular test and properties file of one project: one
+ * directory walk per resource folder (however many roles it plays), one read per file.
  */
-export async function discoverProjectFiles(project: ProjectConfig): Promise<DiscoveredFile[]> {
-  const jobs: Array<Promise<DiscoveredFile[]>> = [];
-  const add = (kind: DiscoveredKind, roots: string[]) => {
-    for (const root of roots) jobs.push(discoverUnder(project, kind, root));
-  };
-  add('model', project.modelPaths);
-  add('macro', project.macroPaths);
-  add('seed', project.seedPaths);
-  add('singular_test', project.testPaths);
-  add('properties', [
-    ...new Set([
-      ...project.modelPaths,
-      ...project.seedPaths,
-      ...project.snapshotPaths,
-      ...project.testPaths,
-      ...project.macroPaths,
-    ]),
-  ]);
-  return (await Promise.all(jobs)).flat();
+export async function discoverProjectFiles(
+  project: ProjectConfig,
+  only?: DiscoveredKind,
+): Promise<DiscoveredFile[]> {
+  const byRoot = new Map<string, Map<string, Set<DiscoveredKind>>>();
+  for (const role of ROLES) {
+    if (only && role.kind !== only) continue;
+    for (const root of role.paths(project)) {
+      let exts = byRoot.get(root);
+      if (!exts) byRoot.set(root, (exts = new Map()));
+      let kinds = exts.get(role.ext);
+      if (!kinds) exts.set(role.ext, (kinds = new Set()));
+      kinds.add(role.kind);
+    }
+  }
+  const perRoot = await Promise.all(
+    [...byRoot].map(([root, exts]) => discoverUnder(project, root, exts)),
+  );
+  return perRoot.flat();
+}
+
+/** Only the macro files of one project: what a render worker needs to rebuild the engine. */
+export function discoverMacroFiles(project: ProjectConfig): Promise<DiscoveredFile[]> {
+  return discoverProjectFiles(project, 'macro');
 }
 
 async function discoverUnder(
   project: ProjectConfig,
-  kind: DiscoveredKind,
   resourceRoot: string,
+  exts: Map<string, Set<DiscoveredKind>>,
 ): Promise<DiscoveredFile[]> {
   const rootAbs = path.resolve(project.rootDir, resourceRoot);
-  const rels = await glob(PATTERNS[kind], {
-    cwd: rootAbs,
-    ignore: ['**/node_modules/**', '**/.*/**'],
-    onlyFiles: true,
-    expandDirectories: false,
-  });
+  const rels = await glob(
+    [...exts.keys()].map((e) => `**/*.${e}`),
+    {
+      cwd: rootAbs,
+      ignore: ['**/node_modules/**', '**/.*/**'],
+      onlyFiles: true,
+      expandDirectories: false,
+    },
+  );
   rels.sort();
   const rootRel = toPosix(path.relative(project.rootDir, rootAbs)) || '.';
+  const files: DiscoveredFile[] = [];
   // Synchronous reads: for thousands of small files one readFileSync each is several times
   // faster than fs/promises, whose open/stat/read/close each cost a thread-pool round trip.
-  return rels.map((rel) => {
+  for (const rel of rels) {
+    const dot = rel.lastIndexOf('.');
+    const kinds = exts.get(rel.slice(dot + 1));
+    if (!kinds) continue;
     const absPath = path.join(rootAbs, rel);
     const parts = rel.split('/');
     const fileName = parts.pop()!;
-    return {
-      kind,
-      packageName: project.name,
-      absPath,
-      path: rootRel === '.' ? rel : `${rootRel}/${rel}`,
-      resourceRoot: rootRel,
-      folders: parts,
-      stem: fileName.replace(/\.[^.]+$/, ''),
-      text: readFileSync(absPath, 'utf8'),
-    };
-  });
+    const text = readFileSync(absPath, 'utf8');
+    for (const kind of kinds) {
+      files.push({
+        kind,
+        packageName: project.name,
+        absPath,
+        path: rootRel === '.' ? rel : `${rootRel}/${rel}`,
+        resourceRoot: rootRel,
+        folders: parts,
+        stem: fileName.slice(0, fileName.lastIndexOf('.')),
+        text,
+      });
+    }
+  }
+  return files;
 }
 
 function toPosix(p: string): string {

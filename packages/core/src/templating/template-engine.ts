@@ -6,6 +6,7 @@ import { MacroRegistry, type MacroFile } from './macro-registry';
 import { emptyCapture, type RenderCapture } from './render-capture';
 import { RelationPlaceholder, encodeKey } from './relation-placeholder';
 import { toTemplateError } from './template-errors';
+import { parseStaticTemplate, type StaticTemplate } from './static-template';
 import { installContextGlobals, type RenderState } from './context-globals';
 
 /** Looks a var up with dbt's precedence for the package that is rendering. */
@@ -61,6 +62,7 @@ export class TemplateEngine {
   readonly macros: MacroRegistry;
   private readonly state: RenderState;
   private readonly templates = new Map<string, nunjucks.Template>();
+  private readonly staticTemplates = new Map<string, StaticTemplate | undefined>();
 
   constructor(readonly options: TemplateEngineOptions) {
     this.env = createTemplateEnvironment();
@@ -90,8 +92,33 @@ export class TemplateEngine {
     options: RenderOptions,
     cacheKey?: string,
   ): RenderResult {
-    const capture = emptyCapture();
     const previous = this.state.current;
+    this.env.addGlobal('this', THIS);
+    this.env.addGlobal('execute', options.execute);
+    this.env.addGlobal('model', modelView(target));
+    try {
+      const fast = this.staticTemplate(source, cacheKey);
+      if (fast) {
+        const capture = this.begin(target, options);
+        try {
+          return { sql: fast.render(this.env.globals), capture };
+        } catch {
+          // Render again with nunjucks, which reports the problem with its line and column.
+        }
+      }
+      const capture = this.begin(target, options);
+      const template = this.template(source, target.file, cacheKey);
+      return { sql: template.render({}), capture };
+    } catch (err) {
+      throw toTemplateError(err, target.file, source, target.uniqueId);
+    } finally {
+      this.state.current = previous;
+    }
+  }
+
+  /** Starts a render of `target`: a fresh capture the globals write into. */
+  private begin(target: RenderTarget, options: RenderOptions): RenderCapture {
+    const capture = emptyCapture();
     this.state.current = {
       target,
       capture,
@@ -100,17 +127,14 @@ export class TemplateEngine {
       isIncremental: options.isIncremental,
       execute: options.execute,
     };
-    this.env.addGlobal('this', new RelationPlaceholder(encodeKey({ kind: 'this' })));
-    this.env.addGlobal('execute', options.execute);
-    this.env.addGlobal('model', modelView(target));
-    try {
-      const template = this.template(source, target.file, cacheKey);
-      return { sql: template.render({}), capture };
-    } catch (err) {
-      throw toTemplateError(err, target.file, source, target.uniqueId);
-    } finally {
-      this.state.current = previous;
-    }
+    return capture;
+  }
+
+  private staticTemplate(source: string, cacheKey: string | undefined): StaticTemplate | undefined {
+    if (cacheKey === undefined) return parseStaticTemplate(source);
+    if (!this.staticTemplates.has(cacheKey))
+      this.staticTemplates.set(cacheKey, parseStaticTemplate(source));
+    return this.staticTemplates.get(cacheKey);
   }
 
   /**
@@ -155,3 +179,6 @@ function modelView(target: RenderTarget): Record<string, unknown> {
     config: target.baseConfig,
   };
 }
+
+/** `{{ this }}`: a marker for the node being rendered, resolved after compile. */
+const THIS = new RelationPlaceholder(encodeKey({ kind: 'this' }));

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { TsmodelError } from '../diagnostics';
+import type { LoadedProject, ResolvedProfile } from '../project/types';
+import { VarResolver } from '../project/var-resolver';
+import { TemplateEngine } from '../templating/template-engine';
+import type { DiscoveredFile } from './discover';
+import { internalMacroFiles } from './internal-macros';
+import { adapterParents } from './relation-rendering';
+
+/** What makes two engines render identically: the main thread's and each render worker's. */
+export interface EngineSettings {
+  env: Record<string, string | undefined>;
+  invocationId?: string;
+  runStartedAt?: Date;
+}
+
+export interface EngineSetup {
+  engine: TemplateEngine;
+  vars: VarResolver;
+  macroProblems: TsmodelError[];
+}
+
+/**
+ * Builds the template engine for a loaded project and registers every macro (tsmodel's own,
+ * then each package's). Shared by `compileProject` and the render workers so both render the
+ * same way.
+ */
+export function setUpEngine(
+  project: LoadedProject,
+  profile: ResolvedProfile,
+  macroFiles: DiscoveredFile[],
+  displayPath: (abs: string) => string,
+  settings: EngineSettings,
+): EngineSetup {
+  const target = profile.target;
+  const vars = new VarResolver(project.root, project.projects, project.cliVars);
+  const engine = new TemplateEngine({
+    rootProject: project.root.name,
+    target,
+    adapterParents: adapterParents(target.type),
+    vars: (name, pkg) => vars.resolve(name, pkg),
+    env: settings.env,
+    dispatch: project.root.dispatch,
+    invocationId: settings.invocationId ?? randomUUID(),
+    runStartedAt: settings.runStartedAt ?? new Date(),
+  });
+  const macroProblems = engine.loadMacros([
+    ...internalMacroFiles(),
+    ...macroFiles.map((f) => ({
+      packageName: f.packageName,
+      path: displayPath(f.absPath),
+      text: f.text,
+    })),
+  ]);
+  return { engine, vars, macroProblems };
+}

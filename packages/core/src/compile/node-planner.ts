@@ -1,0 +1,175 @@
+import type { ManifestNode, NodeConfig, ResourceType } from '../manifest/types';
+import { folderConfig } from '../project/folder-config';
+import type { FolderConfigTree, LoadedProject, ProjectConfig } from '../project/types';
+import { patchKey } from '../properties';
+import type { GenericTestSpec, NodePatch, ParsedProperties } from '../properties/types';
+import type { RenderTarget } from '../templating/template-engine';
+import type { DiscoveredFile } from './discover';
+import { layerConfig, newNode, sha256 } from './node-factory';
+import type { RenderJob } from './render-jobs';
+
+type ConfigLayer = Record<string, unknown> | undefined;
+
+/**
+ * A node before its template has rendered: everything known from its file, folder configs and
+ * YAML. Rendering adds the `config()` calls and dependencies.
+ */
+export interface PlannedNode {
+  node: ManifestNode;
+  /** Config layers below the file's own `config()` calls. */
+  layers: ConfigLayer[];
+  target: RenderTarget;
+  /** Absent for seeds, which have no template. */
+  job?: RenderJob;
+  /** For generic tests: the node they test, by name, so tests of disabled models drop out. */
+  attached?: GenericTestSpec['attached'];
+}
+
+const KIND_TO_TYPE: Record<string, ResourceType> = {
+  model: 'model',
+  seed: 'seed',
+  singular_test: 'test',
+};
+
+const TREES: Record<string, (p: ProjectConfig) => FolderConfigTree> = {
+  model: (p) => p.models,
+  seed: (p) => p.seeds,
+  test: (p) => p.tests,
+};
+
+/**
+ * Plans one node per model, seed and singular test file and per YAML generic test. Folder
+ * configs come from the package's own project.yml, then the root project's (root wins), then
+ * the YAML `config:`; they are layered once per folder, since every file of a folder shares them.
+ */
+export function planNodes(
+  project: LoadedProject,
+  files: DiscoveredFile[],
+  props: ParsedProperties,
+  displayPath: (abs: string) => string,
+): { planned: PlannedNode[]; usedPatches: Set<string> } {
+  const root = project.root;
+  const usedPatches = new Set<string>();
+  const memo = new Map<string, { layers: ConfigLayer[]; base: NodeConfig; hash: string }>();
+
+  const layered = (
+    type: ResourceType,
+    pkg: string,
+    folders: string[],
+    extra: ConfigLayer,
+    memoKey?: string,
+  ) => {
+    const hit = memoKey === undefined ? undefined : memo.get(memoKey);
+    if (hit) return hit;
+    const own = project.projects.get(pkg)!;
+    const tree = TREES[type]!;
+    const layers = [
+      folderConfig(tree(own), pkg, folders),
+      own === root ? undefined : folderConfig(tree(root), pkg, folders),
+      extra,
+    ];
+    const base = layerConfig(type, layers);
+    const entry = { layers, base, hash: sha256(JSON.stringify(base)) };
+    if (memoKey !== undefined) memo.set(memoKey, entry);
+    return entry;
+  };
+
+  const planned: PlannedNode[] = [];
+  for (const f of files) {
+    const type = KIND_TO_TYPE[f.kind];
+    if (!type) continue;
+    const pkg = f.packageName;
+    const pk = patchKey(type, pkg, f.stem);
+    const patch = props.patches.get(pk);
+    if (patch) usedPatches.add(pk);
+    const { layers, base, hash } = layered(
+      type,
+      pkg,
+      f.folders,
+      patch?.config,
+      patch ? undefined : `${type}|${pkg}|${f.folders.join('/')}`,
+    );
+    const checksum = sha256(f.text);
+    const uniqueId = `${type}.${pkg}.${f.stem}`;
+    const target: RenderTarget = {
+      uniqueId,
+      name: f.stem,
+      packageName: pkg,
+      resourceType: type,
+      file: displayPath(f.absPath),
+      baseConfig: base,
+    };
+    const node = newNode({
+      unique_id: uniqueId,
+      resource_type: type,
+      name: f.stem,
+      package_name: pkg,
+      path: [...f.folders, f.path.split('/').pop()!].join('/'),
+      original_file_path: f.path,
+      fqn: [pkg, ...f.folders, f.stem],
+      config: base,
+      raw_code: type === 'seed' ? undefined : f.text,
+      checksum,
+    });
+    if (type === 'seed') node.seed_file = f.absPath;
+    applyPatch(node, patch);
+    planned.push({
+      node,
+      layers,
+      target,
+      job:
+        type === 'seed'
+          ? undefined
+          : { fileId: `${pkg}:${f.path}`, key: `${checksum}|${hash}`, target, text: f.text },
+    });
+  }
+
+  for (const spec of props.tests) {
+    const folders = spec.fqn.slice(1, -1);
+    const { layers, base, hash } = layered('test', spec.package_name, folders, spec.config);
+    const node = newNode({
+      unique_id: spec.unique_id,
+      resource_type: 'test',
+      name: spec.name,
+      package_name: spec.package_name,
+      path: `${spec.name}.sql`,
+      original_file_path: spec.path,
+      fqn: spec.fqn,
+      config: base,
+      raw_code: spec.raw_code,
+      checksum: sha256(spec.raw_code),
+    });
+    node.test_metadata = spec.test_metadata;
+    node.patch_path = spec.path;
+    if (spec.column_name !== undefined) node.column_name = spec.column_name;
+    if (spec.description) node.description = spec.description;
+    const target: RenderTarget = {
+      uniqueId: spec.unique_id,
+      name: spec.name,
+      packageName: spec.package_name,
+      resourceType: 'test',
+      file: spec.location.file,
+      baseConfig: base,
+    };
+    planned.push({
+      node,
+      layers,
+      target,
+      attached: spec.attached,
+      job: {
+        fileId: `${spec.package_name}:${spec.unique_id}`,
+        key: `${node.checksum}|${hash}`,
+        target,
+        text: spec.raw_code,
+      },
+    });
+  }
+  return { planned, usedPatches };
+}
+
+function applyPatch(node: ManifestNode, patch: NodePatch | undefined): void {
+  if (!patch) return;
+  node.description = patch.description;
+  node.columns = patch.columns;
+  node.patch_path = patch.patch_path;
+}
