@@ -10,22 +10,25 @@ import { testProject } from './run-fixtures';
 
 const bin = fileURLToPath(new URL('../../../../bin/tsmodel.js', import.meta.url));
 
-/** Starts `tsmodel run` and SIGKILLs it once `marker` shows up on stdout. */
-function runAndKillAt(cwd: string, marker: string): Promise<string> {
+/** Starts `tsmodel run` and sends `signal` once `marker` shows up on stdout. */
+function runAndSignalAt(
+  cwd: string,
+  marker: string,
+  signal: NodeJS.Signals,
+): Promise<{ out: string; code: number | null; signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, 'run', '--threads', '1'], {
       cwd,
       env: { ...process.env, NO_COLOR: '1' },
     });
     let out = '';
+    let sent = false;
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes(marker)) child.kill('SIGKILL');
+      if (!sent && out.includes(marker)) sent = child.kill(signal);
     });
     child.on('error', reject);
-    child.on('exit', (_code, signal) =>
-      signal === 'SIGKILL' ? resolve(out) : reject(new Error(`not killed:\n${out}`)),
-    );
+    child.on('exit', (code, got) => resolve({ out, code, signal: got }));
   });
 }
 
@@ -40,8 +43,8 @@ describe('recovery after an interrupted run', () => {
     });
     expect((await p.run('run')).code).toBe(0);
     p.write({ 'models/slow.sql': slow });
-    const out = await runAndKillAt(p.dir, 'START sql table model main.slow');
-    expect(out).toContain('START sql table model main.slow');
+    const killed = await runAndSignalAt(p.dir, 'START sql table model main.slow', 'SIGKILL');
+    expect(killed.signal).toBe('SIGKILL');
 
     p.write({ 'models/slow.sql': "{{ config(materialized='table') }}\nselect 2 as n" });
     const again = await p.run('run', '--vars', 'v: 3');
@@ -50,6 +53,24 @@ describe('recovery after an interrupted run', () => {
     expect(await p.query('select n from slow_child')).toEqual([{ n: 2 }]);
     expect(await p.query('select v from fast')).toEqual([{ v: 3 }]);
     expect(await p.relations()).toEqual(['fast', 'slow', 'slow_child']);
+  }, 60_000);
+
+  it('Ctrl-C cancels the running query, skips the rest, keeps the old table and exits 1', async () => {
+    const p = testProject({
+      'models/slow.sql': "{{ config(materialized='table') }}\nselect 1 as n",
+      'models/slow_child.sql': "select * from {{ ref('slow') }}",
+    });
+    expect((await p.run('run')).code).toBe(0);
+    p.write({
+      'models/slow.sql':
+        "{{ config(materialized='table') }}\nselect count(*) as n from range(3000000000)",
+    });
+    const { out, code } = await runAndSignalAt(p.dir, 'START sql table model main.slow', 'SIGINT');
+    expect(code).toBe(1);
+    expect(out).toMatch(/ERROR creating sql table model main\.slow/);
+    expect(out).toMatch(/SKIP sql view model main\.slow_child/);
+    expect(await p.query('select n from slow')).toEqual([{ n: 1 }]);
+    expect(await p.relations()).toEqual(['slow', 'slow_child']);
   }, 60_000);
 
   it('drops tmp and backup relations a killed run left behind, then builds over them', async () => {
