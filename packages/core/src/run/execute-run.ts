@@ -5,6 +5,7 @@ import type { Connection } from '../adapter/connection';
 import type { CompileResult } from '../compile/compile-project';
 import { TsmodelError } from '../diagnostics';
 import type { ManifestNode, RelationName } from '../manifest/types';
+import { abortableConnection } from './abortable-connection';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 import { RelationCache, distinctSchemas } from './relation-cache';
 import { runResultsArtifact, writeRunResults } from './run-results';
@@ -91,9 +92,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
 
   const connections: Connection[] = [];
   const results: NodeResult[] = [];
+  // Aborted by Ctrl-C, or by the scheduler on --fail-fast: no new statement starts after it.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener('abort', onAbort);
   let droppedLeftovers: string[] = [];
   try {
     for (let i = 0; i < threads; i++) connections.push(await adapter.connect());
+    const workers = connections.map((c) => abortableConnection(c, stop.signal));
     const main = connections[0]!;
     const built = [...ids]
       .map((id) => manifest.nodes[id]!)
@@ -120,10 +126,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     await schedule({
       graph,
       priority: criticalPathPriority(graph),
-      workers: connections,
+      workers,
       failFast: options.failFast ?? false,
       ...(options.signal ? { signal: options.signal } : {}),
-      cancel: (conn) => conn.cancel(),
+      cancel: (conn) => {
+        stop.abort();
+        return conn.cancel();
+      },
       run: async (id, conn, worker) => {
         const node = manifest.nodes[id]!;
         const nodeIndex = ++index;
@@ -169,6 +178,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     }
     return outcome;
   } finally {
+    options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(connections.map((c) => c.close().catch(() => undefined)));
   }
 }
