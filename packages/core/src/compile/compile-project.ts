@@ -52,7 +52,14 @@ export interface CompileResult {
    */
   renderAdHoc: AdHocRender;
   warnings: TsmodelError[];
-  stats: { nodes: number; cacheHits: number; rendered: number; ms: number };
+  /** `phases`: milliseconds per compile phase, for `--debug` and the benchmark. */
+  stats: {
+    nodes: number;
+    cacheHits: number;
+    rendered: number;
+    ms: number;
+    phases: Record<string, number>;
+  };
 }
 
 /**
@@ -62,6 +69,13 @@ export interface CompileResult {
  */
 export async function compileProject(options: CompileOptions): Promise<CompileResult> {
   const started = performance.now();
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - mark);
+    mark = now;
+  };
   const env = options.env ?? process.env;
   const project = loadProject({ projectDir: options.projectDir, cliVars: options.vars, env });
   const profile = resolveProfile({
@@ -77,6 +91,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   const show = (abs: string) => displayPath(project, abs);
   const invocationId = options.invocationId ?? randomUUID();
   const runStartedAt = options.runStartedAt ?? new Date();
+  phase('load_and_discover');
   const { engine, vars, macroProblems } = setUpEngine(
     project,
     profile,
@@ -89,6 +104,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   for (const m of engine.macros.all()) macroChecksums[`${m.packageName}.${m.name}`] = m.checksum;
 
   const targetDir = path.resolve(project.root.rootDir, project.root.targetPath);
+  phase('macros');
   const cache = await ParseCache.open(
     targetDir,
     {
@@ -105,6 +121,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   );
 
   const renderRelation = options.renderRelation ?? relationRendererFor(target.type);
+  phase('cache_open');
   const built = await buildManifest({
     project,
     target,
@@ -127,6 +144,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   problems.push(...built.problems);
   if (problems.length > 0) throw new CompileErrors(problems);
 
+  phase('build');
   const manifest = built.manifest;
   manifest.metadata.invocation_id = invocationId;
   if (options.writeArtifacts) {
@@ -137,6 +155,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   } else if (options.useCache !== false) {
     await cache.save();
   }
+  phase('write');
   return {
     project,
     profile,
@@ -151,6 +170,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
       cacheHits: cache.hits,
       rendered: cache.misses,
       ms: performance.now() - started,
+      phases,
     },
   };
 }

@@ -22,7 +22,10 @@ export interface RenderWorkerInit {
   runStartedAt: number;
 }
 
-/** Below this many templates a worker's start-up costs more than it saves. */
+/**
+ * Below this many templates that need nunjucks (static ones render in microseconds on the main
+ * thread) a worker's start-up costs more than it saves.
+ */
 const MIN_JOBS_FOR_WORKERS = 400;
 /** Share of the jobs a worker takes: less than half, since it first has to start up. */
 const WORKER_SHARE = 0.45;
@@ -39,18 +42,37 @@ export async function renderInParallel(
 ): Promise<RenderOutcome[]> {
   const workerFile = fileURLToPath(new URL('./render-worker.js', import.meta.url));
   const cores = availableParallelism();
-  if (jobs.length < MIN_JOBS_FOR_WORKERS || cores < 2 || !existsSync(workerFile)) {
+  const heavy: number[] = [];
+  jobs.forEach((job, i) => {
+    if (!engine.isStatic(job.text)) heavy.push(i);
+  });
+  if (heavy.length < MIN_JOBS_FOR_WORKERS || cores < 2 || !existsSync(workerFile)) {
     return renderOnThisThread(engine, jobs);
   }
+  // Workers take a share of the templates that need nunjucks; this thread renders the rest.
   const workerCount = Math.min(cores - 1, 3);
-  const perWorker = Math.floor((jobs.length * WORKER_SHARE * 2) / (workerCount + 1));
-  const chunks: RenderJob[][] = [];
-  for (let w = 0; w < workerCount; w++) chunks.push(jobs.slice(w * perWorker, (w + 1) * perWorker));
-  const mine = jobs.slice(workerCount * perWorker);
-  const pending = chunks.map((chunk) => runWorker(workerFile, init, chunk));
-  const local = renderOnThisThread(engine, mine);
+  const perWorker = Math.floor((heavy.length * WORKER_SHARE * 2) / (workerCount + 1));
+  const shipped = new Set(heavy.slice(0, workerCount * perWorker));
+  const chunks: number[][] = [];
+  for (let w = 0; w < workerCount; w++)
+    chunks.push(heavy.slice(w * perWorker, (w + 1) * perWorker));
+  const pending = chunks.map((chunk) =>
+    runWorker(
+      workerFile,
+      init,
+      chunk.map((i) => jobs[i]!),
+    ),
+  );
+  const localIndexes = jobs.map((_, i) => i).filter((i) => !shipped.has(i));
+  const local = renderOnThisThread(
+    engine,
+    localIndexes.map((i) => jobs[i]!),
+  );
+  const outcomes: RenderOutcome[] = new Array(jobs.length);
+  localIndexes.forEach((i, k) => (outcomes[i] = local[k]!));
   const remote = await Promise.all(pending);
-  return [...remote.flat(), ...local];
+  chunks.forEach((chunk, w) => chunk.forEach((i, k) => (outcomes[i] = remote[w]![k]!)));
+  return outcomes;
 }
 
 /** Jobs travel in workerData so the worker starts rendering while this thread is busy. */

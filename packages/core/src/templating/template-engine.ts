@@ -130,11 +130,19 @@ export class TemplateEngine {
     return capture;
   }
 
+  /**
+   * True when `source` renders on the fast path (no nunjucks compile); such templates are not
+   * worth shipping to a worker thread.
+   */
+  isStatic(source: string): boolean {
+    return this.staticTemplate(source, undefined) !== undefined;
+  }
+
+  /** Parsed once per cache key, or per text when there is none. */
   private staticTemplate(source: string, cacheKey: string | undefined): StaticTemplate | undefined {
-    if (cacheKey === undefined) return parseStaticTemplate(source);
-    if (!this.staticTemplates.has(cacheKey))
-      this.staticTemplates.set(cacheKey, parseStaticTemplate(source));
-    return this.staticTemplates.get(cacheKey);
+    const key = cacheKey ?? source;
+    if (!this.staticTemplates.has(key)) this.staticTemplates.set(key, parseStaticTemplate(source));
+    return this.staticTemplates.get(key);
   }
 
   /**
