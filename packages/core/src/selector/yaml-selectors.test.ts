@@ -45,14 +45,10 @@ describe('selectors.yml', () => {
     expect(pick('staging_but_orders')).toEqual([
       'not_null_raw_orders_id',
       'not_null_stg_orders_id',
-      'raw.customers',
-      'raw.orders',
       'stg_customers',
     ]);
     expect(pick('staging_but_orders', SELECTORS, { indirectSelection: 'eager' })).toEqual([
       'not_null_raw_orders_id',
-      'raw.customers',
-      'raw.orders',
       'stg_customers',
     ]);
   });

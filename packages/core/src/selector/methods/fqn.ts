@@ -5,9 +5,12 @@ import type { SelectorMethod } from './context';
  * `fqn:` (also any bare name): the node's name, or a dot-prefix of `package.folder….name` with
  * or without the package; from the first segment holding a wildcard, the rest of the dotted
  * FQN is fnmatched. So `staging` picks the folder, but `stg_*` does not reach nested models.
+ * Sources are never matched (use `source:`).
  */
 export const fqnMethod: SelectorMethod = function* (candidates, { value }) {
   for (const node of candidates) {
+    // dbt searches parsed nodes only: `orders` never picks the source table raw.orders.
+    if (node.resource_type === 'source') continue;
     if (fqnMatches(node.fqn, value) || fqnMatches(node.fqn.slice(1), value)) yield node.unique_id;
   }
 };

@@ -24,8 +24,6 @@ describe('fqn', () => {
     expect(pick('staging')).toEqual([
       'not_null_raw_orders_id',
       'not_null_stg_orders_id',
-      'raw.customers',
-      'raw.orders',
       'stg_customers',
       'stg_orders',
     ]);
@@ -43,16 +41,17 @@ describe('fqn', () => {
     expect(pick('staging.stg_*')).toEqual(['stg_customers', 'stg_orders']);
   });
 
-  it('a bare name also matches a source table of that name, as in dbt', () => {
-    expect(pick('orders')).toEqual(['orders', 'raw.orders']);
+  it('a bare name never matches a source table, as in dbt (fqn searches parsed nodes only)', () => {
+    expect(pick('orders')).toEqual(['orders']);
+    expect(pick('source:raw.orders')).toEqual(['raw.orders']);
     expect(pick('marts.orders')).toEqual(['orders']);
   });
 
   it('matches package-qualified names and whole packages', () => {
-    expect(pick('segment')).toEqual(['segment.tracks', 'segment_sessions']);
+    expect(pick('segment')).toEqual(['segment_sessions']);
     expect(pick('segment.sessions.segment_sessions')).toEqual(['segment_sessions']);
     expect(pick('my_project')).not.toContain('segment_sessions');
-    expect(pick('fqn:*')).toHaveLength(Object.keys(project.manifest.nodes).length + 3);
+    expect(pick('fqn:*')).toHaveLength(Object.keys(project.manifest.nodes).length);
   });
 });
 
