@@ -53,10 +53,14 @@ export async function readTable(
   relation: string,
   orderBy: string,
 ): Promise<TableText> {
-  return query(database, (columns) => {
-    const list = columns.map((c) => `cast("${c}" as varchar) as "${c}"`).join(', ');
-    return `select ${list} from ${relation} order by ${orderBy}`;
-  }, relation);
+  return query(
+    database,
+    (columns) => {
+      const list = columns.map((c) => `cast("${c}" as varchar) as "${c}"`).join(', ');
+      return `select ${list} from ${relation} order by ${orderBy}`;
+    },
+    relation,
+  );
 }
 
 /** An expected-output CSV (header, `NULL` for NULL), read by DuckDB's CSV reader as text. */

@@ -86,10 +86,54 @@ describe('full refresh of the integration project', () => {
       r.session_number,
     ];
     expect(rows.map(pick)).toEqual([
-      ['44cd4242f4e60762eedb063bfe4ceb3c', '2', '1799', '60s or more', 'social', 'abc', 'iPhone', 'iPhone', 'u1', '1'],
-      ['75737fa88661c65ac05cdcdee6596ca9', '2', '1800', '60s or more', 'search', null, 'iPhone', 'iPhone', 'u1', '2'],
-      ['3d982a22825db24bfde51caa6f1ee3b9', '2', '40', '30s to 59s', null, null, 'Windows', 'Desktop', 'u1', '3'],
-      ['2a4adee450fadf5d96a0371f339dcf54', '1', '0', '0s to 9s', 'social', null, null, 'Uncategorized', 'C', '1'],
+      [
+        '44cd4242f4e60762eedb063bfe4ceb3c',
+        '2',
+        '1799',
+        '60s or more',
+        'social',
+        'abc',
+        'iPhone',
+        'iPhone',
+        'u1',
+        '1',
+      ],
+      [
+        '75737fa88661c65ac05cdcdee6596ca9',
+        '2',
+        '1800',
+        '60s or more',
+        'search',
+        null,
+        'iPhone',
+        'iPhone',
+        'u1',
+        '2',
+      ],
+      [
+        '3d982a22825db24bfde51caa6f1ee3b9',
+        '2',
+        '40',
+        '30s to 59s',
+        null,
+        null,
+        'Windows',
+        'Desktop',
+        'u1',
+        '3',
+      ],
+      [
+        '2a4adee450fadf5d96a0371f339dcf54',
+        '1',
+        '0',
+        '0s to 9s',
+        'social',
+        null,
+        null,
+        'Uncategorized',
+        'C',
+        '1',
+      ],
     ]);
   });
 
@@ -98,12 +142,34 @@ describe('full refresh of the integration project', () => {
     tsmodel(plain, ['build', '--full-refresh', '--vars', '{segment_pass_through_columns: []}']);
     const { columns } = await readTable(plain, 'sessions', 'session_id');
     expect(columns).toEqual([
-      'session_id', 'anonymous_id', 'session_start_tstamp', 'session_end_tstamp', 'page_views',
-      'utm_source', 'utm_content', 'utm_medium', 'utm_campaign', 'utm_term', 'gclid',
-      'first_page_url', 'first_page_url_host', 'first_page_url_path', 'first_page_url_query',
-      'referrer', 'referrer_host', 'device', 'device_category', 'last_page_url',
-      'last_page_url_host', 'last_page_url_path', 'last_page_url_query', 'duration_in_s',
-      'duration_in_s_tier', 'referrer_medium', 'referrer_source', 'blended_user_id',
+      'session_id',
+      'anonymous_id',
+      'session_start_tstamp',
+      'session_end_tstamp',
+      'page_views',
+      'utm_source',
+      'utm_content',
+      'utm_medium',
+      'utm_campaign',
+      'utm_term',
+      'gclid',
+      'first_page_url',
+      'first_page_url_host',
+      'first_page_url_path',
+      'first_page_url_query',
+      'referrer',
+      'referrer_host',
+      'device',
+      'device_category',
+      'last_page_url',
+      'last_page_url_host',
+      'last_page_url_path',
+      'last_page_url_query',
+      'duration_in_s',
+      'duration_in_s_tier',
+      'referrer_medium',
+      'referrer_source',
+      'blended_user_id',
       'session_number',
     ]);
   });
@@ -154,7 +220,9 @@ describe('incremental runs over batches', () => {
   const incremental = freshDatabase('incremental');
   const full = freshDatabase('reference');
   const sessionsOf = async (db: string, anonymousId: string) =>
-    byColumn(await readTable(db, `sessions where anonymous_id = '${anonymousId}'`, 'session_start_tstamp'));
+    byColumn(
+      await readTable(db, `sessions where anonymous_id = '${anonymousId}'`, 'session_start_tstamp'),
+    );
 
   beforeAll(async () => {
     await execute(full, [...loadAllPagesSql(), 'insert into raw_pages select * from all_pages']);
@@ -169,9 +237,14 @@ describe('incremental runs over batches', () => {
     await loadBatchAndRun(incremental, '2024-01-02 11:30:00', '2024-01-03 04:05:00');
     // M 04:10 and N 04:15 arrive: upstream rebuilt L's 4-hour session from its last 9 page views.
     await loadBatchAndRun(incremental, '2024-01-03 04:05:00', '2024-01-03 23:59:59');
-    expect((await sessionsOf(incremental, 'L')).map((s) => [s.session_start_tstamp, s.page_views, s.first_page_url_path, s.session_number])).toEqual([
-      ['2024-01-03 00:00:00', '13', '/l1', '1'],
-    ]);
+    expect(
+      (await sessionsOf(incremental, 'L')).map((s) => [
+        s.session_start_tstamp,
+        s.page_views,
+        s.first_page_url_path,
+        s.session_number,
+      ]),
+    ).toEqual([['2024-01-03 00:00:00', '13', '/l1', '1']]);
   });
 
   it('after late events and a login on a second device, every table equals a full refresh', async () => {
@@ -185,9 +258,15 @@ describe('incremental runs over batches', () => {
       );
     }
     // P logged in as u1 later: its earlier anonymous session is u1's first, A's and B's move up.
-    const u1 = byColumn(await readTable(incremental, `sessions where blended_user_id = 'u1'`, 'session_number'));
+    const u1 = byColumn(
+      await readTable(incremental, `sessions where blended_user_id = 'u1'`, 'session_number'),
+    );
     expect(u1.map((s) => [s.anonymous_id, s.session_number])).toEqual([
-      ['P', '1'], ['A', '2'], ['A', '3'], ['B', '4'], ['P', '5'],
+      ['P', '1'],
+      ['A', '2'],
+      ['A', '3'],
+      ['B', '4'],
+      ['P', '5'],
     ]);
     // The late 09:45 page view bridged E1's two sessions: one session, no orphan row left.
     expect((await sessionsOf(incremental, 'E1')).map((s) => [s.session_id, s.page_views])).toEqual([
@@ -202,10 +281,18 @@ describe('incremental runs over batches', () => {
          '/v', 'V', null, null, null, null, null, null, null, '6.6.6.6', null, null`,
     ]);
     tsmodel(incremental, ['run', ...RAW]);
-    const missing = await readTable(incremental, `page_views__sessionized where page_view_id = 'e3-very-late'`, 'page_view_id');
+    const missing = await readTable(
+      incremental,
+      `page_views__sessionized where page_view_id = 'e3-very-late'`,
+      'page_view_id',
+    );
     expect(missing.rows).toHaveLength(0);
     tsmodel(incremental, ['run', '--full-refresh', ...RAW]);
-    const found = await readTable(incremental, `page_views__sessionized where page_view_id = 'e3-very-late'`, 'page_view_id');
+    const found = await readTable(
+      incremental,
+      `page_views__sessionized where page_view_id = 'e3-very-late'`,
+      'page_view_id',
+    );
     expect(found.rows).toHaveLength(1);
   });
 
@@ -217,9 +304,18 @@ describe('incremental runs over batches', () => {
     ]);
     tsmodel(incremental, ['run', ...RAW]);
     const nullDevice = `sessions where anonymous_id is null`;
-    const pageViewsOf = async () => byColumn(await readTable(incremental, nullDevice, 'session_id')).map((s) => s.page_views);
+    const pageViewsOf = async () =>
+      byColumn(await readTable(incremental, nullDevice, 'session_id')).map((s) => s.page_views);
     // The page view itself is sessionized; its session row keeps the old count.
-    expect((await readTable(incremental, `page_views__sessionized where page_view_id = 'n-3'`, 'page_view_id')).rows).toHaveLength(1);
+    expect(
+      (
+        await readTable(
+          incremental,
+          `page_views__sessionized where page_view_id = 'n-3'`,
+          'page_view_id',
+        )
+      ).rows,
+    ).toHaveLength(1);
     expect(await pageViewsOf()).toEqual(['2']);
     tsmodel(incremental, ['run', '--full-refresh', ...RAW]);
     expect(await pageViewsOf()).toEqual(['3']);
