@@ -73,6 +73,18 @@ describe('tsmodel compile', () => {
   });
 });
 
+describe('tsmodel parse', () => {
+  it('writes the manifest but no compiled SQL, like dbt parse', async () => {
+    const cwd = tempProject(SHOP);
+    const { code, stdout } = await runCli(['parse'], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Parsed 4 nodes, 1 source and \d+ macros in \d+ ms; no problems found/);
+    const manifest = JSON.parse(readFileSync(join(cwd, 'target', 'manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.nodes)).toContain('model.shop.orders');
+    expect(existsSync(join(cwd, 'target', 'compiled'))).toBe(false);
+  });
+});
+
 describe('tsmodel ls', () => {
   it('lists selectors in DAG order, sources included, by default', async () => {
     const { code, stdout } = await runCli(['ls'], tempProject(SHOP));

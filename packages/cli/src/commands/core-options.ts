@@ -12,7 +12,10 @@ type CompileResult = Awaited<ReturnType<typeof compileProject>>;
 type SelectOptions = Parameters<typeof selectNodes>[2];
 
 /** Options for `compileProject`; relative directories resolve against the CLI's cwd. */
-export function compileOptions(ctx: CommandContext, writeArtifacts: boolean): CompileOptions {
+export function compileOptions(
+  ctx: CommandContext,
+  writeArtifacts: CompileOptions['writeArtifacts'],
+): CompileOptions {
   const { flags, io } = ctx;
   return {
     projectDir: ctx.projectDir,
@@ -34,7 +37,7 @@ export function hasSelectionFlags(ctx: CommandContext): boolean {
 /** Compiles, prints compile warnings, and returns the result. */
 export async function compileWithWarnings(
   ctx: CommandContext,
-  writeArtifacts: boolean,
+  writeArtifacts: CompileOptions['writeArtifacts'],
 ): Promise<CompileResult> {
   const { compileProject } = await import('@tsmodel/core');
   const result = await compileProject(compileOptions(ctx, writeArtifacts));

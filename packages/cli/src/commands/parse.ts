@@ -4,14 +4,14 @@ import { compileWithWarnings } from './core-options';
 
 /**
  * `tsmodel parse`: loads and checks the whole project (YAML, refs, configs, templates) and
- * reports every problem, without writing anything to target/.
+ * reports every problem; writes target/manifest.json only (no compiled SQL), like dbt.
  */
 export const parseCommand = defineCommand({
   name: 'parse',
-  describe: 'Check the project for errors without writing anything',
+  describe: 'Check the project for errors and write target/manifest.json',
   flagGroups: ['project'],
   async run(ctx) {
-    const compiled = await compileWithWarnings(ctx, false);
+    const compiled = await compileWithWarnings(ctx, 'manifest');
     const { nodes, ms } = compiled.stats;
     const macros = Object.keys(compiled.manifest.macros).length;
     const sources = Object.keys(compiled.manifest.sources).length;

@@ -17,6 +17,8 @@ export async function writeArtifacts(
   targetDir: string,
   manifest: Manifest,
   targetPath: string,
+  /** False for `parse`: the manifest only, like dbt's. */
+  compiledSql = true,
 ): Promise<void> {
   const compiledRoot = path.join(targetDir, 'compiled');
   const indexFile = path.join(targetDir, INDEX_FILE);
@@ -26,7 +28,7 @@ export async function writeArtifacts(
   const dirs = new Set<string>([targetDir]);
   const writes: Array<{ file: string; sql: string }> = [];
   for (const node of Object.values(manifest.nodes)) {
-    if (node.compiled_code === undefined) continue;
+    if (node.compiled_code === undefined || !compiledSql) continue;
     const rel = `${node.package_name}/${compiledRelPath(node)}`;
     node.compiled_path = `${targetPath}/compiled/${rel}`;
     const hash = createHash('sha1').update(node.compiled_code).digest('base64');

@@ -1,4 +1,4 @@
-import { TsmodelError } from '../diagnostics';
+import { TsmodelError, type SourceLocation } from '../diagnostics';
 import { Graph } from '../graph/graph';
 import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
 import type { LoadedProject, TargetConfig } from '../project/types';
@@ -104,7 +104,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     }
     const outcome = p.job ? outcomes.get(p.job.fileId)! : undefined;
     if (outcome && 'error' in outcome) {
-      problems.push(outcome.error);
+      problems.push(
+        p.declaredAt ? atDeclaration(outcome.error, p.declaredAt, node.name) : outcome.error,
+      );
       continue;
     }
     if (outcome)
@@ -178,7 +180,14 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     }
   }
 
-  // Dependencies.
+  // Dependencies. A generic test's bad ref is reported where its YAML declares it.
+  const declaredAt = new Map(
+    planned.filter((p) => p.declaredAt).map((p) => [p.node.unique_id, p.declaredAt!]),
+  );
+  const locate = (err: TsmodelError) => {
+    const at = err.node === undefined ? undefined : declaredAt.get(err.node);
+    return at ? atDeclaration(err, at, err.node!.split('.')[2]!) : err;
+  };
   const resolver = new DependencyResolver(nodes.values(), sources.values(), disabled, root.name);
   const resolvedKeys = new Map<string, Map<string, ManifestNode>>();
   for (const node of nodes.values()) {
@@ -188,7 +197,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     const keyed = new Map<string, ManifestNode>();
     for (const r of capture.refs) {
       const hit = resolver.resolveRef(node, r.pkg, r.name);
-      if (hit instanceof TsmodelError) problems.push(hit);
+      if (hit instanceof TsmodelError) problems.push(locate(hit));
       else {
         deps.add(hit.unique_id);
         keyed.set(`r|${r.pkg ?? ''}|${r.name}`, hit);
@@ -196,7 +205,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     }
     for (const s of capture.sources) {
       const hit = resolver.resolveSource(node, s.source, s.table);
-      if (hit instanceof TsmodelError) problems.push(hit);
+      if (hit instanceof TsmodelError) problems.push(locate(hit));
       else {
         deps.add(hit.unique_id);
         keyed.set(`s|${s.source}|${s.table}`, hit);
@@ -309,4 +318,19 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
 function attachedNode(keyed: Map<string, ManifestNode>): string | undefined {
   const first = keyed.values().next();
   return first.done ? undefined : first.value.unique_id;
+}
+
+/**
+ * A generic test's template is generated from YAML, so a problem rendering it is reported at the
+ * YAML entry that declared the test, not at a line of the generated call.
+ */
+function atDeclaration(err: TsmodelError, at: SourceLocation, testName: string): TsmodelError {
+  return new TsmodelError({
+    code: err.code,
+    message: `test '${testName}': ${err.message}`,
+    hint: err.hint,
+    node: err.node,
+    location: at,
+    kind: err.kind,
+  });
 }

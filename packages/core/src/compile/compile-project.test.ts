@@ -278,3 +278,19 @@ describe('parse cache', () => {
     expect(r.stats).toMatchObject({ cacheHits: 0, rendered: 4 });
   });
 });
+
+describe('generic test problems', () => {
+  it('are reported at the YAML entry that declares the test', async () => {
+    const out = await problems({
+      'project.yml': PROJECT,
+      'models/orders.sql': 'select 1 as id, 2 as customer_id',
+      'models/schema.yml':
+        "models:\n  - name: orders\n    columns:\n      - name: customer_id\n        tests:\n          - relationships:\n              to: ref('customerz')\n              field: id\n",
+    });
+    expect(out.map((l) => l.split('\n')[0])).toEqual([
+      expect.stringMatching(
+        /^models\/schema\.yml:6:\d+ test 'relationships_orders_customer_id__id__ref_customerz_': unknown ref 'customerz' — no model/,
+      ),
+    ]);
+  });
+});

@@ -27,8 +27,11 @@ export interface CompileOptions {
   /** `--vars`, YAML or JSON. */
   vars?: string;
   env?: Record<string, string | undefined>;
-  /** Write `target/compiled/**` and `target/manifest.json`. */
-  writeArtifacts: boolean;
+  /**
+   * `true`: write `target/compiled/**` and `target/manifest.json`; `'manifest'`: only the
+   * manifest (dbt's `parse`); `false`: nothing but the parse cache.
+   */
+  writeArtifacts: boolean | 'manifest';
   /** Use and refresh the parse cache in `target/` (default true). */
   useCache?: boolean;
   /** Renders a relation in the target's SQL dialect; defaults to the target type's dialect. */
@@ -149,7 +152,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   manifest.metadata.invocation_id = invocationId;
   if (options.writeArtifacts) {
     await Promise.all([
-      writeArtifacts(targetDir, manifest, project.root.targetPath),
+      writeArtifacts(targetDir, manifest, project.root.targetPath, options.writeArtifacts === true),
       options.useCache !== false ? cache.save() : undefined,
     ]);
   } else if (options.useCache !== false) {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { TsmodelError } from '../diagnostics';
 import type { MacroFile } from '../templating/macro-registry';
 import { INTERNAL_PACKAGE } from '../templating/macro-registry';
 
@@ -12,7 +13,15 @@ export function internalMacroFiles(): MacroFile[] {
   const dir = CANDIDATES.map((c) => fileURLToPath(new URL(c, import.meta.url))).find((d) =>
     existsSync(d),
   );
-  if (!dir) return [];
+  if (!dir) {
+    // Without them every generic test fails with a confusing "test_unique is undefined".
+    throw new TsmodelError({
+      code: 'missing-internal-macros',
+      message: `tsmodel's built-in macros are missing (looked for include/macros next to ${fileURLToPath(import.meta.url)})`,
+      hint: 'reinstall tsmodel; when building from source, run npm run build',
+      kind: 'internal',
+    });
+  }
   return readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()

@@ -1,3 +1,4 @@
+import type { SourceLocation } from '../diagnostics';
 import type { ManifestNode, NodeConfig, ResourceType } from '../manifest/types';
 import { folderConfig } from '../project/folder-config';
 import type { FolderConfigTree, LoadedProject, ProjectConfig } from '../project/types';
@@ -23,6 +24,8 @@ export interface PlannedNode {
   job?: RenderJob;
   /** For generic tests: the node they test, by name, so tests of disabled models drop out. */
   attached?: GenericTestSpec['attached'];
+  /** For generic tests: where the YAML declares them; their errors point there. */
+  declaredAt?: SourceLocation;
 }
 
 const KIND_TO_TYPE: Record<string, ResourceType> = {
@@ -156,6 +159,7 @@ export function planNodes(
       layers,
       target,
       attached: spec.attached,
+      declaredAt: spec.location,
       job: {
         fileId: `${spec.package_name}:${spec.unique_id}`,
         key: `${node.checksum}|${hash}`,
