@@ -7,6 +7,7 @@ import type { RenderCapture } from '../templating/render-capture';
 import type { RelationKey } from '../templating/relation-placeholder';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 import { adHocRenderer, type AdHocRender } from './ad-hoc-render';
+import { addConsumerEdges } from './consumer-edges';
 import { DependencyResolver, suggestion } from './dependency-resolver';
 import type { DiscoveredFile } from './discover';
 import { layerConfig } from './node-factory';
@@ -71,6 +72,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   const captures = new Map<string, RenderCapture>();
   const targets = new Map<string, RenderTarget>();
 
+  // Nodes whose template failed still answer refs, so one error does not cascade into an
+  // "unknown ref" in every model downstream of it.
+  const failed: ManifestNode[] = [];
   const { planned, usedPatches } = planNodes(project, input.files, props, input.displayPath);
 
   // Render what the parse cache cannot answer, on every core.
@@ -104,6 +108,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     }
     const outcome = p.job ? outcomes.get(p.job.fileId)! : undefined;
     if (outcome && 'error' in outcome) {
+      failed.push(node);
       problems.push(
         p.declaredAt ? atDeclaration(outcome.error, p.declaredAt, node.name) : outcome.error,
       );
@@ -188,7 +193,12 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     const at = err.node === undefined ? undefined : declaredAt.get(err.node);
     return at ? atDeclaration(err, at, err.node!.split('.')[2]!) : err;
   };
-  const resolver = new DependencyResolver(nodes.values(), sources.values(), disabled, root.name);
+  const resolver = new DependencyResolver(
+    [...nodes.values(), ...failed],
+    sources.values(),
+    disabled,
+    root.name,
+  );
   const resolvedKeys = new Map<string, Map<string, ManifestNode>>();
   for (const node of nodes.values()) {
     const capture = captures.get(node.unique_id);
@@ -216,6 +226,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     if (node.resource_type === 'test' && node.test_metadata)
       node.attached_node = attachedNode(keyed);
   }
+
+  addConsumerEdges(nodes, resolver, problems);
 
   const graph = new Graph();
   for (const id of sources.keys()) graph.addNode(id);

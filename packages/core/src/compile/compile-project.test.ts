@@ -294,3 +294,15 @@ describe('generic test problems', () => {
     ]);
   });
 });
+
+describe('error cascades', () => {
+  it('a model that fails to render does not make its refs unknown downstream', async () => {
+    const out = await problems({
+      'project.yml': PROJECT,
+      'models/base.sql': "select {{ var('nope') }}",
+      'models/child.sql': "select * from {{ ref('base') }}",
+    });
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^models\/base\.sql:1:\d+ required var 'nope'/);
+  });
+});
