@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console, URL */
 // Compile benchmark: `npm run bench:compile [-- 1000 10000]`.
 //
 // For each size N it generates a random DAG project with ../shared/bench/gen_dag_project.py,

@@ -1,4 +1,3 @@
-/* global process, console, URL, Buffer */
 // Bundles the CLI into dist/ with esbuild. Commands load core, adapters and templating with
 // dynamic import(), which esbuild splits into chunks, so `tsmodel --help` parses only the CLI.
 //

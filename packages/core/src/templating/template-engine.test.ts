@@ -183,7 +183,7 @@ describe('TemplateEngine', () => {
       err = x as TsmodelError;
     }
     expect(err?.format()).toMatch(
-      /^models\/a\.sql:2:\d+ template syntax error: .*\n    from \{\{ ref\('a' \}\}$/,
+      /^models\/a\.sql:2:\d+ template syntax error: .*\n {4}from \{\{ ref\('a' \}\}$/,
     );
   });
 
