@@ -52,6 +52,17 @@ export async function executeNodes(ctx: CommandContext, command: RunCommand): Pr
       failFast: flags.failFast,
       signal: controller.signal,
       onEvent: progressPrinter(reporter, color),
+      ...(flags.debug
+        ? {
+            onStatement: (s) =>
+              reporter.debug('statement', s.sql, {
+                label: s.label,
+                connection: s.connection,
+                ...(s.node !== undefined ? { unique_id: s.node } : {}),
+                ...(s.params !== undefined ? { params: s.params } : {}),
+              }),
+          }
+        : {}),
       args: {
         select: flags.select ?? [],
         exclude: flags.exclude ?? [],

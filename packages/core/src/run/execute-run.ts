@@ -14,6 +14,7 @@ import { runSeed } from './run-seed';
 import { runTest } from './run-test';
 import { addTestGates, criticalPathPriority, scheduleGraph } from './schedule-graph';
 import { schedule, type SkipReason } from './scheduler';
+import { tracingConnection, type TracedStatement } from './tracing-connection';
 import { isFailure, runTotals, type NodeResult, type RunEvent, type RunTotals } from './types';
 
 /** The command being run decides only whether tests gate their children (`build`). */
@@ -39,6 +40,8 @@ export interface ExecuteRunOptions {
   args?: Record<string, unknown>;
   /** Write `target/run_results.json` (default true). */
   writeResults?: boolean;
+  /** Called before every statement the run sends (`--debug`); omitted, nothing is traced. */
+  onStatement?: (statement: TracedStatement) => void;
 }
 
 export interface RunOutcome {
@@ -99,8 +102,12 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   let droppedLeftovers: string[] = [];
   try {
     for (let i = 0; i < threads; i++) connections.push(await adapter.connect());
-    const workers = connections.map((c) => abortableConnection(c, stop.signal));
-    const main = connections[0]!;
+    const onStatement = options.onStatement;
+    const sessions = onStatement
+      ? connections.map((c, i) => tracingConnection(c, i, onStatement))
+      : connections;
+    const workers = sessions.map((c) => abortableConnection(c, stop.signal));
+    const main = sessions[0]!;
     const built = [...ids]
       .map((id) => manifest.nodes[id]!)
       .filter(

@@ -11,3 +11,4 @@ export { RelationCache, distinctSchemas } from './relation-cache';
 export { wrapTestSql, auditRelation } from './run-test';
 export { runResultsArtifact, writeRunResults, type RunResultsArtifact } from './run-results';
 export { showRows, type ShowOptions, type ShowResult } from './show';
+export { tracingConnection, type TracedStatement } from './tracing-connection';

@@ -1,0 +1,210 @@
+#!/usr/bin/env node
+/* global process, console, URL */
+// Run benchmark: `npm run bench:run [-- 1000]`.
+//
+// Generates two projects of N trivial models each (all views, all tables); model i selects
+// `<i> as id, 'x' as name` from model floor(i/2), a binary-tree DAG. For each it times
+// `tsmodel run` (4 threads) on an empty database (target/ deleted: cold compile too) and again
+// on the built database (every relation replaced: view → create or replace, table → tmp
+// build + transactional rename swap + backup drop).
+//
+// The engine floor is the same statements, in the same order, issued directly through
+// @duckdb/node-api from this script: they are captured from `tsmodel run --debug
+// --log-format json` (one `statement` event per statement, begin/commit included) and replayed
+// on 4 connections, each node's statements in sequence and a node only after its parent's, as
+// the runner schedules them. The floor includes opening and closing (checkpointing) the
+// database, as the run does. Overhead per model = (tsmodel − floor) / N; the target is ≤ 3 ms.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'tsmodel.js');
+const N = Number(process.argv[2]) > 0 ? Number(process.argv[2]) : 1000;
+const THREADS = 4;
+const RUNS = Number(process.env.BENCH_RUNS) || 3;
+const TARGET_MS = 3;
+
+const work = mkdtempSync(join(tmpdir(), 'tsmodel-bench-run-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+const parentOf = (i) => (i === 0 ? undefined : Math.floor(i / 2));
+
+/** A project of N models materialized as `kind`, on a DuckDB file under target/. */
+function generate(kind) {
+  const dir = join(work, kind);
+  mkdirSync(join(dir, 'models'), { recursive: true });
+  writeFileSync(join(dir, 'project.yml'), `name: bench\nversion: "1.0.0"\nprofile: bench\n`);
+  writeFileSync(
+    join(dir, 'profiles.yml'),
+    `bench:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/bench.duckdb\n` +
+      `      schema: main\n      threads: ${THREADS}\n`,
+  );
+  for (let i = 0; i < N; i++) {
+    const parent = parentOf(i);
+    const from = parent === undefined ? '' : `\nfrom {{ ref('m_${parent}') }}\nlimit 1`;
+    writeFileSync(
+      join(dir, 'models', `m_${i}.sql`),
+      `{{ config(materialized='${kind}') }}\nselect ${i} as id, 'x' as name${from}\n`,
+    );
+  }
+  return dir;
+}
+
+/** Runs `tsmodel run` once; returns wall ms and stdout, or exits with its output on failure. */
+function tsmodelRun(dir, extra = []) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [bin, 'run', '--project-dir', dir, ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) {
+    console.error(`bench: tsmodel run exited ${result.status}\n${result.stdout}${result.stderr}`);
+    process.exit(1);
+  }
+  return { ms, stdout: result.stdout };
+}
+
+/**
+ * The statements of one traced run: each with the worker connection that sent it and its node
+ * (none for the prologue: schema creation, the catalog listing).
+ */
+function captureStatements(dir) {
+  const { stdout } = tsmodelRun(dir, ['--debug', '--log-format', 'json']);
+  const statements = [];
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    const event = JSON.parse(line);
+    if (event.event !== 'statement') continue;
+    statements.push({
+      sql: event.msg,
+      query: event.label === 'query',
+      params: event.params,
+      node: event.unique_id,
+      connection: event.connection,
+    });
+  }
+  return statements;
+}
+
+/**
+ * Replays a trace on THREADS connections: each connection's statements in their traced order,
+ * and a node's first statement only after its parent's last one completed (the runner's DAG
+ * rule). Returns ms from opening the database to closing it.
+ */
+async function replay(db, trace) {
+  const started = process.hrtime.bigint();
+  const instance = await DuckDBInstance.create(db);
+  const conns = [];
+  for (let i = 0; i < THREADS; i++) conns.push(await instance.connect());
+  const done = new Map();
+  const last = new Map(trace.map((s, i) => [s.node, i]));
+  for (const s of trace) {
+    if (s.node !== undefined && !done.has(s.node)) {
+      let resolve;
+      done.set(s.node, { promise: new Promise((r) => (resolve = r)), resolve });
+    }
+  }
+  const parentNode = (id) => {
+    const parent = parentOf(Number(id.slice(id.lastIndexOf('_') + 1)));
+    return parent === undefined ? undefined : id.replace(/_\d+$/, `_${parent}`);
+  };
+  const issue = (conn, s) => (s.query ? conn.runAndReadAll(s.sql, s.params) : conn.run(s.sql));
+  // The prologue (schemas, catalog listing) completes before any node starts.
+  const firstNode = trace.findIndex((s) => s.node !== undefined);
+  for (const s of trace.slice(0, firstNode)) await issue(conns[s.connection], s);
+  const streams = conns.map((conn, c) =>
+    (async () => {
+      const seen = new Set();
+      for (const [i, s] of trace.entries()) {
+        if (i < firstNode || s.connection !== c) continue;
+        if (s.node !== undefined && !seen.has(s.node)) {
+          seen.add(s.node);
+          await done.get(parentNode(s.node))?.promise;
+        }
+        await issue(conn, s);
+        if (s.node !== undefined && last.get(s.node) === i) done.get(s.node).resolve();
+      }
+    })(),
+  );
+  await Promise.all(streams);
+  for (const c of conns) c.closeSync();
+  instance.closeSync();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+console.log('bench: building dist/');
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+
+const rows = [];
+for (const kind of ['view', 'table']) {
+  console.log(`bench: ${N} ${kind} models`);
+  const dir = generate(kind);
+  const target = join(dir, 'target');
+  rmSync(target, { recursive: true, force: true });
+  const traces = { empty: captureStatements(dir), rebuild: captureStatements(dir) };
+
+  const samples = { empty: [], rebuild: [] };
+  for (let r = 0; r < RUNS; r++) {
+    rmSync(target, { recursive: true, force: true });
+    samples.empty.push(tsmodelRun(dir).ms);
+    samples.rebuild.push(tsmodelRun(dir).ms);
+  }
+
+  const floors = { empty: [], rebuild: [] };
+  const floorDb = join(work, `${kind}-floor.duckdb`);
+  for (let r = 0; r < RUNS; r++) {
+    rmSync(floorDb, { force: true });
+    rmSync(`${floorDb}.wal`, { force: true });
+    floors.empty.push(await replay(floorDb, traces.empty));
+    floors.rebuild.push(await replay(floorDb, traces.rebuild));
+  }
+  for (const phase of ['empty', 'rebuild']) {
+    const statements = traces[phase].length;
+    rows.push({
+      label: `${N} ${kind}s, ${phase === 'empty' ? 'empty database' : 'rebuild'}`,
+      statements,
+      wall: median(samples[phase]),
+      floor: median(floors[phase]),
+    });
+  }
+}
+
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const table = [
+  ['case', 'statements', 'tsmodel run', 'per model', 'engine floor', 'overhead/model', 'target', ''],
+  ...rows.map((r) => {
+    const overhead = (r.wall - r.floor) / N;
+    return [
+      r.label,
+      String(r.statements),
+      fmtMs(r.wall),
+      `${(r.wall / N).toFixed(2)} ms`,
+      fmtMs(r.floor),
+      `${overhead.toFixed(2)} ms`,
+      `≤ ${TARGET_MS} ms`,
+      overhead <= TARGET_MS ? 'ok' : 'OVER',
+    ];
+  }),
+];
+const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+
+console.log('');
+console.log(
+  `tsmodel run benchmark — node ${process.version}, ${availableParallelism()} CPUs, ${THREADS} threads, ` +
+    `median of ${RUNS}; tsmodel figures are whole processes (start, compile, run, run_results.json)`,
+);
+console.log(line(table[0]));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of table.slice(1)) console.log(line(row));
