@@ -1,0 +1,7 @@
+{{ config(materialized='incremental', schema=var('snowplow_web__output_schema'), alias='base_event_id_manifest' ~ var('snowplow_web__entropy'), tags=['snowplow_web_base']) }}
+{#- Every (event_id, collector_tstamp) the base module has processed. Created once with the
+    `start_date` seed row; advanced only by snowplow_web_base_complete. -#}
+select
+    cast('seed' as varchar) as event_id,
+    cast('{{ var("snowplow_web__start_date") }}' as timestamp) as collector_tstamp
+{% if is_incremental() %}where false{% endif %}

@@ -1,0 +1,75 @@
+{{ config(schema=var('snowplow_web__scratch_schema'), alias='page_views_this_run' ~ var('snowplow_web__entropy'), tags=['snowplow_web_page_views']) }}
+{#- Page views of this run (spec §3 step 07, columns §7.1 in order). -#}
+with events as (
+    select *
+    from {{ ref('snowplow_web_pv_page_view_events') }}
+    where page_view_id not in (select page_view_id from {{ ref('snowplow_web_pv_page_view_id_duplicates_this_run') }})
+)
+
+select
+    ev.page_view_id,
+    ev.event_id,
+    ev.app_id,
+    ev.user_id,
+    ev.domain_userid,
+    ev.network_userid,
+    ev.domain_sessionid,
+    ev.domain_sessionidx,
+    cast(ev.page_view_in_session_index as integer) as page_view_in_session_index,
+    cast(max(ev.page_view_in_session_index) over (partition by ev.domain_sessionid) as integer) as page_views_in_session,
+    ev.dvce_created_tstamp,
+    ev.collector_tstamp,
+    ev.derived_tstamp,
+    ev.start_tstamp,
+    coalesce(t.end_tstamp, ev.derived_tstamp) as end_tstamp,
+    coalesce(t.engaged_time_in_s, 0) as engaged_time_in_s,
+    cast({{ datediff('ev.derived_tstamp', 'coalesce(t.end_tstamp, ev.derived_tstamp)', 'second') }} as integer) as absolute_time_in_s,
+    sd.hmax as horizontal_pixels_scrolled,
+    sd.vmax as vertical_pixels_scrolled,
+    sd.relative_hmax as horizontal_percentage_scrolled,
+    sd.relative_vmax as vertical_percentage_scrolled,
+    ev.doc_width,
+    ev.doc_height,
+    ev.page_title,
+    ev.page_url,
+    ev.page_urlscheme,
+    ev.page_urlhost,
+    ev.page_urlpath,
+    ev.page_urlquery,
+    ev.page_urlfragment,
+    ev.mkt_medium,
+    ev.mkt_source,
+    ev.mkt_term,
+    ev.mkt_content,
+    ev.mkt_campaign,
+    ev.mkt_clickid,
+    ev.mkt_network,
+    ev.page_referrer,
+    ev.refr_urlscheme,
+    ev.refr_urlhost,
+    ev.refr_urlpath,
+    ev.refr_urlquery,
+    ev.refr_urlfragment,
+    ev.refr_medium,
+    ev.refr_source,
+    ev.refr_term,
+    ev.geo_country,
+    ev.geo_region,
+    ev.geo_region_name,
+    ev.geo_city,
+    ev.geo_zipcode,
+    ev.geo_latitude,
+    ev.geo_longitude,
+    ev.geo_timezone,
+    ev.user_ipaddress,
+    ev.useragent,
+    ev.br_lang,
+    ev.br_viewwidth,
+    ev.br_viewheight,
+    ev.br_colordepth,
+    ev.br_renderengine,
+    ev.os_timezone{{ snowplow_web_addon_columns() }}
+from events as ev
+left join {{ ref('snowplow_web_pv_engaged_time') }} as t on ev.page_view_id = t.page_view_id
+left join {{ ref('snowplow_web_pv_scroll_depth') }} as sd on ev.page_view_id = sd.page_view_id
+{{- snowplow_web_addon_joins('ev') }}
