@@ -22,9 +22,10 @@ export interface DialectCapabilities {
    */
   transactionalDdl: boolean;
   /**
-   * `create or replace table … as` replaces the old table in one atomic statement. The only
-   * atomic option where DDL is not transactional (Snowflake); planners prefer the rename swap
-   * when `transactionalDdl` holds, because it keeps the old table when the build fails.
+   * `create or replace table … as` replaces the old table in one atomic statement: a failing
+   * build leaves the old table. Planners prefer it to the tmp + rename swap (one statement
+   * instead of a transaction of three plus a drop); the only atomic option where DDL is not
+   * transactional (Snowflake).
    */
   atomicCreateOrReplaceTable: boolean;
   /**

@@ -8,8 +8,10 @@ export interface StepResult {
 
 /**
  * Executes a plan in order. Each maximal run of consecutive `transactional` steps goes into one
- * transaction (that is how a swap becomes atomic); the rest run on their own. The first failure
- * stops the plan, after the open transaction rolled back.
+ * transaction (that is how a swap becomes atomic); the rest run on their own. A run of one step
+ * needs no BEGIN/COMMIT: a lone statement is already atomic, and the two round trips were a
+ * third of a trivial model's statements. The first failure stops the plan, after the open
+ * transaction rolled back.
  */
 export async function runSteps(
   conn: Connection,
@@ -20,7 +22,7 @@ export async function runSteps(
   let i = 0;
   while (i < steps.length) {
     const step = steps[i]!;
-    if (!step.transactional) {
+    if (!step.transactional || steps[i + 1]?.transactional !== true) {
       results.push({ step, result: await conn.execute(step.sql, { label: step.label, node }) });
       i++;
       continue;

@@ -178,4 +178,22 @@ describe('planModel', () => {
       'create or replace table "s"."m" as (\nselect 1 as id\n)',
     ]);
   });
+
+  it('builds aside and swaps in one transaction where there is no atomic create or replace', () => {
+    class Postgresish extends DuckDBDialect {
+      override readonly capabilities = {
+        ...duckdbDialect.capabilities,
+        atomicCreateOrReplaceTable: false,
+      };
+    }
+    const steps = planTable(
+      input({ materialized: 'table' }, { existing: { kind: 'table' }, dialect: new Postgresish() }),
+    );
+    expect(steps.map((s) => [s.label, s.transactional])).toEqual([
+      ['create tmp table', true],
+      ['move old to backup', true],
+      ['move new into place', true],
+      ['drop backup', false],
+    ]);
+  });
 });

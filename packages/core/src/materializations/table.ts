@@ -4,8 +4,10 @@ import { step, type PlanInput, type Step } from './step';
 /**
  * A table rebuild that never destroys the previous good table when the build fails:
  * - nothing there: `create table … as`;
- * - DDL is transactional: build `__tsmodel_tmp`, then swap, all in one transaction;
- * - otherwise, an atomic `create or replace table` (Snowflake) when it replaces a table;
+ * - an atomic `create or replace table` (DuckDB, Snowflake) when it replaces a table: one
+ *   statement that either swaps the new table in or fails leaving the old one; replacing a
+ *   view drops it first, in the same transaction where DDL is transactional;
+ * - otherwise, with transactional DDL: build `__tsmodel_tmp`, then swap, in one transaction;
  * - otherwise: build tmp first, then a best-effort (non-atomic) swap.
  */
 export function planTable(input: PlanInput): Step[] {
@@ -14,18 +16,16 @@ export function planTable(input: PlanInput): Step[] {
   const caps = dialect.capabilities;
   if (!existing)
     return [step('create', 'create table', dialect.createTableAs(target, node.sql), true)];
-  if (!caps.transactionalDdl && caps.atomicCreateOrReplaceTable) {
+  if (caps.atomicCreateOrReplaceTable) {
+    const tx = caps.transactionalDdl;
     const replace = step(
       'create',
       'create or replace table',
       dialect.createOrReplaceTableAs(target, node.sql),
-      false,
+      tx,
     );
     if (existing.kind === 'table') return [replace];
-    return [
-      step('drop', 'drop old view', dialect.dropRelation('view', target, true), false),
-      replace,
-    ];
+    return [step('drop', 'drop old view', dialect.dropRelation('view', target, true), tx), replace];
   }
   const tmp = tmpRelation(target, dialect);
   return [
