@@ -73,6 +73,29 @@ describe('tsmodel compile', () => {
   });
 });
 
+describe('tsmodel compile --introspect', () => {
+  it('shows incremental SQL only for incremental models that exist in the warehouse', async () => {
+    const cwd = tempProject({
+      'project.yml': 'name: inc\n',
+      'models/events.sql':
+        "{{ config(materialized='incremental', unique_key='id') }}select 1 as id{% if is_incremental() %} where id > (select max(id) from {{ this }}){% endif %}",
+    });
+    const offline = await runCli(['compile', '-s', 'events'], cwd);
+    expect(offline.stdout).toContain('select 1 as id\n');
+    const before = await runCli(['compile', '--introspect', '-s', 'events'], cwd);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('Incremental models already built in the warehouse: 0');
+    expect((await runCli(['run'], cwd)).code).toBe(0);
+    const after = await runCli(['compile', '--introspect', '-s', 'events'], cwd);
+    expect(after.stdout).toContain('Incremental models already built in the warehouse: 1');
+    expect(after.stdout).toContain(
+      'select 1 as id where id > (select max(id) from "main"."events")',
+    );
+    const full = await runCli(['compile', '--introspect', '--full-refresh', '-s', 'events'], cwd);
+    expect(full.stdout).not.toContain('where id >');
+  });
+});
+
 describe('tsmodel parse', () => {
   it('writes the manifest but no compiled SQL, like dbt parse', async () => {
     const cwd = tempProject(SHOP);

@@ -2,16 +2,61 @@ import { plural } from '../plural';
 import { defineCommand } from './command';
 import { compileWithWarnings, hasSelectionFlags, selectInDagOrder } from './core-options';
 
+interface CompileFlags {
+  introspect: boolean;
+}
+
 /**
  * `tsmodel compile`: renders every node and writes compiled SQL plus manifest.json to target/.
- * Like dbt, selecting exactly one node also prints its compiled SQL.
+ * Offline by default: incremental models show their full-build SQL. `--introspect` asks the
+ * warehouse (read-only) which incremental tables exist and shows their incremental SQL, as
+ * `run` would issue it. Like dbt, selecting exactly one node also prints its compiled SQL.
  */
-export const compileCommand = defineCommand({
+export const compileCommand = defineCommand<CompileFlags>({
   name: 'compile',
   describe: 'Render every model to SQL and write target/manifest.json',
-  flagGroups: ['project', 'selection'],
+  flagGroups: ['project', 'selection', 'execution'],
+  flags: {
+    introspect: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Decide is_incremental() against the warehouse (read-only) instead of compiling offline',
+    },
+  },
   async run(ctx) {
-    const compiled = await compileWithWarnings(ctx, true);
+    const compiled = await compileWithWarnings(ctx, !ctx.flags.introspect);
+    if (ctx.flags.introspect) {
+      const core = await import('@tsmodel/core');
+      const target = compiled.profile.target;
+      const adapter = (await core.loadAdapter(target.type)).create(target, {
+        projectRoot: compiled.project.root.rootDir,
+      });
+      try {
+        const changed = await core.applyIncrementalState(
+          compiled.manifest,
+          compiled.finalize,
+          adapter,
+          {
+            fullRefresh: ctx.flags.fullRefresh,
+          },
+        );
+        ctx.reporter.info(
+          'introspected',
+          `Incremental models already built in the warehouse: ${changed.length} (compiled with is_incremental() true)`,
+          { count: changed.length },
+        );
+      } finally {
+        await adapter.close();
+      }
+      const root = compiled.project.root;
+      const { resolve } = await import('node:path');
+      await core.writeArtifacts(
+        resolve(root.rootDir, root.targetPath),
+        compiled.manifest,
+        root.targetPath,
+      );
+    }
     const { nodes, rendered, cacheHits, ms } = compiled.stats;
     ctx.reporter.info(
       'compile-done',

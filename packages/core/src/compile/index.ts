@@ -4,3 +4,5 @@ export { dialectFor, adapterParents, relationRendererFor } from './relation-rend
 export { EPHEMERAL_CTE_PREFIX, injectCtes } from './sql-finalizer';
 export { PARSE_CACHE_FILE } from './parse-cache';
 export type { AdHocRender, AdHocRenderOptions } from './ad-hoc-render';
+export { applyIncrementalState } from './incremental-state';
+export { writeArtifacts } from './artifacts';
