@@ -15,8 +15,30 @@ export interface CliIO {
   cwd: string;
 }
 
+/**
+ * `tsmodel ls | head -1`: once the reader has gone, the next write fails with EPIPE. Like Unix
+ * tools on SIGPIPE, stop quietly with success instead of crashing on the unhandled error;
+ * any other stream error still surfaces.
+ */
+export function exitQuietlyOnBrokenPipe(
+  stream: NodeJS.WritableStream,
+  exit: (code: number) => void,
+): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    exit(0);
+  });
+}
+
+let guarded = false;
+
 /** The real process streams and environment. */
 export function processIO(): CliIO {
+  if (!guarded) {
+    guarded = true;
+    exitQuietlyOnBrokenPipe(process.stdout, (code) => process.exit(code));
+    exitQuietlyOnBrokenPipe(process.stderr, (code) => process.exit(code));
+  }
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -74,10 +74,6 @@ export async function executeNodes(ctx: CommandContext, command: RunCommand): Pr
         ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
       },
     });
-    for (const name of outcome.droppedLeftovers)
-      reporter.info('leftover-dropped', `Dropped ${name}, left behind by an interrupted run`, {
-        relation: name,
-      });
     printSummary(reporter, outcome.results, outcome.totals, outcome.elapsed, outcome.cancelled);
     return outcome.totals.error > 0 || outcome.cancelled ? EXIT_USER_ERROR : EXIT_OK;
   } finally {

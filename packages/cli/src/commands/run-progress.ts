@@ -44,8 +44,7 @@ export function endLine(
   switch (result.status) {
     case 'success': {
       const verb = node.resource_type === 'seed' ? 'loaded' : 'created';
-      const detail =
-        result.message === 'ephemeral' ? 'EPHEMERAL' : `${result.message || 'OK'} in ${time}`;
+      const detail = `${result.message || 'OK'} in ${time}`;
       return dots(`${n} ${c.green('OK')} ${verb} ${what}`, `[${c.green(detail)}]`);
     }
     case 'pass':
@@ -72,6 +71,13 @@ export function progressPrinter(reporter: Reporter, color: boolean): (event: Run
   const c = createColors(color);
   return (event) => {
     switch (event.type) {
+      case 'leftover-dropped':
+        reporter.info(
+          'leftover-dropped',
+          `Dropped ${event.relation}, left behind by an interrupted run`,
+          { relation: event.relation },
+        );
+        return;
       case 'run-start':
         reporter.info(
           'run-start',
@@ -86,7 +92,6 @@ export function progressPrinter(reporter: Reporter, color: boolean): (event: Run
         });
         return;
       case 'node-start':
-        if (event.node.config.materialized === 'ephemeral') return;
         reporter.info(
           'node-start',
           dots(

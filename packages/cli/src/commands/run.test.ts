@@ -2,6 +2,8 @@
  * `tsmodel run` end to end on a DuckDB file: every materialization and incremental strategy,
  * second incremental runs, --full-refresh with selection, failures that keep the old relation.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linesWith, testProject } from './run-fixtures';
 
@@ -34,7 +36,13 @@ describe('tsmodel run: materializations', () => {
     expect(first.stdout).toMatch(
       /OK created sql table model main\.as_table \.+ \[SELECT 1 in \d+\.\d\ds\]/,
     );
-    expect(first.stdout).toContain('Done. PASS=6 WARN=0 ERROR=0 SKIP=0 TOTAL=6');
+    // Ephemeral models build nothing: no progress line, no result, not counted (as in dbt).
+    expect(first.stdout).toContain('Done. PASS=5 WARN=0 ERROR=0 SKIP=0 TOTAL=5');
+    expect(first.stdout).not.toMatch(/ model (main\.)?eph /);
+    const runResults = JSON.parse(readFileSync(join(p.dir, 'target', 'run_results.json'), 'utf8'));
+    expect(runResults.results.map((r: { unique_id: string }) => r.unique_id)).not.toContain(
+      'model.shop.eph',
+    );
     const kinds = await p.query(
       "select table_name, table_type from information_schema.tables where table_schema = 'main' order by 1",
     );

@@ -68,8 +68,17 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const { compiled, adapter } = options;
   const { manifest, project, profile } = compiled;
   const emit = options.onEvent ?? (() => undefined);
+  // Ephemeral models build nothing (their SQL is inlined into children), so like dbt they are
+  // neither run nor counted; the schedule graph keeps the edges through them.
   const ids = new Set(
-    [...options.selected].filter((id) => RUNNABLE.has(manifest.nodes[id]?.resource_type ?? '')),
+    [...options.selected].filter((id) => {
+      const node = manifest.nodes[id];
+      return (
+        node !== undefined &&
+        RUNNABLE.has(node.resource_type) &&
+        !(node.resource_type === 'model' && node.config.materialized === 'ephemeral')
+      );
+    }),
   );
   const graph = scheduleGraph(compiled.graph, ids);
   if (options.command === 'build') addTestGates(graph, manifest);
@@ -110,15 +119,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     const main = sessions[0]!;
     const built = [...ids]
       .map((id) => manifest.nodes[id]!)
-      .filter(
-        (n) => n.relation && (n.resource_type === 'seed' || n.config.materialized !== 'ephemeral'),
-      )
-      .map((n) => n.relation!);
+      .flatMap((n) => (n.relation ? [n.relation] : []));
     droppedLeftovers = await relations.prepare(
       main,
       adapter.introspector(main),
       distinctSchemas(built),
     );
+    for (const relation of droppedLeftovers) emit({ type: 'leftover-dropped', relation });
     emit({ type: 'run-start', total: ids.size, threads });
     await runProjectHooks(options, main, 'on-run-start', emit);
 
@@ -290,8 +297,7 @@ function renderedRelation(
   node: ManifestNode,
   render: (r: RelationName) => string,
 ): string | undefined {
-  if (!node.relation || node.resource_type === 'test' || node.config.materialized === 'ephemeral')
-    return undefined;
+  if (!node.relation || node.resource_type === 'test') return undefined;
   return render(node.relation);
 }
 

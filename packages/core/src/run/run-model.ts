@@ -16,7 +16,6 @@ export async function runModel(
   conn: Connection,
   node: ManifestNode,
 ): Promise<NodeOutcome> {
-  if (node.config.materialized === 'ephemeral') return { status: 'success', message: 'ephemeral' };
   const relation = node.relation!;
   const existing = ctx.relations.get(relation);
   const isIncremental =

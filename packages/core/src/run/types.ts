@@ -40,6 +40,8 @@ export interface NodeResult {
  * lines or JSON events, tests collect them.
  */
 export type RunEvent =
+  /** A tmp/backup relation of a killed run, dropped while preparing (before `run-start`). */
+  | { type: 'leftover-dropped'; relation: string }
   | { type: 'run-start'; total: number; threads: number }
   | { type: 'hook-start'; hook: 'on-run-start' | 'on-run-end'; index: number; total: number }
   | { type: 'node-start'; index: number; total: number; node: ManifestNode; relation?: string }
