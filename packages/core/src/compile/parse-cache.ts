@@ -83,7 +83,12 @@ export class ParseCache {
     this.next[fileId] = { ...render, packageName };
   }
 
+  /**
+   * Writes the cache for the next compile; skipped when it would be identical (every file a
+   * hit, none gone, same inputs), which keeps a warm compile from re-serializing megabytes.
+   */
   async save(): Promise<void> {
+    if (this.unchanged()) return;
     const data: CacheFile = {
       format: CACHE_FORMAT,
       global: this.inputs.global,
@@ -94,6 +99,17 @@ export class ParseCache {
     };
     await mkdir(path.dirname(this.file), { recursive: true });
     await writeFile(this.file, JSON.stringify(data));
+  }
+
+  private unchanged(): boolean {
+    const prev = this.previous;
+    if (!prev || this.misses > 0) return false;
+    if (Object.keys(prev.entries).length !== Object.keys(this.next).length) return false;
+    return (
+      prev.targetFingerprint === this.inputs.targetFingerprint &&
+      prev.macroNames === macroNamesKey(this.inputs.macroChecksums) &&
+      Object.entries(this.inputs.macroChecksums).every(([k, v]) => prev.macroChecksums[k] === v)
+    );
   }
 
   private stillValid(entry: CachedRender, packageName: string): boolean {
