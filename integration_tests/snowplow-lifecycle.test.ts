@@ -63,6 +63,19 @@ describe('snowplow web lifecycle', () => {
       expect(await tableRows(async, table), table).toEqual(await tableRows(every, table));
   });
 
+  it('--full-refresh is the destroy step: manifests reseeded, three more runs rebuild the same tables', async () => {
+    const before = await Promise.all(DERIVED.map((t) => tableRows(every, t)));
+    tsmodel(every, ['run', '--select', 'snowplow_web', '--full-refresh']);
+    const [seeded] = await query(
+      every,
+      'select count(*) as n from main_derived.base_session_id_manifest',
+    );
+    expect(Number(seeded!.n)).toBeGreaterThan(1);
+    for (let run = 0; run < 3; run++) tsmodel(every, ['run']);
+    const after = await Promise.all(DERIVED.map((t) => tableRows(every, t)));
+    expect(after).toEqual(before);
+  });
+
   it('passes the data-models Great Expectations suites', async () => {
     const suites: Array<[string, string]> = [
       ['page_views', 'main_derived.page_views'],
