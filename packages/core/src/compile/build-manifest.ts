@@ -8,6 +8,8 @@ import type { RelationKey } from '../templating/relation-placeholder';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 import { adHocRenderer, type AdHocRender } from './ad-hoc-render';
 import { addConsumerEdges } from './consumer-edges';
+import { linkDependencies } from './link-dependencies';
+import { assembleManifest, dependencyGraph } from './assemble-manifest';
 import { DependencyResolver, suggestion } from './dependency-resolver';
 import type { DiscoveredFile } from './discover';
 import { layerConfig } from './node-factory';
@@ -16,7 +18,6 @@ import type { RenderJob, RenderOutcome } from './render-jobs';
 import type { ParseCache } from './parse-cache';
 import { RelationNamer } from './relation-naming';
 import { SqlFinalizer } from './sql-finalizer';
-import { TSMODEL_VERSION } from './version';
 
 export interface BuildManifestInput {
   project: LoadedProject;
@@ -199,55 +200,13 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     disabled,
     root.name,
   );
-  const resolvedKeys = new Map<string, Map<string, ManifestNode>>();
-  for (const node of nodes.values()) {
-    const capture = captures.get(node.unique_id);
-    if (!capture) continue;
-    const deps = new Set<string>();
-    const keyed = new Map<string, ManifestNode>();
-    for (const r of capture.refs) {
-      const hit = resolver.resolveRef(node, r.pkg, r.name);
-      if (hit instanceof TsmodelError) problems.push(locate(hit));
-      else {
-        deps.add(hit.unique_id);
-        keyed.set(`r|${r.pkg ?? ''}|${r.name}`, hit);
-      }
-    }
-    for (const s of capture.sources) {
-      const hit = resolver.resolveSource(node, s.source, s.table);
-      if (hit instanceof TsmodelError) problems.push(locate(hit));
-      else {
-        deps.add(hit.unique_id);
-        keyed.set(`s|${s.source}|${s.table}`, hit);
-      }
-    }
-    resolvedKeys.set(node.unique_id, keyed);
-    node.depends_on = { nodes: [...deps], macros: capture.macros.map((m) => `macro.${m}`) };
-    if (node.resource_type === 'test' && node.test_metadata)
-      node.attached_node = attachedNode(keyed);
-  }
+  const resolvedKeys = linkDependencies(nodes, captures, resolver, (err) =>
+    problems.push(locate(err)),
+  );
 
   addConsumerEdges(nodes, resolver, problems);
 
-  const graph = new Graph();
-  for (const id of sources.keys()) graph.addNode(id);
-  for (const node of nodes.values()) {
-    graph.addNode(node.unique_id);
-    for (const dep of node.depends_on.nodes) graph.addEdge(dep, node.unique_id);
-  }
-  const cycle = graph.findCycle();
-  if (cycle) {
-    const first = nodes.get(cycle[0]!);
-    problems.push(
-      new TsmodelError({
-        code: 'cycle',
-        message: `dependency cycle: ${cycle.join(' → ')}`,
-        node: cycle[0],
-        location: first ? { file: first.original_file_path } : undefined,
-        hint: 'remove one of these refs so the models no longer depend on each other',
-      }),
-    );
-  }
+  const graph = dependencyGraph(nodes, sources, problems);
 
   const finalizer = new SqlFinalizer(
     nodes,
@@ -265,36 +224,14 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       if (rendered.has(node.unique_id)) node.compiled_code = finalizer.finalize(node);
   }
 
-  const manifest: Manifest = {
-    metadata: {
-      dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json',
-      tsmodel_version: TSMODEL_VERSION,
-      generated_at: new Date().toISOString(),
-      invocation_id: '',
-      project_name: root.name,
-      adapter_type: target.type,
-    },
-    nodes: Object.fromEntries(nodes),
-    sources: Object.fromEntries(sources),
-    macros: Object.fromEntries(
-      engine.macros.all().map((m) => [
-        `macro.${m.packageName}.${m.name}`,
-        {
-          unique_id: `macro.${m.packageName}.${m.name}`,
-          name: m.name,
-          package_name: m.packageName,
-          original_file_path: m.path,
-          checksum: m.checksum,
-        },
-      ]),
-    ),
-    child_map: {},
-    parent_map: {},
-  };
-  for (const id of graph.nodes()) {
-    manifest.parent_map[id] = [...graph.parents(id)];
-    manifest.child_map[id] = [...graph.children(id)];
-  }
+  const manifest = assembleManifest({
+    rootProject: root.name,
+    adapterType: target.type,
+    nodes,
+    sources,
+    graph,
+    macros: engine.macros.all(),
+  });
 
   const finalize = (uniqueId: string, options?: { isIncremental: boolean }): string => {
     const node = nodes.get(uniqueId);
@@ -324,12 +261,6 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     renderRelation: input.renderRelation,
   });
   return { manifest, graph, problems, warnings, finalize, renderAdHoc };
-}
-
-/** The node a generic test checks: the first ref or source its model argument names. */
-function attachedNode(keyed: Map<string, ManifestNode>): string | undefined {
-  const first = keyed.values().next();
-  return first.done ? undefined : first.value.unique_id;
 }
 
 /**

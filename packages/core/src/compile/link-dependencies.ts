@@ -1,0 +1,44 @@
+import { TsmodelError } from '../diagnostics';
+import type { ManifestNode } from '../manifest/types';
+import type { RenderCapture } from '../templating/render-capture';
+import type { DependencyResolver } from './dependency-resolver';
+
+/** Per node: `r|pkg|name` / `s|source|table` → the node that ref or source call means. */
+export type ResolvedKeys = Map<string, Map<string, ManifestNode>>;
+
+/**
+ * Resolves every `ref()` and `source()` a render recorded into `depends_on`, and the node each
+ * generic test checks into `attached_node`. Unresolvable calls go to `report`; the rest of the
+ * project is still linked, so every problem is found in one pass.
+ */
+export function linkDependencies(
+  nodes: ReadonlyMap<string, ManifestNode>,
+  captures: ReadonlyMap<string, RenderCapture>,
+  resolver: DependencyResolver,
+  report: (err: TsmodelError) => void,
+): ResolvedKeys {
+  const resolved: ResolvedKeys = new Map();
+  for (const node of nodes.values()) {
+    const capture = captures.get(node.unique_id);
+    if (!capture) continue;
+    const deps = new Set<string>();
+    const keyed = new Map<string, ManifestNode>();
+    const take = (key: string, hit: ManifestNode | TsmodelError) => {
+      if (hit instanceof TsmodelError) return report(hit);
+      deps.add(hit.unique_id);
+      keyed.set(key, hit);
+    };
+    for (const r of capture.refs)
+      take(`r|${r.pkg ?? ''}|${r.name}`, resolver.resolveRef(node, r.pkg, r.name));
+    for (const s of capture.sources)
+      take(`s|${s.source}|${s.table}`, resolver.resolveSource(node, s.source, s.table));
+    resolved.set(node.unique_id, keyed);
+    node.depends_on = { nodes: [...deps], macros: capture.macros.map((m) => `macro.${m}`) };
+    if (node.resource_type === 'test' && node.test_metadata) {
+      // The model argument is the test's first ref or source.
+      const first = keyed.values().next();
+      if (!first.done) node.attached_node = first.value.unique_id;
+    }
+  }
+  return resolved;
+}
