@@ -76,6 +76,18 @@ export interface CsvSource {
   delimiter: string;
 }
 
+/** What a seed column's values look like, decided from the file (see `csv-table.ts`). */
+export type SeedValueKind =
+  'integer' | 'bigint' | 'float' | 'boolean' | 'date' | 'timestamp' | 'text';
+
+/** A seed column as inferred from its CSV values; the dialect turns it into an engine type. */
+export interface SeedColumn {
+  name: string;
+  kind: SeedValueKind;
+  /** Longest value in UTF-8 bytes, for engines whose text type has a length (Redshift). */
+  maxBytes: number;
+}
+
 /**
  * Everything engine-specific that can be decided without a connection: pure and synchronous,
  * so plans are unit- and golden-tested with no database (kysely's Dialect/DialectAdapter split).
@@ -118,6 +130,17 @@ export interface Dialect {
   dropColumns(rel: RelationName, columns: string[]): string[];
   alterColumnTypes(rel: RelationName, columns: ColumnDef[]): string[];
 
-  /** A table expression that reads a CSV in-engine, for seeds. */
-  readCsv(csv: CsvSource): string;
+  /**
+   * A table expression that reads a CSV in-engine, for seeds (DuckDB's `read_csv`). Absent
+   * where the server cannot read the client's files (Postgres, Redshift, Snowflake): seeds are
+   * then created from inferred column types and loaded with batched `insert … values`, as dbt
+   * does.
+   */
+  readCsv?(csv: CsvSource): string;
+  /** The engine type for an inferred seed column (dbt's `convert_*_type`). */
+  seedColumnType(column: SeedColumn): string;
+  /** `create table rel (col type, …)`: an empty table with declared columns. */
+  createTable(rel: RelationName, columns: ColumnDef[]): string;
+  /** One multi-row `insert … values` of literal rows; `null` is SQL NULL. */
+  insertValues(target: RelationName, columns: string[], rows: (string | null)[][]): string;
 }

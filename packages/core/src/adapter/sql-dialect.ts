@@ -1,13 +1,24 @@
 import type { RelationName } from '../manifest/types';
 import type {
   ColumnDef,
-  CsvSource,
   Dialect,
   DialectCapabilities,
   IncrementalStatementInput,
   IncrementalStrategy,
   RelationKind,
+  SeedColumn,
+  SeedValueKind,
 } from './dialect';
+
+const SEED_TYPES: Record<SeedValueKind, string> = {
+  integer: 'integer',
+  bigint: 'bigint',
+  float: 'float8',
+  boolean: 'boolean',
+  date: 'date',
+  timestamp: 'timestamp',
+  text: 'text',
+};
 
 /** Alias of the target in incremental statements; user `incremental_predicates` refer to it (dbt's name). */
 export const DEST_ALIAS = 'DBT_INTERNAL_DEST';
@@ -87,30 +98,30 @@ export abstract class SqlDialect implements Dialect {
    * (dbt-core#9279).
    */
   deleteInsert(input: IncrementalStatementInput): { delete: string; insert: string } {
-    const { target, source, uniqueKey, predicates, columns } = input;
+    const { target, source, uniqueKey, columns } = input;
     const keys = this.columnList(uniqueKey);
     const conditions = [
       `(${keys}) in (\n  select distinct ${keys}\n  from ${this.renderRelation(source)} as ${SOURCE_ALIAS}\n)`,
-      ...predicates.map((p) => `(${p})`),
+      ...this.destPredicates(input),
     ];
-    const del = `delete from ${this.renderRelation(target)} as ${DEST_ALIAS}\nwhere ${conditions.join('\n  and ')}`;
+    const del = `delete from ${this.targetClause(target)}\nwhere ${conditions.join('\n  and ')}`;
     return { delete: del, insert: this.insertInto(target, source, columns) };
   }
 
   /** Without a key there is nothing to match on: a plain insert (dbt's `on (FALSE)`). */
   merge(input: IncrementalStatementInput): string {
-    const { target, source, uniqueKey, predicates, columns } = input;
+    const { target, source, uniqueKey, columns } = input;
     if (uniqueKey.length === 0) return this.insertInto(target, source, columns);
+    const dest = this.targetRef(target);
     const on = [
-      `(${uniqueKey.map((k) => `${SOURCE_ALIAS}.${this.quoteIdentifier(k)} = ${DEST_ALIAS}.${this.quoteIdentifier(k)}`).join(' and ')})`,
-      ...predicates.map((p) => `(${p})`),
+      `(${uniqueKey.map((k) => `${SOURCE_ALIAS}.${this.quoteIdentifier(k)} = ${dest}.${this.quoteIdentifier(k)}`).join(' and ')})`,
+      ...this.destPredicates(input),
     ].join(' and ');
-    const keySet = new Set(uniqueKey);
-    const updates = columns
-      .filter((c) => !keySet.has(c))
-      .map((c) => `${this.quoteIdentifier(c)} = ${SOURCE_ALIAS}.${this.quoteIdentifier(c)}`);
+    const updates = this.mergeUpdateColumns(columns, uniqueKey).map(
+      (c) => `${this.quoteIdentifier(c)} = ${SOURCE_ALIAS}.${this.quoteIdentifier(c)}`,
+    );
     const lines = [
-      `merge into ${this.renderRelation(target)} as ${DEST_ALIAS}`,
+      `merge into ${this.targetClause(target)}`,
       `using ${this.renderRelation(source)} as ${SOURCE_ALIAS}`,
       `on ${on}`,
       ...(updates.length > 0 ? [`when matched then update set ${updates.join(', ')}`] : []),
@@ -144,7 +155,47 @@ export abstract class SqlDialect implements Dialect {
     );
   }
 
-  abstract readCsv(csv: CsvSource): string;
+  /** dbt's SQL-adapter defaults: `integer`/`float8` by decimals, `timestamp` without zone, `text`. */
+  seedColumnType(column: SeedColumn): string {
+    return SEED_TYPES[column.kind];
+  }
+
+  createTable(rel: RelationName, columns: ColumnDef[]): string {
+    const defs = columns.map((c) => `  ${this.quoteIdentifier(c.name)} ${c.dataType}`);
+    return `create table ${this.renderRelation(rel)} (\n${defs.join(',\n')}\n)`;
+  }
+
+  /** Every value as a string literal: the engine casts it to the column's type on insert. */
+  insertValues(target: RelationName, columns: string[], rows: (string | null)[][]): string {
+    const values = rows.map(
+      (row) => `(${row.map((v) => (v === null ? 'null' : this.quoteString(v))).join(', ')})`,
+    );
+    return `insert into ${this.renderRelation(target)} (${this.columnList(columns)}) values\n${values.join(',\n')}`;
+  }
+
+  /**
+   * The target as written after `delete from` / `merge into`: aliased `DBT_INTERNAL_DEST`, the
+   * name user `incremental_predicates` are written against.
+   */
+  protected targetClause(target: RelationName): string {
+    return `${this.renderRelation(target)} as ${DEST_ALIAS}`;
+  }
+
+  /** How conditions refer to the target's columns (`DBT_INTERNAL_DEST.col`). */
+  protected targetRef(_target: RelationName): string {
+    return DEST_ALIAS;
+  }
+
+  /** `incremental_predicates`, each parenthesized, as conditions on the target. */
+  protected destPredicates(input: IncrementalStatementInput): string[] {
+    return input.predicates.map((p) => `(${p})`);
+  }
+
+  /** Columns a matched merge row updates: every non-key column. */
+  protected mergeUpdateColumns(columns: string[], uniqueKey: string[]): string[] {
+    const keys = new Set(uniqueKey);
+    return columns.filter((c) => !keys.has(c));
+  }
 
   protected columnList(columns: string[]): string {
     return columns.map((c) => this.quoteIdentifier(c)).join(', ');

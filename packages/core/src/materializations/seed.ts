@@ -1,4 +1,6 @@
-import type { CsvSource } from '../adapter/dialect';
+import { inferSeedColumns, readCsvTable, type CsvTable } from '../adapter/csv-table';
+import type { CsvSource, Dialect } from '../adapter/dialect';
+import type { RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
 import { step, type PlanInput, type Step } from './step';
 
@@ -7,7 +9,16 @@ export interface SeedPlanInput extends Omit<PlanInput, 'node'> {
     /** Absolute path of the CSV (`ManifestNode.seed_file`). */
     seedFile: string;
   };
+  /**
+   * The parsed file, for engines without an in-engine CSV reader. Read from `seedFile` when
+   * absent; tests pass it to plan without a file.
+   */
+  csvTable?: CsvTable;
 }
+
+/** Rows per `insert … values` statement, and a cap on its size so no statement nears engine limits. */
+const INSERT_BATCH_ROWS = 1000;
+const INSERT_BATCH_CHARS = 512 * 1024;
 
 /** The seed's CSV as the dialect reads it: `column_types` and `delimiter` come from config. */
 export function seedCsv(input: SeedPlanInput): CsvSource {
@@ -20,20 +31,25 @@ export function seedCsv(input: SeedPlanInput): CsvSource {
 }
 
 /**
- * dbt's seed semantics through the engine's own CSV reader (rows never pass through Node):
- * first load or `--full-refresh` drops and re-creates the table from the file (so type changes
+ * dbt's seed semantics, through the engine's own CSV reader where it has one (rows never pass
+ * through Node), else through client-side batched inserts (`planClientLoad`): first load or `--full-refresh` drops and re-creates the table from the file (so type changes
  * apply); a reload keeps the table and its grants, truncating then inserting. All steps share
  * one transaction where DDL is transactional, so a bad file leaves the old rows in place.
  */
 export function planSeed(input: SeedPlanInput): Step[] {
   const { node, existing, flags, dialect } = input;
-  const target = node.relation;
-  const tx = dialect.capabilities.transactionalDdl;
-  const source = `select * from ${dialect.readCsv(seedCsv(input))}`;
   const rebuild =
     !existing ||
     existing.kind === 'view' ||
     shouldFullRefresh(flags.fullRefresh, node.config.full_refresh);
+  return dialect.readCsv ? planEngineRead(input, rebuild) : planClientLoad(input, rebuild);
+}
+
+function planEngineRead(input: SeedPlanInput, rebuild: boolean): Step[] {
+  const { node, existing, dialect } = input;
+  const target = node.relation;
+  const tx = dialect.capabilities.transactionalDdl;
+  const source = `select * from ${dialect.readCsv!(seedCsv(input))}`;
   if (rebuild) {
     return [
       ...(existing
@@ -58,4 +74,62 @@ export function planSeed(input: SeedPlanInput): Step[] {
       true,
     ),
   ];
+}
+
+/**
+ * dbt's seed path for engines that cannot read the client's files: the file is parsed here,
+ * column types are inferred (`column_types` wins), and rows go in as batched literal inserts.
+ * Same rebuild/reload semantics and the same single transaction as the engine-read path.
+ */
+function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
+  const { node, existing, dialect } = input;
+  const target = node.relation;
+  const tx = dialect.capabilities.transactionalDdl;
+  const csv = seedCsv(input);
+  const table = input.csvTable ?? readCsvTable(node.seedFile, csv.delimiter);
+  const inserts = insertBatches(dialect, target, table).map((sql, i, all) =>
+    step(
+      'insert',
+      all.length > 1 ? `load seed rows (batch ${i + 1})` : 'load seed rows',
+      sql,
+      true,
+    ),
+  );
+  if (!rebuild)
+    return [step('truncate', 'truncate seed table', dialect.truncate(target), tx), ...inserts];
+  const columns = inferSeedColumns(table).map((c) => ({
+    name: c.name,
+    dataType: csv.columnTypes[c.name] ?? dialect.seedColumnType(c),
+  }));
+  return [
+    ...(existing
+      ? [
+          step(
+            'drop',
+            `drop old ${existing.kind}`,
+            dialect.dropRelation(existing.kind, target, true),
+            tx,
+          ),
+        ]
+      : []),
+    step('create', 'create seed table', dialect.createTable(target, columns), tx),
+    ...inserts,
+  ];
+}
+
+function insertBatches(dialect: Dialect, target: RelationName, table: CsvTable): string[] {
+  const batches: string[] = [];
+  let batch: (string | null)[][] = [];
+  let chars = 0;
+  for (const row of table.rows) {
+    batch.push(row);
+    chars += row.reduce((n, v) => n + (v?.length ?? 4) + 4, 2);
+    if (batch.length >= INSERT_BATCH_ROWS || chars >= INSERT_BATCH_CHARS) {
+      batches.push(dialect.insertValues(target, table.columns, batch));
+      batch = [];
+      chars = 0;
+    }
+  }
+  if (batch.length > 0) batches.push(dialect.insertValues(target, table.columns, batch));
+  return batches;
 }

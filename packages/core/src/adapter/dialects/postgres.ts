@@ -1,0 +1,55 @@
+import type { RelationName } from '../../manifest/types';
+import type { DialectCapabilities, RelationKind } from '../dialect';
+import { SqlDialect } from '../sql-dialect';
+
+/** The first PostgreSQL release with `MERGE` (`server_version_num`). */
+export const POSTGRES_MERGE_VERSION = 150000;
+
+export interface PostgresDialectOptions {
+  /**
+   * Whether the server has `MERGE` (PostgreSQL ≥ 15). The dialect is pure and cannot ask; the
+   * adapter learns `server_version_num` on connect and picks the matching dialect.
+   */
+  merge?: boolean;
+}
+
+/**
+ * PostgreSQL: DDL is transactional, so every rebuild is a tmp + rename swap inside one
+ * transaction (readers see the old relation until COMMIT; a failure rolls back to it). There is
+ * no `create or replace table`, and `create or replace view` fails when a column is renamed,
+ * retyped or removed, so views are swapped too. Unquoted names fold to lower case and are cut
+ * at 63 bytes.
+ */
+export class PostgresDialect extends SqlDialect {
+  readonly type: string = 'postgres';
+  readonly capabilities: DialectCapabilities;
+
+  constructor(options: PostgresDialectOptions = {}) {
+    super();
+    this.capabilities = {
+      transactionalDdl: true,
+      atomicCreateOrReplaceTable: false,
+      createOrReplaceView: false,
+      merge: options.merge ?? true,
+      renameAcrossSchemas: false,
+      identifierCase: 'lower',
+      maxIdentifierLength: 63,
+    };
+  }
+
+  /** A dialect whose `merge` flag matches the server's version. */
+  forServerVersion(versionNum: number): PostgresDialect {
+    return new PostgresDialect({ merge: versionNum >= POSTGRES_MERGE_VERSION });
+  }
+
+  /**
+   * `cascade`, as dbt-postgres does: views bound to a replaced table follow it to
+   * `__tsmodel_backup` on rename, so dropping the backup without cascade would fail; the
+   * dependants are rebuilt when their own models run.
+   */
+  dropRelation(kind: RelationKind, rel: RelationName, ifExists: boolean): string {
+    return `${super.dropRelation(kind, rel, ifExists)} cascade`;
+  }
+}
+
+export const postgresDialect = new PostgresDialect();

@@ -1,0 +1,95 @@
+import type { RelationName } from '../../manifest/types';
+import type {
+  ColumnDef,
+  DialectCapabilities,
+  IncrementalStrategy,
+  RelationKind,
+  SeedColumn,
+} from '../dialect';
+import { SqlDialect } from '../sql-dialect';
+
+/** A name Snowflake reads the same quoted or not, once folded to upper case. */
+const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+
+/** Snowflake's reserved keywords: never left bare, even when they look plain. */
+const RESERVED = new Set(
+  (
+    'account all alter and any as between by case cast check column connect connection ' +
+    'constraint create cross current current_date current_time current_timestamp current_user ' +
+    'database delete distinct drop else exists false following for from full grant group ' +
+    'gscluster having ilike in increment inner insert intersect into is issue join lateral left ' +
+    'like localtime localtimestamp minus natural not null of on or order organization qualify ' +
+    'regexp revoke right rlike row rows sample schema select set some start table tablesample ' +
+    'then to trigger true try_cast union unique update using values view when whenever where with'
+  ).split(' '),
+);
+
+/**
+ * Snowflake: DDL auto-commits (no transactional swap), but `create or replace table` is one
+ * atomic statement, so tables rebuild in place; tables are `transient` as in dbt-snowflake (no
+ * Fail-safe storage for data a run can rebuild). Unquoted names fold to upper case, so plain
+ * names are left unquoted — dbt-snowflake's default quoting — and `id` in a model and `ID` in
+ * the catalog are the same column. `merge` is the default incremental strategy.
+ */
+export class SnowflakeDialect extends SqlDialect {
+  readonly type = 'snowflake';
+  readonly capabilities: DialectCapabilities = {
+    transactionalDdl: false,
+    atomicCreateOrReplaceTable: true,
+    createOrReplaceView: true,
+    merge: true,
+    // Snowflake can move a relation across schemas on rename; planners never rely on it.
+    renameAcrossSchemas: true,
+    identifierCase: 'upper',
+    maxIdentifierLength: 255,
+  };
+
+  /** Bare when the folded name is unambiguous; quoted (case kept) otherwise. */
+  quoteIdentifier(name: string): string {
+    if (PLAIN_IDENTIFIER.test(name) && !RESERVED.has(name.toLowerCase())) return name;
+    return super.quoteIdentifier(name);
+  }
+
+  /** Snowflake reads `\` as an escape inside single-quoted strings. */
+  quoteString(value: string): string {
+    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  }
+
+  createTableAs(rel: RelationName, sql: string): string {
+    return `create transient table ${this.renderRelation(rel)} as (\n${sql}\n)`;
+  }
+
+  createOrReplaceTableAs(rel: RelationName, sql: string): string {
+    return `create or replace transient table ${this.renderRelation(rel)} as (\n${sql}\n)`;
+  }
+
+  createTable(rel: RelationName, columns: ColumnDef[]): string {
+    return super.createTable(rel, columns).replace(/^create table /, 'create transient table ');
+  }
+
+  /** An unqualified new name would land in the session's current schema: qualify it. */
+  renameRelation(kind: RelationKind, from: RelationName, to: string): string {
+    return `alter ${kind} ${this.renderRelation(from)} rename to ${this.renderRelation({ ...from, identifier: to })}`;
+  }
+
+  alterColumnTypes(rel: RelationName, columns: ColumnDef[]): string[] {
+    return columns.map(
+      (c) =>
+        `alter table ${this.renderRelation(rel)} alter column ${this.quoteIdentifier(c.name)} set data type ${c.dataType}`,
+    );
+  }
+
+  /** dbt-snowflake's default is merge whatever the key (keyless merge is a plain insert). */
+  defaultIncrementalStrategy(): IncrementalStrategy {
+    return 'merge';
+  }
+
+  seedColumnType(column: SeedColumn): string {
+    if (column.kind === 'float') return 'float';
+    if (column.kind === 'timestamp') return 'timestamp_ntz';
+    if (column.kind === 'text') return 'varchar';
+    return super.seedColumnType(column);
+  }
+}
+
+export const snowflakeDialect = new SnowflakeDialect();

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { postgresDialect, POSTGRES_MERGE_VERSION } from './postgres';
+import { redshiftDialect } from './redshift';
+import { snowflakeDialect } from './snowflake';
+
+const target = { database: 'db', schema: 'analytics', identifier: 'orders' };
+const source = { database: 'db', schema: 'analytics', identifier: 'orders__tsmodel_tmp' };
+
+describe('PostgresDialect', () => {
+  it('has MERGE only from PostgreSQL 15', () => {
+    expect(postgresDialect.forServerVersion(140011).capabilities.merge).toBe(false);
+    expect(postgresDialect.forServerVersion(POSTGRES_MERGE_VERSION).capabilities.merge).toBe(true);
+  });
+
+  it('drops with cascade so views bound to a swapped-out table do not block the drop', () => {
+    expect(postgresDialect.dropRelation('table', target, true)).toBe(
+      'drop table if exists "db"."analytics"."orders" cascade',
+    );
+  });
+});
+
+describe('RedshiftDialect', () => {
+  it('descends from postgres and keeps its merge whatever the version number', () => {
+    expect(redshiftDialect.parentType).toBe('postgres');
+    expect(redshiftDialect.forServerVersion().capabilities.merge).toBe(true);
+    expect(redshiftDialect.capabilities.maxIdentifierLength).toBe(127);
+  });
+
+  it('rewrites DBT_INTERNAL_DEST in predicates to the unaliased target', () => {
+    const sql = redshiftDialect.merge({
+      target,
+      source,
+      columns: ['id'],
+      uniqueKey: ['id'],
+      predicates: ['dbt_internal_dest.id > 0'],
+    });
+    expect(sql).toContain('and ("db"."analytics"."orders".id > 0)');
+    expect(sql).not.toMatch(/DBT_INTERNAL_DEST/i);
+    // Only key columns: Redshift still needs a `when matched` clause.
+    expect(sql).toContain('when matched then update set "id" = DBT_INTERNAL_SOURCE."id"');
+  });
+
+  it('escapes backslashes in string literals and sizes seed text columns', () => {
+    expect(redshiftDialect.quoteString("a\\b'c")).toBe("'a\\\\b''c'");
+    expect(redshiftDialect.seedColumnType({ name: 'x', kind: 'text', maxBytes: 0 })).toBe(
+      'varchar(64)',
+    );
+    expect(redshiftDialect.seedColumnType({ name: 'x', kind: 'text', maxBytes: 9 })).toBe(
+      'varchar(9)',
+    );
+  });
+});
+
+describe('SnowflakeDialect', () => {
+  it('leaves plain names bare (they fold to upper case) and quotes the rest', () => {
+    expect(snowflakeDialect.quoteIdentifier('order_id')).toBe('order_id');
+    expect(snowflakeDialect.quoteIdentifier('ORDER_ID')).toBe('ORDER_ID');
+    expect(snowflakeDialect.quoteIdentifier('order')).toBe('"order"');
+    expect(snowflakeDialect.quoteIdentifier('my col')).toBe('"my col"');
+    expect(snowflakeDialect.foldIdentifier('orders')).toBe('ORDERS');
+  });
+
+  it('merges by default, even without a key (a keyless merge is a plain insert)', () => {
+    expect(snowflakeDialect.defaultIncrementalStrategy()).toBe('merge');
+    expect(
+      snowflakeDialect.merge({ target, source, columns: ['id'], uniqueKey: [], predicates: [] }),
+    ).toMatch(/^insert into db\.analytics\.orders/);
+  });
+
+  it('qualifies rename targets so the relation stays in its schema', () => {
+    expect(snowflakeDialect.renameRelation('table', source, 'orders')).toBe(
+      'alter table db.analytics.orders__tsmodel_tmp rename to db.analytics.orders',
+    );
+  });
+});

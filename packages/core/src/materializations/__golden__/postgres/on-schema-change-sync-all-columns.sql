@@ -1,0 +1,28 @@
+-- 1. stage new rows (create)
+create table "warehouse"."analytics"."orders__tsmodel_tmp" as (
+select id, customer_id, amount from "warehouse"."raw"."orders"
+);
+
+-- 2. add new columns (alter, transactional)
+alter table "warehouse"."analytics"."orders" add column "currency" VARCHAR;
+
+-- 3. drop removed columns (alter, transactional)
+alter table "warehouse"."analytics"."orders" drop column "customer_id";
+
+-- 4. change column types (alter, transactional)
+alter table "warehouse"."analytics"."orders" alter column "amount" type DECIMAL(18,2);
+
+-- 5. delete replaced rows (delete, transactional)
+delete from "warehouse"."analytics"."orders" as DBT_INTERNAL_DEST
+where ("id") in (
+  select distinct "id"
+  from "warehouse"."analytics"."orders__tsmodel_tmp" as DBT_INTERNAL_SOURCE
+);
+
+-- 6. insert new rows (insert, transactional)
+insert into "warehouse"."analytics"."orders" ("id", "amount", "currency")
+select "id", "amount", "currency"
+from "warehouse"."analytics"."orders__tsmodel_tmp";
+
+-- 7. drop staging (drop)
+drop table if exists "warehouse"."analytics"."orders__tsmodel_tmp" cascade;
