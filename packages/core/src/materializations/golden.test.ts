@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Dialect } from '../adapter/dialect';
 import { duckdbDialect } from '../adapter/dialects/duckdb';
+import { postgresDialect } from '../adapter/dialects/postgres';
+import { redshiftDialect } from '../adapter/dialects/redshift';
+import { snowflakeDialect } from '../adapter/dialects/snowflake';
 import type { NodeConfig } from '../manifest/types';
 import { planIncrementalApply, planIncrementalStage } from './incremental';
 import { planSeed } from './seed';
@@ -87,6 +90,14 @@ function seed(dialect: Dialect, existing: PlanInput['existing'], fullRefresh: bo
   );
   return planSeed({
     ...base,
+    // Parsed rows for engines that load seeds through the client (no file is read).
+    csvTable: {
+      columns: ['code', 'name', 'zip', 'population', 'joined'],
+      rows: [
+        ['de', "Côte d'Ivoire \\ x", '01234', '83.2', '2020-01-01'],
+        ['fr', null, '75001', null, '2021-06-30'],
+      ],
+    },
     node: {
       ...base.node,
       relation: { ...base.node.relation, identifier: 'countries' },
@@ -133,7 +144,7 @@ const cases: Record<string, (d: Dialect) => Step[]> = {
   'seed-full-refresh': (d) => seed(d, { kind: 'table' }, true),
 };
 
-const dialects: Dialect[] = [duckdbDialect];
+const dialects: Dialect[] = [duckdbDialect, postgresDialect, redshiftDialect, snowflakeDialect];
 
 describe.each(dialects)('golden plans for $type', (dialect) => {
   it.each(Object.keys(cases))('%s', (name) => {
