@@ -1,4 +1,7 @@
 import { duckdbDialect } from '../adapter/dialects/duckdb';
+import { postgresDialect } from '../adapter/dialects/postgres';
+import { redshiftDialect } from '../adapter/dialects/redshift';
+import { snowflakeDialect } from '../adapter/dialects/snowflake';
 import type { Dialect } from '../adapter/dialect';
 import type { RelationName } from '../manifest/types';
 
@@ -6,7 +9,12 @@ import type { RelationName } from '../manifest/types';
  * Pure dialects by adapter type, for compiling without loading any driver. Types whose
  * dialect is not written yet compile with the SQL-standard rendering below.
  */
-const DIALECTS: Record<string, Dialect> = { duckdb: duckdbDialect };
+const DIALECTS: Record<string, Dialect> = {
+  duckdb: duckdbDialect,
+  postgres: postgresDialect,
+  redshift: redshiftDialect,
+  snowflake: snowflakeDialect,
+};
 
 /** Adapter types whose macros a type falls back to before `default__` (dbt's dispatch chain). */
 const PARENTS: Record<string, string[]> = { redshift: ['postgres'] };
