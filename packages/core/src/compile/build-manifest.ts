@@ -76,7 +76,28 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   // Nodes whose template failed still answer refs, so one error does not cascade into an
   // "unknown ref" in every model downstream of it.
   const failed: ManifestNode[] = [];
-  const { planned, usedPatches } = planNodes(project, input.files, props, input.displayPath);
+  const { planned, usedPatches } = planNodes(
+    project,
+    input.files,
+    props,
+    input.displayPath,
+    (template, projectName) => {
+      const owner = {
+        uniqueId: `project.${projectName}`,
+        name: projectName,
+        packageName: projectName,
+        resourceType: 'project',
+        file: input.displayPath(project.projects.get(projectName)!.file),
+        baseConfig: {},
+      };
+      return engine.render(
+        owner,
+        template,
+        { isIncremental: false, execute: false },
+        `project.yml:${projectName}:${template}`,
+      ).sql;
+    },
+  );
 
   // Render what the parse cache cannot answer, on every core.
   const outcomes = new Map<string, RenderOutcome>();

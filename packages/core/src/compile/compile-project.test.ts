@@ -306,3 +306,25 @@ describe('error cascades', () => {
     expect(out[0]).toMatch(/^models\/base\.sql:1:\d+ required var 'nope'/);
   });
 });
+
+describe('templated project.yml configs', () => {
+  it('renders var() in folder configs, with native booleans', async () => {
+    const files = {
+      'project.yml': `${PROJECT}vars:\n  feature_on: false\nmodels:\n  shop:\n    feature:\n      +enabled: "{{ var('feature_on') }}"\n      +schema: "{{ var('feature_schema', 'feat') }}"\n    +tags: ["{{ env_var('TAG', 'untagged') }}"]\n    +post-hook: "analyze {{ this }}"\n`,
+      'models/feature/f.sql': 'select 1',
+      'models/other.sql': 'select 2',
+    };
+    const off = await compile(files);
+    expect(Object.keys(off.result.manifest.nodes)).toEqual(['model.shop.other']);
+    const on = await compile(files, { vars: '{feature_on: true}' });
+    expect(on.result.manifest.nodes['model.shop.f']!.relation).toEqual({
+      schema: 'main_feat',
+      identifier: 'f',
+    });
+    const tagged = await compile(files, { env: { TAG: 'nightly' } });
+    expect(tagged.result.manifest.nodes['model.shop.other']!.tags).toEqual(['nightly']);
+    expect(tagged.result.manifest.nodes['model.shop.other']!.config.post_hook).toEqual([
+      'analyze {{ this }}',
+    ]);
+  });
+});

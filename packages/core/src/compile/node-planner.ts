@@ -28,6 +28,8 @@ export interface PlannedNode {
   declaredAt?: SourceLocation;
 }
 
+const HOOKS = new Set(['pre_hook', 'post_hook', 'pre-hook', 'post-hook']);
+
 const KIND_TO_TYPE: Record<string, ResourceType> = {
   model: 'model',
   seed: 'seed',
@@ -50,7 +52,27 @@ export function planNodes(
   files: DiscoveredFile[],
   props: ParsedProperties,
   displayPath: (abs: string) => string,
+  /**
+   * Renders a templated project.yml config value (`+enabled: "{{ var('x', false) }}"`) for
+   * the project that wrote it — dbt renders dbt_project.yml configs the same way.
+   */
+  renderValue: (template: string, projectName: string) => string,
 ): { planned: PlannedNode[]; usedPatches: Set<string> } {
+  const renderDeep = (value: unknown, projectName: string): unknown => {
+    if (typeof value === 'string')
+      return value.includes('{') ? nativeValue(renderValue(value, projectName)) : value;
+    if (Array.isArray(value)) return value.map((v) => renderDeep(v, projectName));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, renderDeep(v, projectName)]),
+      );
+    return value;
+  };
+  // Hooks stay templates: they render when they run, with `this` and the run's context.
+  const renderLayer = (layer: Record<string, unknown>, projectName: string) =>
+    Object.fromEntries(
+      Object.entries(layer).map(([k, v]) => [k, HOOKS.has(k) ? v : renderDeep(v, projectName)]),
+    );
   const root = project.root;
   const usedPatches = new Set<string>();
   const memo = new Map<string, { layers: ConfigLayer[]; base: NodeConfig; hash: string }>();
@@ -67,8 +89,8 @@ export function planNodes(
     const own = project.projects.get(pkg)!;
     const tree = TREES[type]!;
     const layers = [
-      folderConfig(tree(own), pkg, folders),
-      own === root ? undefined : folderConfig(tree(root), pkg, folders),
+      renderLayer(folderConfig(tree(own), pkg, folders), own.name),
+      own === root ? undefined : renderLayer(folderConfig(tree(root), pkg, folders), root.name),
       extra,
     ];
     const base = layerConfig(type, layers);
@@ -176,4 +198,12 @@ function applyPatch(node: ManifestNode, patch: NodePatch | undefined): void {
   node.description = patch.description;
   node.columns = patch.columns;
   node.patch_path = patch.patch_path;
+}
+
+/** `true`/`false` (any case) become booleans, as Jinja's native rendering of dbt_project.yml does. */
+function nativeValue(text: string): unknown {
+  const t = text.trim();
+  if (/^true$/i.test(t)) return true;
+  if (/^false$/i.test(t)) return false;
+  return t;
 }

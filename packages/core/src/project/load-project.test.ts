@@ -109,7 +109,7 @@ describe('loadProject', () => {
     });
   });
 
-  it('renders env_var() in project.yml but not in vars or hooks', () => {
+  it('renders env_var() in project.yml but not in vars, hooks or folder configs', () => {
     const dir = tempProject({
       'project.yml': [
         'name: shop',
@@ -126,7 +126,11 @@ describe('loadProject', () => {
     expect(root.profile).toBe('prod');
     expect(root.vars).toEqual({ raw: "{{ env_var('PROFILE') }}" });
     expect(root.onRunStart[0]!.sql).toBe("select '{{ env_var('PROFILE') }}'");
-    expect(root.models.configs).toEqual({ schema: 'fallback', post_hook: "{{ env_var('NOPE') }}" });
+    // Folder configs are rendered by the compiler, where var() and target exist too.
+    expect(root.models.configs).toEqual({
+      schema: "{{ env_var('SCHEMA', 'fallback') }}",
+      post_hook: "{{ env_var('NOPE') }}",
+    });
   });
 
   it('reports an unset env_var() in project.yml at its line', () => {

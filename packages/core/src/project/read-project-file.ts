@@ -98,11 +98,25 @@ function byPosition(a: TsmodelError, b: TsmodelError): number {
 
 /**
  * dbt's rule for project.yml: `env_var()` is rendered on load everywhere except in `vars:` (never
- * templated) and in hooks, which are rendered when they run, with the full template context.
+ * templated), in hooks, which are rendered when they run, and in the folder configs
+ * (`models:`, `seeds:`, …), which the compiler renders with `var()` and `target` available.
  */
 function isRenderedLater(path: ReadonlyArray<string | number>): boolean {
   if (path.length === 0) return false;
-  if (['vars', 'on-run-start', 'on-run-end'].includes(String(path[0]))) return true;
+  const top = String(path[0]);
+  if (
+    [
+      'vars',
+      'on-run-start',
+      'on-run-end',
+      'models',
+      'seeds',
+      'tests',
+      'data_tests',
+      'snapshots',
+    ].includes(top)
+  )
+    return true;
   return /^\+?(pre|post)[-_]hook$/.test(String(path[path.length - 1]));
 }
 

@@ -42,6 +42,21 @@ describe('VarResolver precedence', () => {
     expect(resolverWith(all).resolve('v', 'pkg')).toEqual({ found: true, value: 'cli' });
   });
 
+  it('--vars may scope to a package too, and that scope wins over global --vars', () => {
+    const dir = tempProject({
+      'project.yml': 'name: app\npackages: [{local: pkg}]\n',
+      'pkg/project.yml': 'name: pkg\nvars:\n  v: own\n',
+    });
+    const loaded = loadProject({
+      projectDir: dir,
+      cliVars: '{v: global, pkg: {v: scoped}}',
+      env: {},
+    });
+    const vars = new VarResolver(loaded.root, loaded.projects, loaded.cliVars);
+    expect(vars.resolve('v', 'pkg')).toEqual({ found: true, value: 'scoped' });
+    expect(vars.resolve('v', 'app')).toEqual({ found: true, value: 'global' });
+  });
+
   it('2. package-scoped vars in the root come next', () => {
     expect(resolverWith({ ...all, cli: false }).resolve('v', 'pkg')).toEqual({
       found: true,

@@ -14,7 +14,7 @@ function lookup(vars: Record<string, unknown> | undefined, name: string): VarLoo
 
 /**
  * Answers `var(name)` for a node of `packageName` with dbt's precedence, highest first:
- * 1. `--vars`;
+ * 1. `--vars` (scoped to the package first, then global);
  * 2. vars scoped to the package in the ROOT project.yml (`vars: { <package>: { name: … } }`);
  * 3. global vars of the root project.yml;
  * 4. the package's own project.yml (scoped to itself first, then global);
@@ -34,6 +34,8 @@ export class VarResolver {
 
   resolve(name: string, packageName: string): VarLookup {
     const levels: Array<() => VarLookup> = [
+      // `--vars '{pkg: {x: 1}}'` scopes to a package, like root project.yml vars do.
+      () => lookup(this.scopedIn(this.cliVars, packageName), name),
       () => lookup(this.cliVars, name),
       () => lookup(this.scoped(this.root, packageName), name),
       () => lookup(this.globals(this.root), name),
@@ -54,6 +56,14 @@ export class VarResolver {
 
   private isScope(key: string, value: unknown): boolean {
     return this.projects.has(key) && isMapping(value);
+  }
+
+  private scopedIn(
+    vars: Record<string, unknown>,
+    packageName: string,
+  ): Record<string, unknown> | undefined {
+    const value = vars[packageName];
+    return this.isScope(packageName, value) ? (value as Record<string, unknown>) : undefined;
   }
 
   private scoped(project: ProjectConfig, packageName: string): Record<string, unknown> | undefined {
