@@ -328,3 +328,17 @@ describe('templated project.yml configs', () => {
     ]);
   });
 });
+
+describe('file-level configs in project.yml', () => {
+  it('apply to the one model or seed they name', async () => {
+    const { result } = await compile({
+      'project.yml': `${PROJECT}models:\n  shop:\n    staging:\n      +materialized: view\n      special:\n        +materialized: table\nseeds:\n  shop:\n    codes:\n      +column_types: { code: varchar }\n`,
+      'models/staging/special.sql': 'select 1',
+      'models/staging/plain.sql': 'select 1',
+      'seeds/codes.csv': 'code\n01\n',
+    });
+    expect(result.manifest.nodes['model.shop.special']!.config.materialized).toBe('table');
+    expect(result.manifest.nodes['model.shop.plain']!.config.materialized).toBe('view');
+    expect(result.manifest.nodes['seed.shop.codes']!.config.column_types).toEqual({ code: 'varchar' });
+  });
+});

@@ -107,12 +107,16 @@ export function planNodes(
     const pk = patchKey(type, pkg, f.stem);
     const patch = props.patches.get(pk);
     if (patch) usedPatches.add(pk);
+    // project.yml may also configure one file by name (`seeds: proj: my_seed: +column_types`).
+    const path = namesFile(project, type, pkg, f.folders, f.stem)
+      ? [...f.folders, f.stem]
+      : f.folders;
     const { layers, base, hash } = layered(
       type,
       pkg,
-      f.folders,
+      path,
       patch?.config,
-      patch ? undefined : `${type}|${pkg}|${f.folders.join('/')}`,
+      patch ? undefined : `${type}|${pkg}|${path.join('/')}`,
     );
     const checksum = sha256(f.text);
     const uniqueId = `${type}.${pkg}.${f.stem}`;
@@ -206,4 +210,22 @@ function nativeValue(text: string): unknown {
   if (/^true$/i.test(t)) return true;
   if (/^false$/i.test(t)) return false;
   return t;
+}
+
+/** Whether a project.yml (the package's own or the root's) has an entry for this very file. */
+function namesFile(
+  project: LoadedProject,
+  type: ResourceType,
+  pkg: string,
+  folders: string[],
+  stem: string,
+): boolean {
+  const tree = TREES[type]!;
+  const roots = new Set([project.projects.get(pkg)!, project.root]);
+  for (const p of roots) {
+    let node: FolderConfigTree | undefined = tree(p).children[pkg];
+    for (const folder of folders) node = node?.children[folder];
+    if (node?.children[stem]) return true;
+  }
+  return false;
 }
