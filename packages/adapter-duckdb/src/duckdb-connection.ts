@@ -4,9 +4,9 @@ import {
   type Connection,
   type ExecuteOptions,
   type ExecuteResult,
+  SerialQueue,
   type StatementRunner,
 } from '@tsmodel/core/adapter';
-import { SerialQueue } from './serial-queue';
 
 /**
  * A tsmodel Connection over one `@duckdb/node-api` connection. Statements are serialized by a

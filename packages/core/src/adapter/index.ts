@@ -12,3 +12,4 @@ export * from './information-schema';
 export * from './adapter';
 export * from './registry';
 export * from './run-steps';
+export * from './serial-queue';

@@ -24,3 +24,18 @@ describe('SqlDialect quoting', () => {
     expect(duckdbDialect.quoteString("it's")).toBe("'it''s'");
   });
 });
+
+describe('loadAdapter for warehouses', () => {
+  it('loads postgres, and redshift through the postgres driver with its own dialect', async () => {
+    expect((await loadAdapter('postgres')).type).toBe('postgres');
+    const redshift = await loadAdapter('redshift');
+    expect(redshift.type).toBe('redshift');
+    expect(redshift.parentType).toBe('postgres');
+  });
+
+  it('says the snowflake driver is not built yet', async () => {
+    const error = await loadAdapter('snowflake').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TsmodelError);
+    expect((error as TsmodelError).message).toContain('snowflake driver is not built yet');
+  });
+});

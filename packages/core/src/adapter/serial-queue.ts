@@ -1,5 +1,5 @@
 /**
- * Runs tasks one at a time in submission order. A DuckDB connection executes one statement at
+ * Runs tasks one at a time in submission order. A driver connection executes one statement at
  * a time; overlapping calls from async code would otherwise interleave statements of different
  * steps (or of a transaction) on the same session.
  */

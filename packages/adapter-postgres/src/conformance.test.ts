@@ -1,0 +1,55 @@
+import { afterAll, describe, it } from 'vitest';
+import { runConformance } from '@tsmodel/adapter-testkit';
+import type { TargetConfig } from '@tsmodel/core';
+import { postgresAdapterFactory, redshiftAdapterFactory } from './postgres-adapter';
+
+/**
+ * A `postgres://user:password@host:port/db` URL as a profile target. CI starts a throwaway
+ * server and sets TSMODEL_PG_URL (see .ci/run); TSMODEL_REDSHIFT_URL points at a live cluster.
+ */
+export function targetFromUrl(type: string, url: string, schema: string): TargetConfig {
+  const u = new URL(url);
+  return {
+    type,
+    name: 'conformance',
+    profile_name: 'conformance',
+    threads: 1,
+    schema,
+    host: decodeURIComponent(u.hostname),
+    ...(u.port ? { port: Number(u.port) } : {}),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    dbname: decodeURIComponent(u.pathname.slice(1)),
+    ...(u.searchParams.get('sslmode') ? { sslmode: u.searchParams.get('sslmode') } : {}),
+  };
+}
+
+const servers = [
+  { type: 'postgres', env: 'TSMODEL_PG_URL', factory: postgresAdapterFactory },
+  { type: 'redshift', env: 'TSMODEL_REDSHIFT_URL', factory: redshiftAdapterFactory },
+];
+
+for (const { type, env, factory } of servers) {
+  const url = process.env[env];
+  if (!url) {
+    describe(`adapter conformance: ${type}`, () => {
+      it.skip(`needs a real server: set ${env}=postgres://user:password@host:port/db`, () => {});
+    });
+    continue;
+  }
+  // Unique per run, so concurrent runs and leftovers of a killed one never collide.
+  const schema = `tsmodel_conformance_${process.pid}_${Date.now().toString(36)}`;
+  const target = targetFromUrl(type, url, schema);
+  runConformance(type, () => factory.create(target, { projectRoot: process.cwd() }), {
+    schema,
+    slowQuery: 'select pg_sleep(60)',
+  });
+  afterAll(async () => {
+    const adapter = factory.create(target, { projectRoot: process.cwd() });
+    const conn = await adapter.connect();
+    await conn.execute(`drop schema if exists ${adapter.dialect.quoteIdentifier(schema)} cascade`, {
+      label: 'drop conformance schema',
+    });
+    await adapter.close();
+  });
+}

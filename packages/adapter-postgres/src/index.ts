@@ -1,0 +1,10 @@
+export {
+  clientConfig,
+  PostgresAdapter,
+  postgresAdapterFactory,
+  redshiftAdapterFactory,
+} from './postgres-adapter';
+export { PostgresConnection, type BackendCanceller } from './postgres-connection';
+export { parsePostgresProfile, type PostgresProfile } from './profile';
+/** The registry's default export name: `type: postgres`. */
+export { postgresAdapterFactory as adapterFactory } from './postgres-adapter';
