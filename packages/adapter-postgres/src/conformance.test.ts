@@ -1,28 +1,7 @@
 import { afterAll, describe, it } from 'vitest';
 import { runConformance } from '@tsmodel/adapter-testkit';
-import type { TargetConfig } from '@tsmodel/core';
 import { postgresAdapterFactory, redshiftAdapterFactory } from './postgres-adapter';
-
-/**
- * A `postgres://user:password@host:port/db` URL as a profile target. CI starts a throwaway
- * server and sets TSMODEL_PG_URL (see .ci/run); TSMODEL_REDSHIFT_URL points at a live cluster.
- */
-export function targetFromUrl(type: string, url: string, schema: string): TargetConfig {
-  const u = new URL(url);
-  return {
-    type,
-    name: 'conformance',
-    profile_name: 'conformance',
-    threads: 1,
-    schema,
-    host: decodeURIComponent(u.hostname),
-    ...(u.port ? { port: Number(u.port) } : {}),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    dbname: decodeURIComponent(u.pathname.slice(1)),
-    ...(u.searchParams.get('sslmode') ? { sslmode: u.searchParams.get('sslmode') } : {}),
-  };
-}
+import { targetFromUrl } from './target-from-url';
 
 const servers = [
   { type: 'postgres', env: 'TSMODEL_PG_URL', factory: postgresAdapterFactory },

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { TsmodelError } from '@tsmodel/core';
+import { AdapterError } from '@tsmodel/core/adapter';
+import { targetFromUrl } from './target-from-url';
+import { clientConfig, postgresAdapterFactory, redshiftAdapterFactory } from './postgres-adapter';
+import { parsePostgresProfile } from './profile';
+
+const target = (extra: Record<string, unknown>) => ({
+  type: 'postgres',
+  name: 'dev',
+  profile_name: 'p',
+  schema: 'analytics',
+  threads: 4,
+  user: 'me',
+  dbname: 'shop',
+  ...extra,
+});
+
+describe('postgres profile', () => {
+  it('takes env_var strings for numbers, database for dbname, and the type default port', () => {
+    const profile = parsePostgresProfile(
+      target({ port: '6543', connect_timeout: '3', dbname: undefined, database: 'db2' }),
+      5432,
+    );
+    expect(profile).toMatchObject({ port: 6543, connectTimeout: 3, database: 'db2' });
+    expect(parsePostgresProfile(target({}), 5439).port).toBe(5439);
+    expect(parsePostgresProfile(target({ pass: 1234 }), 5432).password).toBe('1234');
+  });
+
+  it('rejects a bad key with the key and a hint listing the accepted ones', () => {
+    const error = (() => {
+      try {
+        return parsePostgresProfile(target({ sslmode: 'on' }), 5432);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(TsmodelError);
+    expect((error as TsmodelError).message).toContain("invalid postgres target 'dev': sslmode");
+    expect((error as TsmodelError).hint).toContain('verify-full');
+  });
+
+  it('requires dbname', () => {
+    expect(() => parsePostgresProfile(target({ dbname: undefined }), 5432)).toThrow(/dbname/);
+  });
+
+  it('maps sslmode onto pg: require encrypts, verify-* also verifies, prefer does not', () => {
+    const ssl = (sslmode?: string) =>
+      clientConfig(parsePostgresProfile(target({ sslmode }), 5432)).ssl;
+    expect(ssl('require')).toEqual({ rejectUnauthorized: false });
+    expect(ssl('verify-full')).toBe(true);
+    expect(ssl('prefer')).toBe(false);
+    expect(ssl(undefined)).toBe(false);
+  });
+
+  it('uses the redshift dialect for redshift targets', () => {
+    const adapter = redshiftAdapterFactory.create(
+      { ...target({}), type: 'redshift' },
+      { projectRoot: '/' },
+    );
+    expect(adapter.dialect.type).toBe('redshift');
+  });
+});
+
+describe('postgres connection failures', () => {
+  it('wraps a refused connection in an AdapterError naming the server', async () => {
+    const adapter = postgresAdapterFactory.create(
+      target({ host: '127.0.0.1', port: 1, connect_timeout: 2 }),
+      { projectRoot: '/' },
+    );
+    const error = await adapter.connect().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AdapterError);
+    expect((error as AdapterError).label).toBe('connect');
+    expect((error as AdapterError).sql).toContain('me@127.0.0.1:1/shop');
+  });
+});
+
+const url = process.env.TSMODEL_PG_URL;
+describe.skipIf(!url)('postgres session (TSMODEL_PG_URL)', () => {
+  const create = (extra: Record<string, unknown> = {}) =>
+    postgresAdapterFactory.create(
+      { ...targetFromUrl('postgres', url!, 'public'), ...extra },
+      { projectRoot: '/' },
+    );
+
+  it('reports rows affected, binds parameters, returns int8 as bigint, applies search_path', async () => {
+    const adapter = create({ search_path: 'pg_catalog, public' });
+    const conn = await adapter.connect();
+    await conn.execute('create temporary table t (id integer)', { label: 'setup' });
+    const insert = await conn.execute('insert into t values (1), (2), (3)', { label: 'insert' });
+    expect(insert).toEqual({ rowsAffected: 3, message: 'INSERT 3' });
+    expect(await conn.query('select id from t where id > $1 order by id', [1])).toEqual([
+      { id: 2 },
+      { id: 3 },
+    ]);
+    expect(await conn.query('select count(*) as n from t')).toEqual([{ n: 3n }]);
+    expect(await conn.query('show search_path')).toEqual([{ search_path: 'pg_catalog, public' }]);
+    await adapter.close();
+  });
+
+  it('learns MERGE support from the server version', async () => {
+    const adapter = create();
+    const conn = await adapter.connect();
+    const [row] = await conn.query<{ v: string }>(
+      "select current_setting('server_version_num') as v",
+    );
+    expect(adapter.dialect.capabilities.merge).toBe(Number(row!.v) >= 150000);
+    await adapter.close();
+  });
+
+  it('never lets another statement run inside a transaction on the same connection', async () => {
+    const adapter = create();
+    const conn = await adapter.connect();
+    await conn.execute('create temporary table log (step text)', { label: 'setup' });
+    const tx = conn.transaction(async (t) => {
+      await t.execute("insert into log values ('in-tx')", { label: 'a' });
+      await new Promise((r) => setTimeout(r, 20));
+      throw new Error('abort');
+    });
+    const outside = conn.execute("insert into log values ('outside')", { label: 'b' });
+    await expect(tx).rejects.toThrow('abort');
+    await outside;
+    expect(await conn.query('select step from log')).toEqual([{ step: 'outside' }]);
+    await adapter.close();
+  });
+});
