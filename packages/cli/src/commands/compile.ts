@@ -1,6 +1,11 @@
 import { plural } from '../plural';
-import { defineCommand } from './command';
-import { compileWithWarnings, hasSelectionFlags, selectInDagOrder } from './core-options';
+import { defineCommand, type CommandContext } from './command';
+import {
+  compileWithWarnings,
+  hasSelectionFlags,
+  manifestWithWarnings,
+  selectInDagOrder,
+} from './core-options';
 
 interface CompileFlags {
   introspect: boolean;
@@ -25,38 +30,9 @@ export const compileCommand = defineCommand<CompileFlags>({
     },
   },
   async run(ctx) {
-    const compiled = await compileWithWarnings(ctx, !ctx.flags.introspect);
-    if (ctx.flags.introspect) {
-      const core = await import('@tsmodel/core');
-      const target = compiled.profile.target;
-      const adapter = (await core.loadAdapter(target.type)).create(target, {
-        projectRoot: compiled.project.root.rootDir,
-      });
-      try {
-        const changed = await core.applyIncrementalState(
-          compiled.manifest,
-          compiled.finalize,
-          adapter,
-          {
-            fullRefresh: ctx.flags.fullRefresh,
-          },
-        );
-        ctx.reporter.info(
-          'introspected',
-          `Incremental models already built in the warehouse: ${changed.length} (compiled with is_incremental() true)`,
-          { count: changed.length },
-        );
-      } finally {
-        await adapter.close();
-      }
-      const root = compiled.project.root;
-      const { resolve } = await import('node:path');
-      await core.writeArtifacts(
-        resolve(root.rootDir, root.targetPath),
-        compiled.manifest,
-        root.targetPath,
-      );
-    }
+    const compiled = ctx.flags.introspect
+      ? await compileAgainstWarehouse(ctx)
+      : await manifestWithWarnings(ctx, true);
     const { nodes, rendered, cacheHits, ms } = compiled.stats;
     ctx.reporter.info(
       'compile-done',
@@ -80,3 +56,38 @@ export const compileCommand = defineCommand<CompileFlags>({
     }
   },
 });
+
+/** `--introspect`: a full compile, then incremental SQL for the incremental tables that exist. */
+async function compileAgainstWarehouse(ctx: CommandContext<CompileFlags>) {
+  const compiled = await compileWithWarnings(ctx, false);
+  const core = await import('@tsmodel/core');
+  const target = compiled.profile.target;
+  const root = compiled.project.root;
+  const adapter = (await core.loadAdapter(target.type)).create(target, {
+    projectRoot: root.rootDir,
+  });
+  try {
+    const changed = await core.applyIncrementalState(
+      compiled.manifest,
+      compiled.finalize,
+      adapter,
+      {
+        fullRefresh: ctx.flags.fullRefresh,
+      },
+    );
+    ctx.reporter.info(
+      'introspected',
+      `Incremental models already built in the warehouse: ${changed.length} (compiled with is_incremental() true)`,
+      { count: changed.length },
+    );
+  } finally {
+    await adapter.close();
+  }
+  const { resolve } = await import('node:path');
+  await core.writeArtifacts(
+    resolve(root.rootDir, root.targetPath),
+    compiled.manifest,
+    root.targetPath,
+  );
+  return compiled;
+}

@@ -3,12 +3,13 @@
  * selects reads `--project-dir`, `--vars`, `--select`, … the same way.
  */
 import { resolve } from 'node:path';
-import type { compileProject, selectNodes } from '@tsmodel/core';
+import type { compileManifest, compileProject, selectNodes } from '@tsmodel/core';
 import type { CommandContext } from './command';
 import { readState } from './state';
 
 type CompileOptions = Parameters<typeof compileProject>[0];
 type CompileResult = Awaited<ReturnType<typeof compileProject>>;
+type ManifestView = Awaited<ReturnType<typeof compileManifest>>;
 type SelectOptions = Parameters<typeof selectNodes>[2];
 
 /** Options for `compileProject`; relative directories resolve against the CLI's cwd. */
@@ -46,12 +47,26 @@ export async function compileWithWarnings(
 }
 
 /**
+ * Like `compileWithWarnings` for commands that only read the manifest (`compile`, `ls`,
+ * `parse`): an unchanged project reuses target/'s manifest instead of compiling again.
+ */
+export async function manifestWithWarnings(
+  ctx: CommandContext,
+  writeArtifacts: true | 'manifest',
+): Promise<ManifestView> {
+  const { compileManifest } = await import('@tsmodel/core');
+  const result = await compileManifest(compileOptions(ctx, writeArtifacts));
+  for (const warning of result.warnings) ctx.reporter.problem('warn', warning);
+  return result;
+}
+
+/**
  * Applies `--select/--exclude/--selector/--indirect-selection/--state` to a compiled project and
  * returns the selected unique ids in DAG order (parents before children).
  */
 export async function selectInDagOrder(
   ctx: CommandContext,
-  compiled: CompileResult,
+  compiled: ManifestView,
 ): Promise<string[]> {
   const { selectNodes } = await import('@tsmodel/core');
   const { flags } = ctx;

@@ -1,6 +1,6 @@
 import type { ResourceType } from '@tsmodel/core';
 import { defineCommand } from './command';
-import { compileWithWarnings, selectInDagOrder } from './core-options';
+import { manifestWithWarnings, selectInDagOrder } from './core-options';
 import { formatLsLine, LS_OUTPUTS, type LsOutput } from './ls-format';
 
 const RESOURCE_TYPES: readonly ResourceType[] = [
@@ -60,7 +60,7 @@ export const lsCommand = defineCommand<LsFlags>({
     },
   },
   async run(ctx) {
-    const compiled = await compileWithWarnings(ctx, false);
+    const compiled = await manifestWithWarnings(ctx, 'manifest');
     const { keepResourceTypes } = await import('@tsmodel/core');
     const selected = await selectInDagOrder(ctx, compiled);
     const types = resourceTypesFromFlag(ctx.flags.resourceType);

@@ -1,6 +1,6 @@
 import { plural } from '../plural';
 import { defineCommand } from './command';
-import { compileWithWarnings } from './core-options';
+import { manifestWithWarnings } from './core-options';
 
 /**
  * `tsmodel parse`: loads and checks the whole project (YAML, refs, configs, templates) and
@@ -11,7 +11,7 @@ export const parseCommand = defineCommand({
   describe: 'Check the project for errors and write target/manifest.json',
   flagGroups: ['project'],
   async run(ctx) {
-    const compiled = await compileWithWarnings(ctx, 'manifest');
+    const compiled = await manifestWithWarnings(ctx, 'manifest');
     const { nodes, ms } = compiled.stats;
     const macros = Object.keys(compiled.manifest.macros).length;
     const sources = Object.keys(compiled.manifest.sources).length;

@@ -39,6 +39,8 @@ export interface BuildManifestOutput {
   finalize: (uniqueId: string, options?: { isIncremental: boolean }) => string;
   /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
   renderAdHoc: AdHocRender;
+  /** Outside inputs the templates read: env var names, and whether any read the clock. */
+  reads: { envVars: string[]; volatile: boolean };
 }
 
 /**
@@ -281,7 +283,21 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     resolver,
     renderRelation: input.renderRelation,
   });
-  return { manifest, graph, problems, warnings, finalize, renderAdHoc };
+  const envVars = new Set<string>();
+  let volatile = false;
+  for (const c of captures.values()) {
+    for (const name of Object.keys(c.envVars)) envVars.add(name);
+    volatile ||= c.volatile;
+  }
+  return {
+    manifest,
+    graph,
+    problems,
+    warnings,
+    finalize,
+    renderAdHoc,
+    reads: { envVars: [...envVars].sort(), volatile },
+  };
 }
 
 /**

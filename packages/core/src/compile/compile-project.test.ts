@@ -339,6 +339,73 @@ describe('file-level configs in project.yml', () => {
     });
     expect(result.manifest.nodes['model.shop.special']!.config.materialized).toBe('table');
     expect(result.manifest.nodes['model.shop.plain']!.config.materialized).toBe('view');
-    expect(result.manifest.nodes['seed.shop.codes']!.config.column_types).toEqual({ code: 'varchar' });
+    expect(result.manifest.nodes['seed.shop.codes']!.config.column_types).toEqual({
+      code: 'varchar',
+    });
+  });
+});
+
+describe('compileManifest (reusing an unchanged project)', () => {
+  const files = {
+    'project.yml': `${PROJECT}vars:\n  v: 1\n`,
+    'models/a.sql': 'select 1 as id',
+    'models/b.sql':
+      "select {{ var('v') }} as v, '{{ env_var('X', 'dx') }}' as x from {{ ref('a') }}",
+    'models/schema.yml': 'models:\n  - name: ghost\n    description: no such model\n',
+  };
+
+  it('reuses target/ when nothing it read changed, and compiles when anything did', async () => {
+    const { compileManifest } = await import('./compile-project');
+    const { writeProjectFiles } = await import('../project/test-helpers');
+    const dir = tempProject(files);
+    const opts = { projectDir: dir, writeArtifacts: true as const, env: {} };
+    const first = await compileManifest(opts);
+    expect(first.stats.phases.reuse).toBeUndefined();
+    const again = await compileManifest(opts);
+    expect(again.stats.phases.reuse).toBeDefined();
+    expect(again.manifest.nodes['model.shop.b']!.compiled_code).toBe(
+      first.manifest.nodes['model.shop.b']!.compiled_code,
+    );
+    expect([...again.graph.nodes()]).toEqual([...first.graph.nodes()]);
+    expect(again.warnings.map((w) => w.code)).toEqual(['patch-without-node']);
+    // target/ stays exactly as the compile that wrote it.
+    const onDisk = JSON.parse(readFileSync(path.join(dir, 'target/manifest.json'), 'utf8'));
+    expect(onDisk.metadata.invocation_id).toBe(first.manifest.metadata.invocation_id);
+    expect(again.manifest.metadata.invocation_id).toBe(first.manifest.metadata.invocation_id);
+
+    // Each input a compile reads invalidates the reuse: an env var a template read, --vars, a file.
+    expect(
+      (await compileManifest({ ...opts, env: { X: 'new' } })).stats.phases.reuse,
+    ).toBeUndefined();
+    expect(
+      (await compileManifest({ ...opts, env: { X: 'new', UNREAD: '1' } })).stats.phases.reuse,
+    ).toBeDefined();
+    const withVars = await compileManifest({ ...opts, env: { X: 'new' }, vars: '{v: 2}' });
+    expect(withVars.stats.phases.reuse).toBeUndefined();
+    expect(withVars.manifest.nodes['model.shop.b']!.compiled_code).toContain('select 2 as v');
+    writeProjectFiles(dir, { 'models/a.sql': 'select 2 as id' });
+    const edited = await compileManifest({ ...opts, env: { X: 'new' }, vars: '{v: 2}' });
+    expect(edited.stats.phases.reuse).toBeUndefined();
+    expect(edited.manifest.nodes['model.shop.a']!.compiled_code).toBe('select 2 as id');
+  });
+
+  it('never reuses a compile whose templates read the clock, or one that wrote less', async () => {
+    const { compileManifest } = await import('./compile-project');
+    const dir = tempProject({
+      'project.yml': PROJECT,
+      'models/t.sql': "select '{{ run_started_at }}' as t",
+    });
+    await compileManifest({ projectDir: dir, writeArtifacts: true, env: {} });
+    expect(
+      (await compileManifest({ projectDir: dir, writeArtifacts: true, env: {} })).stats.phases
+        .reuse,
+    ).toBeUndefined();
+    const plain = tempProject({ 'project.yml': PROJECT, 'models/t.sql': 'select 1' });
+    await compileManifest({ projectDir: plain, writeArtifacts: 'manifest', env: {} });
+    expect(
+      (await compileManifest({ projectDir: plain, writeArtifacts: true, env: {} })).stats.phases
+        .reuse,
+    ).toBeUndefined();
+    expect(existsSync(path.join(plain, 'target/compiled/shop/models/t.sql'))).toBe(true);
   });
 });

@@ -14,6 +14,13 @@ import { renderInParallel } from './render-pool';
 import { ParseCache } from './parse-cache';
 import { buildManifest } from './build-manifest';
 import { writeArtifacts } from './artifacts';
+import type { DiscoveredFile } from './discover';
+import {
+  dropFingerprint,
+  projectFingerprint,
+  reuseManifest,
+  saveFingerprint,
+} from './manifest-reuse';
 import type { AdHocRender } from './ad-hoc-render';
 import { TSMODEL_VERSION } from './version';
 import { relationRendererFor } from './relation-rendering';
@@ -71,14 +78,57 @@ export interface CompileResult {
  * target table exists. Every problem in every file is collected and thrown together.
  */
 export async function compileProject(options: CompileOptions): Promise<CompileResult> {
+  return compileLoaded(options, await loadAndDiscover(options));
+}
+
+/**
+ * The parts of a compile that describe the project, for commands that render nothing
+ * themselves (`compile`, `ls`, `parse`): when nothing a compile reads has changed since the
+ * last one, the manifest in target/ is reused (see manifest-reuse.ts); otherwise this compiles.
+ */
+export type ManifestView = Pick<
+  CompileResult,
+  'project' | 'profile' | 'manifest' | 'graph' | 'warnings' | 'stats'
+>;
+
+export async function compileManifest(options: CompileOptions): Promise<ManifestView> {
+  const loaded = await loadAndDiscover(options);
+  const { project, profile, files, env, started, phases } = loaded;
+  if (options.useCache !== false && options.writeArtifacts) {
+    const reused = await reuseManifest({
+      targetDir: targetDirOf(project),
+      project,
+      profile,
+      files,
+      env,
+      needs: options.writeArtifacts === true ? 'all' : 'manifest',
+    });
+    if (reused) {
+      const nodes =
+        Object.keys(reused.manifest.nodes).length + Object.keys(reused.manifest.sources).length;
+      phases.reuse = Math.round(performance.now() - started - (phases.load_and_discover ?? 0));
+      return {
+        project,
+        profile,
+        ...reused,
+        stats: { nodes, cacheHits: nodes, rendered: 0, ms: performance.now() - started, phases },
+      };
+    }
+  }
+  return compileLoaded(options, loaded);
+}
+
+interface Loaded {
+  project: LoadedProject;
+  profile: ResolvedProfile;
+  files: DiscoveredFile[];
+  env: Record<string, string | undefined>;
+  started: number;
+  phases: Record<string, number>;
+}
+
+async function loadAndDiscover(options: CompileOptions): Promise<Loaded> {
   const started = performance.now();
-  const phases: Record<string, number> = {};
-  let mark = started;
-  const phase = (name: string) => {
-    const now = performance.now();
-    phases[name] = Math.round(now - mark);
-    mark = now;
-  };
   const env = options.env ?? process.env;
   const project = loadProject({ projectDir: options.projectDir, cliVars: options.vars, env });
   const profile = resolveProfile({
@@ -87,14 +137,35 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
     target: options.target,
     env,
   });
-  const target = profile.target;
   const files = (
     await Promise.all([...project.projects.values()].map((p) => discoverProjectFiles(p)))
   ).flat();
+  return {
+    project,
+    profile,
+    files,
+    env,
+    started,
+    phases: { load_and_discover: Math.round(performance.now() - started) },
+  };
+}
+
+function targetDirOf(project: LoadedProject): string {
+  return path.resolve(project.root.rootDir, project.root.targetPath);
+}
+
+async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<CompileResult> {
+  const { project, profile, files, env, started, phases } = loaded;
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - mark);
+    mark = now;
+  };
+  const target = profile.target;
   const show = (abs: string) => displayPath(project, abs);
   const invocationId = options.invocationId ?? randomUUID();
   const runStartedAt = options.runStartedAt ?? new Date();
-  phase('load_and_discover');
   const { engine, vars, macroProblems } = setUpEngine(
     project,
     profile,
@@ -106,7 +177,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
   const macroChecksums: Record<string, string> = {};
   for (const m of engine.macros.all()) macroChecksums[`${m.packageName}.${m.name}`] = m.checksum;
 
-  const targetDir = path.resolve(project.root.rootDir, project.root.targetPath);
+  const targetDir = targetDirOf(project);
   phase('macros');
   const cache = await ParseCache.open(
     targetDir,
@@ -157,6 +228,25 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
     ]);
   } else if (options.useCache !== false) {
     await cache.save();
+  }
+  // target/ now matches this compile exactly; record what it read so an unchanged project
+  // can reuse it. Renders that read the clock make every compile different: never reused.
+  if (options.writeArtifacts && !built.reads.volatile) {
+    await saveFingerprint(targetDir, {
+      fingerprint: projectFingerprint(project, profile, files, env, built.reads.envVars),
+      artifacts: options.writeArtifacts === true ? 'all' : 'manifest',
+      envVars: built.reads.envVars,
+      warnings: built.warnings.map((w) => ({
+        code: w.code,
+        message: w.message,
+        location: w.location,
+        node: w.node,
+        hint: w.hint,
+        excerpt: w.excerpt,
+      })),
+    });
+  } else {
+    dropFingerprint(targetDir);
   }
   phase('write');
   return {

@@ -1,4 +1,10 @@
-export { compileProject, type CompileOptions, type CompileResult } from './compile-project';
+export {
+  compileProject,
+  compileManifest,
+  type CompileOptions,
+  type CompileResult,
+  type ManifestView,
+} from './compile-project';
 export { TSMODEL_VERSION } from './version';
 export { dialectFor, adapterParents, relationRendererFor } from './relation-rendering';
 export { EPHEMERAL_CTE_PREFIX, injectCtes } from './sql-finalizer';
