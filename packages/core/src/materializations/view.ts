@@ -1,11 +1,12 @@
-import { backupRelation, swapSteps, tmpRelation } from './relations';
+import { swapSteps, tmpRelation } from './relations';
 import { step, type PlanInput, type Step } from './step';
 
 /**
  * A view rebuild. Replacing a view is one atomic `create or replace view` where the engine has
- * it. Replacing a table (a model switched from table to view) cannot use it: with transactional
- * DDL the table is renamed away and the view created in one transaction; elsewhere the view is
- * created aside first and swapped in.
+ * it. Replacing a table (a model switched from table to view), or a view where `create or
+ * replace` is not safe (Postgres rejects changed columns): with transactional DDL the old object
+ * is dropped and the view created in one transaction; elsewhere the view is created aside first
+ * and swapped in.
  */
 export function planView(input: PlanInput): Step[] {
   const { node, existing, dialect } = input;
@@ -31,12 +32,14 @@ export function planView(input: PlanInput): Step[] {
     ];
   }
   if (caps.transactionalDdl) {
-    const backup = backupRelation(target, dialect);
+    // Drop, not rename: a view bound to a table that was swapped out earlier in the run may
+    // already be gone (Postgres `drop … cascade` takes dependants with it), so the relation
+    // cache can be stale; `drop if exists` tolerates that, and the transaction keeps it atomic.
     return [
       step(
-        'rename',
-        'move old to backup',
-        dialect.renameRelation(existing.kind, target, backup.identifier),
+        'drop',
+        `drop old ${existing.kind}`,
+        dialect.dropRelation(existing.kind, target, true),
         true,
       ),
       step(
@@ -45,7 +48,6 @@ export function planView(input: PlanInput): Step[] {
         dialect.createViewAs(target, node.sql, { replace: false }),
         true,
       ),
-      step('drop', 'drop backup', dialect.dropRelation(existing.kind, backup, true), false),
     ];
   }
   const tmp = tmpRelation(target, dialect);
