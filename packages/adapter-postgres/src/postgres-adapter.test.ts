@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TsmodelError } from '@tsmodel/core';
-import { AdapterError } from '@tsmodel/core/adapter';
+import { AdapterError, runSteps } from '@tsmodel/core/adapter';
+import { planTable, planView, type PlanNode } from '@tsmodel/core/materializations';
 import { targetFromUrl } from './target-from-url';
 import { clientConfig, postgresAdapterFactory, redshiftAdapterFactory } from './postgres-adapter';
 import { parsePostgresProfile } from './profile';
@@ -122,5 +123,41 @@ describe.skipIf(!url)('postgres session (TSMODEL_PG_URL)', () => {
     await outside;
     expect(await conn.query('select step from log')).toEqual([{ step: 'outside' }]);
     await adapter.close();
+  });
+
+  it('rebuilds a view that a table swap dropped by cascade, though the run still lists it', async () => {
+    const adapter = create();
+    const conn = await adapter.connect();
+    const schema = `tsmodel_cascade_${process.pid}`;
+    const node = (identifier: string, sql: string): PlanNode => ({
+      unique_id: `model.t.${identifier}`,
+      relation: { schema, identifier },
+      sql,
+      config: {
+        enabled: true,
+        materialized: 'table',
+        tags: [],
+        pre_hook: [],
+        post_hook: [],
+        meta: {},
+      },
+    });
+    const dialect = adapter.dialect;
+    const flags = { fullRefresh: false };
+    await conn.execute(`create schema ${schema}`, { label: 'setup' });
+    try {
+      const base = node('base', 'select 1 as id');
+      const view = node('downstream', `select id from ${schema}.base`);
+      await runSteps(conn, planTable({ node: base, flags, dialect }));
+      await runSteps(conn, planView({ node: view, flags, dialect }));
+      // The swap drops the old table's backup with cascade, taking the bound view with it.
+      await runSteps(conn, planTable({ node: base, existing: { kind: 'table' }, flags, dialect }));
+      // The runner listed the schema before, so it still believes the view exists.
+      await runSteps(conn, planView({ node: view, existing: { kind: 'view' }, flags, dialect }));
+      expect(await conn.query(`select id from ${schema}.downstream`)).toEqual([{ id: 1 }]);
+    } finally {
+      await conn.execute(`drop schema ${schema} cascade`, { label: 'cleanup' });
+      await adapter.close();
+    }
   });
 });
