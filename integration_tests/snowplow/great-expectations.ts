@@ -11,13 +11,17 @@ interface Expectation {
   kwargs: Record<string, unknown>;
 }
 
-/** Failed expectations of suite `name` (e.g. `page_views`) on `relation` (a table or `(select …)`). */
+/**
+ * Failed expectations of suite `name` (e.g. `page_views`) on `relation` (a table or `(select …)`).
+ * Suites are read from `suiteDir` (default: this project's expected/great_expectations/).
+ */
 export async function failedExpectations(
   database: string,
   name: string,
   relation: string,
+  suiteDir = `${PROJECT_DIR}expected/great_expectations/`,
 ): Promise<string[]> {
-  const file = `${PROJECT_DIR}expected/great_expectations/${name}.json`;
+  const file = `${suiteDir}${name}.json`;
   const suite = JSON.parse(readFileSync(file, 'utf8')) as { expectations: Expectation[] };
   const columns = (await query(database, `describe select * from ${relation} as r`)).map((c) =>
     String(c.column_name),
