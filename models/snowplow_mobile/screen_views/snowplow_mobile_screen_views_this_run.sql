@@ -1,0 +1,71 @@
+{{ config(schema=var('snowplow_mobile__scratch_schema'), alias='mobile_screen_views_this_run' ~ var('snowplow_mobile__entropy'), tags=['snowplow_mobile_screen_views']) }}
+{#- Screen views of this run (spec §8.3 step 5, 58 columns in the order of §8.6): the first row
+    per screen_view_id by derived_tstamp; indexed in the session after de-duplication. -#}
+with screen_views as (
+    select
+        *,
+        row_number() over (partition by session_id order by derived_tstamp) as screen_view_in_session_index
+    from {{ ref('snowplow_mobile_sv_screen_view_events') }}
+    where screen_view_id_index = 1
+)
+
+select
+    screen_view_id,
+    event_id,
+    app_id,
+    user_id,
+    device_user_id,
+    network_userid,
+    session_id,
+    session_index,
+    previous_session_id,
+    session_first_event_id,
+    cast(screen_view_in_session_index as integer) as screen_view_in_session_index,
+    cast(max(screen_view_in_session_index) over (partition by session_id) as integer) as screen_views_in_session,
+    dvce_created_tstamp,
+    collector_tstamp,
+    derived_tstamp,
+    cast(current_timestamp as timestamp) as model_tstamp,
+    screen_view_name,
+    screen_view_transition_type,
+    screen_view_type,
+    screen_fragment,
+    screen_top_view_controller,
+    screen_view_controller,
+    screen_view_previous_id,
+    screen_view_previous_name,
+    screen_view_previous_type,
+    platform,
+    dvce_screenwidth,
+    dvce_screenheight,
+    device_manufacturer,
+    device_model,
+    os_type,
+    os_version,
+    android_idfa,
+    apple_idfa,
+    apple_idfv,
+    open_idfa,
+    device_latitude,
+    device_longitude,
+    device_latitude_longitude_accuracy,
+    device_altitude,
+    device_altitude_accuracy,
+    device_bearing,
+    device_speed,
+    geo_country,
+    geo_region,
+    geo_city,
+    geo_zipcode,
+    geo_latitude,
+    geo_longitude,
+    geo_region_name,
+    geo_timezone,
+    user_ipaddress,
+    useragent,
+    carrier,
+    network_technology,
+    network_type,
+    build,
+    version
+from screen_views
