@@ -160,4 +160,25 @@ describe.skipIf(!url)('postgres session (TSMODEL_PG_URL)', () => {
       await adapter.close();
     }
   });
+
+  it('introspects columns with their full types', async () => {
+    const adapter = create();
+    const conn = await adapter.connect();
+    await conn.execute(
+      'create temporary table typed (a numeric(18,2), b varchar(20), c integer[], d timestamptz)',
+      { label: 'setup' },
+    );
+    const [row] = await conn.query<{ schema: string }>(
+      'select nspname as schema from pg_namespace where oid = pg_my_temp_schema()',
+    );
+    expect(
+      await adapter.introspector(conn).getColumns({ schema: row!.schema, identifier: 'typed' }),
+    ).toEqual([
+      { name: 'a', dataType: 'numeric(18,2)' },
+      { name: 'b', dataType: 'character varying(20)' },
+      { name: 'c', dataType: 'integer[]' },
+      { name: 'd', dataType: 'timestamp with time zone' },
+    ]);
+    await adapter.close();
+  });
 });

@@ -11,6 +11,7 @@ import {
   type PostgresDialect,
 } from '@tsmodel/core/adapter';
 import { PostgresConnection } from './postgres-connection';
+import { postgresIntrospector } from './postgres-introspector';
 import { parsePostgresProfile, type PostgresProfile } from './profile';
 
 /** int8 (`count(*)`, bigint columns) as BigInt, as the DuckDB driver returns it; never a lossy number. */
@@ -101,8 +102,11 @@ export class PostgresAdapter implements Adapter {
     return conn;
   }
 
+  /** Redshift keeps information_schema: its late-binding views are missing from pg_attribute. */
   introspector(conn: Connection): Introspector {
-    return informationSchemaIntrospector(conn);
+    return this.current.type === 'postgres'
+      ? postgresIntrospector(conn)
+      : informationSchemaIntrospector(conn);
   }
 
   async close(): Promise<void> {

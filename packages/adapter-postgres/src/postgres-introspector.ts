@@ -1,0 +1,81 @@
+import {
+  DummyDriver,
+  Kysely,
+  PostgresAdapter as KyselyPostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  sql,
+  type CompiledQuery,
+} from 'kysely';
+import {
+  informationSchemaIntrospector,
+  type ColumnDef,
+  type Introspector,
+  type StatementRunner,
+} from '@tsmodel/core/adapter';
+import type { RelationName } from '@tsmodel/core';
+
+interface PgCatalog {
+  'pg_catalog.pg_attribute': {
+    attrelid: number;
+    attname: string;
+    atttypid: number;
+    atttypmod: number;
+    attnum: number;
+    attisdropped: boolean;
+  };
+  'pg_catalog.pg_class': { oid: number; relname: string; relnamespace: number };
+  'pg_catalog.pg_namespace': { oid: number; nspname: string };
+}
+
+/** Kysely as a query builder only; the Connection runs the SQL (see core's information-schema.ts). */
+const builder = new Kysely<PgCatalog>({
+  dialect: {
+    createAdapter: () => new KyselyPostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/**
+ * Columns with their full types from the catalog: `format_type` keeps what information_schema
+ * drops — `numeric(18,2)`, `character varying(20)`, `integer[]`, enum names — so a type change
+ * is detected and `on_schema_change` re-creates a column with exactly the staged type.
+ */
+export function pgColumnsQuery(rel: RelationName): CompiledQuery {
+  return builder
+    .selectFrom('pg_catalog.pg_attribute as a')
+    .innerJoin('pg_catalog.pg_class as c', 'c.oid', 'a.attrelid')
+    .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')
+    .select([
+      'a.attname as column_name',
+      sql<string>`format_type(a.atttypid, a.atttypmod)`.as('data_type'),
+    ])
+    .where('n.nspname', '=', rel.schema)
+    .where('c.relname', '=', rel.identifier)
+    .where('a.attnum', '>', 0)
+    .where('a.attisdropped', '=', false)
+    .orderBy('a.attnum')
+    .compile();
+}
+
+/**
+ * Postgres introspection: relations from information_schema (one query per schema, shared with
+ * every engine), columns from pg_catalog for their exact types. A session sees only its own
+ * database, so the relation's database is the connection's.
+ */
+export function postgresIntrospector(runner: StatementRunner): Introspector {
+  const standard = informationSchemaIntrospector(runner);
+  return {
+    listRelations: (database, schema) => standard.listRelations(database, schema),
+    async getColumns(rel): Promise<ColumnDef[]> {
+      const q = pgColumnsQuery(rel);
+      const rows = await runner.query<{ column_name: string; data_type: string }>(
+        q.sql,
+        q.parameters,
+      );
+      return rows.map((r) => ({ name: r.column_name, dataType: r.data_type }));
+    },
+  };
+}
