@@ -22,6 +22,11 @@ export async function runSeed(
   const results = await runSteps(conn, steps, node.unique_id);
   ctx.relations.set(relation, 'table');
   await runNodeHooks(ctx, conn, node, 'post_hook', false);
-  const rows = rowsWritten(results) ?? 0;
+  // Client-loaded seeds insert in batches: count them all, not just the last one.
+  const inserts = results.filter((r) => r.step.kind === 'insert');
+  const rows =
+    inserts.length > 0
+      ? inserts.reduce((n, r) => n + (r.result.rowsAffected ?? 0), 0)
+      : (rowsWritten(results) ?? 0);
   return { status: 'success', message: `INSERT ${rows}`, rowsAffected: rows };
 }
