@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadSeed } from '@tsmodel/adapter-testkit';
 import { TsmodelError } from '@tsmodel/core';
 import { AdapterError, runSteps } from '@tsmodel/core/adapter';
 import { planTable, planView, type PlanNode } from '@tsmodel/core/materializations';
@@ -180,5 +184,40 @@ describe.skipIf(!url)('postgres session (TSMODEL_PG_URL)', () => {
       { name: 'd', dataType: 'timestamp with time zone' },
     ]);
     await adapter.close();
+  });
+
+  it('loads a seed larger than one insert batch, in one transaction', async () => {
+    const adapter = create();
+    const conn = await adapter.connect();
+    const file = join(mkdtempSync(join(tmpdir(), 'tsmodel-pg-seed-')), 'big.csv');
+    const lines = Array.from({ length: 2500 }, (_, i) => `${i},name ${i},${i % 2 === 0}`);
+    writeFileSync(file, ['id,name,even', ...lines].join('\n'));
+    const schema = `tsmodel_seed_${process.pid}`;
+    await conn.execute(`create schema ${schema}`, { label: 'setup' });
+    try {
+      const results = await loadSeed(adapter, conn, {
+        unique_id: 'seed.t.big',
+        relation: { schema, identifier: 'big' },
+        seedFile: file,
+        config: {
+          enabled: true,
+          materialized: 'seed',
+          tags: [],
+          pre_hook: [],
+          post_hook: [],
+          meta: {},
+        },
+      });
+      const inserts = results.filter((r) => r.step.kind === 'insert');
+      expect(inserts.map((r) => r.result.rowsAffected)).toEqual([1000, 1000, 500]);
+      expect(
+        await conn.query(
+          `select count(*) as n, sum(id) as s, count(*) filter (where even) as e from ${schema}.big`,
+        ),
+      ).toEqual([{ n: 2500n, s: 3123750n, e: 1250n }]);
+    } finally {
+      await conn.execute(`drop schema ${schema} cascade`, { label: 'cleanup' });
+      await adapter.close();
+    }
   });
 });
