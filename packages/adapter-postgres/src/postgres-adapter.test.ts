@@ -47,6 +47,9 @@ describe('postgres profile', () => {
 
   it('requires dbname', () => {
     expect(() => parsePostgresProfile(target({ dbname: undefined }), 5432)).toThrow(/dbname/);
+    expect(() => parsePostgresProfile(target({ port: 'nope' }), 5432)).toThrow(
+      'port: expected a whole number',
+    );
   });
 
   it('maps sslmode onto pg: require encrypts, verify-* also verifies, prefer does not', () => {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { TsmodelError, type TargetConfig } from '@tsmodel/core';
 
 /** `env_var()` renders to a string, so numeric keys accept digit strings as dbt does. */
-const integer = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]);
+const integer = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)], {
+  error: 'expected a whole number',
+});
 
 const SSL_MODES = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
 
