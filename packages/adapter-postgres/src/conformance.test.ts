@@ -31,7 +31,9 @@ for (const { type, env, factory, slowQuery } of servers) {
   // Unique per run, so concurrent runs and leftovers of a killed one never collide.
   const schema = `tsmodel_conformance_${process.pid}_${Date.now().toString(36)}`;
   const target = targetFromUrl(type, url, schema);
+  // With the database named, every relation is rendered three-part, as with `database:` in a profile.
   runConformance(type, () => factory.create(target, { projectRoot: process.cwd() }), {
+    database: target.dbname as string,
     schema,
     slowQuery,
   });

@@ -42,6 +42,11 @@ export class PostgresDialect extends SqlDialect {
     return new PostgresDialect({ merge: versionNum >= POSTGRES_MERGE_VERSION });
   }
 
+  /** `create schema` takes no database part (a session only sees its own database). */
+  createSchemaIfNotExists(rel: Pick<RelationName, 'database' | 'schema'>): string {
+    return super.createSchemaIfNotExists({ schema: rel.schema });
+  }
+
   /**
    * `cascade`, as dbt-postgres does: views bound to a replaced table follow it to
    * `__tsmodel_backup` on rename, so dropping the backup without cascade would fail; the

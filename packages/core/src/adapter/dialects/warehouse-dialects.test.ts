@@ -12,6 +12,12 @@ describe('PostgresDialect', () => {
     expect(postgresDialect.forServerVersion(POSTGRES_MERGE_VERSION).capabilities.merge).toBe(true);
   });
 
+  it('creates schemas without the database part, which Postgres rejects', () => {
+    expect(postgresDialect.createSchemaIfNotExists(target)).toBe(
+      'create schema if not exists "analytics"',
+    );
+  });
+
   it('drops with cascade so views bound to a swapped-out table do not block the drop', () => {
     expect(postgresDialect.dropRelation('table', target, true)).toBe(
       'drop table if exists "db"."analytics"."orders" cascade',
