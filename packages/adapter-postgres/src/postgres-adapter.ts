@@ -2,13 +2,12 @@ import pg from 'pg';
 import {
   AdapterError,
   informationSchemaIntrospector,
-  postgresDialect,
-  redshiftDialect,
+  PostgresDialect,
+  RedshiftDialect,
   type Adapter,
   type AdapterFactory,
   type Connection,
   type Introspector,
-  type PostgresDialect,
 } from '@tsmodel/core/adapter';
 import { PostgresConnection } from './postgres-connection';
 import { postgresIntrospector } from './postgres-introspector';
@@ -54,36 +53,29 @@ export function clientConfig(profile: PostgresProfile): pg.ClientConfig {
 
 /**
  * PostgreSQL (and Redshift, which speaks its wire protocol) through `pg`: one server session per
- * worker connection. For Postgres the dialect is refined on first connect from
- * `server_version_num` (MERGE exists from 15); read `dialect` after `connect()` to get it.
+ * worker connection. The adapter owns its dialect instance and tells it the server version on
+ * connect (MERGE exists from PostgreSQL 15).
  */
 export class PostgresAdapter implements Adapter {
-  private current: PostgresDialect;
   private readonly open = new Set<PostgresConnection>();
 
   constructor(
     readonly profile: PostgresProfile,
-    baseDialect: PostgresDialect,
-  ) {
-    this.current = baseDialect;
-  }
-
-  get dialect(): PostgresDialect {
-    return this.current;
-  }
+    readonly dialect: PostgresDialect,
+  ) {}
 
   async connect(): Promise<Connection> {
     const client = await this.openClient();
     let pid: number;
     try {
       const setup = await client.query<{ pid: number; version: string | null }>(
-        this.current.type === 'postgres'
+        this.dialect.type === 'postgres'
           ? "select pg_backend_pid() as pid, current_setting('server_version_num') as version"
           : 'select pg_backend_pid() as pid, null as version',
       );
       pid = setup.rows[0]!.pid;
       const version = setup.rows[0]!.version;
-      if (version !== null) this.current = this.current.forServerVersion(Number(version));
+      if (version !== null) this.dialect.adoptServerVersion(Number(version));
       if (this.profile.role) await client.query(`set role ${this.quote(this.profile.role)}`);
       if (this.profile.searchPath)
         await client.query(`set search_path to ${this.profile.searchPath}`);
@@ -94,7 +86,7 @@ export class PostgresAdapter implements Adapter {
     const conn = new PostgresConnection(
       client,
       pid,
-      this.current.type,
+      this.dialect.type,
       (backend) => this.cancelBackend(backend),
       (c) => this.open.delete(c),
     );
@@ -104,7 +96,7 @@ export class PostgresAdapter implements Adapter {
 
   /** Redshift keeps information_schema: its late-binding views are missing from pg_attribute. */
   introspector(conn: Connection): Introspector {
-    return this.current.type === 'postgres'
+    return this.dialect.type === 'postgres'
       ? postgresIntrospector(conn)
       : informationSchemaIntrospector(conn);
   }
@@ -139,7 +131,7 @@ export class PostgresAdapter implements Adapter {
   }
 
   private quote(name: string): string {
-    return this.current.quoteIdentifier(name);
+    return this.dialect.quoteIdentifier(name);
   }
 
   private error(label: string, cause: unknown): AdapterError {
@@ -147,7 +139,7 @@ export class PostgresAdapter implements Adapter {
     return new AdapterError({
       sql: `-- ${label}: ${user}@${host}:${port}/${database}`,
       cause,
-      adapterType: this.current.type,
+      adapterType: this.dialect.type,
       label,
     });
   }
@@ -155,12 +147,14 @@ export class PostgresAdapter implements Adapter {
 
 export const postgresAdapterFactory: AdapterFactory = {
   type: 'postgres',
-  create: (target) => new PostgresAdapter(parsePostgresProfile(target, 5432), postgresDialect),
+  create: (target) =>
+    new PostgresAdapter(parsePostgresProfile(target, 5432), new PostgresDialect()),
 };
 
 /** Redshift through the Postgres driver with password auth; its default port is 5439. */
 export const redshiftAdapterFactory: AdapterFactory = {
   type: 'redshift',
   parentType: 'postgres',
-  create: (target) => new PostgresAdapter(parsePostgresProfile(target, 5439), redshiftDialect),
+  create: (target) =>
+    new PostgresAdapter(parsePostgresProfile(target, 5439), new RedshiftDialect()),
 };

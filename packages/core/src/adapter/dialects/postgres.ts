@@ -8,7 +8,7 @@ export const POSTGRES_MERGE_VERSION = 150000;
 export interface PostgresDialectOptions {
   /**
    * Whether the server has `MERGE` (PostgreSQL ≥ 15). The dialect is pure and cannot ask; the
-   * adapter learns `server_version_num` on connect and picks the matching dialect.
+   * adapter learns `server_version_num` on connect (see `adoptServerVersion`).
    */
   merge?: boolean;
 }
@@ -37,9 +37,14 @@ export class PostgresDialect extends SqlDialect {
     };
   }
 
-  /** A dialect whose `merge` flag matches the server's version. */
-  forServerVersion(versionNum: number): PostgresDialect {
-    return new PostgresDialect({ merge: versionNum >= POSTGRES_MERGE_VERSION });
+  /**
+   * Called by the adapter once it knows `server_version_num`: MERGE exists from PostgreSQL 15.
+   * It changes this instance, which the adapter owns (never the shared `postgresDialect`), so
+   * every plan made after connecting — the runner keeps the adapter's dialect — sees the
+   * server's real capabilities and a `merge` strategy on PostgreSQL 14 fails with a hint.
+   */
+  adoptServerVersion(versionNum: number): void {
+    this.capabilities.merge = versionNum >= POSTGRES_MERGE_VERSION;
   }
 
   /** `create schema` takes no database part (a session only sees its own database). */

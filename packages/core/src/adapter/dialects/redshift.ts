@@ -32,9 +32,7 @@ export class RedshiftDialect extends PostgresDialect {
   };
 
   /** Redshift's version numbers are not Postgres', and every cluster has MERGE. */
-  forServerVersion(): PostgresDialect {
-    return this;
-  }
+  adoptServerVersion(): void {}
 
   /** Redshift (like Postgres 8 without standard_conforming_strings) reads `\` as an escape. */
   quoteString(value: string): string {

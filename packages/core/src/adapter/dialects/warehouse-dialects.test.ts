@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { postgresDialect, POSTGRES_MERGE_VERSION } from './postgres';
-import { redshiftDialect } from './redshift';
+import { PostgresDialect, postgresDialect, POSTGRES_MERGE_VERSION } from './postgres';
+import { RedshiftDialect, redshiftDialect } from './redshift';
 import { snowflakeDialect } from './snowflake';
 
 const target = { database: 'db', schema: 'analytics', identifier: 'orders' };
@@ -8,8 +8,11 @@ const source = { database: 'db', schema: 'analytics', identifier: 'orders__tsmod
 
 describe('PostgresDialect', () => {
   it('has MERGE only from PostgreSQL 15', () => {
-    expect(postgresDialect.forServerVersion(140011).capabilities.merge).toBe(false);
-    expect(postgresDialect.forServerVersion(POSTGRES_MERGE_VERSION).capabilities.merge).toBe(true);
+    const dialect = new PostgresDialect();
+    dialect.adoptServerVersion(140011);
+    expect(dialect.capabilities.merge).toBe(false);
+    dialect.adoptServerVersion(POSTGRES_MERGE_VERSION);
+    expect(dialect.capabilities.merge).toBe(true);
   });
 
   it('creates schemas without the database part, which Postgres rejects', () => {
@@ -28,7 +31,9 @@ describe('PostgresDialect', () => {
 describe('RedshiftDialect', () => {
   it('descends from postgres and keeps its merge whatever the version number', () => {
     expect(redshiftDialect.parentType).toBe('postgres');
-    expect(redshiftDialect.forServerVersion().capabilities.merge).toBe(true);
+    const redshift = new RedshiftDialect();
+    redshift.adoptServerVersion();
+    expect(redshift.capabilities.merge).toBe(true);
     expect(redshiftDialect.capabilities.maxIdentifierLength).toBe(127);
   });
 
