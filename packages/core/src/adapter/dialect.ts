@@ -36,8 +36,9 @@ export interface DialectCapabilities {
   /** `MERGE INTO` is supported; the `merge` incremental strategy fails early without it. */
   merge: boolean;
   /**
-   * `alter … rename to` may move a relation to another schema. No engine we target allows it
-   * (rename keeps the schema), which is why tmp and backup relations live next to the target.
+   * `alter … rename to` may move a relation to another schema (Snowflake only; Postgres,
+   * Redshift and DuckDB keep the schema). Planners never rely on it, which is why tmp and backup
+   * relations live next to the target.
    */
   renameAcrossSchemas: boolean;
   /**
