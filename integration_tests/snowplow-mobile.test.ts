@@ -126,7 +126,10 @@ describe('snowplow mobile on the 0.4.0 events within 3 days of their session sta
     it(`${t.table} equals upstream's ${t.rows} rows column by column`, async () => {
       const diff = await compare(db, t.table, t.key);
       expect(diff.actualColumns).toEqual(diff.expectedColumns);
-      expect({ missing: diff.missingKeys, extra: diff.extraKeys }).toEqual({ missing: [], extra: [] });
+      expect({ missing: diff.missingKeys, extra: diff.extraKeys }).toEqual({
+        missing: [],
+        extra: [],
+      });
       expect(diff.actualRows).toBe(t.rows);
       expect(diff.columnMismatches).toEqual({});
     });
