@@ -25,7 +25,7 @@
     from (
         select anonymous_id, {{ upstream_count }} as page_views
         {%- if compare_blended %}, max(blended_user_id) as blended_user_id{% endif %}
-        from {{ upstream }}
+        from {{ upstream }} as upstream_rows
         where anonymous_id is not null
         group by anonymous_id
     ) as new_rows

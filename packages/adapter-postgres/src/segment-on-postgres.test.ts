@@ -39,11 +39,17 @@ describe.skipIf(!url)('Segment models on PostgreSQL (TSMODEL_PG_URL)', () => {
   const schema = `tsmodel_segment_${process.pid}`;
   let client: pg.Client;
   let output = '';
+  let project = '';
+  const tsmodel = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin/tsmodel.js'), ...args, '--project-dir', project], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
 
   beforeAll(async () => {
     const u = new URL(url!);
     // profiles.yml in the project directory is found without --profiles-dir.
-    const project = copyProject();
+    project = copyProject();
     writeFileSync(
       join(project, 'profiles.yml'),
       JSON.stringify({
@@ -64,11 +70,7 @@ describe.skipIf(!url)('Segment models on PostgreSQL (TSMODEL_PG_URL)', () => {
         },
       }),
     );
-    const result = spawnSync(
-      process.execPath,
-      [join(ROOT, 'bin/tsmodel.js'), 'build', '--full-refresh', '--project-dir', project],
-      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
-    );
+    const result = tsmodel('build', '--full-refresh');
     output = `${result.stdout}${result.stderr}`;
     expect(result.status, output).toBe(0);
     client = new pg.Client(url);
@@ -109,5 +111,20 @@ describe.skipIf(!url)('Segment models on PostgreSQL (TSMODEL_PG_URL)', () => {
       );
       expect({ column, values: actual }).toEqual({ column, values: wanted });
     });
+  });
+
+  it('an incremental run over the same data changes nothing', async () => {
+    const snapshot = async () =>
+      (
+        await client.query({
+          text: `select * from ${schema}.sessions order by session_id`,
+          rowMode: 'array',
+        })
+      ).rows;
+    const before = await snapshot();
+    const result = tsmodel('run');
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/ERROR=0 SKIP=0/);
+    expect(await snapshot()).toEqual(before);
   });
 });
