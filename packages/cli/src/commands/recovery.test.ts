@@ -67,7 +67,8 @@ describe('recovery after an interrupted run', () => {
     });
     const { out, code } = await runAndSignalAt(p.dir, 'START sql table model main.slow', 'SIGINT');
     expect(code).toBe(1);
-    expect(out).toMatch(/ERROR creating sql table model main\.slow/);
+    // Cancelled mid-query (ERROR) or, on a loaded machine, just before its statement was sent.
+    expect(out).toMatch(/(ERROR creating|SKIP) sql table model main\.slow/);
     expect(out).toMatch(/SKIP sql view model main\.slow_child/);
     expect(await p.query('select n from slow')).toEqual([{ n: 1 }]);
     expect(await p.relations()).toEqual(['slow', 'slow_child']);
