@@ -42,7 +42,7 @@ async function query(db: string, sql: string): Promise<Array<Record<string, unkn
 
 /** An order-independent fingerprint of every column of every row. */
 const contentHash = async (db: string) =>
-  String((await query(db, 'select sum(hash(columns(*))::hugeint) as h from segment.pages'))[0]!.h);
+  String((await query(db, 'select sum(hash(p)::hugeint) as h from segment.pages p'))[0]!.h);
 
 const freshDb = (label: string) => path.join(mkdtempSync(path.join(tmpdir(), `segment-gen-${label}-`)), 'w.duckdb');
 
