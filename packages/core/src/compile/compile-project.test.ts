@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CompileErrors } from '../diagnostics';
@@ -345,6 +345,19 @@ describe('file-level configs in project.yml', () => {
   });
 });
 
+/** Files written "long ago", so a reuse is not refused as racy (same second as the compile). */
+function backdate(dir: string): void {
+  const past = new Date(Date.now() - 60_000);
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else utimesSync(p, past, past);
+    }
+  };
+  walk(dir);
+}
+
 describe('compileManifest (reusing an unchanged project)', () => {
   const files = {
     'project.yml': `${PROJECT}vars:\n  v: 1\n`,
@@ -358,6 +371,7 @@ describe('compileManifest (reusing an unchanged project)', () => {
     const { compileManifest } = await import('./compile-project');
     const { writeProjectFiles } = await import('../project/test-helpers');
     const dir = tempProject(files);
+    backdate(dir);
     const opts = { projectDir: dir, writeArtifacts: true as const, env: {} };
     const first = await compileManifest(opts);
     expect(first.stats.phases.reuse).toBeUndefined();
@@ -384,9 +398,21 @@ describe('compileManifest (reusing an unchanged project)', () => {
     expect(withVars.stats.phases.reuse).toBeUndefined();
     expect(withVars.manifest.nodes['model.shop.b']!.compiled_code).toContain('select 2 as v');
     writeProjectFiles(dir, { 'models/a.sql': 'select 2 as id' });
+    backdate(path.join(dir, 'models'));
     const edited = await compileManifest({ ...opts, env: { X: 'new' }, vars: '{v: 2}' });
     expect(edited.stats.phases.reuse).toBeUndefined();
     expect(edited.manifest.nodes['model.shop.a']!.compiled_code).toBe('select 2 as id');
+  });
+
+  it('compiles when a file changed in the same second as the last compile (racy stat)', async () => {
+    const { compileManifest } = await import('./compile-project');
+    const dir = tempProject({ 'project.yml': PROJECT, 'models/t.sql': 'select 1' });
+    const opts = { projectDir: dir, writeArtifacts: true as const, env: {} };
+    await compileManifest(opts);
+    expect((await compileManifest(opts)).stats.phases.reuse).toBeUndefined();
+    backdate(dir);
+    await compileManifest(opts);
+    expect((await compileManifest(opts)).stats.phases.reuse).toBeDefined();
   });
 
   it('never reuses a compile whose templates read the clock, or one that wrote less', async () => {
@@ -401,6 +427,7 @@ describe('compileManifest (reusing an unchanged project)', () => {
         .reuse,
     ).toBeUndefined();
     const plain = tempProject({ 'project.yml': PROJECT, 'models/t.sql': 'select 1' });
+    backdate(plain);
     await compileManifest({ projectDir: plain, writeArtifacts: 'manifest', env: {} });
     expect(
       (await compileManifest({ projectDir: plain, writeArtifacts: true, env: {} })).stats.phases

@@ -104,14 +104,28 @@ export async function compileManifest(options: CompileOptions): Promise<Manifest
       needs: options.writeArtifacts === true ? 'all' : 'manifest',
     });
     if (reused) {
-      const nodes =
-        Object.keys(reused.manifest.nodes).length + Object.keys(reused.manifest.sources).length;
+      const nodes = reused.nodeCount;
       phases.reuse = Math.round(performance.now() - started - (phases.load_and_discover ?? 0));
+      const stats = {
+        nodes,
+        cacheHits: nodes,
+        rendered: 0,
+        ms: performance.now() - started,
+        phases,
+      };
+      const { warnings } = reused;
+      // Getters, so the manifest is only read if the caller looks at it.
       return {
         project,
         profile,
-        ...reused,
-        stats: { nodes, cacheHits: nodes, rendered: 0, ms: performance.now() - started, phases },
+        warnings,
+        stats,
+        get manifest() {
+          return reused.manifest;
+        },
+        get graph() {
+          return reused.graph;
+        },
       };
     }
   }
@@ -236,6 +250,8 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
       fingerprint: projectFingerprint(project, profile, files, env, built.reads.envVars),
       artifacts: options.writeArtifacts === true ? 'all' : 'manifest',
       envVars: built.reads.envVars,
+      nodeCount: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,
+      writtenAt: Date.now() - (performance.now() - started),
       warnings: built.warnings.map((w) => ({
         code: w.code,
         message: w.message,

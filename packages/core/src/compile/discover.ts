@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ProjectConfig } from '../project/types';
@@ -19,8 +19,11 @@ export interface DiscoveredFile {
   folders: string[];
   /** File name without extension: the node name. */
   stem: string;
-  /** File text (for seeds only hashed: the adapter loads the CSV itself). */
-  text: string;
+  /** File text, read on first use (for seeds only hashed: the adapter loads the CSV itself). */
+  readonly text: string;
+  /** Size and modification time, for the manifest-reuse fingerprint. */
+  size: number;
+  mtimeMs: number;
 }
 
 /** Which kinds of file each resource folder holds, by extension. */
@@ -88,8 +91,6 @@ async function discoverUnder(
   rels.sort();
   const rootRel = toPosix(path.relative(project.rootDir, rootAbs)) || '.';
   const files: DiscoveredFile[] = [];
-  // Synchronous reads: for thousands of small files one readFileSync each is several times
-  // faster than fs/promises, whose open/stat/read/close each cost a thread-pool round trip.
   for (const rel of rels) {
     const dot = rel.lastIndexOf('.');
     const kinds = exts.get(rel.slice(dot + 1));
@@ -97,7 +98,8 @@ async function discoverUnder(
     const absPath = path.join(rootAbs, rel);
     const parts = rel.split('/');
     const fileName = parts.pop()!;
-    const text = readFileSync(absPath, 'utf8');
+    const stat = statSync(absPath);
+    const content = lazyText(absPath);
     for (const kind of kinds) {
       files.push({
         kind,
@@ -107,11 +109,25 @@ async function discoverUnder(
         resourceRoot: rootRel,
         folders: parts,
         stem: fileName.slice(0, fileName.lastIndexOf('.')),
-        text,
+        size: stat.size,
+        mtimeMs: stat.mtimeMs,
+        get text() {
+          return content();
+        },
       });
     }
   }
   return files;
+}
+
+/**
+ * A file's text, read on first use. Synchronous: for thousands of small files one
+ * readFileSync each is several times faster than fs/promises' thread-pool round trips. Lazy:
+ * an unchanged project whose manifest is reused never reads its files at all.
+ */
+function lazyText(absPath: string): () => string {
+  let text: string | undefined;
+  return () => (text ??= readFileSync(absPath, 'utf8'));
 }
 
 function toPosix(p: string): string {

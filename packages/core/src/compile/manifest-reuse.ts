@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TsmodelError } from '../diagnostics';
 import { Graph } from '../graph/graph';
@@ -23,13 +23,18 @@ interface FingerprintFile {
   envVars: string[];
   /** Compile warnings, replayed when the manifest is reused. */
   warnings: Array<ConstructorParameters<typeof TsmodelError>[0]>;
+  /** Nodes and sources in the manifest, so a reuse can report it without parsing it. */
+  nodeCount: number;
+  /** When the compile that wrote it started (ms since epoch). */
+  writtenAt: number;
 }
 
 /**
  * One hash over everything a compile reads: tsmodel's version and built-in macros, every
- * project's config, `--vars`, the target, the env vars templates read, and every file's path
- * and content. Equal fingerprints mean the manifest on disk is exactly what a compile would
- * produce now.
+ * project's config, `--vars`, the target, the env vars templates read, and every file's path,
+ * size and modification time (like git's index: no file is read). Equal fingerprints mean the
+ * manifest on disk is exactly what a compile would produce now; see `isRacy` for the one case
+ * a stat cannot tell.
  */
 export function projectFingerprint(
   project: LoadedProject,
@@ -45,7 +50,8 @@ export function projectFingerprint(
   h.update(JSON.stringify(project.cliVars));
   h.update(JSON.stringify(profile.target));
   for (const name of envVars) h.update(`\0${name}=${env[name] ?? '\u0001unset'}`);
-  for (const f of files) h.update(`\0${f.kind}\0${f.packageName}\0${f.path}\0`).update(f.text);
+  for (const f of files)
+    h.update(`\0${f.kind}\0${f.packageName}\0${f.path}\0${f.size}\0${f.mtimeMs}`);
   return h.digest('hex');
 }
 
@@ -72,7 +78,9 @@ export async function reuseManifest(input: {
   files: DiscoveredFile[];
   env: Record<string, string | undefined>;
   needs: ArtifactLevel;
-}): Promise<{ manifest: Manifest; graph: Graph; warnings: TsmodelError[] } | undefined> {
+}): Promise<
+  { manifest: Manifest; graph: Graph; nodeCount: number; warnings: TsmodelError[] } | undefined
+> {
   let saved: FingerprintFile;
   try {
     saved = JSON.parse(
@@ -89,19 +97,39 @@ export async function reuseManifest(input: {
     input.env,
     saved.envVars,
   );
-  if (now !== saved.fingerprint) return undefined;
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(
-      await readFile(path.join(input.targetDir, 'manifest.json'), 'utf8'),
-    ) as Manifest;
-  } catch {
-    return undefined;
-  }
-  // Nodes first, in the manifest's order, so traversal order matches the compile that wrote it.
+  if (now !== saved.fingerprint || isRacy(input.files, saved.writtenAt)) return undefined;
+  const manifestFile = path.join(input.targetDir, 'manifest.json');
+  if (!existsSync(manifestFile)) return undefined;
+  // Parsed on first use: `compile` of an unchanged project never needs the nodes themselves.
+  let manifest: Manifest | undefined;
+  let graph: Graph | undefined;
+  const load = (): Manifest =>
+    (manifest ??= JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest);
+  return {
+    get manifest() {
+      return load();
+    },
+    get graph() {
+      return (graph ??= graphOf(load()));
+    },
+    nodeCount: saved.nodeCount,
+    warnings: saved.warnings.map((w) => new TsmodelError(w)),
+  };
+}
+
+/** Nodes first, in the manifest's order, so traversal order matches the compile that wrote it. */
+function graphOf(manifest: Manifest): Graph {
   const graph = new Graph();
   for (const id of Object.keys(manifest.parent_map)) graph.addNode(id);
   for (const [id, parents] of Object.entries(manifest.parent_map))
     for (const p of parents) graph.addEdge(p, id);
-  return { manifest, graph, warnings: saved.warnings.map((w) => new TsmodelError(w)) };
+  return graph;
+}
+
+/**
+ * A file modified within the same second the fingerprint was taken might have changed again
+ * without its size or mtime changing (git's "racy clean" problem): such a project compiles.
+ */
+function isRacy(files: DiscoveredFile[], writtenAt: number): boolean {
+  return files.some((f) => f.mtimeMs >= writtenAt - 2000);
 }
