@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console, URL */
 // Run benchmark: `npm run bench:run [-- 1000]`.
 //
 // Generates two projects of N trivial models each (all views, all tables); model i selects

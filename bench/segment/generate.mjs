@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console, URL */
 // Deterministic synthetic Segment `pages` data, generated inside DuckDB (see pages-sql.mjs).
 //
 //   node bench/segment/generate.mjs --rows 10000000 --seed 1 --db warehouse.duckdb

@@ -14,9 +14,6 @@ export function referrerHostStatements(csvPath) {
   ];
 }
 
-/** Mean page views per device of the initial load: a quarter bounce, the rest geometric (~15). */
-const MEAN_VIEWS_PER_DEVICE = 11.5;
-
 /**
  * Devices, each with a contiguous block of row numbers (exactly `rows` in all), its person and
  * login point. Devices come in households of three: 10% are one person's three devices, 20%

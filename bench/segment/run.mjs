@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console, URL */
 // Segment benchmark: `npm run bench:segment [-- --rows 10000000 --seed 1 --verify]`.
 //
 // In a temp project that uses the repo root as a package (as an analytics repo would), on a

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console */
 // Deterministic synthetic Snowplow web events, generated inside DuckDB (see events-sql.mjs).
 //
 //   node bench/snowplow/generate.mjs --events 10000000 --seed 1 --db warehouse.duckdb

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, console, URL */
 // Snowplow web benchmark: `npm run bench:snowplow [-- --events 10000000 --seed 1 --runs 1]`.
 //
 // In a temp project that uses the repo root as a package (as integration_tests/snowplow does),

@@ -83,10 +83,17 @@ export class YamlFile {
     if (result.success) return { value: result.data, errors: [] };
     const errors = result.error.issues.map((issue) => {
       const path = issue.path as PropertyKey[];
-      const unknownKeys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
+      const unknownKeys =
+        issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
       // Point at the first unknown key itself rather than at the mapping that holds it.
-      const location = this.locate(unknownKeys.length ? [...path, unknownKeys[0]!] : path, unknownKeys.length > 0);
-      const keys = unknownKeys.length && !unknownKeys.every((k) => issue.message.includes(k)) ? ` ${unknownKeys.join(', ')}` : '';
+      const location = this.locate(
+        unknownKeys.length ? [...path, unknownKeys[0]!] : path,
+        unknownKeys.length > 0,
+      );
+      const keys =
+        unknownKeys.length && !unknownKeys.every((k) => issue.message.includes(k))
+          ? ` ${unknownKeys.join(', ')}`
+          : '';
       return new TsmodelError({
         code: 'yaml-schema',
         message: `${path.length ? `${path.join('.')}: ` : ''}${issue.message}${keys}`,
