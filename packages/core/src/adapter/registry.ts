@@ -1,4 +1,4 @@
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../did-you-mean';
 import { TsmodelError } from '../diagnostics';
 import type { AdapterFactory } from './adapter';
 
@@ -33,10 +33,11 @@ export async function loadAdapter(type: string): Promise<AdapterFactory> {
   }
   if (!load) {
     const supported = supportedAdapterTypes();
+    const suggested = didYouMean(type, supported);
     throw new TsmodelError({
       code: 'unknown-adapter',
       message: `unknown adapter type '${type}'; supported: ${supported.join(', ')}`,
-      hint: `set type: to one of ${supported.join(', ')} (did you mean '${closest(type, supported)}'?)`,
+      hint: `set type: to one of ${supported.join(', ')}${suggested ? ` (${suggested})` : ''}`,
     });
   }
   const module = await load();

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closestMatch } from '../did-you-mean';
 import { TsmodelError, lineColumnAt, lineOf } from '../diagnostics';
 import type { ManifestNode } from '../manifest/types';
 
@@ -144,17 +144,14 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A close-enough name, or undefined when nothing is plausibly a typo of `word`. */
+/** A phrase naming a close-enough name, or undefined when nothing is plausibly a typo of `word`. */
 export function suggestion(
   word: string,
   pool: string[],
   phrase: (s: string) => string,
 ): string | undefined {
-  if (pool.length === 0) return undefined;
-  const best = closest(word, pool);
-  return distance(word, best) <= Math.max(2, Math.floor(word.length / 3))
-    ? phrase(best)
-    : undefined;
+  const best = closestMatch(word, pool);
+  return best === undefined ? undefined : phrase(best);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {

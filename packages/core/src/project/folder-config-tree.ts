@@ -1,6 +1,6 @@
 import { TsmodelError } from '../diagnostics';
 import type { YamlFile } from '../yaml/yaml-file';
-import { didYouMean } from './did-you-mean';
+import { didYouMean } from '../did-you-mean';
 import { normaliseConfigKey } from './folder-config';
 import type { FolderConfigTree } from './types';
 

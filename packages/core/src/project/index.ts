@@ -15,4 +15,4 @@ export { parseCliVars } from './cli-vars';
 export { EnvVarRenderer } from './env-var-renderer';
 export { PROJECT_FILE_NAME } from './read-project-file';
 export { PROJECT_NAME_PATTERN } from './project-file-schema';
-export { closestMatch, didYouMean } from './did-you-mean';
+export { closestMatch, didYouMean } from '../did-you-mean';

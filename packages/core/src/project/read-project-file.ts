@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
 import { YamlFile } from '../yaml/yaml-file';
-import { didYouMean } from './did-you-mean';
+import { didYouMean } from '../did-you-mean';
 import type { EnvVarRenderer } from './env-var-renderer';
 import { parseFolderConfigTree } from './folder-config-tree';
 import { PROJECT_FILE_KEYS, projectFileSchema, type ProjectFile } from './project-file-schema';

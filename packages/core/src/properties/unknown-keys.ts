@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TsmodelError } from '../diagnostics';
-import { didYouMean } from '../project/did-you-mean';
+import { didYouMean } from '../did-you-mean';
 import type { YamlFile } from '../yaml/yaml-file';
 
 /**

@@ -1,4 +1,4 @@
-import { closest, distance } from 'fastest-levenshtein';
+import { closestMatch } from '../../did-you-mean';
 import { TsmodelError } from '../../diagnostics';
 
 /**
@@ -15,11 +15,8 @@ export function invalidChoice(init: {
   context?: string;
 }): TsmodelError {
   const { code, what, given, choices } = init;
-  const near = choices.length > 0 ? closest(given, [...choices]) : undefined;
-  const suggestion =
-    near !== undefined && distance(given, near) <= Math.max(2, Math.floor(given.length / 3))
-      ? `did you mean '${near}'? `
-      : '';
+  const near = closestMatch(given, choices);
+  const suggestion = near !== undefined ? `did you mean '${near}'? ` : '';
   return new TsmodelError({
     code,
     message: `unknown ${what} '${given}'${init.context ? ` in '${init.context}'` : ''}`,
