@@ -1,11 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   AdapterError,
-  type Connection,
   type ExecuteOptions,
   type ExecuteResult,
-  SerialQueue,
-  type StatementRunner,
+  SerialConnection,
 } from '@tsmodel/core/adapter';
 
 /**
@@ -13,42 +11,15 @@ import {
  * queue; a transaction holds the queue from BEGIN to COMMIT/ROLLBACK so nothing else on this
  * connection lands inside it. Every driver failure becomes an AdapterError.
  */
-export class DuckDBTsmodelConnection implements Connection {
-  private readonly queue = new SerialQueue();
+export class DuckDBTsmodelConnection extends SerialConnection {
+  protected readonly beginSql = 'begin transaction';
   private closed = false;
-  /** Statements inside `transaction` run directly: the transaction already holds the queue. */
-  private readonly direct: StatementRunner = {
-    execute: (sql, options) => this.executeNow(sql, options),
-    query: (sql, params) => this.queryNow(sql, params),
-  };
 
   constructor(
     private readonly conn: DuckDBConnection,
     private readonly onClose: (conn: DuckDBTsmodelConnection) => void,
-  ) {}
-
-  execute(sql: string, options: ExecuteOptions): Promise<ExecuteResult> {
-    return this.queue.run(() => this.executeNow(sql, options));
-  }
-
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return this.queue.run(() => this.queryNow<T>(sql, params));
-  }
-
-  transaction<T>(fn: (tx: StatementRunner) => Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
-      await this.executeNow('begin transaction', { label: 'begin' });
-      let result: T;
-      try {
-        result = await fn(this.direct);
-      } catch (error) {
-        // A failed statement may already have aborted the transaction; rollback is still required.
-        await this.executeNow('rollback', { label: 'rollback' }).catch(() => undefined);
-        throw error;
-      }
-      await this.executeNow('commit', { label: 'commit' });
-      return result;
-    });
+  ) {
+    super();
   }
 
   /** Interrupts the running statement; queued ones still run unless the caller stops submitting. */
@@ -65,7 +36,7 @@ export class DuckDBTsmodelConnection implements Connection {
     this.onClose(this);
   }
 
-  private async executeNow(sql: string, options: ExecuteOptions): Promise<ExecuteResult> {
+  protected async executeNow(sql: string, options: ExecuteOptions): Promise<ExecuteResult> {
     try {
       const result = await this.conn.run(sql);
       // `create table … as` reports its row count as a one-row `Count` result, not rowsChanged.
@@ -84,7 +55,7 @@ export class DuckDBTsmodelConnection implements Connection {
     }
   }
 
-  private async queryNow<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+  protected async queryNow<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     try {
       const reader = await this.conn.runAndReadAll(
         sql,

@@ -1,11 +1,9 @@
 import type pg from 'pg';
 import {
   AdapterError,
-  SerialQueue,
-  type Connection,
+  SerialConnection,
   type ExecuteOptions,
   type ExecuteResult,
-  type StatementRunner,
 } from '@tsmodel/core/adapter';
 
 /** Sends the cancel request for a backend from another session (`pg_cancel_backend`). */
@@ -16,15 +14,10 @@ export type BackendCanceller = (pid: number) => Promise<void>;
  * serialized by a queue, and a transaction holds it from BEGIN to COMMIT/ROLLBACK, so nothing
  * else on this session lands inside a swap. Every failure becomes an AdapterError.
  */
-export class PostgresConnection implements Connection {
-  private readonly queue = new SerialQueue();
+export class PostgresConnection extends SerialConnection {
+  protected readonly beginSql = 'begin';
   private closed = false;
   private running = false;
-  /** Statements inside `transaction` run directly: the transaction already holds the queue. */
-  private readonly direct: StatementRunner = {
-    execute: (sql, options) => this.executeNow(sql, options),
-    query: (sql, params) => this.queryNow(sql, params),
-  };
 
   constructor(
     private readonly client: pg.Client,
@@ -33,30 +26,8 @@ export class PostgresConnection implements Connection {
     private readonly adapterType: string,
     private readonly cancelBackend: BackendCanceller,
     private readonly onClose: (conn: PostgresConnection) => void,
-  ) {}
-
-  execute(sql: string, options: ExecuteOptions): Promise<ExecuteResult> {
-    return this.queue.run(() => this.executeNow(sql, options));
-  }
-
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return this.queue.run(() => this.queryNow<T>(sql, params));
-  }
-
-  transaction<T>(fn: (tx: StatementRunner) => Promise<T>): Promise<T> {
-    return this.queue.run(async () => {
-      await this.executeNow('begin', { label: 'begin' });
-      let result: T;
-      try {
-        result = await fn(this.direct);
-      } catch (error) {
-        // After a failed statement the transaction is aborted; only ROLLBACK clears it.
-        await this.executeNow('rollback', { label: 'rollback' }).catch(() => undefined);
-        throw error;
-      }
-      await this.executeNow('commit', { label: 'commit' });
-      return result;
-    });
+  ) {
+    super();
   }
 
   /**
@@ -76,7 +47,7 @@ export class PostgresConnection implements Connection {
     this.onClose(this);
   }
 
-  private async executeNow(sql: string, options: ExecuteOptions): Promise<ExecuteResult> {
+  protected async executeNow(sql: string, options: ExecuteOptions): Promise<ExecuteResult> {
     const result = await this.run(sql, undefined, options);
     return {
       ...(result.rowCount === null ? {} : { rowsAffected: result.rowCount }),
@@ -84,7 +55,7 @@ export class PostgresConnection implements Connection {
     };
   }
 
-  private async queryNow<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+  protected async queryNow<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     return (await this.run(sql, params, { label: 'query' })).rows as T[];
   }
 

@@ -13,3 +13,4 @@ export * from './adapter';
 export * from './registry';
 export * from './run-steps';
 export * from './serial-queue';
+export * from './serial-connection';
