@@ -86,7 +86,13 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
   const target = node.relation;
   const tx = dialect.capabilities.transactionalDdl;
   const csv = seedCsv(input);
-  const table = input.csvTable ?? readCsvTable(node.seedFile, csv.delimiter);
+  const parsed = input.csvTable ?? readCsvTable(node.seedFile, csv.delimiter);
+  // dbt's `quote_columns` (default false): header names are folded like unquoted identifiers,
+  // so `Id` becomes `id` on PostgreSQL and `ID` on Snowflake; true keeps them exactly.
+  const table: CsvTable =
+    node.config.quote_columns === true
+      ? parsed
+      : { ...parsed, columns: parsed.columns.map((c) => dialect.foldIdentifier(c)) };
   const inserts = insertBatches(dialect, target, table).map((sql, i, all) =>
     step(
       'insert',
@@ -97,9 +103,10 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
   );
   if (!rebuild)
     return [step('truncate', 'truncate seed table', dialect.truncate(target), tx), ...inserts];
-  const columns = inferSeedColumns(table).map((c) => ({
+  const columns = inferSeedColumns(table).map((c, i) => ({
     name: c.name,
-    dataType: csv.columnTypes[c.name] ?? dialect.seedColumnType(c),
+    dataType:
+      csv.columnTypes[c.name] ?? csv.columnTypes[parsed.columns[i]!] ?? dialect.seedColumnType(c),
   }));
   return [
     ...(existing
