@@ -5,11 +5,11 @@
 //       (re)creates table segment.pages with exactly --rows rows
 //   node bench/segment/generate.mjs --seed 1 --db warehouse.duckdb --append-fraction 0.01
 //       appends a batch of 1% as many rows, all received after the latest received_at
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { macroStatements } from './page-attributes-sql.mjs';
 import { REFERRER_HOSTS, appendStatements, batchContextSql, initialLoadStatements, referrerHostStatements } from './pages-sql.mjs';
+import { runGeneratorCli } from '../generator-cli.mjs';
 
 const REFERRER_CSV = fileURLToPath(new URL('../../seeds/referrer_mapping.csv', import.meta.url));
 
@@ -54,36 +54,4 @@ export async function generatePages(db, { rows, seed, appendFraction }) {
   }
 }
 
-function parseCli(argv) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      rows: { type: 'string', default: '1000000' },
-      seed: { type: 'string', default: '1' },
-      db: { type: 'string' },
-      'append-fraction': { type: 'string' },
-    },
-  });
-  const rows = Number(values.rows);
-  const seed = Number(values.seed);
-  const appendFraction = values['append-fraction'] === undefined ? undefined : Number(values['append-fraction']);
-  const problems = [
-    !values.db && '--db <path.duckdb> is required',
-    !(Number.isInteger(rows) && rows > 0) && `--rows must be a positive integer, got ${values.rows}`,
-    !Number.isInteger(seed) && `--seed must be an integer, got ${values.seed}`,
-    appendFraction !== undefined && !(appendFraction > 0) && `--append-fraction must be > 0, got ${values['append-fraction']}`,
-  ].filter(Boolean);
-  if (problems.length > 0) {
-    console.error(`generate: ${problems.join('; ')}`);
-    process.exit(2);
-  }
-  return { db: values.db, rows, seed, appendFraction };
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { db, ...options } = parseCli(process.argv.slice(2));
-  const started = Date.now();
-  const total = await generatePages(db, options);
-  const what = options.appendFraction === undefined ? `${options.rows} rows` : `a ${options.appendFraction} batch`;
-  console.log(`generate: ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s; segment.pages has ${total} rows`);
-}
+await runGeneratorCli({ moduleUrl: import.meta.url, count: 'rows', table: 'segment.pages', generate: generatePages });

@@ -5,12 +5,11 @@
 //       (re)creates atomic.events (web_page context in a JSON column) with exactly --events rows
 //   node bench/snowplow/generate.mjs --seed 1 --db warehouse.duckdb --append-fraction 0.01
 //       appends a batch of 1% as many rows, collected after the latest collector_tstamp
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { EVENTS, atomicTableStatements } from './atomic-ddl.mjs';
 import { macroStatements } from './attributes-sql.mjs';
 import { batchStatements, candidateSessions, existingUsersStatement } from './events-sql.mjs';
+import { runGeneratorCli } from '../generator-cli.mjs';
 
 /** First collector day of an initial load, and its length: the model's start_date and cadence follow. */
 export const START_DATE = '2024-03-01';
@@ -74,36 +73,4 @@ export async function generateEvents(db, { events, seed, appendFraction }) {
   }
 }
 
-function parseCli(argv) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      events: { type: 'string', default: '1000000' },
-      seed: { type: 'string', default: '1' },
-      db: { type: 'string' },
-      'append-fraction': { type: 'string' },
-    },
-  });
-  const events = Number(values.events);
-  const seed = Number(values.seed);
-  const appendFraction = values['append-fraction'] === undefined ? undefined : Number(values['append-fraction']);
-  const problems = [
-    !values.db && '--db <path.duckdb> is required',
-    !(Number.isInteger(events) && events > 0) && `--events must be a positive integer, got ${values.events}`,
-    !Number.isInteger(seed) && `--seed must be an integer, got ${values.seed}`,
-    appendFraction !== undefined && !(appendFraction > 0) && `--append-fraction must be > 0, got ${values['append-fraction']}`,
-  ].filter(Boolean);
-  if (problems.length > 0) {
-    console.error(`generate: ${problems.join('; ')}`);
-    process.exit(2);
-  }
-  return { db: values.db, events, seed, appendFraction };
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { db, ...options } = parseCli(process.argv.slice(2));
-  const started = Date.now();
-  const total = await generateEvents(db, options);
-  const what = options.appendFraction === undefined ? `${options.events} events` : `a ${options.appendFraction} batch`;
-  console.log(`generate: ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s; ${EVENTS} has ${total} rows`);
-}
+await runGeneratorCli({ moduleUrl: import.meta.url, count: 'events', table: EVENTS, generate: generateEvents });
