@@ -18,7 +18,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { parseTrace, readDependencies, replay } from './replay.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'tsmodel.js');
@@ -69,74 +69,6 @@ function tsmodelRun(dir, extra = []) {
   return { ms, stdout: result.stdout };
 }
 
-/**
- * The statements of one traced run: each with the worker connection that sent it and its node
- * (none for the prologue: schema creation, the catalog listing).
- */
-function captureStatements(dir) {
-  const { stdout } = tsmodelRun(dir, ['--debug', '--log-format', 'json']);
-  const statements = [];
-  for (const line of stdout.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    const event = JSON.parse(line);
-    if (event.event !== 'statement') continue;
-    statements.push({
-      sql: event.msg,
-      query: event.label === 'query',
-      params: event.params,
-      node: event.unique_id,
-      connection: event.connection,
-    });
-  }
-  return statements;
-}
-
-/**
- * Replays a trace on THREADS connections: each connection's statements in their traced order,
- * and a node's first statement only after its parent's last one completed (the runner's DAG
- * rule). Returns ms from opening the database to closing it.
- */
-async function replay(db, trace) {
-  const started = process.hrtime.bigint();
-  const instance = await DuckDBInstance.create(db);
-  const conns = [];
-  for (let i = 0; i < THREADS; i++) conns.push(await instance.connect());
-  const done = new Map();
-  const last = new Map(trace.map((s, i) => [s.node, i]));
-  for (const s of trace) {
-    if (s.node !== undefined && !done.has(s.node)) {
-      let resolve;
-      done.set(s.node, { promise: new Promise((r) => (resolve = r)), resolve });
-    }
-  }
-  const parentNode = (id) => {
-    const parent = parentOf(Number(id.slice(id.lastIndexOf('_') + 1)));
-    return parent === undefined ? undefined : id.replace(/_\d+$/, `_${parent}`);
-  };
-  const issue = (conn, s) => (s.query ? conn.runAndReadAll(s.sql, s.params) : conn.run(s.sql));
-  // The prologue (schemas, catalog listing) completes before any node starts.
-  const firstNode = trace.findIndex((s) => s.node !== undefined);
-  for (const s of trace.slice(0, firstNode)) await issue(conns[s.connection], s);
-  const streams = conns.map((conn, c) =>
-    (async () => {
-      const seen = new Set();
-      for (const [i, s] of trace.entries()) {
-        if (i < firstNode || s.connection !== c) continue;
-        if (s.node !== undefined && !seen.has(s.node)) {
-          seen.add(s.node);
-          await done.get(parentNode(s.node))?.promise;
-        }
-        await issue(conn, s);
-        if (s.node !== undefined && last.get(s.node) === i) done.get(s.node).resolve();
-      }
-    })(),
-  );
-  await Promise.all(streams);
-  for (const c of conns) c.closeSync();
-  instance.closeSync();
-  return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
@@ -151,7 +83,9 @@ for (const kind of ['view', 'table']) {
   const dir = generate(kind);
   const target = join(dir, 'target');
   rmSync(target, { recursive: true, force: true });
-  const traces = { empty: captureStatements(dir), rebuild: captureStatements(dir) };
+  const trace = () => parseTrace(tsmodelRun(dir, ['--debug', '--log-format', 'json']).stdout);
+  const traces = { empty: trace(), rebuild: trace() };
+  const parents = readDependencies(dir);
 
   const samples = { empty: [], rebuild: [] };
   for (let r = 0; r < RUNS; r++) {
@@ -165,8 +99,8 @@ for (const kind of ['view', 'table']) {
   for (let r = 0; r < RUNS; r++) {
     rmSync(floorDb, { force: true });
     rmSync(`${floorDb}.wal`, { force: true });
-    floors.empty.push(await replay(floorDb, traces.empty));
-    floors.rebuild.push(await replay(floorDb, traces.rebuild));
+    floors.empty.push(await replay(floorDb, traces.empty, parents));
+    floors.rebuild.push(await replay(floorDb, traces.rebuild, parents));
   }
   for (const phase of ['empty', 'rebuild']) {
     const statements = traces[phase].length;

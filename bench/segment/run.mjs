@@ -4,7 +4,7 @@
 // In a temp project that uses the repo root as a package (as an analytics repo would), on a
 // DuckDB file: generate --rows page views (generate.mjs), load the referrer_mapping seed, then
 //   1. full refresh:  `tsmodel run --full-refresh --select tag:segment`, timed;
-//   2. engine floor:  the statements that run sent, replayed directly on DuckDB (replay.mjs);
+//   2. engine floor:  the statements that run sent, replayed directly on DuckDB (bench/replay.mjs);
 //   3. incremental:   append 1% new data (later received_at), `tsmodel run --select tag:segment`,
 //                     timed from the same starting database each time, and its engine floor.
 // Targets: full refresh ≤ 1.10× its engine floor; incremental ≤ 10% of the full refresh.
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generatePages } from './generate.mjs';
-import { parseTrace, readDependencies, replay } from './replay.mjs';
+import { parseTrace, readDependencies, replay } from '../replay.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'tsmodel.js');

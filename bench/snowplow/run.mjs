@@ -7,7 +7,7 @@
 //   1. first run:   `tsmodel run --select snowplow_web` on the fresh events (every module builds
 //                   from start_date; update_cadence_days covers the whole data set), timed;
 //   2. engine floor: the statements that run sent, replayed directly on DuckDB from the same
-//                   starting database (bench/segment/replay.mjs);
+//                   starting database (bench/replay.mjs);
 //   3. incremental: append 1% new events (later collector_tstamp), `tsmodel run --select
 //                   snowplow_web` from the same starting database each time, timed, and its floor.
 // Targets: first run ≤ 1.10× its engine floor; incremental ≤ 10% of the first run.
@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { parseTrace, readDependencies, replay } from '../segment/replay.mjs';
+import { parseTrace, readDependencies, replay } from '../replay.mjs';
 import { DAYS, START_DATE, generateEvents } from './generate.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
