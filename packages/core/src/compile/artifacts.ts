@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest, ManifestNode } from '../manifest/types';
@@ -11,7 +11,8 @@ const INDEX_FILE = 'compiled_index.json';
  * Writes `target/compiled/<package>/<path>.sql` for every compiled node and
  * `target/manifest.json`. A compiled file whose content is unchanged since the last compile is
  * not touched, so a warm compile writes one file and editors and watchers see only real
- * changes; changed files are written concurrently on the I/O thread pool.
+ * changes. Changed files are written synchronously: creating thousands of small files measured
+ * faster that way here than through fs/promises' thread pool.
  */
 export async function writeArtifacts(
   targetDir: string,
@@ -39,17 +40,8 @@ export async function writeArtifacts(
     writes.push({ file, sql: node.compiled_code });
   }
   for (const d of dirs) mkdirSync(d, { recursive: true });
-  let next = 0;
-  const worker = async () => {
-    while (next < writes.length) {
-      const { file, sql } = writes[next++]!;
-      await writeFile(file, sql);
-    }
-  };
-  await Promise.all([
-    ...Array.from({ length: Math.min(32, writes.length) }, worker),
-    writeFile(path.join(targetDir, 'manifest.json'), JSON.stringify(manifest)),
-  ]);
+  for (const { file, sql } of writes) writeFileSync(file, sql);
+  await writeFile(path.join(targetDir, 'manifest.json'), JSON.stringify(manifest));
   await writeFile(indexFile, JSON.stringify(index));
 }
 
