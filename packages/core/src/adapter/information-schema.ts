@@ -1,12 +1,4 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  sql,
-  type CompiledQuery,
-} from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { RelationName } from '../manifest/types';
 import type { StatementRunner } from './connection';
 import type { ColumnDef } from './dialect';
@@ -33,41 +25,55 @@ interface InformationSchema {
  * Kysely used as a query *builder* only: it compiles typed metadata queries to SQL with `$n`
  * parameters, and the adapter's own Connection runs them. We deliberately do not give Kysely a
  * driver: the Connection already serializes statements, wraps errors in AdapterError and
- * supports cancel, and a second execution path would bypass all three.
+ * supports cancel, and a second execution path would bypass all three. Loaded on first use, so
+ * `compile` and `ls` never pay for it.
  */
-const builder = new Kysely<InformationSchema>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+let builder:
+  Promise<{ db: Kysely<InformationSchema>; sql: typeof import('kysely').sql }> | undefined;
+
+function queryBuilder() {
+  return (builder ??= import('kysely').then((k) => ({
+    sql: k.sql,
+    db: new k.Kysely<InformationSchema>({
+      dialect: {
+        createAdapter: () => new k.PostgresAdapter(),
+        createDriver: () => new k.DummyDriver(),
+        createIntrospector: (db) => new k.PostgresIntrospector(db),
+        createQueryCompiler: () => new k.PostgresQueryCompiler(),
+      },
+    }),
+  })));
+}
 
 /** The catalog filter: the given database, or the session's current one. */
-function catalogIs(database: string | undefined) {
+function catalogIs(sql: typeof import('kysely').sql, database: string | undefined) {
   return database === undefined
     ? sql<boolean>`table_catalog = current_database()`
     : sql<boolean>`table_catalog = ${database}`;
 }
 
-export function listRelationsQuery(database: string | undefined, schema: string): CompiledQuery {
-  return builder
+export async function listRelationsQuery(
+  database: string | undefined,
+  schema: string,
+): Promise<CompiledQuery> {
+  const { db, sql } = await queryBuilder();
+  return db
     .selectFrom('information_schema.tables')
     .select(['table_name', 'table_type'])
     .where('table_schema', '=', schema)
-    .where(catalogIs(database))
+    .where(catalogIs(sql, database))
     .orderBy('table_name')
     .compile();
 }
 
-export function columnsQuery(rel: RelationName): CompiledQuery {
-  return builder
+export async function columnsQuery(rel: RelationName): Promise<CompiledQuery> {
+  const { db, sql } = await queryBuilder();
+  return db
     .selectFrom('information_schema.columns')
     .select(['column_name', 'data_type'])
     .where('table_schema', '=', rel.schema)
     .where('table_name', '=', rel.identifier)
-    .where(catalogIs(rel.database))
+    .where(catalogIs(sql, rel.database))
     .orderBy('ordinal_position')
     .compile();
 }
@@ -79,7 +85,7 @@ export function columnsQuery(rel: RelationName): CompiledQuery {
 export function informationSchemaIntrospector(runner: StatementRunner): Introspector {
   return {
     async listRelations(database, schema): Promise<RelationInfo[]> {
-      const q = listRelationsQuery(database, schema);
+      const q = await listRelationsQuery(database, schema);
       const rows = await runner.query<{ table_name: string; table_type: string }>(
         q.sql,
         q.parameters,
@@ -90,7 +96,7 @@ export function informationSchemaIntrospector(runner: StatementRunner): Introspe
       }));
     },
     async getColumns(rel): Promise<ColumnDef[]> {
-      const q = columnsQuery(rel);
+      const q = await columnsQuery(rel);
       const rows = await runner.query<{ column_name: string; data_type: string }>(
         q.sql,
         q.parameters,
