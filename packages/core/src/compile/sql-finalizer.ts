@@ -15,6 +15,8 @@ export type KeyResolver = (caller: ManifestNode, key: RelationKey) => ManifestNo
  */
 export class SqlFinalizer {
   private readonly bodies = new Map<string, { body: string; ephemerals: string[] }>();
+  /** Each relation is rendered once, however many models reference it. */
+  private readonly relationText = new Map<string, string>();
 
   constructor(
     private readonly nodes: ReadonlyMap<string, ManifestNode>,
@@ -72,7 +74,10 @@ export class SqlFinalizer {
       if (part === 'schema') return rel.schema;
       if (part === 'identifier') return rel.identifier;
       if (part === 'database') return rel.database ?? '';
-      return this.renderRelation(rel);
+      let rendered = this.relationText.get(target.unique_id);
+      if (rendered === undefined)
+        this.relationText.set(target.unique_id, (rendered = this.renderRelation(rel)));
+      return rendered;
     });
     return { body, ephemerals };
   }
