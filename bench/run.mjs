@@ -19,6 +19,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTrace, readDependencies, replay } from './replay.mjs';
+import { median, printTable } from './report.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'tsmodel.js');
@@ -67,11 +68,6 @@ function tsmodelRun(dir, extra = []) {
     process.exit(1);
   }
   return { ms, stdout: result.stdout };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 console.log('bench: building dist/');
@@ -130,14 +126,8 @@ const table = [
     ];
   }),
 ];
-const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-
-console.log('');
-console.log(
+printTable(
   `tsmodel run benchmark — node ${process.version}, ${availableParallelism()} CPUs, ${THREADS} threads, ` +
     `median of ${RUNS}; tsmodel figures are whole processes (start, compile, run, run_results.json)`,
+  table,
 );
-console.log(line(table[0]));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const row of table.slice(1)) console.log(line(row));

@@ -11,7 +11,7 @@
 // --verify also full-refreshes a copy of the incremental result and checks every Segment table
 // equals it (the incremental ≡ full-refresh guarantee) on this data.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generatePages } from './generate.mjs';
 import { parseTrace, readDependencies, replay } from '../replay.mjs';
+import { copyDb, median, printTable, seconds, verdict as targetVerdict } from '../report.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'tsmodel.js');
@@ -85,13 +86,7 @@ function tsmodel(command, extra, database = db) {
   return { ms, stdout: result.stdout };
 }
 
-const copyDb = (from, to) => {
-  copyFileSync(from, to);
-  if (existsSync(`${from}.wal`)) copyFileSync(`${from}.wal`, `${to}.wal`);
-  else rmSync(`${to}.wal`, { force: true });
-};
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const fmt = seconds;
 const log = (msg) => console.log(`bench: ${msg}`);
 
 /** Rows differing between each Segment table of `a` and `b`, both directions, by table. */
@@ -167,7 +162,7 @@ const fullWall = median(full.wall);
 const fullFloor = median(full.floor);
 const incWall = median(inc.wall);
 const incFloor = median(inc.floor);
-const ok = (pass) => (pass ? 'ok' : 'OVER');
+const ok = targetVerdict;
 const rows = [
   ['measure', 'value', 'target', ''],
   ['full refresh (tsmodel run --full-refresh)', fmt(fullWall), '', ''],
@@ -178,15 +173,10 @@ const rows = [
   ['incremental / floor', `${(incWall / incFloor).toFixed(3)}×`, '≤ 1.10×', ok(incWall / incFloor <= 1.1)],
   ['incremental / full refresh', `${((incWall / fullWall) * 100).toFixed(1)}%`, '≤ 10%', ok(incWall / fullWall <= 0.1)],
 ];
-const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
-console.log('');
-console.log(
+printTable(
   `Segment benchmark — ${ROWS} page views (seed ${SEED}, generated in ${fmt(generateMs)}), node ${process.version}, ` +
     `${availableParallelism()} CPUs, ${Math.round(totalmem() / 2 ** 30)} GB, ${THREADS} threads, median of ${RUNS}; ` +
     'tsmodel figures are whole processes (start, compile, run, artifacts)',
+  rows,
 );
-console.log(line(rows[0]));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const row of rows.slice(1)) console.log(line(row));
 console.log(`incremental ≡ full refresh: ${verdict}`);

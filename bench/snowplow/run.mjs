@@ -12,7 +12,7 @@
 //                   snowplow_web` from the same starting database each time, timed, and its floor.
 // Targets: first run ≤ 1.10× its engine floor; incremental ≤ 10% of the first run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parseTrace, readDependencies, replay } from '../replay.mjs';
 import { DAYS, START_DATE, generateEvents } from './generate.mjs';
+import { copyDb, median, printTable, seconds, verdict } from '../report.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'tsmodel.js');
@@ -90,13 +91,7 @@ function tsmodel(extra, database = db) {
   return { ms, stdout: result.stdout };
 }
 
-const copyDb = (from, to) => {
-  copyFileSync(from, to);
-  if (existsSync(`${from}.wal`)) copyFileSync(`${from}.wal`, `${to}.wal`);
-  else rmSync(`${to}.wal`, { force: true });
-};
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const fmt = seconds;
 const log = (msg) => console.log(`bench: ${msg}`);
 
 /** Row counts of the derived tables, to show the run did real work. */
@@ -157,7 +152,7 @@ const incTrace = parseTrace(tsmodel(['--debug', '--log-format', 'json']).stdout)
 const inc = await measure('incremental', beforeIncremental, incTrace, parents);
 const incCounts = await derivedCounts(db);
 
-const ok = (pass) => (pass ? 'ok' : 'OVER');
+const ok = verdict;
 const rows = [
   ['measure', 'value', 'target', ''],
   [`first run (tsmodel run --select snowplow_web, ${firstTrace.length} statements)`, fmt(first.wall), '', ''],
@@ -168,17 +163,12 @@ const rows = [
   ['incremental / floor', `${(inc.wall / inc.floor).toFixed(3)}×`, '≤ 1.10×', ok(inc.wall / inc.floor <= 1.1)],
   ['incremental / first run', `${((inc.wall / first.wall) * 100).toFixed(1)}%`, '≤ 10%', ok(inc.wall / first.wall <= 0.1)],
 ];
-const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-const line = (row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
 const counts = (c) => `${c.page_views} page views, ${c.sessions} sessions, ${c.users} users`;
-console.log('');
-console.log(
+printTable(
   `Snowplow web benchmark — ${EVENTS} events (seed ${SEED}, generated in ${fmt(generateMs)}), node ${process.version}, ` +
     `${availableParallelism()} CPUs, ${Math.round(totalmem() / 2 ** 30)} GB, ${THREADS} threads, median of ${RUNS}; ` +
     'tsmodel figures are whole processes (start, compile, run, artifacts)',
+  rows,
 );
-console.log(line(rows[0]));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const row of rows.slice(1)) console.log(line(row));
 console.log(`after the first run: ${counts(firstCounts)}; after the incremental run: ${counts(incCounts)}`);
 if (args.keep) console.log(`work directory kept: ${work}`);
