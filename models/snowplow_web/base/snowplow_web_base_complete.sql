@@ -4,17 +4,7 @@
     tags=['snowplow_web_base'],
     after_consumers_of=['snowplow_web_base_new_events_limits', 'snowplow_web_base_sessions_to_include', 'snowplow_web_base_run_limits', 'snowplow_web_base_events_this_run_tmp', 'snowplow_web_base_event_ids_this_run', 'snowplow_web_base_duplicates_this_run', 'snowplow_web_events_this_run'],
     post_hook=[
-        "begin transaction;
-         delete from {{ ref('snowplow_web_base_event_id_manifest') }}
-         where event_id in (select event_id from {{ ref('snowplow_web_base_event_ids_this_run') }})
-           and collector_tstamp >= (select lower_limit from {{ ref('snowplow_web_base_run_limits') }});
-         insert into {{ ref('snowplow_web_base_event_id_manifest') }}
-         select event_id, collector_tstamp from {{ ref('snowplow_web_base_event_ids_this_run') }};
-         delete from {{ ref('snowplow_web_base_session_id_manifest') }}
-         where session_id in (select session_id from {{ ref('snowplow_web_base_sessions_to_include') }});
-         insert into {{ ref('snowplow_web_base_session_id_manifest') }}
-         select session_id, min_tstamp from {{ ref('snowplow_web_base_sessions_to_include') }};
-         commit",
+        "{{ snowplow_commit_base_manifests('snowplow_web') }}",
         "{{ snowplow_cleanup('snowplow_web', ['snowplow_web_base_events_this_run_tmp', 'snowplow_web_base_event_ids_this_run', 'snowplow_web_base_duplicates_this_run', 'snowplow_web_events_this_run'], ['snowplow_web_base_new_events_limits', 'snowplow_web_base_sessions_to_include', 'snowplow_web_base_run_limits', 'snowplow_web_base_metadata_this_run']) }}"
     ]
 ) }}
