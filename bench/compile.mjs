@@ -2,14 +2,24 @@
 // Compile benchmark: `npm run bench:compile [-- 1000 10000]`.
 //
 // For each size N it generates a random DAG project with ../shared/bench/gen_dag_project.py,
-// then times `tsmodel compile` cold (target/ deleted) and warm (nothing changed, parse cache
-// in target/), plus the cold start of `tsmodel --help`. Each figure is the median of several
+// then times `tsmodel compile` cold (no target/, as after a fresh clone), cold right after
+// deleting target/ (`tsmodel clean`; with the filesystem's own cost of writing the same files
+// beside it) and warm (nothing changed, parse cache in target/), plus the cold start of
+// `tsmodel --help`. Each figure is the median of several
 // runs of a fresh `node bin/tsmodel.js` process, with its peak RSS. It prints figures next to
 // the targets; it is not a test and never fails on a slow figure.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -62,17 +72,48 @@ function runTsmodel(args) {
   return { ms, rssMb: kb / 1024 };
 }
 
+/**
+ * What the filesystem alone needs for a compile's output right after `tsmodel clean`: reads
+ * target/compiled into memory, deletes target/, waits as long as a compile takes before it
+ * writes (`delayMs`), then times a bare loop creating the same directories and files. On ext4
+ * without a journal, creating files where thousands were deleted seconds ago costs several
+ * times more (its inode allocator checks and skips recently freed inodes), so this is the floor
+ * for the "cold after clean" row. Median of RUNS; no RSS (not a tsmodel process).
+ */
+function fileWritingFloor(targetDir, delayMs) {
+  const compiled = join(targetDir, 'compiled');
+  const files = readdirSync(compiled, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath ?? e.path, e.name))
+    .map((file) => [file, readFileSync(file, 'utf8')]);
+  const dirs = [...new Set(files.map(([file]) => dirname(file)))];
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    rmSync(targetDir, { recursive: true, force: true });
+    execFileSync('sync');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delayMs);
+    const started = process.hrtime.bigint();
+    for (const dir of dirs) mkdirSync(dir, { recursive: true });
+    for (const [file, sql] of files) writeFileSync(file, sql);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { ms: median(samples), rssMb: undefined };
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Median wall time and the largest peak RSS over `runs` runs; `before` runs untimed before each. */
+/**
+ * Median wall time and the largest peak RSS over `runs` runs; `before` runs untimed before
+ * each. `args` may be a function, for arguments that differ per run.
+ */
 function measure(runs, args, before = () => {}) {
   const samples = [];
   for (let i = 0; i < runs; i++) {
     before();
-    samples.push(runTsmodel(args));
+    samples.push(runTsmodel(typeof args === 'function' ? args() : args));
   }
   return { ms: median(samples.map((s) => s.ms)), rssMb: Math.max(...samples.map((s) => s.rssMb)) };
 }
@@ -93,13 +134,23 @@ for (const n of SIZES) {
   const coldTarget = n === TARGETS.cold.n ? TARGETS.cold : undefined;
   const warmTarget = n === TARGETS.warm.n ? TARGETS.warm : undefined;
   console.log(`bench: compiling ${n} models cold`);
-  // `sync` after deleting target/: the kernel otherwise flushes the 10k deletions while the
-  // next compile creates 10k files, and that journal traffic is not tsmodel's work.
-  const cold = measure(RUNS, args, () => {
+  // Cold as after a fresh clone: no target/ at all. Each run gets its own new --target-path;
+  // none is deleted until the end, because deleting thousands of files changes what creating
+  // files costs for the next half minute (see the rows below).
+  let coldRun = 0;
+  const cold = measure(RUNS, () => [...args, '--target-path', `cold-${coldRun++}`]);
+  rows.push({ label: `compile ${n} models, cold`, ...cold, target: coldTarget });
+  console.log(`bench: compiling ${n} models cold, right after deleting target/`);
+  runTsmodel(args);
+  const afterClean = measure(RUNS, args, () => {
     rmSync(join(project, 'target'), { recursive: true, force: true });
     execFileSync('sync');
   });
-  rows.push({ label: `compile ${n} models, cold`, ...cold, target: coldTarget });
+  rows.push({ label: `compile ${n} models, cold after clean`, ...afterClean });
+  rows.push({
+    label: '  (filesystem alone: same files)',
+    ...fileWritingFloor(join(project, 'target'), cold.ms / 2),
+  });
   runTsmodel(args);
   console.log(`bench: compiling ${n} models warm`);
   rows.push({ label: `compile ${n} models, warm`, ...measure(RUNS, args), target: warmTarget });
@@ -118,7 +169,7 @@ const table = [
     fmtMs(r.ms),
     r.target?.ms !== undefined ? `≤ ${fmtMs(r.target.ms)}` : '',
     verdict(r.ms, r.target?.ms),
-    `${Math.round(r.rssMb)} MB`,
+    r.rssMb === undefined ? '' : `${Math.round(r.rssMb)} MB`,
     r.target?.rssMb !== undefined ? `≤ ${r.target.rssMb} MB` : '',
     verdict(r.rssMb, r.target?.rssMb),
   ]),

@@ -26,6 +26,8 @@ const result = await build({
     index: 'packages/core/src/index.ts',
     // Loaded by path (compile/render-pool.ts) to render on the second core.
     'render-worker': 'packages/core/src/compile/render-worker.ts',
+    // Loaded by path (compile/compiled-files-writer.ts) to write compiled SQL on the second core.
+    'compiled-files-worker': 'packages/core/src/compile/compiled-files-worker.ts',
   },
   outdir,
   bundle: true,

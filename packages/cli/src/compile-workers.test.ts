@@ -4,7 +4,7 @@
  * the same project small enough to render on one thread.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -48,5 +48,42 @@ describe('compile on several threads', () => {
       nodes: ['model.wk.m299'],
       macros: ['macro.wk.cols'],
     });
+  });
+});
+
+describe('writing compiled files on a second thread', () => {
+  function staticProject(models: number): string {
+    const files: Record<string, string> = { 'project.yml': 'name: wr\n' };
+    for (let i = 0; i < models; i++)
+      files[`models/${i % 2 ? 'odd' : 'even'}/w${i}.sql`] =
+        i === 0 ? 'select 1 as id' : `select id + ${i} as id from {{ ref('w${i - 1}') }}`;
+    return tempProject(files);
+  }
+
+  it('writes every compiled file of a large project', () => {
+    const dir = staticProject(700);
+    compile(dir);
+    for (const i of [1, 350, 699]) {
+      const folder = i % 2 ? 'odd' : 'even';
+      const sql = readFileSync(
+        path.join(dir, `target/compiled/wr/models/${folder}/w${i}.sql`),
+        'utf8',
+      );
+      expect(sql).toBe(`select id + ${i} as id from "main"."w${i - 1}"`);
+    }
+  });
+
+  it('fails with the path it could not write, and exit code 1', () => {
+    const dir = staticProject(700);
+    mkdirSync(path.join(dir, 'target/compiled/wr/models'), { recursive: true });
+    writeFileSync(path.join(dir, 'target/compiled/wr/models/odd'), 'in the way');
+    const r = spawnSync(process.execPath, [bin, 'compile', '--project-dir', dir], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`cannot write ${path.join(dir, 'target/compiled/wr/models/odd')}`);
+    expect(r.stderr).toContain('--target-path');
+    expect(r.stderr).not.toContain('internal error');
   });
 });

@@ -21,6 +21,7 @@ export interface GlobalFlags {
   profilesDir?: string;
   target?: string;
   vars?: string;
+  targetPath?: string;
   select?: string[];
   exclude?: string[];
   selector?: string;
@@ -89,6 +90,11 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
     description:
       "Variables as a YAML/JSON mapping, e.g. '{cutoff: 10}'; they override project.yml vars",
   },
+  targetPath: {
+    type: 'string',
+    description:
+      "Where artifacts go, relative to the project (default: $TSMODEL_TARGET_PATH, project.yml's target-path, then target)",
+  },
   select: {
     type: 'array',
     alias: ['s', 'm', 'models', 'model'],
@@ -153,6 +159,7 @@ export const globalFlagGroups: Record<keyof GlobalFlags, FlagGroup> = {
   profilesDir: 'project',
   target: 'project',
   vars: 'project',
+  targetPath: 'project',
   select: 'selection',
   exclude: 'selection',
   selector: 'selection',

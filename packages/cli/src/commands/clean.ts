@@ -15,6 +15,7 @@ export const cleanCommand = defineCommand({
     const project = loadProject({
       projectDir: ctx.projectDir,
       ...(ctx.flags.vars !== undefined ? { cliVars: ctx.flags.vars } : {}),
+      ...(ctx.flags.targetPath !== undefined ? { targetPath: ctx.flags.targetPath } : {}),
       env: ctx.io.env,
     });
     const root = project.root.rootDir;

@@ -179,6 +179,17 @@ describe('tsmodel clean', () => {
     expect(existsSync(join(cwd, 'target'))).toBe(false);
   });
 
+  it('follows --target-path for compile and clean', async () => {
+    const cwd = tempProject(SHOP);
+    expect((await runCli(['compile', '--quiet', '--target-path', 'out'], cwd)).code).toBe(0);
+    expect(existsSync(join(cwd, 'out', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(cwd, 'target'))).toBe(false);
+    const { code, stdout } = await runCli(['clean', '--target-path', 'out'], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Removed out');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+
   it('refuses clean-targets outside the project', async () => {
     const cwd = tempProject({
       'p/project.yml': 'name: p\nversion: "1"\nclean-targets: ["../keep"]\n',

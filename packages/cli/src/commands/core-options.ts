@@ -23,6 +23,7 @@ export function compileOptions(
     ...(flags.profilesDir !== undefined ? { profilesDir: resolve(io.cwd, flags.profilesDir) } : {}),
     ...(flags.target !== undefined ? { target: flags.target } : {}),
     ...(flags.vars !== undefined ? { vars: flags.vars } : {}),
+    ...(flags.targetPath !== undefined ? { targetPath: flags.targetPath } : {}),
     env: io.env,
     writeArtifacts,
     useCache: true,

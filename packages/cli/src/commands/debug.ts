@@ -60,6 +60,7 @@ export const debugCommand = defineCommand({
       core.loadProject({
         projectDir: ctx.projectDir,
         ...(ctx.flags.vars !== undefined ? { cliVars: ctx.flags.vars } : {}),
+        ...(ctx.flags.targetPath !== undefined ? { targetPath: ctx.flags.targetPath } : {}),
         env: io.env,
       }),
     );

@@ -33,6 +33,8 @@ export interface CompileOptions {
   target?: string;
   /** `--vars`, YAML or JSON. */
   vars?: string;
+  /** `--target-path`; see `LoadProjectOptions.targetPath`. */
+  targetPath?: string;
   env?: Record<string, string | undefined>;
   /**
    * `true`: write `target/compiled/**` and `target/manifest.json`; `'manifest'`: only the
@@ -144,7 +146,12 @@ interface Loaded {
 async function loadAndDiscover(options: CompileOptions): Promise<Loaded> {
   const started = performance.now();
   const env = options.env ?? process.env;
-  const project = loadProject({ projectDir: options.projectDir, cliVars: options.vars, env });
+  const project = loadProject({
+    projectDir: options.projectDir,
+    cliVars: options.vars,
+    targetPath: options.targetPath,
+    env,
+  });
   const profile = resolveProfile({
     project: project.root,
     profilesDir: options.profilesDir,
@@ -222,6 +229,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
       renderInParallel(engine, jobs, {
         projectDir: options.projectDir,
         cliVars: options.vars,
+        targetPath: options.targetPath,
         profilesDir: options.profilesDir,
         target: options.target,
         env,

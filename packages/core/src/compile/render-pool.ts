@@ -15,6 +15,7 @@ import {
 export interface RenderWorkerInit {
   projectDir: string;
   cliVars?: string;
+  targetPath?: string;
   profilesDir?: string;
   target?: string;
   env: Record<string, string | undefined>;

@@ -20,6 +20,7 @@ async function start({ init, jobs }: { init: RenderWorkerInit; jobs: RenderJob[]
   const project = loadProject({
     projectDir: init.projectDir,
     cliVars: init.cliVars,
+    targetPath: init.targetPath,
     env: init.env,
   });
   const profile = resolveProfile({

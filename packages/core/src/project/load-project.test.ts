@@ -33,6 +33,27 @@ describe('loadProject', () => {
     expect(cliVars).toEqual({});
   });
 
+  it('takes --target-path over $TSMODEL_TARGET_PATH over project.yml, like dbt', () => {
+    const dir = tempProject({ 'project.yml': 'name: shop\ntarget-path: build\n' });
+    const load = (targetPath?: string, env: Record<string, string> = {}) =>
+      loadProject({ projectDir: dir, env, ...(targetPath ? { targetPath } : {}) }).root;
+    expect(load()).toMatchObject({ targetPath: 'build', cleanTargets: ['build'] });
+    expect(load(undefined, { TSMODEL_TARGET_PATH: 'from-env' })).toMatchObject({
+      targetPath: 'from-env',
+      cleanTargets: ['from-env'],
+    });
+    expect(load('from-flag', { TSMODEL_TARGET_PATH: 'from-env' })).toMatchObject({
+      targetPath: 'from-flag',
+      cleanTargets: ['from-flag'],
+    });
+  });
+
+  it('keeps explicit clean-targets when the target path is overridden', () => {
+    const dir = tempProject({ 'project.yml': 'name: shop\nclean-targets: [target, logs]\n' });
+    const { root } = loadProject({ projectDir: dir, env: {}, targetPath: 'out' });
+    expect(root).toMatchObject({ targetPath: 'out', cleanTargets: ['target', 'logs'] });
+  });
+
   it('maps every kebab-case key to the typed config', () => {
     const dir = tempProject({
       'project.yml': [

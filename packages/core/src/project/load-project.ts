@@ -15,6 +15,12 @@ export interface LoadProjectOptions {
   cliVars?: string;
   /** Environment for `env_var()` in project.yml; defaults to `process.env`. */
   env?: Record<string, string | undefined>;
+  /**
+   * `--target-path`: where artifacts go, relative to the project. It and
+   * `$TSMODEL_TARGET_PATH` override project.yml's `target-path` (and `clean-targets` when
+   * that follows the target path), like dbt's `--target-path` and `DBT_TARGET_PATH`.
+   */
+  targetPath?: string;
 }
 
 /**
@@ -33,6 +39,12 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
   errors.push(...rootRead.errors);
   const root = rootRead.config;
   if (!root) throw new CompileErrors(errors);
+  const targetPath = options.targetPath || (options.env ?? process.env).TSMODEL_TARGET_PATH;
+  if (targetPath) {
+    if (root.cleanTargets.length === 1 && root.cleanTargets[0] === root.targetPath)
+      root.cleanTargets = [targetPath];
+    root.targetPath = targetPath;
+  }
 
   const rootRealDir = realpathSync(root.rootDir);
   const projects = new Map<string, ProjectConfig>([[root.name, root]]);

@@ -73,7 +73,7 @@ export function readProjectFile(
     snapshotPaths: value['snapshot-paths'] ?? ['snapshots'],
     analysisPaths: value['analysis-paths'] ?? [],
     targetPath: value['target-path'] ?? 'target',
-    cleanTargets: value['clean-targets'] ?? ['target'],
+    cleanTargets: value['clean-targets'] ?? [value['target-path'] ?? 'target'],
     vars: value.vars ?? {},
     models: tree('models'),
     seeds: tree('seeds'),

@@ -39,8 +39,12 @@ export interface ProjectConfig {
   testPaths: string[];
   snapshotPaths: string[];
   analysisPaths: string[];
-  /** Relative to rootDir; `target` unless set. */
+  /**
+   * Relative to rootDir: `--target-path`, else `$TSMODEL_TARGET_PATH`, else project.yml's
+   * `target-path`, else `target` (dbt's precedence).
+   */
   targetPath: string;
+  /** project.yml's `clean-targets`; unset, the target path. */
   cleanTargets: string[];
   /**
    * `vars:` exactly as written: plain keys are global, and a key naming a project (root or

@@ -1,0 +1,55 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** Directories to create, then `[absolute path, content]` pairs to write. */
+export interface CompiledFilesBatch {
+  dirs: string[];
+  files: Array<[string, string]>;
+}
+
+/** What the worker answers: done, or the first failing write's error. */
+export type CompiledFilesReply =
+  | { ok: true }
+  | { ok: false; message: string; code?: string; path?: string };
+
+/**
+ * Below this many files the worker's start-up (~20 ms) is not paid back. Above it, creating
+ * the files is the largest single cost of a cold compile (10,000 files: 0.1 s on a quiet
+ * filesystem, over 1 s on ext4 right after thousands of deletions), so it runs on its own core.
+ */
+const MIN_FILES_FOR_WORKER = 500;
+
+/**
+ * Creates `dirs` and writes `files`. Large batches are written by a worker thread, so the
+ * caller can go on (serializing the manifest) while the filesystem works; the returned promise
+ * settles when every file is written, rejecting with the first write's error. Files are
+ * written synchronously either way: for thousands of small files that measured several times
+ * faster than fs/promises' thread-pool round trips.
+ */
+export function writeCompiledFiles(batch: CompiledFilesBatch): Promise<void> {
+  const workerFile = fileURLToPath(new URL('./compiled-files-worker.js', import.meta.url));
+  if (
+    batch.files.length < MIN_FILES_FOR_WORKER ||
+    availableParallelism() < 2 ||
+    !existsSync(workerFile)
+  ) {
+    for (const dir of batch.dirs) mkdirSync(dir, { recursive: true });
+    for (const [file, sql] of batch.files) writeFileSync(file, sql);
+    return Promise.resolve();
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile, { workerData: batch });
+    let replied = false;
+    worker.once('message', (reply: CompiledFilesReply) => {
+      replied = true;
+      if (reply.ok) resolve();
+      else reject(Object.assign(new Error(reply.message), { code: reply.code, path: reply.path }));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!replied) reject(new Error(`the compiled-files writer stopped (exit code ${code})`));
+    });
+  });
+}
