@@ -11,8 +11,7 @@ export interface CompiledFilesBatch {
 
 /** What the worker answers: done, or the first failing write's error. */
 export type CompiledFilesReply =
-  | { ok: true }
-  | { ok: false; message: string; code?: string; path?: string };
+  { ok: true } | { ok: false; message: string; code?: string; path?: string };
 
 /**
  * Below this many files the worker's start-up (~20 ms) is not paid back. Above it, creating
