@@ -12,7 +12,7 @@ import { linkDependencies } from './link-dependencies';
 import { assembleManifest, dependencyGraph } from './assemble-manifest';
 import { DependencyResolver, suggestion } from './dependency-resolver';
 import type { DiscoveredFile } from './discover';
-import { layerConfig } from './node-factory';
+import { overlayConfig } from './node-factory';
 import { planNodes } from './node-planner';
 import type { RenderJob, RenderOutcome } from './render-jobs';
 import type { ParseCache } from './parse-cache';
@@ -139,7 +139,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       continue;
     }
     if (outcome)
-      node.config = layerConfig(node.resource_type, [...p.layers, ...outcome.capture.configCalls]);
+      node.config = overlayConfig(node.resource_type, node.config, outcome.capture.configCalls);
     node.tags = [...node.config.tags];
     if (!node.config.enabled) {
       disabled.push(node);

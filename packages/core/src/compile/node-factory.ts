@@ -51,6 +51,21 @@ export function layerConfig(
   return config as NodeConfig;
 }
 
+/**
+ * A node's config: its folder/YAML `base` (already layered by {@link layerConfig}) with its
+ * template's `config()` calls on top. The same result as layering everything again, since
+ * merging is associative and the normalisation idempotent, without redoing the shared layers
+ * for every node.
+ */
+export function overlayConfig(
+  resourceType: ResourceType,
+  base: NodeConfig,
+  calls: ReadonlyArray<Record<string, unknown>>,
+): NodeConfig {
+  if (calls.length === 0) return base;
+  return layerConfig(resourceType, [base as Record<string, unknown>, ...calls]);
+}
+
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

@@ -17,8 +17,6 @@ type ConfigLayer = Record<string, unknown> | undefined;
  */
 export interface PlannedNode {
   node: ManifestNode;
-  /** Config layers below the file's own `config()` calls. */
-  layers: ConfigLayer[];
   target: RenderTarget;
   /** Absent for seeds, which have no template. */
   job?: RenderJob;
@@ -75,7 +73,7 @@ export function planNodes(
     );
   const root = project.root;
   const usedPatches = new Set<string>();
-  const memo = new Map<string, { layers: ConfigLayer[]; base: NodeConfig; hash: string }>();
+  const memo = new Map<string, { base: NodeConfig; hash: string }>();
 
   const layered = (
     type: ResourceType,
@@ -94,7 +92,7 @@ export function planNodes(
       extra,
     ];
     const base = layerConfig(type, layers);
-    const entry = { layers, base, hash: sha256(JSON.stringify(base)) };
+    const entry = { base, hash: sha256(JSON.stringify(base)) };
     if (memoKey !== undefined) memo.set(memoKey, entry);
     return entry;
   };
@@ -111,7 +109,7 @@ export function planNodes(
     const path = namesFile(project, type, pkg, f.folders, f.stem)
       ? [...f.folders, f.stem]
       : f.folders;
-    const { layers, base, hash } = layered(
+    const { base, hash } = layered(
       type,
       pkg,
       path,
@@ -144,7 +142,6 @@ export function planNodes(
     applyPatch(node, patch);
     planned.push({
       node,
-      layers,
       target,
       job:
         type === 'seed'
@@ -155,7 +152,7 @@ export function planNodes(
 
   for (const spec of props.tests) {
     const folders = spec.fqn.slice(1, -1);
-    const { layers, base, hash } = layered('test', spec.package_name, folders, spec.config);
+    const { base, hash } = layered('test', spec.package_name, folders, spec.config);
     const node = newNode({
       unique_id: spec.unique_id,
       resource_type: 'test',
@@ -182,7 +179,6 @@ export function planNodes(
     };
     planned.push({
       node,
-      layers,
       target,
       attached: spec.attached,
       declaredAt: spec.location,

@@ -19,7 +19,7 @@ const SHALLOW_MERGED_CONFIGS = new Set([
 
 /** `pre-hook` → `pre_hook`: project.yml spells configs with hyphens, the rest of tsmodel with underscores. */
 export function normaliseConfigKey(key: string): string {
-  return key.replace(/-/g, '_');
+  return key.includes('-') ? key.replace(/-/g, '_') : key;
 }
 
 function asList(value: unknown): unknown[] {
