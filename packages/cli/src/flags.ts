@@ -192,6 +192,8 @@ export function yargsOption(spec: FlagSpec<unknown>): Options {
   return {
     describe: s.description,
     type: s.type,
+    // `--target` with nothing after it is a mistake, not an empty target name.
+    ...(s.type === 'boolean' ? {} : { requiresArg: true }),
     ...(s.type === 'array' ? { string: true } : {}),
     ...(s.alias ? { alias: s.alias } : {}),
     ...(s.default !== undefined ? { default: s.default } : {}),

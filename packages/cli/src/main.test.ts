@@ -83,6 +83,14 @@ describe('tsmodel main', () => {
     expect(format.stderr).toContain('Invalid values');
   });
 
+  it('rejects a value flag given no value instead of taking an empty one', async () => {
+    for (const flag of ['--target', '--target-path', '--select', '--threads']) {
+      const { code, stderr } = await runCli(['compile', flag], tempProject());
+      expect(code).toBe(1);
+      expect(stderr).toContain(`Not enough arguments following: ${flag.slice(2)}`);
+    }
+  });
+
   it('exits 1 for a user error, printing its hint', async () => {
     const { code, stderr } = await runCli(['init', 'bad-name'], tempProject());
     expect(code).toBe(1);
