@@ -29,26 +29,40 @@ const MIN_FILES_FOR_WORKER = 500;
  */
 export function writeCompiledFiles(batch: CompiledFilesBatch): Promise<void> {
   const workerFile = fileURLToPath(new URL('./compiled-files-worker.js', import.meta.url));
-  if (
+  const inThread =
     batch.files.length < MIN_FILES_FOR_WORKER ||
     availableParallelism() < 2 ||
-    !existsSync(workerFile)
-  ) {
-    for (const dir of batch.dirs) mkdirSync(dir, { recursive: true });
-    for (const [file, sql] of batch.files) writeFileSync(file, sql);
-    return Promise.resolve();
-  }
+    !existsSync(workerFile);
   return new Promise((resolve, reject) => {
+    const settle = (reply: CompiledFilesReply) => {
+      if (reply.ok) resolve();
+      else reject(Object.assign(new Error(reply.message), { code: reply.code, path: reply.path }));
+    };
+    if (inThread) {
+      settle(writeBatch(batch));
+      return;
+    }
     const worker = new Worker(workerFile, { workerData: batch });
     let replied = false;
     worker.once('message', (reply: CompiledFilesReply) => {
       replied = true;
-      if (reply.ok) resolve();
-      else reject(Object.assign(new Error(reply.message), { code: reply.code, path: reply.path }));
+      settle(reply);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (!replied) reject(new Error(`the compiled-files writer stopped (exit code ${code})`));
     });
   });
+}
+
+/** The writing itself, on whichever thread runs it; errors become a reply, not a throw. */
+export function writeBatch({ dirs, files }: CompiledFilesBatch): CompiledFilesReply {
+  try {
+    for (const dir of dirs) mkdirSync(dir, { recursive: true });
+    for (const [file, sql] of files) writeFileSync(file, sql);
+    return { ok: true };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { ok: false, message: e.message, code: e.code, path: e.path };
+  }
 }
