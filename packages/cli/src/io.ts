@@ -48,3 +48,15 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
   };
 }
+
+/**
+ * `io` with every secret the redactor knows replaced in what is printed: warehouse errors can
+ * echo connection settings, and terminal output ends up in CI logs.
+ */
+export function redactingIO(io: CliIO, redactor: { redact(text: string): string }): CliIO {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(redactor.redact(text)),
+    stderr: (text) => io.stderr(redactor.redact(text)),
+  };
+}

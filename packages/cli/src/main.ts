@@ -4,7 +4,8 @@ import { commands } from './commands/index';
 import type { AnyCommand, CommandContext } from './commands/command';
 import { EXIT_OK, EXIT_USER_ERROR, reportFailure } from './failure';
 import { globalFlagTable, registerFlags, registerGlobalFlags, type GlobalFlags } from './flags';
-import { processIO, type CliIO } from './io';
+import { Redactor, collectSecrets } from '@tsmodel/core/secrets';
+import { processIO, redactingIO, type CliIO } from './io';
 import { createReporter } from './reporter';
 import { unknownFlagHints } from './suggest';
 import { tsmodelVersion } from './version';
@@ -122,12 +123,15 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   }
   const { command, args } = outcome.invocation;
   const flags = args as unknown as GlobalFlags;
-  const reporter = createReporter(io, flags);
+  const secrets = new Redactor(collectSecrets(undefined, io.env));
+  const safeIO = redactingIO(io, secrets);
+  const reporter = createReporter(safeIO, flags);
   const ctx: CommandContext = {
     flags,
     projectDir: resolve(io.cwd, flags.projectDir ?? '.'),
     reporter,
-    io,
+    io: safeIO,
+    secrets,
   };
   try {
     const code = await command.run(ctx as CommandContext<never>);

@@ -21,3 +21,4 @@ export {
 export * from './adapter';
 export * from './materializations';
 export * from './run';
+export * from './secrets';

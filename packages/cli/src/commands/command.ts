@@ -4,6 +4,7 @@
  * `run`, which loads core, nunjucks or an adapter with dynamic `import()` so `tsmodel --help`
  * never pays for them.
  */
+import type { Redactor } from '@tsmodel/core/secrets';
 import type { CliIO } from '../io';
 import type { FlagGroup, FlagTable, GlobalFlags } from '../flags';
 import type { Reporter } from '../reporter';
@@ -15,6 +16,8 @@ export interface CommandContext<F = object> {
   projectDir: string;
   reporter: Reporter;
   io: CliIO;
+  /** Secrets kept out of everything printed; a command adds its target's once it is resolved. */
+  secrets: Redactor;
 }
 
 export interface PositionalSpec {

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import type { compileManifest, compileProject, selectNodes } from '@tsmodel/core';
 import type { CommandContext } from './command';
+import { collectSecrets } from '@tsmodel/core/secrets';
 import { readState } from './state';
 
 type CompileOptions = Parameters<typeof compileProject>[0];
@@ -43,6 +44,7 @@ export async function compileWithWarnings(
 ): Promise<CompileResult> {
   const { compileProject } = await import('@tsmodel/core');
   const result = await compileProject(compileOptions(ctx, writeArtifacts));
+  ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
   for (const warning of result.warnings) ctx.reporter.problem('warn', warning);
   return result;
 }
@@ -57,6 +59,7 @@ export async function manifestWithWarnings(
 ): Promise<ManifestView> {
   const { compileManifest } = await import('@tsmodel/core');
   const result = await compileManifest(compileOptions(ctx, writeArtifacts));
+  ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
   for (const warning of result.warnings) ctx.reporter.problem('warn', warning);
   return result;
 }

@@ -79,6 +79,7 @@ export const debugCommand = defineCommand({
       }),
     );
     if (!profile) return EXIT_USER_ERROR;
+    ctx.secrets.add(core.collectSecrets(profile.target, io.env));
     const source = profile.profilesFile ?? 'embedded default (no profiles.yml found)';
     const { target } = profile;
     reporter.info(

@@ -24,6 +24,7 @@ import {
 import type { AdHocRender } from './ad-hoc-render';
 import { TSMODEL_VERSION } from './version';
 import { relationRendererFor } from './relation-rendering';
+import { digest, envDigest, publicTarget } from '../secrets';
 
 export interface CompileOptions {
   /** Directory holding project.yml (`--project-dir`). */
@@ -208,9 +209,9 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
         const v = vars.resolve(name, pkg);
         return v.found ? JSON.stringify(v.value ?? null) : null;
       },
-      envValue: (name) => env[name] ?? null,
+      envValue: (name) => envDigest(env[name]),
       macroChecksums,
-      targetFingerprint: JSON.stringify(target),
+      targetFingerprint: digest(JSON.stringify(publicTarget(target))),
     },
     options.useCache !== false,
   );

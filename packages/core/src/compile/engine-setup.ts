@@ -6,6 +6,7 @@ import { TemplateEngine } from '../templating/template-engine';
 import type { DiscoveredFile } from './discover';
 import { internalMacroFiles } from './internal-macros';
 import { adapterParents } from './relation-rendering';
+import { publicTarget } from '../secrets';
 
 /** What makes two engines render identically: the main thread's and each render worker's. */
 export interface EngineSettings {
@@ -36,7 +37,8 @@ export function setUpEngine(
   const vars = new VarResolver(project.root, project.projects, project.cliVars);
   const engine = new TemplateEngine({
     rootProject: project.root.name,
-    target,
+    // dbt hides credentials from templates: compiled SQL and the manifest never hold them.
+    target: publicTarget(target),
     adapterParents: adapterParents(target.type),
     vars: (name, pkg) => vars.resolve(name, pkg),
     env: settings.env,

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TsmodelError } from '../diagnostics';
+import { publicTarget } from '../secrets';
 import { Graph } from '../graph/graph';
 import type { Manifest } from '../manifest/types';
 import type { LoadedProject, ResolvedProfile } from '../project/types';
@@ -48,7 +49,7 @@ export function projectFingerprint(
   for (const m of internalMacroFiles()) h.update(m.text);
   h.update(JSON.stringify([...project.projects.entries()]));
   h.update(JSON.stringify(project.cliVars));
-  h.update(JSON.stringify(profile.target));
+  h.update(JSON.stringify(publicTarget(profile.target)));
   for (const name of envVars) h.update(`\0${name}=${env[name] ?? '\u0001unset'}`);
   for (const f of files)
     h.update(`\0${f.kind}\0${f.packageName}\0${f.path}\0${f.size}\0${f.mtimeMs}`);

@@ -1,5 +1,6 @@
 import nunjucks from 'nunjucks';
 import { TsmodelError } from '../diagnostics';
+import { SECRET_ENV_PREFIXES, isSecretEnvVar } from '../secrets';
 import type { YamlFile } from '../yaml/yaml-file';
 
 type Path = ReadonlyArray<string | number>;
@@ -13,6 +14,12 @@ class MissingEnvVar extends Error {
   }
 }
 
+class SecretEnvVar extends Error {
+  constructor(readonly variable: string) {
+    super(`environment variable '${variable}' is a secret`);
+  }
+}
+
 /**
  * Renders `{{ env_var('X') }}` / `{{ env_var('X', 'default') }}` inside the string values of a
  * config file (profiles.yml, project.yml), so secrets stay out of the file. Only `env_var` is
@@ -21,9 +28,17 @@ class MissingEnvVar extends Error {
 export class EnvVarRenderer {
   private readonly nunjucks: nunjucks.Environment;
 
-  constructor(private readonly env: Env) {
+  /**
+   * `allowSecrets`: whether `DBT_ENV_SECRET_*` variables may be read — in profiles.yml, as in
+   * dbt, and nowhere else (project.yml values end up in the manifest).
+   */
+  constructor(
+    private readonly env: Env,
+    allowSecrets = false,
+  ) {
     this.nunjucks = new nunjucks.Environment(null, { autoescape: false });
     this.nunjucks.addGlobal('env_var', (name: string, fallback?: unknown) => {
+      if (!allowSecrets && isSecretEnvVar(name)) throw new SecretEnvVar(name);
       const value = this.env[name];
       if (value !== undefined) return value;
       if (fallback !== undefined) return fallback;
@@ -63,8 +78,21 @@ export class EnvVarRenderer {
     try {
       return this.nunjucks.renderString(text, {});
     } catch (error) {
-      const missing = findMissing(error);
       const location = yaml.locate(path);
+      const secret = findSecret(error);
+      if (secret) {
+        errors.push(
+          new TsmodelError({
+            code: 'secret-env-var',
+            message: `${path.join('.')}: environment variable '${secret}' is a secret: secret variables can be read only in profiles.yml`,
+            location,
+            excerpt: yaml.lineText(location.line),
+            hint: `move the value to profiles.yml, or rename the variable without the ${SECRET_ENV_PREFIXES.join(' / ')} prefix if it is not a secret`,
+          }),
+        );
+        return text;
+      }
+      const missing = findMissing(error);
       errors.push(
         new TsmodelError({
           code: missing ? 'env-var-missing' : 'config-template',
@@ -82,6 +110,10 @@ export class EnvVarRenderer {
       return text;
     }
   }
+}
+
+function findSecret(error: unknown): string | undefined {
+  return /environment variable '([^']+)' is a secret/.exec(String(error))?.[1];
 }
 
 /** nunjucks wraps errors thrown by globals; find ours in the cause chain or by message. */

@@ -77,7 +77,7 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
   }
 
   const errors: TsmodelError[] = [];
-  const renderer = new EnvVarRenderer(env);
+  const renderer = new EnvVarRenderer(env, true);
   const fail = (message: string, hint: string, at: ReadonlyArray<string | number>) => {
     const location = yaml.locate(at, true);
     errors.push(

@@ -9,6 +9,7 @@ import { abortableConnection } from './abortable-connection';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 import { RelationCache, distinctSchemas } from './relation-cache';
 import { runResultsArtifact, writeRunResults } from './run-results';
+import { Redactor, collectSecrets } from '../secrets';
 import { runModel } from './run-model';
 import { runSeed } from './run-seed';
 import { runTest } from './run-test';
@@ -188,6 +189,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
           invocationId: compiled.engine.options.invocationId,
           args: { which: options.command, ...options.args },
         }),
+        new Redactor(collectSecrets(profile.target, compiled.engine.options.env)),
       );
     }
     return outcome;

@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TSMODEL_VERSION } from '../compile/version';
+import type { Redactor } from '../secrets';
 import type { NodeResult } from './types';
 
 /** `target/run_results.json`, in dbt's v6 shape plus `tsmodel_version`. */
@@ -38,15 +39,19 @@ export function runResultsArtifact(input: {
   };
 }
 
-/** Writes `run_results.json` atomically (tmp + rename), so readers never see half a file. */
+/**
+ * Writes `run_results.json` atomically (tmp + rename), so readers never see half a file.
+ * Warehouse messages can echo what they were given; `redactor` removes the run's secrets first.
+ */
 export async function writeRunResults(
   targetDir: string,
   artifact: RunResultsArtifact,
+  redactor: Redactor,
 ): Promise<string> {
   await mkdir(targetDir, { recursive: true });
   const file = path.join(targetDir, 'run_results.json');
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(artifact, null, 2)}\n`);
+  await writeFile(tmp, `${redactor.redact(JSON.stringify(artifact, null, 2))}\n`);
   await rename(tmp, file);
   return file;
 }

@@ -1,6 +1,7 @@
 import type nunjucks from 'nunjucks';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { TsmodelError } from '../diagnostics';
+import { SECRET_ENV_PREFIXES, envDigest, isSecretEnvVar } from '../secrets';
 import type { MacroRegistry } from './macro-registry';
 import { INTERNAL_PACKAGE } from './macro-registry';
 import type { RenderCapture } from './render-capture';
@@ -138,9 +139,16 @@ export function installContextGlobals(
   const envVar = (...args: Args) => {
     const { positional } = splitArgs(args);
     const name = String(positional[0]);
+    if (isSecretEnvVar(name)) {
+      return fail(
+        'secret-env-var',
+        `env var '${name}' is a secret: secret variables can be read only in profiles.yml`,
+        `read it in profiles.yml (e.g. password: "{{ env_var('${name}') }}"), or rename it without the ${SECRET_ENV_PREFIXES.join(' / ')} prefix if it is not a secret`,
+      );
+    }
     const value = options.env[name];
     const c = state.current;
-    if (c) c.capture.envVars[name] = value ?? null;
+    if (c) c.capture.envVars[name] = envDigest(value);
     if (value !== undefined) return value;
     if (positional.length >= 2) return positional[1];
     return fail(

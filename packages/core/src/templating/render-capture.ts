@@ -11,7 +11,10 @@ export interface RenderCapture {
   configCalls: Array<Record<string, unknown>>;
   /** var name → JSON of the value the render saw (`undefined` when it used its default). */
   vars: Record<string, string | null>;
-  /** env var name → value the render saw (null when unset). */
+  /**
+   * env var name → digest of the value the render saw (null when unset): the cache file must
+   * not hold the environment's values.
+   */
   envVars: Record<string, string | null>;
   /** Macro names (qualified `package.name`) the render called. */
   macros: string[];
