@@ -74,7 +74,7 @@ describe('installing tsmodel from a packed tarball', () => {
     expect(build.status, build.stdout + build.stderr).toBe(0);
     expect(build.stdout).toMatch(/Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0/);
 
-    const db = await DuckDBInstance.create(path.join(app, 'target/analytics.duckdb'));
+    const db = await DuckDBInstance.create(path.join(app, 'analytics.duckdb'));
     const conn = await db.connect();
     const rows = (
       await conn.runAndReadAll('select count(*)::int as n from main.sessions')

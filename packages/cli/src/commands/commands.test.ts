@@ -201,6 +201,43 @@ describe('tsmodel clean', () => {
     expect(readFileSync(join(cwd, 'keep/x'), 'utf8')).toBe('x');
   });
 
+  it('keeps the embedded database out of target/: build, clean, and the data is still there', async () => {
+    const cwd = tempProject({
+      ...SHOP,
+      'models/kept.sql': "{{ config(materialized='table') }}\nselect 42 as answer",
+    });
+    expect((await runCli(['run', '--quiet', '-s', 'kept'], cwd)).code).toBe(0);
+    expect((await runCli(['clean'], cwd)).code).toBe(0);
+    expect(existsSync(join(cwd, 'target'))).toBe(false);
+    const shown = await runCli(
+      ['show', '--inline', 'select answer from kept', '--output', 'json'],
+      cwd,
+    );
+    expect(shown.stdout).toContain('42');
+  });
+
+  it('refuses to delete a database file it finds in its targets, unless --delete-databases', async () => {
+    const cwd = tempProject({
+      ...SHOP,
+      'profiles.yml':
+        'shop:\n  outputs:\n    dev:\n      type: duckdb\n      path: target/warehouse\n',
+      'project.yml': 'name: shop\nversion: "1"\nprofile: shop\n',
+      'models/kept.sql': 'select 1 as one',
+    });
+    expect((await runCli(['run', '--quiet', '-s', 'kept'], cwd)).code).toBe(0);
+    const refused = await runCli(['clean'], cwd);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'clean-targets hold a database file: target/warehouse; nothing was deleted',
+    );
+    expect(refused.stderr).toContain('--delete-databases');
+    expect(existsSync(join(cwd, 'target', 'warehouse'))).toBe(true);
+    expect(existsSync(join(cwd, 'target', 'manifest.json'))).toBe(true);
+    const forced = await runCli(['clean', '--delete-databases'], cwd);
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(cwd, 'target'))).toBe(false);
+  });
+
   it('exits 1 without a project.yml', async () => {
     const { code, stderr } = await runCli(['clean'], tempProject());
     expect(code).toBe(1);

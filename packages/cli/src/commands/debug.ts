@@ -1,27 +1,9 @@
 import { relative, resolve } from 'node:path';
-import type { LoadedProject, ResolvedProfile, TargetConfig } from '@tsmodel/core';
+import type { LoadedProject, ResolvedProfile } from '@tsmodel/core';
 import { isCompileErrors, isTsmodelError, EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { tsmodelVersion } from '../version';
 import { defineCommand, type CommandContext } from './command';
-
-/** Target settings safe to print; anything else (passwords, keys, tokens) never is. */
-const SHOWN_TARGET_KEYS = [
-  'type',
-  'schema',
-  'database',
-  'threads',
-  'host',
-  'port',
-  'user',
-  'path',
-  'account',
-];
-
-function describeTarget(target: TargetConfig): string {
-  return SHOWN_TARGET_KEYS.filter((key) => target[key] !== undefined && target[key] !== '')
-    .map((key) => `${key}=${String(target[key])}`)
-    .join(', ');
-}
+import { describeTarget } from './target-summary';
 
 /**
  * Runs one check; a user error is printed and marks the check failed (so later checks that do

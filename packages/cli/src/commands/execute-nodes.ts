@@ -9,6 +9,7 @@ import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import type { CommandContext } from './command';
 import { compileWithWarnings, selectInDagOrder } from './core-options';
 import { printSummary, progressPrinter } from './run-progress';
+import { targetLine } from './target-summary';
 
 const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   run: ['model'],
@@ -33,6 +34,10 @@ export async function executeNodes(ctx: CommandContext, command: RunCommand): Pr
     );
     return EXIT_OK;
   }
+  reporter.info('target', targetLine(compiled.profile, io.cwd), {
+    target: compiled.profile.target.name,
+    type: compiled.profile.target.type,
+  });
   const factory = await core.loadAdapter(compiled.profile.target.type);
   const adapter = factory.create(compiled.profile.target, {
     projectRoot: compiled.project.root.rootDir,

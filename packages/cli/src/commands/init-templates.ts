@@ -9,7 +9,7 @@ export function initTemplates(name: string): Record<string, string> {
     'project.yml': `# tsmodel project settings; the keys follow dbt_project.yml.
 name: ${name}
 version: "1.0.0"
-# No profile: tsmodel uses DuckDB in target/${name}.duckdb. Add \`profile: <name>\` and a
+# No profile: tsmodel uses DuckDB in ${name}.duckdb beside this file. Add \`profile: <name>\` and a
 # profiles.yml to use another warehouse.
 
 model-paths: ["models"]

@@ -13,17 +13,26 @@ export interface FindProfilesFileOptions {
   homeDir: string;
 }
 
+/** dbt's variable for the same thing; tsmodel's own wins when both are set. */
+export const DBT_PROFILES_DIR_ENV = 'DBT_PROFILES_DIR';
+
+/** The folders searched after the explicit ones, in order: the project, ~/.tsmodel, ~/.dbt. */
+export function defaultProfilesDirs(projectDir: string, homeDir: string): string[] {
+  return [projectDir, path.join(homeDir, '.tsmodel'), path.join(homeDir, '.dbt')];
+}
+
 /**
- * Where profiles.yml is, in dbt's order: `--profiles-dir` > `TSMODEL_PROFILES_DIR` > the project
- * directory > `~/.tsmodel/` (a relative flag or variable is relative to the working directory,
- * as in dbt). A directory named explicitly (flag or variable) must hold the file —
- * silently falling back would connect somewhere the user did not ask for. `undefined` means
- * no file anywhere, i.e. the embedded default target.
+ * Where profiles.yml is, in dbt's order: `--profiles-dir` > `TSMODEL_PROFILES_DIR` >
+ * `DBT_PROFILES_DIR` > the project directory > `~/.tsmodel/` > `~/.dbt/` (a relative flag or
+ * variable is relative to the working directory, as in dbt). A directory named explicitly
+ * (flag or variable) must hold the file — silently falling back would connect somewhere the
+ * user did not ask for. `undefined` means no file anywhere.
  */
 export function findProfilesFile(options: FindProfilesFileOptions): string | undefined {
   const explicit: Array<[string | undefined, string]> = [
     [options.profilesDir, '--profiles-dir'],
     [options.env[PROFILES_DIR_ENV], PROFILES_DIR_ENV],
+    [options.env[DBT_PROFILES_DIR_ENV], DBT_PROFILES_DIR_ENV],
   ];
   for (const [dir, source] of explicit) {
     if (dir === undefined || dir === '') continue;
@@ -37,7 +46,7 @@ export function findProfilesFile(options: FindProfilesFileOptions): string | und
       }),
     ]);
   }
-  for (const dir of [options.projectDir, path.join(options.homeDir, '.tsmodel')]) {
+  for (const dir of defaultProfilesDirs(options.projectDir, options.homeDir)) {
     const file = path.join(dir, PROFILES_FILE_NAME);
     if (existsSync(file)) return file;
   }

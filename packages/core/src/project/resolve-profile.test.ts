@@ -38,6 +38,30 @@ describe('resolveProfile lookup order', () => {
     expect(homeOnly().target.schema).toBe('from_home');
   });
 
+  it("reads dbt's DBT_PROFILES_DIR after TSMODEL_PROFILES_DIR, and ~/.dbt after ~/.tsmodel", () => {
+    const { base, resolve } = setup({
+      'envdir/profiles.yml': profileYml('from_env'),
+      'dbtdir/profiles.yml': profileYml('from_dbt_env'),
+    });
+    const both = {
+      TSMODEL_PROFILES_DIR: path.join(base, 'envdir'),
+      DBT_PROFILES_DIR: path.join(base, 'dbtdir'),
+    };
+    expect(resolve({ env: both }).target.schema).toBe('from_env');
+    expect(resolve({ env: { DBT_PROFILES_DIR: both.DBT_PROFILES_DIR } }).target.schema).toBe(
+      'from_dbt_env',
+    );
+    const { resolve: dbtHome } = setup({
+      'home/.dbt/profiles.yml': profileYml('from_dbt_home'),
+    });
+    expect(dbtHome().target.schema).toBe('from_dbt_home');
+    const { resolve: bothHomes } = setup({
+      'home/.dbt/profiles.yml': profileYml('from_dbt_home'),
+      'home/.tsmodel/profiles.yml': profileYml('from_home'),
+    });
+    expect(bothHomes().target.schema).toBe('from_home');
+  });
+
   it('errors when an explicitly named directory has no profiles.yml', () => {
     const { base, resolve } = setup({ 'app/profiles.yml': profileYml('x') });
     const env = { TSMODEL_PROFILES_DIR: path.join(base, 'nothing') };
@@ -130,7 +154,7 @@ describe('resolveProfile targets', () => {
 });
 
 describe('resolveProfile embedded default', () => {
-  it('uses DuckDB under the target path when no profiles.yml exists', () => {
+  it('uses DuckDB beside the project file (not under the target path) when no profiles.yml exists', () => {
     const { base, resolve } = setup({}, 'name: app\ntarget-path: out\n');
     expect(resolve()).toEqual({
       target: {
@@ -139,9 +163,38 @@ describe('resolveProfile embedded default', () => {
         profile_name: 'app',
         schema: 'main',
         threads: 4,
-        path: path.join(base, 'app/out/app.duckdb'),
+        path: path.join(base, 'app/app.duckdb'),
       },
     });
+  });
+
+  it('refuses to start an empty database when one is at the old default place, target/<project>.duckdb', () => {
+    const { resolve } = setup({ 'app/target/app.duckdb': 'x' }, 'name: app\n');
+    expect(thrownProblems(() => resolve())).toEqual([
+      'target/app.duckdb the embedded database is now app.duckdb, beside project.yml; a database is still at the old place, target/app.duckdb — move it out of the target folder (which `tsmodel clean` deletes): mv target/app.duckdb app.duckdb',
+    ]);
+  });
+
+  it('is never used for a project that names a profile: no profiles.yml is an error listing the places searched', () => {
+    const { base, resolve } = setup({});
+    const [problem] = thrownProblems(() => resolve());
+    expect(problem).toContain(
+      `project.yml profile 'warehouse' (from project.yml) not found: no profiles.yml in profiles.yml, ${path.join(base, 'home/.tsmodel/profiles.yml')}, ${path.join(base, 'home/.dbt/profiles.yml')}`,
+    );
+    expect(problem).toContain('remove `profile:`');
+  });
+
+  it('has no targets: --target without a profile is an error, with or without a profiles.yml', () => {
+    const { resolve } = setup({}, 'name: app\n');
+    expect(thrownProblems(() => resolve({ target: 'prod' }))).toEqual([
+      expect.stringMatching(/^--target prod: the project names no profile and none was found in /),
+    ]);
+    const { resolve: withOther } = setup({ 'app/profiles.yml': profileYml('x') }, 'name: app\n');
+    expect(thrownProblems(() => withOther({ target: 'prod' }))).toEqual([
+      expect.stringMatching(
+        /^--target prod: the project names no profile and none was found in profiles\.yml/,
+      ),
+    ]);
   });
 
   it('also applies when profiles.yml exists but the project names no profile found there', () => {

@@ -1,11 +1,11 @@
 import { homedir } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CompileErrors, TsmodelError } from '../diagnostics';
 import { YamlFile } from '../yaml/yaml-file';
 import { EnvVarRenderer } from './env-var-renderer';
-import { findProfilesFile } from './find-profiles-file';
+import { defaultProfilesDirs, findProfilesFile } from './find-profiles-file';
 import type { ProjectConfig, ResolvedProfile, TargetConfig } from './types';
 
 export interface ResolveProfileOptions {
@@ -48,13 +48,32 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
   const { project } = options;
   const env = options.env ?? process.env;
   const profileName = project.profile ?? project.name;
+  const homeDir = options.homeDir ?? homedir();
   const file = findProfilesFile({
     projectDir: project.rootDir,
     profilesDir: options.profilesDir,
     env,
-    homeDir: options.homeDir ?? homedir(),
+    homeDir,
   });
-  if (file === undefined) return { target: embeddedDefault(project, profileName) };
+  if (file === undefined) {
+    // Only a project that asks for no profile gets the embedded default: a named profile or
+    // --target that cannot be found must never quietly become a local DuckDB file.
+    const searched = defaultProfilesDirs(project.rootDir, homeDir)
+      .map((dir) => showPath(project.rootDir, path.join(dir, 'profiles.yml')))
+      .join(', ');
+    if (project.profile !== undefined) {
+      throw new CompileErrors([
+        new TsmodelError({
+          code: 'profile-not-found',
+          message: `profile '${profileName}' (from ${path.basename(project.file)}) not found: no profiles.yml in ${searched}`,
+          location: { file: path.basename(project.file) },
+          hint: `create profiles.yml in one of those folders (or pass --profiles-dir / set DBT_PROFILES_DIR), or remove \`profile:\` from ${path.basename(project.file)} to use the embedded DuckDB default`,
+        }),
+      ]);
+    }
+    if (options.target !== undefined) throw targetWithoutProfile(options.target, searched);
+    return { target: embeddedDefault(project, profileName) };
+  }
 
   const shown = showPath(project.rootDir, file);
   const { yaml, errors: syntaxErrors } = YamlFile.parse(readFileSync(file, 'utf8'), shown);
@@ -63,7 +82,10 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
   const profiles =
     typeof raw === 'object' && raw !== null ? Object.keys(raw).filter((k) => k !== CONFIG_KEY) : [];
   if (!profiles.includes(profileName)) {
-    if (project.profile === undefined) return { target: embeddedDefault(project, profileName) };
+    if (project.profile === undefined) {
+      if (options.target !== undefined) throw targetWithoutProfile(options.target, shown);
+      return { target: embeddedDefault(project, profileName) };
+    }
     throw new CompileErrors([
       new TsmodelError({
         code: 'profile-not-found',
@@ -160,15 +182,44 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
   return { target, profilesFile: file };
 }
 
+/**
+ * DuckDB in `<project>.duckdb` beside the project file, as dbt-duckdb users keep theirs: data
+ * never lives under the target path, which `tsmodel clean` deletes. A database left at the
+ * old default (`target/<project>.duckdb`, before 0.2) is not silently replaced by an empty
+ * new one: that is an error saying how to move it.
+ */
 function embeddedDefault(project: ProjectConfig, profileName: string): TargetConfig {
+  const file = path.join(project.rootDir, `${project.name}.duckdb`);
+  const old = path.join(project.rootDir, project.targetPath, `${project.name}.duckdb`);
+  if (!existsSync(file) && existsSync(old)) {
+    const shown = (p: string) => showPath(project.rootDir, p);
+    throw new CompileErrors([
+      new TsmodelError({
+        code: 'embedded-database-moved',
+        message: `the embedded database is now ${shown(file)}, beside ${path.basename(project.file)}; a database is still at the old place, ${shown(old)}`,
+        location: { file: shown(old) },
+        hint: `move it out of the target folder (which \`tsmodel clean\` deletes): mv ${shown(old)} ${shown(file)}`,
+      }),
+    ]);
+  }
   return {
     type: 'duckdb',
     name: 'default',
     profile_name: profileName,
     schema: 'main',
     threads: DEFAULT_THREADS,
-    path: path.join(project.rootDir, project.targetPath, `${project.name}.duckdb`),
+    path: file,
   };
+}
+
+function targetWithoutProfile(target: string, searched: string): CompileErrors {
+  return new CompileErrors([
+    new TsmodelError({
+      code: 'target-without-profile',
+      message: `--target ${target}: the project names no profile and none was found in ${searched}, so there are no targets to choose from`,
+      hint: 'add `profile: <name>` to the project file and that profile to profiles.yml, or drop --target to use the embedded DuckDB default',
+    }),
+  ]);
 }
 
 /** Inside the project: relative (like other files in messages); elsewhere (e.g. ~/.tsmodel): absolute. */
