@@ -8,6 +8,7 @@ import { Redactor, collectSecrets } from '@tsmodel/core/secrets';
 import { processIO, redactingIO, type CliIO } from './io';
 import { createReporter } from './reporter';
 import { unknownFlagHints } from './suggest';
+import { plainUsageMessage } from './usage-messages';
 import { tsmodelVersion } from './version';
 
 /** The command yargs matched and the arguments it parsed, run after parsing settles. */
@@ -104,7 +105,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     const hints = unknownFlagHints(outcome.error.message, argv, commands, globalFlagTable);
     const extra =
       outcome.output && outcome.output !== outcome.error.message ? [outcome.output] : [];
-    const msg = [outcome.error.message, ...hints, ...extra].join('\n');
+    const msg = [plainUsageMessage(outcome.error.message, argv), ...hints, ...extra].join('\n');
     // Flags did not parse, so read --log-format straight from argv: JSON consumers get JSON.
     const json = argv.some(
       (a, i) => a === '--log-format=json' || (a === '--log-format' && argv[i + 1] === 'json'),

@@ -222,6 +222,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     sources.values(),
     disabled,
     root.name,
+    [...project.projects.keys()],
   );
   const resolvedKeys = linkDependencies(nodes, captures, resolver, (err) =>
     problems.push(locate(err)),

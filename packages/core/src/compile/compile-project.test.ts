@@ -81,6 +81,33 @@ describe('compileProject', () => {
     ]);
   });
 
+  it('says a two-argument ref names an unknown package, with did-you-mean', async () => {
+    const out = await problems({
+      'project.yml': PROJECT,
+      'models/a.sql': 'select 1 as id',
+      'models/b.sql': "select * from {{ ref('shoop', 'a') }}",
+      'models/c.sql': "select * from {{ ref('elsewhere', 'a') }}",
+    });
+    expect(out.map((l) => l.split('\n')[0])).toEqual([
+      "models/b.sql:1:18 ref('shoop', 'a'): there is no package named 'shoop' — did you mean ref('shop', 'a')?",
+      "models/c.sql:1:18 ref('elsewhere', 'a'): there is no package named 'elsewhere' — packages of this project: shop",
+    ]);
+  });
+
+  it('names where an unclosed {{ or block starts, not the end of the file', async () => {
+    const out = await problems({
+      'project.yml': PROJECT,
+      'models/a.sql': "select 1\nfrom {{ ref('x') \n\nwhere 1 = 1\n",
+      'models/b.sql': 'select 1\n{% if true %}\nwhere 1 = 1\n',
+      'models/c.sql': 'select 1 {# a comment\n',
+    });
+    expect(out).toEqual([
+      "models/a.sql:2:6 template syntax error: {{ is not closed (expected }}) — add }} where it should end\n    from {{ ref('x')",
+      'models/b.sql:2:1 template syntax error: {% if %} is not closed (expected {% endif %}) — add {% endif %} where it should end\n    {% if true %}',
+      'models/c.sql:1:10 template syntax error: {# … #} is not closed (expected #}) — add #} where it should end\n    select 1 {# a comment',
+    ]);
+  });
+
   it('reports a cycle with its full path', async () => {
     const out = await problems({
       'project.yml': PROJECT,

@@ -20,6 +20,8 @@ export class DependencyResolver {
     sources: Iterable<ManifestNode>,
     disabledNodes: Iterable<ManifestNode>,
     private readonly rootProject: string,
+    /** Every package of the project (the root included), for two-argument refs. */
+    private readonly packages: readonly string[],
   ) {
     for (const n of nodes) if (REFABLE.has(n.resource_type)) push(this.refable, n.name, n);
     for (const n of disabledNodes) push(this.disabled, n.name, n);
@@ -56,6 +58,16 @@ export class DependencyResolver {
         'disabled-ref',
         `${caller.unique_id} depends on '${name}', which is disabled`,
         `enable ${disabled[0]!.unique_id} or remove the ref`,
+        refPattern(name),
+      );
+    }
+    if (pkg && !this.packages.includes(pkg)) {
+      return this.error(
+        caller,
+        'unknown-package',
+        `ref('${pkg}', '${name}'): there is no package named '${pkg}'`,
+        suggestion(pkg, [...this.packages], (s) => `did you mean ref('${s}', '${name}')?`) ??
+          `packages of this project: ${[...this.packages].sort().join(', ')}`,
         refPattern(name),
       );
     }

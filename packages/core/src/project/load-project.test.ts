@@ -92,6 +92,7 @@ describe('loadProject', () => {
         '    search_order: [shop, utils]',
         'require-tsmodel-version: ">=0.1.0"',
       ].join('\n'),
+      'sql/.gitkeep': '',
     });
     const { root } = loadProject({ projectDir: dir, env: {} });
     expect(root).toMatchObject({
@@ -185,6 +186,16 @@ describe('loadProject', () => {
       'project.yml:2:14 model-paths: Invalid input: expected array, received string',
       'project.yml:3:17 config-version: only config-version 2 is supported',
       'project.yml:5:5 packages.0: expected `package: <npm name>`, `local: <relative path>` or an npm package name',
+    ]);
+  });
+
+  it('names a model-paths folder that does not exist', () => {
+    const dir = tempProject({
+      'project.yml': 'name: shop\nmodel-paths: [models, modles]\n',
+      'models/a.sql': 'select 1',
+    });
+    expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
+      `project.yml:2:23 model-paths: folder 'modles' does not exist in ${dir} — create modles/ for the models, or list the folder that holds them under model-paths`,
     ]);
   });
 

@@ -85,6 +85,19 @@ export function readProjectFile(
     dispatch: value.dispatch ?? [],
     requireTsmodelVersion: asOptionalList(value['require-tsmodel-version']),
   };
+  (value['model-paths'] ?? []).forEach((folder, i) => {
+    if (existsSync(path.resolve(rootDir, folder))) return;
+    const location = yaml.locate(['model-paths', i]);
+    errors.push(
+      new TsmodelError({
+        code: 'model-path-missing',
+        message: `model-paths: folder '${folder}' does not exist in ${rootDir}`,
+        location,
+        excerpt: yaml.lineText(location.line),
+        hint: `create ${folder}/ for the models, or list the folder that holds them under model-paths`,
+      }),
+    );
+  });
   const packageLocations = config.packages.map((_, i) => yaml.locate(['packages', i]));
   if (errors.length > 0) return { packageLocations, errors: errors.sort(byPosition) };
   return { config, packageLocations, errors };

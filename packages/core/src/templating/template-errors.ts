@@ -1,4 +1,5 @@
 import { TsmodelError, lineOf } from '../diagnostics';
+import { findUnclosedTag } from './unclosed-tag';
 
 /** Thrown by `{{ return(x) }}` and caught by the macro wrapper that called the macro. */
 export class MacroReturn {
@@ -43,6 +44,17 @@ export function toTemplateError(
   }
   const raw = inner instanceof Error ? inner.message : String(inner);
   const message = cleanMessage(raw);
+  const unclosed = UNCLOSED.test(message) ? findUnclosedTag(source) : undefined;
+  if (unclosed) {
+    return new TsmodelError({
+      code: 'template-syntax',
+      message: `template syntax error: ${unclosed.opened} is not closed (expected ${unclosed.expected})`,
+      hint: `add ${unclosed.expected} where it should end`,
+      node,
+      location: { file, line: unclosed.line, column: unclosed.column },
+      excerpt: lineOf(source, unclosed.line),
+    });
+  }
   return new TsmodelError({
     code: isRender ? 'template-render' : 'template-syntax',
     message: `${isRender ? 'template error' : 'template syntax error'}: ${message}`,
@@ -53,12 +65,33 @@ export function toTemplateError(
   });
 }
 
+/** nunjucks' ways of saying the file ended inside something (or it cannot say where). */
+const UNCLOSED = /expected (variable end|block end|end of comment)|got end of file/;
+
+/** nunjucks' parser messages, in the words of the template rather than of its parser. */
+const PARSER_WORDS: Array<[RegExp, string]> = [
+  [
+    /^parseSignature: expected comma after expression$/,
+    'expected `,` or `)` in the arguments of a call',
+  ],
+  [
+    /^parseAggregate: expected comma after expression$/,
+    'expected `,` or a closing bracket in a list, tuple or dict',
+  ],
+  [/^unexpected token: (\S+)$/, 'unexpected `$1`: an expression is missing before it'],
+  [/^expected symbol, got variable-end$/, 'expected a name (a filter, or a variable) before `}}`'],
+];
+
 function cleanMessage(message: string): string {
-  return message
+  const cleaned = message
     .replace(/^\([^)]*\)\s*(\[Line \d+, Column \d+\])?\s*/s, '')
     .replace(/^(Template render error|Error):\s*/, '')
     .replace(/\s+/g, ' ')
     .trim();
+  for (const [pattern, words] of PARSER_WORDS) {
+    if (pattern.test(cleaned)) return cleaned.replace(pattern, words);
+  }
+  return cleaned.replace(/^parse\w+: /, '');
 }
 
 function hintFor(message: string): string | undefined {
