@@ -19,7 +19,11 @@ export type FlagGroup = 'project' | 'selection' | 'execution' | 'output';
 export interface GlobalFlags {
   projectDir: string;
   profilesDir?: string;
+  profile?: string;
   target?: string;
+  /** Unset: the project file's `flags:` decide, else on. */
+  versionCheck?: boolean;
+  partialParse?: boolean;
   vars?: string;
   targetPath?: string;
   select?: string[];
@@ -45,7 +49,7 @@ interface FlagSpecBase {
 /** How one flag parses, chosen by the type of its field so the table cannot lie about it. */
 export type FlagSpec<T> = FlagSpecBase &
   ([T] extends [boolean]
-    ? { type: 'boolean'; default: boolean }
+    ? { type: 'boolean'; default?: boolean }
     : [T] extends [number]
       ? { type: 'number'; coerce?: (value: number) => number }
       : [T] extends [readonly string[]]
@@ -73,12 +77,25 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
   projectDir: {
     type: 'string',
     default: '.',
-    description: 'Directory holding project.yml',
+    description: 'Directory holding the project file (dbt_project.yml or project.yml)',
   },
   profilesDir: {
     type: 'string',
     description:
-      'Directory holding profiles.yml (default: $TSMODEL_PROFILES_DIR, the project, then ~/.tsmodel)',
+      'Directory holding profiles.yml (default: $TSMODEL_PROFILES_DIR, $DBT_PROFILES_DIR, the project, ~/.tsmodel, ~/.dbt)',
+  },
+  profile: {
+    type: 'string',
+    description: "Profile of profiles.yml to use instead of the project file's `profile:`",
+  },
+  versionCheck: {
+    type: 'boolean',
+    description:
+      'Check require-dbt-version / require-tsmodel-version (--no-version-check skips them)',
+  },
+  partialParse: {
+    type: 'boolean',
+    description: 'Reuse renders from target/ (--no-partial-parse renders every file again)',
   },
   target: {
     type: 'string',
@@ -157,7 +174,10 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
 export const globalFlagGroups: Record<keyof GlobalFlags, FlagGroup> = {
   projectDir: 'project',
   profilesDir: 'project',
+  profile: 'project',
   target: 'project',
+  versionCheck: 'project',
+  partialParse: 'project',
   vars: 'project',
   targetPath: 'project',
   select: 'selection',

@@ -9,6 +9,7 @@ import { processIO, redactingIO, type CliIO } from './io';
 import { createReporter } from './reporter';
 import { unknownFlagHints } from './suggest';
 import { plainUsageMessage } from './usage-messages';
+import { EnvFlagError, applyEnvFlags } from './env-flags';
 import { tsmodelVersion } from './version';
 
 /** The command yargs matched and the arguments it parsed, run after parsing settles. */
@@ -123,6 +124,17 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return EXIT_OK;
   }
   const { command, args } = outcome.invocation;
+  let fromEnv: ReturnType<typeof applyEnvFlags>;
+  try {
+    fromEnv = applyEnvFlags(args, argv, io.env);
+  } catch (error) {
+    if (!(error instanceof EnvFlagError)) throw error;
+    createReporter(io, { logFormat: 'text', color: true, quiet: false, debug: false }).error(
+      'usage-error',
+      error.message,
+    );
+    return EXIT_USER_ERROR;
+  }
   const flags = args as unknown as GlobalFlags;
   const secrets = new Redactor(collectSecrets(undefined, io.env));
   const safeIO = redactingIO(io, secrets);
@@ -133,7 +145,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     reporter,
     io: safeIO,
     secrets,
+    explicitFlags: fromEnv.explicit,
   };
+  if (fromEnv.variables.length > 0)
+    reporter.debug('env-flags', `flags from the environment: ${fromEnv.variables.join(', ')}`);
   try {
     const code = await command.run(ctx as CommandContext<never>);
     return code ?? EXIT_OK;

@@ -30,6 +30,7 @@ export const cleanCommand = defineCommand<CleanFlags>({
       projectDir: ctx.projectDir,
       ...(ctx.flags.vars !== undefined ? { cliVars: ctx.flags.vars } : {}),
       ...(ctx.flags.targetPath !== undefined ? { targetPath: ctx.flags.targetPath } : {}),
+      ...(ctx.flags.versionCheck !== undefined ? { versionCheck: ctx.flags.versionCheck } : {}),
       env: ctx.io.env,
     });
     const root = project.root.rootDir;

@@ -18,6 +18,8 @@ export interface CommandContext<F = object> {
   io: CliIO;
   /** Secrets kept out of everything printed; a command adds its target's once it is resolved. */
   secrets: Redactor;
+  /** Flags typed or set in the environment: the project file's `flags:` do not override them. */
+  explicitFlags: ReadonlySet<keyof GlobalFlags>;
 }
 
 export interface PositionalSpec {

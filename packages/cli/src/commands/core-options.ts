@@ -7,6 +7,7 @@ import type { compileManifest, compileProject, selectNodes } from '@tsmodel/core
 import type { CommandContext } from './command';
 import { collectSecrets } from '@tsmodel/core/secrets';
 import { readState } from './state';
+import { applyProjectFlags } from '../env-flags';
 
 type CompileOptions = Parameters<typeof compileProject>[0];
 type CompileResult = Awaited<ReturnType<typeof compileProject>>;
@@ -23,11 +24,13 @@ export function compileOptions(
     projectDir: ctx.projectDir,
     ...(flags.profilesDir !== undefined ? { profilesDir: resolve(io.cwd, flags.profilesDir) } : {}),
     ...(flags.target !== undefined ? { target: flags.target } : {}),
+    ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
     ...(flags.vars !== undefined ? { vars: flags.vars } : {}),
     ...(flags.targetPath !== undefined ? { targetPath: flags.targetPath } : {}),
+    ...(flags.versionCheck !== undefined ? { versionCheck: flags.versionCheck } : {}),
+    ...(flags.partialParse !== undefined ? { useCache: flags.partialParse } : {}),
     env: io.env,
     writeArtifacts,
-    useCache: true,
   };
 }
 
@@ -45,6 +48,7 @@ export async function compileWithWarnings(
   const { compileProject } = await import('@tsmodel/core');
   const result = await compileProject(compileOptions(ctx, writeArtifacts));
   ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
+  applyProjectFlags(ctx.flags, ctx.explicitFlags, result.project.root.flags);
   for (const warning of result.warnings) ctx.reporter.problem('warn', warning);
   return result;
 }
@@ -60,6 +64,7 @@ export async function manifestWithWarnings(
   const { compileManifest } = await import('@tsmodel/core');
   const result = await compileManifest(compileOptions(ctx, writeArtifacts));
   ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
+  applyProjectFlags(ctx.flags, ctx.explicitFlags, result.project.root.flags);
   for (const warning of result.warnings) ctx.reporter.problem('warn', warning);
   return result;
 }

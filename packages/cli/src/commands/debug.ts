@@ -43,12 +43,14 @@ export const debugCommand = defineCommand({
         projectDir: ctx.projectDir,
         ...(ctx.flags.vars !== undefined ? { cliVars: ctx.flags.vars } : {}),
         ...(ctx.flags.targetPath !== undefined ? { targetPath: ctx.flags.targetPath } : {}),
+        ...(ctx.flags.versionCheck !== undefined ? { versionCheck: ctx.flags.versionCheck } : {}),
         env: io.env,
       }),
     );
     if (!project) return EXIT_USER_ERROR;
     const file = relative(io.cwd, project.root.file) || project.root.file;
     reporter.info('debug-project', `project: '${project.root.name}' from ${file}: OK`, { file });
+    for (const warning of project.warnings) reporter.problem('warn', warning);
 
     const profile: ResolvedProfile | undefined = await check(ctx, 'profile', () =>
       core.resolveProfile({
@@ -57,6 +59,7 @@ export const debugCommand = defineCommand({
           ? { profilesDir: resolve(io.cwd, ctx.flags.profilesDir) }
           : {}),
         ...(ctx.flags.target !== undefined ? { target: ctx.flags.target } : {}),
+        ...(ctx.flags.profile !== undefined ? { profile: ctx.flags.profile } : {}),
         env: io.env,
       }),
     );
@@ -72,6 +75,7 @@ export const debugCommand = defineCommand({
       },
     );
     reporter.info('debug-target', `  ${describeTarget(target)}`);
+    reporter.info('debug-adapter', `adapter: ${target.type}`, { type: target.type });
 
     const started = Date.now();
     const connected = await check(ctx, 'connection', async () => {

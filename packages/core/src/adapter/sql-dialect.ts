@@ -44,9 +44,18 @@ export abstract class SqlDialect implements Dialect {
   }
 
   renderRelation(rel: RelationName): string {
-    return [rel.database, rel.schema, rel.identifier]
-      .filter((part): part is string => part !== undefined && part !== '')
-      .map((part) => this.quoteIdentifier(part))
+    const q = rel.quoting ?? {};
+    return (
+      [
+        [rel.database, q.database],
+        [rel.schema, q.schema],
+        [rel.identifier, q.identifier],
+      ] as Array<[string | undefined, boolean | undefined]>
+    )
+      .filter(
+        (part): part is [string, boolean | undefined] => part[0] !== undefined && part[0] !== '',
+      )
+      .map(([part, quoted]) => (quoted === false ? part : this.quoteIdentifier(part)))
       .join('.');
   }
 
@@ -55,11 +64,8 @@ export abstract class SqlDialect implements Dialect {
     return fold === 'lower' ? name.toLowerCase() : fold === 'upper' ? name.toUpperCase() : name;
   }
 
-  createSchemaIfNotExists(rel: Pick<RelationName, 'database' | 'schema'>): string {
-    const name = [rel.database, rel.schema]
-      .filter((part): part is string => part !== undefined && part !== '')
-      .map((part) => this.quoteIdentifier(part))
-      .join('.');
+  createSchemaIfNotExists(rel: Pick<RelationName, 'database' | 'schema' | 'quoting'>): string {
+    const name = this.renderRelation({ ...rel, identifier: '' });
     return `create schema if not exists ${name}`;
   }
 

@@ -17,6 +17,7 @@ import { planNodes } from './node-planner';
 import type { RenderJob, RenderOutcome } from './render-jobs';
 import type { ParseCache } from './parse-cache';
 import { RelationNamer } from './relation-naming';
+import { dialectFor } from './relation-rendering';
 import { SqlFinalizer } from './sql-finalizer';
 
 export interface BuildManifestInput {
@@ -198,7 +199,10 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   }
 
   // Relations: where each model and seed is built.
-  const namer = new RelationNamer(engine, target, root.name);
+  const dialect = dialectFor(target.type);
+  const namer = new RelationNamer(engine, target, root.name, root.quoting, (name) =>
+    dialect ? dialect.foldIdentifier(name) : name,
+  );
   for (const node of nodes.values()) {
     if (node.resource_type === 'model' || node.resource_type === 'seed') {
       try {

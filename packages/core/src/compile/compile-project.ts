@@ -42,8 +42,15 @@ export interface CompileOptions {
    * manifest (dbt's `parse`); `false`: nothing but the parse cache.
    */
   writeArtifacts: boolean | 'manifest';
-  /** Use and refresh the parse cache in `target/` (default true). */
+  /**
+   * Use and refresh the parse cache in `target/` (`--partial-parse`); unset, the project
+   * file's `flags: {partial_parse: …}`, else true.
+   */
   useCache?: boolean;
+  /** `--profile`: the profiles.yml profile to use instead of the project file's. */
+  profile?: string;
+  /** `--[no-]version-check`; see `LoadProjectOptions.versionCheck`. */
+  versionCheck?: boolean;
   /** Renders a relation in the target's SQL dialect; defaults to the target type's dialect. */
   renderRelation?: (rel: RelationName) => string;
   invocationId?: string;
@@ -97,7 +104,7 @@ export type ManifestView = Pick<
 export async function compileManifest(options: CompileOptions): Promise<ManifestView> {
   const loaded = await loadAndDiscover(options);
   const { project, profile, files, env, started, phases } = loaded;
-  if (options.useCache !== false && options.writeArtifacts) {
+  if (useCacheFor(options, project) && options.writeArtifacts) {
     const reused = await reuseManifest({
       targetDir: targetDirOf(project),
       project,
@@ -116,7 +123,7 @@ export async function compileManifest(options: CompileOptions): Promise<Manifest
         ms: performance.now() - started,
         phases,
       };
-      const { warnings } = reused;
+      const warnings = [...project.warnings, ...reused.warnings];
       // Getters, so the manifest is only read if the caller looks at it.
       return {
         project,
@@ -152,11 +159,13 @@ async function loadAndDiscover(options: CompileOptions): Promise<Loaded> {
     cliVars: options.vars,
     targetPath: options.targetPath,
     env,
+    ...(options.versionCheck !== undefined ? { versionCheck: options.versionCheck } : {}),
   });
   const profile = resolveProfile({
     project: project.root,
     profilesDir: options.profilesDir,
     target: options.target,
+    ...(options.profile !== undefined ? { profile: options.profile } : {}),
     env,
   });
   const files = (
@@ -170,6 +179,10 @@ async function loadAndDiscover(options: CompileOptions): Promise<Loaded> {
     started,
     phases: { load_and_discover: Math.round(performance.now() - started) },
   };
+}
+
+function useCacheFor(options: CompileOptions, project: LoadedProject): boolean {
+  return options.useCache ?? project.root.flags.partial_parse !== false;
 }
 
 function targetDirOf(project: LoadedProject): string {
@@ -213,7 +226,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
       macroChecksums,
       targetFingerprint: digest(JSON.stringify(publicTarget(target))),
     },
-    options.useCache !== false,
+    useCacheFor(options, project),
   );
 
   const renderRelation = options.renderRelation ?? relationRendererFor(target.type);
@@ -233,6 +246,8 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
         targetPath: options.targetPath,
         profilesDir: options.profilesDir,
         target: options.target,
+        ...(options.profile !== undefined ? { profile: options.profile } : {}),
+        ...(options.versionCheck !== undefined ? { versionCheck: options.versionCheck } : {}),
         env,
         invocationId,
         runStartedAt: runStartedAt.getTime(),
@@ -282,7 +297,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     engine,
     finalize: built.finalize,
     renderAdHoc: built.renderAdHoc,
-    warnings: built.warnings,
+    warnings: [...project.warnings, ...built.warnings],
     stats: {
       nodes: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,
       cacheHits: cache.hits,

@@ -1,4 +1,4 @@
-import type { NodeConfig, RelationName } from '../manifest/types';
+import type { NodeConfig, QuotingPolicy, RelationName } from '../manifest/types';
 import type { TargetConfig } from '../project/types';
 import type { TemplateEngine, RenderTarget } from '../templating/template-engine';
 import { INTERNAL_PACKAGE } from '../templating/macro-registry';
@@ -13,6 +13,9 @@ export class RelationNamer {
     private readonly engine: TemplateEngine,
     private readonly target: TargetConfig,
     private readonly rootProject: string,
+    /** The root project file's `quoting:` and the engine's case folding for unquoted names. */
+    private readonly quoting: QuotingPolicy = {},
+    private readonly fold: (name: string) => string = (name) => name,
   ) {}
 
   nameFor(node: RenderTarget, config: NodeConfig): RelationName {
@@ -27,7 +30,18 @@ export class RelationNamer {
         ? String(config.database).trim()
         : ((this.target.database as string | undefined) ?? ''),
     );
-    return database ? { database, schema, identifier } : { schema, identifier };
+    const q = this.quoting;
+    const part = (value: string, quoted: boolean | undefined) =>
+      quoted === false ? this.fold(value) : value;
+    const rel: RelationName = {
+      ...(database ? { database: part(database, q.database) } : {}),
+      schema: part(schema, q.schema),
+      identifier: part(identifier, q.identifier),
+    };
+    if (q.database === false || q.schema === false || q.identifier === false) {
+      rel.quoting = { ...q };
+    }
+    return rel;
   }
 
   private generate(

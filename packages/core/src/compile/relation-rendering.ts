@@ -27,11 +27,18 @@ export function adapterParents(type: string): string[] {
   return PARENTS[type] ?? [];
 }
 
-/** `"database"."schema"."identifier"`, parts omitted when empty. */
+/** `"database"."schema"."identifier"`, parts omitted when empty, unquoted where `quoting` says. */
 export function standardRelationRenderer(rel: RelationName): string {
-  return [rel.database, rel.schema, rel.identifier]
-    .filter((p): p is string => !!p)
-    .map((p) => `"${p.replace(/"/g, '""')}"`)
+  const q = rel.quoting ?? {};
+  return (
+    [
+      [rel.database, q.database],
+      [rel.schema, q.schema],
+      [rel.identifier, q.identifier],
+    ] as Array<[string | undefined, boolean | undefined]>
+  )
+    .filter((p): p is [string, boolean | undefined] => !!p[0])
+    .map(([p, quoted]) => (quoted === false ? p : `"${p.replace(/"/g, '""')}"`))
     .join('.');
 }
 

@@ -17,7 +17,9 @@ export interface RenderWorkerInit {
   cliVars?: string;
   targetPath?: string;
   profilesDir?: string;
+  profile?: string;
   target?: string;
+  versionCheck?: boolean;
   env: Record<string, string | undefined>;
   invocationId: string;
   runStartedAt: number;

@@ -22,11 +22,13 @@ async function start({ init, jobs }: { init: RenderWorkerInit; jobs: RenderJob[]
     cliVars: init.cliVars,
     targetPath: init.targetPath,
     env: init.env,
+    ...(init.versionCheck !== undefined ? { versionCheck: init.versionCheck } : {}),
   });
   const profile = resolveProfile({
     project: project.root,
     profilesDir: init.profilesDir,
     target: init.target,
+    ...(init.profile !== undefined ? { profile: init.profile } : {}),
     env: init.env,
   });
   const macroFiles = (

@@ -38,6 +38,18 @@ export interface RelationName {
   database?: string;
   schema: string;
   identifier: string;
+  /**
+   * dbt's `quoting:`: parts set to false are printed unquoted (and were folded to the
+   * engine's case when named, so the name matches what the catalog stores). Absent: all quoted.
+   */
+  quoting?: QuotingPolicy;
+}
+
+/** Which parts of a relation name are quoted; an absent part is quoted. */
+export interface QuotingPolicy {
+  database?: boolean;
+  schema?: boolean;
+  identifier?: boolean;
 }
 
 export interface ColumnInfo {

@@ -57,7 +57,7 @@ describe('loadProject packages', () => {
     });
     const real = realpathSync(dir);
     expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
-      `project.yml:3:5 package 'lodash' has no project.yml (${path.join(real, 'node_modules/lodash')}) — a tsmodel package holds project.yml at its root; is 'lodash' a model package?`,
+      `project.yml:3:5 package 'lodash' has no dbt_project.yml or project.yml (${path.join(real, 'node_modules/lodash')}) — a model package holds its project file at its root; is 'lodash' a model package?`,
       expect.stringMatching(
         /^project\.yml:4:5 package 'missing_pkg' is not installed .* — run `npm install missing_pkg`$/,
       ),

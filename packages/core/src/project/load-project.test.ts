@@ -221,7 +221,7 @@ describe('loadProject', () => {
   it('names the directory and suggests tsmodel init when project.yml is missing', () => {
     const dir = tempProject({});
     expect(thrownProblems(() => loadProject({ projectDir: dir, env: {} }))).toEqual([
-      `project.yml no project.yml in ${dir} — run \`tsmodel init\` to create a project, or pass --project-dir <dir>`,
+      `project.yml no dbt_project.yml or project.yml in ${dir} — run \`tsmodel init\` to create a project, or pass --project-dir <dir>`,
     ]);
   });
 

@@ -6,6 +6,7 @@ import { EnvVarRenderer } from './env-var-renderer';
 import { resolvePackage } from './package-resolver';
 import { displayPath, PROJECT_FILE_NAME, readProjectFile } from './read-project-file';
 import { loadSelectors } from './selectors';
+import { checkVersionRequirements } from './version-requirements';
 import type { LoadedProject, ProjectConfig } from './types';
 
 export interface LoadProjectOptions {
@@ -21,6 +22,11 @@ export interface LoadProjectOptions {
    * that follows the target path), like dbt's `--target-path` and `DBT_TARGET_PATH`.
    */
   targetPath?: string;
+  /**
+   * `--no-version-check` (false) skips `require-dbt-version` / `require-tsmodel-version`;
+   * unset, the project file's `flags: {version_check: …}` decides, else true.
+   */
+  versionCheck?: boolean;
 }
 
 /**
@@ -32,14 +38,17 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
   const rootDir = path.resolve(options.projectDir);
   const renderer = new EnvVarRenderer(options.env ?? process.env);
   const errors: TsmodelError[] = [];
+  const warnings: TsmodelError[] = [];
   const { vars: cliVars, errors: varErrors } = parseCliVars(options.cliVars);
   errors.push(...varErrors);
 
   const rootRead = readProjectFile(rootDir, rootDir, renderer);
   errors.push(...rootRead.errors);
+  warnings.push(...rootRead.warnings);
   const root = rootRead.config;
   if (!root) throw new CompileErrors(errors);
-  const targetPath = options.targetPath || (options.env ?? process.env).TSMODEL_TARGET_PATH;
+  const env = options.env ?? process.env;
+  const targetPath = options.targetPath || env.TSMODEL_TARGET_PATH || env.DBT_TARGET_PATH;
   if (targetPath) {
     if (root.cleanTargets.length === 1 && root.cleanTargets[0] === root.targetPath)
       root.cleanTargets = [targetPath];
@@ -72,6 +81,7 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
         return;
       const read = readProjectFile(resolved.dir, rootDir, renderer);
       errors.push(...read.errors);
+      warnings.push(...read.warnings);
       if (!read.config) return;
       const clash = projects.get(read.config.name);
       if (clash) {
@@ -97,6 +107,10 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
     if (!(error instanceof CompileErrors)) throw error;
     errors.push(...error.problems);
   }
+  const versionCheck = options.versionCheck ?? root.flags.version_check !== false;
+  const versions = checkVersionRequirements(projects.values(), versionCheck);
+  errors.push(...versions.errors);
+  warnings.push(...versions.warnings);
   if (errors.length > 0) throw new CompileErrors(errors);
-  return { root, projects, selectors, cliVars };
+  return { root, projects, selectors, cliVars, warnings };
 }

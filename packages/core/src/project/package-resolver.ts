@@ -1,6 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_FILE_NAME } from './read-project-file';
+import { DBT_PROJECT_FILE_NAME, PROJECT_FILE_NAME, findProjectFile } from './read-project-file';
 import type { PackageSpec } from './types';
 
 /** Where a `packages:` entry points, or why it cannot be used (message + hint for the user). */
@@ -51,12 +51,13 @@ export function resolvePackage(spec: PackageSpec, declaringDir: string): Package
     }
     dir = realpathSync(target);
   }
-  if (!existsSync(path.join(dir, PROJECT_FILE_NAME))) {
+  const found = findProjectFile(dir);
+  if (!found.file && !found.both) {
     const label = spec.kind === 'npm' ? spec.name : spec.path;
     return {
       ok: false,
-      message: `package '${label}' has no ${PROJECT_FILE_NAME} (${dir})`,
-      hint: `a tsmodel package holds ${PROJECT_FILE_NAME} at its root; is '${label}' a model package?`,
+      message: `package '${label}' has no ${DBT_PROJECT_FILE_NAME} or ${PROJECT_FILE_NAME} (${dir})`,
+      hint: `a model package holds its project file at its root; is '${label}' a model package?`,
     };
   }
   return { ok: true, dir };

@@ -16,9 +16,19 @@ const packageEntry = z.union(
   { error: 'expected `package: <npm name>`, `local: <relative path>` or an npm package name' },
 );
 
+const versionRange = z.union([z.string(), z.array(z.string())]);
+const quotingPolicy = z.strictObject({
+  database: z.boolean().optional(),
+  schema: z.boolean().optional(),
+  identifier: z.boolean().optional(),
+  snowflake_ignore_case: z.boolean().optional(),
+});
+
 /**
- * project.yml as written, with dbt's kebab-case keys. Unknown top-level keys are not rejected by
- * the schema: the loader reports them itself so it can suggest the key that was meant.
+ * The project file as written — `dbt_project.yml` or `project.yml`, one schema: dbt 1.10's
+ * top-level keys, plus tsmodel's `packages` (npm packages) and `require-tsmodel-version`.
+ * Unknown top-level keys are not rejected by the schema: the loader reports them itself so it
+ * can suggest the key that was meant.
  */
 export const projectFileSchema = z.object({
   name: z.string().regex(PROJECT_NAME_PATTERN, {
@@ -46,7 +56,33 @@ export const projectFileSchema = z.object({
   dispatch: z
     .array(z.strictObject({ macro_namespace: z.string(), search_order: z.array(z.string()) }))
     .optional(),
-  'require-tsmodel-version': z.union([z.string(), z.array(z.string())]).optional(),
+  'require-tsmodel-version': versionRange.optional(),
+  'require-dbt-version': versionRange.optional(),
+  'packages-install-path': z.string().optional(),
+  'docs-paths': pathList.optional(),
+  'asset-paths': pathList.optional(),
+  'function-paths': pathList.optional(),
+  'log-path': z.string().optional(),
+  'query-comment': z.union([z.string(), mapping]).optional(),
+  quoting: quotingPolicy.optional(),
+  flags: mapping.optional(),
+  'restrict-access': z.boolean().optional(),
+  'dbt-cloud': mapping.optional(),
+  data_tests: mapping.optional(),
+  sources: mapping.optional(),
+  analyses: mapping.optional(),
+  unit_tests: mapping.optional(),
+  exposures: mapping.optional(),
+  metrics: mapping.optional(),
+  'semantic-models': mapping.optional(),
+  'saved-queries': mapping.optional(),
+  functions: mapping.optional(),
+  /** dbt 1.10: a home for YAML anchors, read by nothing. */
+  anchors: z.unknown().optional(),
+  /** Renamed in dbt 1.0 (to model-paths, seed-paths, packages-install-path); still read, with a warning. */
+  'source-paths': pathList.optional(),
+  'data-paths': pathList.optional(),
+  'modules-path': z.string().optional(),
 });
 
 export type ProjectFile = z.infer<typeof projectFileSchema>;

@@ -5,17 +5,39 @@ import { YamlFile } from '../yaml/yaml-file';
 import { didYouMean } from '../did-you-mean';
 import type { EnvVarRenderer } from './env-var-renderer';
 import { parseFolderConfigTree } from './folder-config-tree';
+import { unhonouredKeyWarnings } from './project-file-keys';
 import { PROJECT_FILE_KEYS, projectFileSchema, type ProjectFile } from './project-file-schema';
-import type { HookSpec, PackageSpec, ProjectConfig } from './types';
+import type { FolderConfigTree, HookSpec, PackageSpec, ProjectConfig } from './types';
 
 export const PROJECT_FILE_NAME = 'project.yml';
+export const DBT_PROJECT_FILE_NAME = 'dbt_project.yml';
 
-/** One project.yml read and validated, plus where each `packages:` entry was written. */
+/** One project file read and validated, plus where each `packages:` entry was written. */
 export interface ReadProjectResult {
   config?: ProjectConfig;
   /** Location of `config.packages[i]`, so resolution errors can point at the entry. */
   packageLocations: SourceLocation[];
   errors: TsmodelError[];
+  /** Keys accepted but not acted on, renamed keys: the project still loads. */
+  warnings: TsmodelError[];
+}
+
+/**
+ * The project file of `dir`: `dbt_project.yml` (a dbt project as it is) or `project.yml`
+ * (tsmodel's name for the same format). Both in one folder is ambiguous — which one a user
+ * edits would decide nothing — so that is an error naming both.
+ */
+export function findProjectFile(
+  dir: string,
+): { file: string; both: false } | { file: undefined; both: boolean } {
+  const dbt = path.join(dir, DBT_PROJECT_FILE_NAME);
+  const own = path.join(dir, PROJECT_FILE_NAME);
+  const hasDbt = existsSync(dbt);
+  const hasOwn = existsSync(own);
+  if (hasDbt && hasOwn) return { file: undefined, both: true };
+  if (hasDbt) return { file: dbt, both: false };
+  if (hasOwn) return { file: own, both: false };
+  return { file: undefined, both: false };
 }
 
 /** `dir/file` shown relative to `displayBase` (the root project), with forward slashes. */
@@ -34,31 +56,45 @@ export function readProjectFile(
   renderer: EnvVarRenderer,
 ): ReadProjectResult {
   const rootDir = path.resolve(dir);
-  const file = path.join(rootDir, PROJECT_FILE_NAME);
-  const shown = displayPath(displayBase, file);
-  if (!existsSync(file)) {
+  const found = findProjectFile(rootDir);
+  if (!found.file) {
+    const shownDir = displayPath(displayBase, rootDir);
     return {
       packageLocations: [],
+      warnings: [],
       errors: [
-        new TsmodelError({
-          code: 'project-missing',
-          message: `no ${PROJECT_FILE_NAME} in ${rootDir}`,
-          location: { file: shown },
-          hint: 'run `tsmodel init` to create a project, or pass --project-dir <dir>',
-        }),
+        found.both
+          ? new TsmodelError({
+              code: 'project-file-ambiguous',
+              message: `${shownDir === rootDir ? `${rootDir}/` : ''}${DBT_PROJECT_FILE_NAME} and ${PROJECT_FILE_NAME} are both in ${rootDir}: which one is the project?`,
+              location: {
+                file: displayPath(displayBase, path.join(rootDir, DBT_PROJECT_FILE_NAME)),
+              },
+              hint: `keep one: tsmodel reads either (dbt_project.yml for a dbt project as it is), never both`,
+            })
+          : new TsmodelError({
+              code: 'project-missing',
+              message: `no ${DBT_PROJECT_FILE_NAME} or ${PROJECT_FILE_NAME} in ${rootDir}`,
+              location: { file: displayPath(displayBase, path.join(rootDir, PROJECT_FILE_NAME)) },
+              hint: 'run `tsmodel init` to create a project, or pass --project-dir <dir>',
+            }),
       ],
     };
   }
+  const file = found.file;
+  const fileName = path.basename(file);
+  const shown = displayPath(displayBase, file);
   const { yaml, errors: syntaxErrors } = YamlFile.parse(readFileSync(file, 'utf8'), shown);
-  if (!yaml) return { packageLocations: [], errors: syntaxErrors };
+  if (!yaml) return { packageLocations: [], errors: syntaxErrors, warnings: [] };
 
-  const errors = [...unknownKeyErrors(yaml)];
+  const errors = [...unknownKeyErrors(yaml, fileName)];
   const { value: validated, errors: schemaErrors } = yaml.validate(projectFileSchema);
   errors.push(...schemaErrors);
-  if (!validated) return { packageLocations: [], errors: errors.sort(byPosition) };
+  if (!validated) return { packageLocations: [], errors: errors.sort(byPosition), warnings: [] };
   const value = renderer.renderTree(validated, [], yaml, errors, isRenderedLater) as ProjectFile;
+  const warnings = unhonouredKeyWarnings(value as Record<string, unknown>, yaml, fileName);
 
-  const tree = (key: 'models' | 'seeds' | 'tests' | 'snapshots') =>
+  const tree = (key: 'models' | 'seeds' | 'tests' | 'data_tests' | 'snapshots') =>
     parseFolderConfigTree(value[key], [key], yaml, errors);
   const config: ProjectConfig = {
     name: value.name,
@@ -66,24 +102,28 @@ export function readProjectFile(
     profile: value.profile,
     rootDir,
     file,
-    modelPaths: value['model-paths'] ?? ['models'],
+    modelPaths: value['model-paths'] ?? value['source-paths'] ?? ['models'],
     macroPaths: value['macro-paths'] ?? ['macros'],
-    seedPaths: value['seed-paths'] ?? ['seeds'],
+    seedPaths: value['seed-paths'] ?? value['data-paths'] ?? ['seeds'],
     testPaths: value['test-paths'] ?? ['tests'],
     snapshotPaths: value['snapshot-paths'] ?? ['snapshots'],
     analysisPaths: value['analysis-paths'] ?? [],
     targetPath: value['target-path'] ?? 'target',
+    packagesInstallPath: value['packages-install-path'] ?? value['modules-path'] ?? 'dbt_packages',
     cleanTargets: value['clean-targets'] ?? [value['target-path'] ?? 'target'],
     vars: value.vars ?? {},
     models: tree('models'),
     seeds: tree('seeds'),
-    tests: tree('tests'),
+    tests: mergeTestTrees(tree('tests'), tree('data_tests')),
     snapshots: tree('snapshots'),
     packages: (value.packages ?? []).map(toPackageSpec),
     onRunStart: hookSpecs(value['on-run-start'], 'on-run-start', yaml),
     onRunEnd: hookSpecs(value['on-run-end'], 'on-run-end', yaml),
     dispatch: value.dispatch ?? [],
     requireTsmodelVersion: asOptionalList(value['require-tsmodel-version']),
+    requireDbtVersion: asOptionalList(value['require-dbt-version']),
+    flags: value.flags ?? {},
+    quoting: value.quoting ?? {},
   };
   (value['model-paths'] ?? []).forEach((folder, i) => {
     if (existsSync(path.resolve(rootDir, folder))) return;
@@ -99,8 +139,8 @@ export function readProjectFile(
     );
   });
   const packageLocations = config.packages.map((_, i) => yaml.locate(['packages', i]));
-  if (errors.length > 0) return { packageLocations, errors: errors.sort(byPosition) };
-  return { config, packageLocations, errors };
+  if (errors.length > 0) return { packageLocations, errors: errors.sort(byPosition), warnings };
+  return { config, packageLocations, errors, warnings };
 }
 
 /** Problems in file order, so the user can fix them top to bottom. */
@@ -133,7 +173,7 @@ function isRenderedLater(path: ReadonlyArray<string | number>): boolean {
   return /^\+?(pre|post)[-_]hook$/.test(String(path[path.length - 1]));
 }
 
-function unknownKeyErrors(yaml: YamlFile): TsmodelError[] {
+function unknownKeyErrors(yaml: YamlFile, fileName: string): TsmodelError[] {
   const raw = yaml.toJS();
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
   return Object.keys(raw)
@@ -142,7 +182,7 @@ function unknownKeyErrors(yaml: YamlFile): TsmodelError[] {
       const location = yaml.locate([key], true);
       return new TsmodelError({
         code: 'project-unknown-key',
-        message: `unknown key '${key}' in ${PROJECT_FILE_NAME}`,
+        message: `unknown key '${key}' in ${fileName}`,
         location,
         excerpt: yaml.lineText(location.line),
         hint: didYouMean(key, PROJECT_FILE_KEYS) ?? `known keys: ${PROJECT_FILE_KEYS.join(', ')}`,
@@ -170,4 +210,13 @@ function hookSpecs(
 function asOptionalList(value: string | string[] | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   return Array.isArray(value) ? value : [value];
+}
+
+/** `data_tests:` (dbt 1.8's name) and `tests:` configure the same tests; `data_tests` wins a clash. */
+function mergeTestTrees(tests: FolderConfigTree, dataTests: FolderConfigTree): FolderConfigTree {
+  const children: Record<string, FolderConfigTree> = { ...tests.children };
+  for (const [key, child] of Object.entries(dataTests.children)) {
+    children[key] = children[key] ? mergeTestTrees(children[key], child) : child;
+  }
+  return { configs: { ...tests.configs, ...dataTests.configs }, children };
 }

@@ -14,6 +14,8 @@ export interface ResolveProfileOptions {
   profilesDir?: string;
   /** `--target`; overrides the profile's `target:`. */
   target?: string;
+  /** `--profile`; overrides the project file's `profile:`. */
+  profile?: string;
   /** Environment for `TSMODEL_PROFILES_DIR` and `env_var()`; defaults to `process.env`. */
   env?: Record<string, string | undefined>;
   /** Home directory for `~/.tsmodel/profiles.yml`; defaults to the user's. */
@@ -47,7 +49,8 @@ const DEFAULT_THREADS = 4;
 export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile {
   const { project } = options;
   const env = options.env ?? process.env;
-  const profileName = project.profile ?? project.name;
+  const named = options.profile ?? project.profile;
+  const profileName = named ?? project.name;
   const homeDir = options.homeDir ?? homedir();
   const file = findProfilesFile({
     projectDir: project.rootDir,
@@ -61,11 +64,11 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
     const searched = defaultProfilesDirs(project.rootDir, homeDir)
       .map((dir) => showPath(project.rootDir, path.join(dir, 'profiles.yml')))
       .join(', ');
-    if (project.profile !== undefined) {
+    if (named !== undefined) {
       throw new CompileErrors([
         new TsmodelError({
           code: 'profile-not-found',
-          message: `profile '${profileName}' (from ${path.basename(project.file)}) not found: no profiles.yml in ${searched}`,
+          message: `profile '${profileName}' (from ${options.profile !== undefined ? '--profile' : path.basename(project.file)}) not found: no profiles.yml in ${searched}`,
           location: { file: path.basename(project.file) },
           hint: `create profiles.yml in one of those folders (or pass --profiles-dir / set DBT_PROFILES_DIR), or remove \`profile:\` from ${path.basename(project.file)} to use the embedded DuckDB default`,
         }),
@@ -82,14 +85,14 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
   const profiles =
     typeof raw === 'object' && raw !== null ? Object.keys(raw).filter((k) => k !== CONFIG_KEY) : [];
   if (!profiles.includes(profileName)) {
-    if (project.profile === undefined) {
+    if (named === undefined) {
       if (options.target !== undefined) throw targetWithoutProfile(options.target, shown);
       return { target: embeddedDefault(project, profileName) };
     }
     throw new CompileErrors([
       new TsmodelError({
         code: 'profile-not-found',
-        message: `profile '${profileName}' (from ${path.basename(project.file)}) is not in ${shown}`,
+        message: `profile '${profileName}' (from ${options.profile !== undefined ? '--profile' : path.basename(project.file)}) is not in ${shown}`,
         location: { file: shown },
         hint: profiles.length
           ? `profiles there: ${profiles.join(', ')}`

@@ -3,6 +3,7 @@
  * validates the files with a schema and turns dbt's spellings (`model-paths`, `+materialized`)
  * into these shapes, so the compiler never looks at raw YAML.
  */
+import type { TsmodelError } from '../diagnostics';
 
 /**
  * Folder-level configs from `models:`/`seeds:`/`tests:` in project.yml. Keys of `configs` are
@@ -46,6 +47,8 @@ export interface ProjectConfig {
   targetPath: string;
   /** project.yml's `clean-targets`; unset, the target path. */
   cleanTargets: string[];
+  /** Where `tsmodel deps` installs packages.yml's packages, relative to rootDir (dbt's `dbt_packages`). */
+  packagesInstallPath: string;
   /**
    * `vars:` exactly as written: plain keys are global, and a key naming a project (root or
    * package) holding a mapping scopes those vars to that project.
@@ -60,11 +63,14 @@ export interface ProjectConfig {
   onRunEnd: HookSpec[];
   /** `dispatch:` search order overrides: macro namespace → packages searched in order. */
   dispatch: Array<{ macro_namespace: string; search_order: string[] }>;
-  /**
-   * `require-tsmodel-version:` ranges as written (a single string becomes a one-item list);
-   * the CLI checks them against its own version, since core does not know which CLI runs it.
-   */
+  /** `require-tsmodel-version:` ranges as written (a single string becomes a one-item list). */
   requireTsmodelVersion?: string[];
+  /** `require-dbt-version:`, checked against the dbt version tsmodel is compatible with. */
+  requireDbtVersion?: string[];
+  /** `flags:` as written; see project-file-keys.ts for the ones honoured. */
+  flags: Record<string, unknown>;
+  /** `quoting:` for the relations of models and seeds (the root project's applies). */
+  quoting: { database?: boolean; schema?: boolean; identifier?: boolean };
 }
 
 /** A connection target from profiles.yml (or the embedded default). */
@@ -120,4 +126,6 @@ export interface LoadedProject {
   selectors: NamedSelector[];
   /** The parsed `--vars` mapping (empty without the flag); VarResolver gives it top precedence. */
   cliVars: Record<string, unknown>;
+  /** Problems that do not stop the load (keys accepted but not honoured, version ranges). */
+  warnings: TsmodelError[];
 }

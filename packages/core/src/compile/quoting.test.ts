@@ -1,0 +1,39 @@
+/**
+ * dbt_project.yml's `quoting:`: parts set to false are printed unquoted, folded to the
+ * engine's case (so `MyModel` is the `mymodel` PostgreSQL stores, `MYMODEL` on Snowflake).
+ */
+import { describe, expect, it } from 'vitest';
+import { tempProject } from '../project/test-helpers';
+import { compileProject } from './compile-project';
+
+async function compiledRef(type: string, quoting: string): Promise<string> {
+  const dir = tempProject({
+    'dbt_project.yml': `name: shop\nprofile: p\n${quoting}`,
+    'profiles.yml': `p:\n  outputs:\n    dev:\n      type: ${type}\n      schema: Analytics\n      database: Wh\n`,
+    'models/MyModel.sql': 'select 1 as id',
+    'models/child.sql': "select * from {{ ref('MyModel') }}",
+  });
+  const result = await compileProject({ projectDir: dir, writeArtifacts: false, env: {} });
+  return result.manifest.nodes['model.shop.child']!.compiled_code!;
+}
+
+describe('quoting', () => {
+  it('quotes every part by default', async () => {
+    expect(await compiledRef('postgres', '')).toBe('select * from "Wh"."Analytics"."MyModel"');
+  });
+
+  it('prints the parts set to false unquoted, in the case the engine folds them to', async () => {
+    expect(await compiledRef('postgres', 'quoting:\n  identifier: false\n')).toBe(
+      'select * from "Wh"."Analytics".mymodel',
+    );
+    expect(
+      await compiledRef(
+        'snowflake',
+        'quoting:\n  database: false\n  schema: false\n  identifier: false\n',
+      ),
+    ).toBe('select * from WH.ANALYTICS.MYMODEL');
+    expect(await compiledRef('duckdb', 'quoting:\n  schema: false\n')).toBe(
+      'select * from "Wh".Analytics."MyModel"',
+    );
+  });
+});
