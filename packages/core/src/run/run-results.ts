@@ -1,6 +1,7 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TSMODEL_VERSION } from '../compile/version';
+import { TARGET_PATH_HINT, writeFileAtomic } from '../fs/atomic-write';
 import type { NodeResult } from './types';
 
 /** `target/run_results.json`, in dbt's v6 shape plus `tsmodel_version`. */
@@ -45,8 +46,6 @@ export async function writeRunResults(
 ): Promise<string> {
   await mkdir(targetDir, { recursive: true });
   const file = path.join(targetDir, 'run_results.json');
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(artifact, null, 2)}\n`);
-  await rename(tmp, file);
+  await writeFileAtomic(file, `${JSON.stringify(artifact, null, 2)}\n`, TARGET_PATH_HINT);
   return file;
 }
