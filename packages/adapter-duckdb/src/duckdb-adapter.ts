@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { TsmodelError } from '@tsmodel/core';
 import {
   AdapterError,
   duckdbDialect,
@@ -50,7 +51,7 @@ export class DuckDBAdapter implements Adapter {
 
   private async openInstance(): Promise<DuckDBInstance> {
     const { path, extensions } = this.profile;
-    if (path !== ':memory:') await mkdir(dirname(path), { recursive: true });
+    if (path !== ':memory:') await createDatabaseFolder(path);
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path);
@@ -85,3 +86,23 @@ export const adapterFactory: AdapterFactory = {
   type: 'duckdb',
   create: (target, ctx) => new DuckDBAdapter(parseDuckDBProfile(target, ctx.projectRoot)),
 };
+
+/**
+ * Creates the folder of the database file. Failing (a file where a folder of the path should
+ * be, no permission, a read-only disk) is the user's to fix in profiles.yml, so it is a user
+ * error naming the folder — not a crash of tsmodel.
+ */
+async function createDatabaseFolder(databasePath: string): Promise<void> {
+  const folder = dirname(databasePath);
+  try {
+    await mkdir(folder, { recursive: true });
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message.split(',')[0] : String(cause);
+    throw new TsmodelError({
+      code: 'database-folder-failed',
+      message: `cannot create ${folder}, the folder of the DuckDB database ${databasePath}: ${reason}`,
+      hint: "set the target's path: in profiles.yml to a file in a folder you can write (or :memory:)",
+      cause,
+    });
+  }
+}

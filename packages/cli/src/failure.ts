@@ -1,9 +1,11 @@
 /**
  * Turns whatever a command threw into printed problems and an exit code: 1 for things the user
- * can fix (a `TsmodelError`/`CompileErrors` of kind `user`), 2 for bugs. The core classes are
+ * can fix (a `TsmodelError`/`CompileErrors` of kind `user`, a filesystem error on a path), 2 for
+ * bugs. The core classes are
  * recognised by shape, not `instanceof`, so the CLI's startup never has to load core.
  */
 import type { CompileErrors, TsmodelError } from '@tsmodel/core';
+import { describeFileSystemError } from './fs-failure';
 import { plural } from './plural';
 import type { Reporter } from './reporter';
 
@@ -38,6 +40,11 @@ export function reportFailure(reporter: Reporter, err: unknown, debug: boolean):
   }
   if (isTsmodelError(err) && err.kind === 'user') {
     reporter.problem('error', err);
+    return EXIT_USER_ERROR;
+  }
+  const fsProblem = describeFileSystemError(err);
+  if (fsProblem !== undefined) {
+    reporter.error('filesystem-error', fsProblem);
     return EXIT_USER_ERROR;
   }
   const message =

@@ -1,11 +1,13 @@
 /**
  * The body shared by `run`, `build`, `seed` and `test`: compile, select, keep the command's
  * resource types, run them on the target's adapter, print progress and the summary, and turn
- * the outcome into an exit code. Ctrl-C aborts the run: running queries are cancelled and the
- * rest is skipped, and run_results.json is still written.
+ * the outcome into an exit code. Ctrl-C, SIGTERM and SIGHUP abort the run alike: running
+ * queries are cancelled (those nodes end `cancelled`), the rest is skipped, staging is dropped,
+ * run_results.json is still written, and the exit code is the shell's 128 + signal number.
  */
 import type { ResourceType, RunCommand } from '@tsmodel/core';
 import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
+import { cancelOnSignals, signalExitCode, type CancelOnSignals } from './cancel-signals';
 import type { CommandContext } from './command';
 import { compileWithWarnings, selectInDagOrder } from './core-options';
 import { printSummary, progressPrinter } from './run-progress';
@@ -19,6 +21,22 @@ const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
 };
 
 export async function executeNodes(ctx: CommandContext, command: RunCommand): Promise<number> {
+  // Listening from the start: a signal during compile cancels the run before it begins.
+  const cancel = cancelOnSignals();
+  try {
+    const code = await compileAndRun(ctx, command, cancel);
+    const by = cancel.received();
+    return by ? signalExitCode(by) : code;
+  } finally {
+    cancel.dispose();
+  }
+}
+
+async function compileAndRun(
+  ctx: CommandContext,
+  command: RunCommand,
+  cancel: CancelOnSignals,
+): Promise<number> {
   const { flags, reporter, io } = ctx;
   const compiled = await compileWithWarnings(ctx, true);
   const core = await import('@tsmodel/core');
@@ -42,9 +60,6 @@ export async function executeNodes(ctx: CommandContext, command: RunCommand): Pr
   const adapter = factory.create(compiled.profile.target, {
     projectRoot: compiled.project.root.rootDir,
   });
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
   const color = flags.color && io.isTTY && !io.env.NO_COLOR;
   try {
     const outcome = await core.executeRun({
@@ -55,7 +70,7 @@ export async function executeNodes(ctx: CommandContext, command: RunCommand): Pr
       ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
       fullRefresh: flags.fullRefresh,
       failFast: flags.failFast,
-      signal: controller.signal,
+      signal: cancel.signal,
       onEvent: progressPrinter(reporter, color),
       ...(flags.debug
         ? {
@@ -79,10 +94,10 @@ export async function executeNodes(ctx: CommandContext, command: RunCommand): Pr
         ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
       },
     });
-    printSummary(reporter, outcome.results, outcome.totals, outcome.elapsed, outcome.cancelled);
-    return outcome.totals.error > 0 || outcome.cancelled ? EXIT_USER_ERROR : EXIT_OK;
+    const by = cancel.received();
+    printSummary(reporter, outcome.results, outcome.totals, outcome.elapsed, by);
+    return outcome.totals.error > 0 ? EXIT_USER_ERROR : EXIT_OK;
   } finally {
-    process.removeListener('SIGINT', onSigint);
     await adapter.close();
   }
 }

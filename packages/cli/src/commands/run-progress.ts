@@ -63,6 +63,8 @@ export function endLine(
       return dots(`${n} ${c.red('ERROR')} creating ${what}`, `[${c.red('ERROR')} in ${time}]`);
     case 'skipped':
       return dots(`${n} ${c.yellow('SKIP')} ${what}`, `[${c.yellow('SKIP')}]`);
+    case 'cancelled':
+      return dots(`${n} ${c.yellow('CANCELLED')} ${what}`, `[${c.yellow('CANCELLED')} in ${time}]`);
   }
 }
 
@@ -76,6 +78,17 @@ export function progressPrinter(reporter: Reporter, color: boolean): (event: Run
           'leftover-dropped',
           `Dropped ${event.relation}, left behind by an interrupted run`,
           { relation: event.relation },
+        );
+        return;
+      case 'staging-dropped':
+        reporter.info('staging-dropped', `Dropped ${event.relation}, staged by a cancelled node`, {
+          relation: event.relation,
+        });
+        return;
+      case 'staging-cleanup-failed':
+        reporter.warn(
+          'staging-cleanup-failed',
+          `Could not drop what cancelled nodes staged (${event.message}); the next run drops it`,
         );
         return;
       case 'run-start':
@@ -131,7 +144,8 @@ export function printSummary(
   results: readonly NodeResult[],
   totals: RunTotals,
   elapsed: number,
-  cancelled: boolean,
+  /** The signal that cancelled the run, if one did. */
+  cancelledBy: string | undefined,
 ): void {
   const errors = results.filter((r) => r.status === 'error' || r.status === 'fail');
   const warnings = results.filter((r) => r.status === 'warn');
@@ -142,7 +156,14 @@ export function printSummary(
       elapsed,
     },
   );
-  if (cancelled) reporter.warn('run-cancelled', 'Cancelled: running queries were interrupted');
+  if (cancelledBy)
+    reporter.warn(
+      'run-cancelled',
+      `Cancelled by ${cancelledBy}: running queries were interrupted`,
+      {
+        signal: cancelledBy,
+      },
+    );
   if (errors.length > 0 || warnings.length > 0) {
     reporter.info(
       'run-problems',
@@ -164,7 +185,7 @@ export function printSummary(
   }
   reporter.info(
     'run-summary',
-    `Done. PASS=${totals.pass} WARN=${totals.warn} ERROR=${totals.error} SKIP=${totals.skip} TOTAL=${totals.total}`,
+    `Done. PASS=${totals.pass} WARN=${totals.warn} ERROR=${totals.error} SKIP=${totals.skip}${totals.cancelled > 0 ? ` CANCELLED=${totals.cancelled}` : ''} TOTAL=${totals.total}`,
     { ...totals },
   );
 }

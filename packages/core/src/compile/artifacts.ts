@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { TsmodelError } from '../diagnostics';
+import { writeFileAtomic } from '../fs/atomic-write';
 import type { Manifest, ManifestNode } from '../manifest/types';
 import { writeCompiledFiles } from './compiled-files-writer';
 
@@ -14,7 +14,9 @@ const INDEX_FILE = 'compiled_index.json';
  * `target/manifest.json`. A compiled file whose content is unchanged since the last compile is
  * not touched, so a warm compile writes one file and editors and watchers see only real
  * changes. Many changed files are written on a second core while this thread serializes the
- * manifest (see compiled-files-writer.ts).
+ * manifest (see compiled-files-writer.ts). The manifest and the index are replaced atomically;
+ * the index is removed while compiled files change, so a write that fails half-way never leaves
+ * an index vouching for a file it did not finish.
  */
 export async function writeArtifacts(
   targetDir: string,
@@ -43,16 +45,18 @@ export async function writeArtifacts(
   try {
     // targetDir itself: a project of seeds only has no compiled files to create it.
     mkdirSync(targetDir, { recursive: true });
+    if (writes.length > 0) rmSync(indexFile, { force: true });
+    const hint = `make the target path '${targetPath}' writable and free of files in the way, free space on its disk, or choose another with --target-path`;
     const compiledFiles = writeCompiledFiles({ dirs: [...dirs], files: writes });
     // Both settle before anything is thrown, so a failed manifest write never leaves the writer
     // running with its rejection unhandled. The index is written last: it vouches for the files.
     const [files, manifestFile] = await Promise.allSettled([
       compiledFiles,
-      writeFile(path.join(targetDir, 'manifest.json'), JSON.stringify(manifest)),
+      writeFileAtomic(path.join(targetDir, 'manifest.json'), JSON.stringify(manifest), hint),
     ]);
     if (files.status === 'rejected') throw files.reason;
     if (manifestFile.status === 'rejected') throw manifestFile.reason;
-    await writeFile(indexFile, JSON.stringify(index));
+    await writeFileAtomic(indexFile, JSON.stringify(index), hint);
   } catch (err) {
     throw cannotWrite(err, targetPath);
   }
@@ -61,7 +65,8 @@ export async function writeArtifacts(
 /** A filesystem error writing target/ is the user's to fix (permissions, a file in the way). */
 function cannotWrite(err: unknown, targetPath: string): unknown {
   const e = err as NodeJS.ErrnoException;
-  if (typeof e?.code !== 'string' || typeof e.path !== 'string') return err;
+  if (err instanceof TsmodelError || typeof e?.code !== 'string' || typeof e.path !== 'string')
+    return err;
   return new TsmodelError({
     code: 'artifact-write-failed',
     // Node's message is `CODE: what, syscall 'path'`; the path is said once, first.

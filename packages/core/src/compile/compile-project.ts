@@ -260,6 +260,8 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
   const manifest = built.manifest;
   manifest.metadata.invocation_id = invocationId;
   if (options.writeArtifacts) {
+    // Until the new artifacts are all written, none may be reused (see manifest-reuse.ts).
+    dropFingerprint(targetDir);
     await Promise.all([
       writeArtifacts(targetDir, manifest, project.root.targetPath, options.writeArtifacts === true),
       options.useCache !== false ? cache.save() : undefined,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TsmodelError } from '../diagnostics';
 import { publicTarget } from '../secrets';
+import { TARGET_PATH_HINT, writeFileAtomic } from '../fs/atomic-write';
 import { Graph } from '../graph/graph';
 import type { Manifest } from '../manifest/types';
 import type { LoadedProject, ResolvedProfile } from '../project/types';
@@ -58,7 +58,11 @@ export function projectFingerprint(
 
 /** Records the fingerprint of the compile that just wrote `artifacts`. */
 export async function saveFingerprint(targetDir: string, data: FingerprintFile): Promise<void> {
-  await writeFile(path.join(targetDir, FINGERPRINT_FILE), JSON.stringify(data));
+  await writeFileAtomic(
+    path.join(targetDir, FINGERPRINT_FILE),
+    JSON.stringify(data),
+    TARGET_PATH_HINT,
+  );
 }
 
 /** Forgets the fingerprint: target/ no longer holds what a plain compile would write. */

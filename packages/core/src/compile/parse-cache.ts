@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { TARGET_PATH_HINT, writeFileAtomic } from '../fs/atomic-write';
 import type { RenderCapture } from '../templating/render-capture';
 
 /** Bump when the cache layout or rendering semantics change: old caches are then ignored. */
@@ -98,7 +99,7 @@ export class ParseCache {
       entries: this.next,
     };
     await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFile(this.file, JSON.stringify(data));
+    await writeFileAtomic(this.file, JSON.stringify(data), TARGET_PATH_HINT);
   }
 
   private unchanged(): boolean {

@@ -4,8 +4,9 @@ import type { Adapter } from '../adapter/adapter';
 import type { Connection } from '../adapter/connection';
 import type { CompileResult } from '../compile/compile-project';
 import { TsmodelError } from '../diagnostics';
-import type { ManifestNode, RelationName } from '../manifest/types';
+import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
 import { abortableConnection } from './abortable-connection';
+import { dropInterruptedStaging } from './cancel-cleanup';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 import { RelationCache, distinctSchemas } from './relation-cache';
 import { runResultsArtifact, writeRunResults } from './run-results';
@@ -34,7 +35,11 @@ export interface ExecuteRunOptions {
   threads?: number;
   fullRefresh?: boolean;
   failFast?: boolean;
-  /** Ctrl-C: stops scheduling, cancels running statements, skips the rest. */
+  /**
+   * Ctrl-C, SIGTERM, SIGHUP: stops scheduling, cancels running statements (those nodes end
+   * `cancelled`), skips the rest and drops the staging relations the cancelled nodes left.
+   * Its `reason`, when a string (`'SIGTERM'`), is named in the cancelled nodes' messages.
+   */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   /** Recorded as run_results.json `args`. */
@@ -128,7 +133,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     );
     for (const relation of droppedLeftovers) emit({ type: 'leftover-dropped', relation });
     emit({ type: 'run-start', total: ids.size, threads });
-    await runProjectHooks(options, main, 'on-run-start', emit);
+    if (!options.signal?.aborted) await runProjectHooks(options, main, 'on-run-start', emit);
 
     let index = 0;
     const total = ids.size;
@@ -152,13 +157,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         const node = manifest.nodes[id]!;
         const nodeIndex = ++index;
         emit({ type: 'node-start', index: nodeIndex, total, node, relation: relationOf(node) });
-        const result = await runNode(
-          ctx,
-          conn,
-          node,
-          target,
-          `Thread-${worker + 1}`,
-          relationOf(node),
+        const result = markCancelled(
+          await runNode(ctx, conn, node, target, `Thread-${worker + 1}`, relationOf(node)),
+          options.signal,
         );
         record(node, nodeIndex, result);
         return !isFailure(result.status);
@@ -169,7 +170,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
       },
     });
     const cancelled = options.signal?.aborted ?? false;
-    if (!cancelled) await runProjectHooks(options, main, 'on-run-end', emit);
+    if (cancelled) await cleanUpCancelled(results, manifest, adapter, main, emit);
+    else await runProjectHooks(options, main, 'on-run-end', emit);
     const elapsed = (performance.now() - started) / 1000;
     emit({ type: 'run-end', results, elapsed, cancelled });
     const outcome: RunOutcome = {
@@ -242,6 +244,43 @@ async function runNode(
     ...(node.compiled_path !== undefined ? { compiled_path: node.compiled_path } : {}),
     ...(relation !== undefined ? { relation_name: relation } : {}),
   };
+}
+
+/**
+ * A node that failed because the run was interrupted (its statement cancelled, or refused after
+ * the signal) is `cancelled`, not `error`: run_results.json then tells a cancelled run from a
+ * broken one. A node that finished before the cancel reached it keeps its result.
+ */
+function markCancelled(result: NodeResult, signal: AbortSignal | undefined): NodeResult {
+  if (!signal?.aborted || result.status !== 'error') return result;
+  const by = typeof signal.reason === 'string' ? signal.reason : 'a signal';
+  return { ...result, status: 'cancelled', message: `cancelled by ${by}: ${result.message}` };
+}
+
+/** Drops what the cancelled nodes staged, on the main session (which ignores the abort). */
+async function cleanUpCancelled(
+  results: readonly NodeResult[],
+  manifest: Manifest,
+  adapter: Adapter,
+  main: Connection,
+  emit: (event: RunEvent) => void,
+): Promise<void> {
+  const interrupted = results
+    .filter((r) => r.status === 'cancelled')
+    .map((r) => manifest.nodes[r.unique_id]!)
+    .flatMap((n) => (n.resource_type !== 'test' && n.relation ? [n.relation] : []));
+  if (interrupted.length === 0) return;
+  try {
+    const dropped = await dropInterruptedStaging(
+      main,
+      adapter.introspector(main),
+      adapter.dialect,
+      interrupted,
+    );
+    for (const relation of dropped) emit({ type: 'staging-dropped', relation });
+  } catch (err) {
+    emit({ type: 'staging-cleanup-failed', message: errorMessage(err) });
+  }
 }
 
 function skippedResult(

@@ -1,7 +1,8 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { TSMODEL_VERSION } from '../compile/version';
 import type { Redactor } from '../secrets';
+import { TARGET_PATH_HINT, writeFileAtomic } from '../fs/atomic-write';
 import type { NodeResult } from './types';
 
 /** `target/run_results.json`, in dbt's v6 shape plus `tsmodel_version`. */
@@ -50,8 +51,10 @@ export async function writeRunResults(
 ): Promise<string> {
   await mkdir(targetDir, { recursive: true });
   const file = path.join(targetDir, 'run_results.json');
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${redactor.redact(JSON.stringify(artifact, null, 2))}\n`);
-  await rename(tmp, file);
+  await writeFileAtomic(
+    file,
+    `${redactor.redact(JSON.stringify(artifact, null, 2))}\n`,
+    TARGET_PATH_HINT,
+  );
   return file;
 }

@@ -2,9 +2,11 @@ import type { ManifestNode } from '../manifest/types';
 
 /**
  * dbt's node statuses: models and seeds end `success`/`error`, tests `pass`/`warn`/`fail`, and a
- * node whose upstream failed (or that never started after `--fail-fast` or Ctrl-C) `skipped`.
+ * node whose upstream failed (or that never started after `--fail-fast` or a signal) `skipped`.
+ * `cancelled` (not in dbt) is a node interrupted while running by Ctrl-C, SIGTERM or SIGHUP:
+ * nothing was wrong with it, so it is not an `error` that `result:error` would pick up.
  */
-export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'fail' | 'warn';
+export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'fail' | 'warn' | 'cancelled';
 
 /** One phase of a node's work, in run_results.json's `timing` shape. */
 export interface NodeTiming {
@@ -42,6 +44,10 @@ export interface NodeResult {
 export type RunEvent =
   /** A tmp/backup relation of a killed run, dropped while preparing (before `run-start`). */
   | { type: 'leftover-dropped'; relation: string }
+  /** A tmp/backup relation of a node interrupted by a signal, dropped before `run-end`. */
+  | { type: 'staging-dropped'; relation: string }
+  /** Dropping those failed; the next run drops them as leftovers. */
+  | { type: 'staging-cleanup-failed'; message: string }
   | { type: 'run-start'; total: number; threads: number }
   | { type: 'hook-start'; hook: 'on-run-start' | 'on-run-end'; index: number; total: number }
   | { type: 'node-start'; index: number; total: number; node: ManifestNode; relation?: string }
@@ -61,15 +67,25 @@ export interface RunTotals {
   warn: number;
   error: number;
   skip: number;
+  /** Nodes interrupted by a signal while running. */
+  cancelled: number;
   total: number;
 }
 
 export function runTotals(results: readonly NodeResult[]): RunTotals {
-  const totals: RunTotals = { pass: 0, warn: 0, error: 0, skip: 0, total: results.length };
+  const totals: RunTotals = {
+    pass: 0,
+    warn: 0,
+    error: 0,
+    skip: 0,
+    cancelled: 0,
+    total: results.length,
+  };
   for (const r of results) {
     if (r.status === 'success' || r.status === 'pass') totals.pass++;
     else if (r.status === 'warn') totals.warn++;
     else if (r.status === 'skipped') totals.skip++;
+    else if (r.status === 'cancelled') totals.cancelled++;
     else totals.error++;
   }
   return totals;
