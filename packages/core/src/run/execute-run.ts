@@ -6,6 +6,7 @@ import type { CompileResult } from '../compile/compile-project';
 import { TsmodelError } from '../diagnostics';
 import type { ManifestNode, RelationName } from '../manifest/types';
 import { abortableConnection } from './abortable-connection';
+import { dependentViewsKeeper, relationKey } from './keep-dependent-views';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 import { RelationCache, distinctSchemas } from './relation-cache';
 import { runResultsArtifact, writeRunResults } from './run-results';
@@ -88,6 +89,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   );
   const dialect = adapter.dialect;
   const relations = new RelationCache(dialect);
+  // Selected view models by relation: a dependent view that is one of them, downstream of the
+  // node being rebuilt, is rebuilt by its own node later in this run.
+  const selectedViews = new Map<string, string>();
+  for (const id of ids) {
+    const node = manifest.nodes[id]!;
+    if (node.resource_type === 'model' && node.relation && node.config.materialized === 'view')
+      selectedViews.set(relationKey(node.relation, dialect), id);
+  }
   const ctx: NodeRunContext = {
     manifest,
     dialect,
@@ -96,6 +105,23 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     finalize: compiled.finalize,
     renderAdHoc: compiled.renderAdHoc,
     fullRefresh: options.fullRefresh ?? false,
+    dependentsKeeper: (node) => {
+      if (!dialect.dependentViews) return undefined;
+      let downstream: Set<string> | undefined;
+      return dependentViewsKeeper({
+        sql: dialect.dependentViews,
+        dialect,
+        node: node.unique_id,
+        rebuiltLater: (view) => {
+          const id = selectedViews.get(
+            relationKey({ schema: view.schema, identifier: view.name }, dialect),
+          );
+          downstream ??= graph.descendants([node.unique_id]);
+          return id !== undefined && downstream.has(id);
+        },
+        report: (kept) => emit({ type: 'dependents-kept', node, ...kept }),
+      });
+    },
   };
   const target = {
     schema: profile.target.schema,
