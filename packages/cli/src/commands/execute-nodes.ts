@@ -36,6 +36,11 @@ export async function executeNodes(ctx: CommandContext, command: RunCommand): Pr
   const factory = await core.loadAdapter(compiled.profile.target.type);
   const adapter = factory.create(compiled.profile.target, {
     projectRoot: compiled.project.root.rootDir,
+    invocationId: compiled.engine.options.invocationId,
+    onNotice: (notice) =>
+      notice.level === 'warn'
+        ? reporter.warn(notice.code, notice.message)
+        : reporter.info(notice.code, notice.message),
   });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -50,6 +55,7 @@ export async function executeNodes(ctx: CommandContext, command: RunCommand): Pr
       ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
       fullRefresh: flags.fullRefresh,
       failFast: flags.failFast,
+      wait: flags.wait,
       signal: controller.signal,
       onEvent: progressPrinter(reporter, color),
       ...(flags.debug

@@ -34,6 +34,8 @@ export interface ExecuteRunOptions {
   threads?: number;
   fullRefresh?: boolean;
   failFast?: boolean;
+  /** Wait for a run holding the target schemas (default) instead of failing (`--no-wait`). */
+  wait?: boolean;
   /** Ctrl-C: stops scheduling, cancels running statements, skips the rest. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
@@ -135,6 +137,16 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort);
   let droppedLeftovers: string[] = [];
+  const built = [...ids]
+    .map((id) => manifest.nodes[id]!)
+    .flatMap((n) => (n.relation ? [n.relation] : []));
+  const schemas = distinctSchemas(built);
+  // Before any DDL, even `create schema`: a second run on these schemas waits or fails here.
+  const lock = await adapter.lockRun?.({
+    schemas,
+    wait: options.wait ?? true,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   try {
     for (let i = 0; i < threads; i++) connections.push(await adapter.connect());
     const onStatement = options.onStatement;
@@ -143,14 +155,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
       : connections;
     const workers = sessions.map((c) => abortableConnection(c, stop.signal));
     const main = sessions[0]!;
-    const built = [...ids]
-      .map((id) => manifest.nodes[id]!)
-      .flatMap((n) => (n.relation ? [n.relation] : []));
-    droppedLeftovers = await relations.prepare(
-      main,
-      adapter.introspector(main),
-      distinctSchemas(built),
-    );
+    droppedLeftovers = await relations.prepare(main, adapter.introspector(main), schemas);
     for (const relation of droppedLeftovers) emit({ type: 'leftover-dropped', relation });
     emit({ type: 'run-start', total: ids.size, threads });
     await runProjectHooks(options, main, 'on-run-start', emit);
@@ -220,6 +225,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(connections.map((c) => c.close().catch(() => undefined)));
+    await lock?.release();
   }
 }
 
