@@ -7,7 +7,12 @@ import { TsmodelError } from '@tsmodel/core';
 import { AdapterError, runSteps } from '@tsmodel/core/adapter';
 import { planTable, planView, type PlanNode } from '@tsmodel/core/materializations';
 import { targetFromUrl } from './target-from-url';
-import { clientConfig, postgresAdapterFactory, redshiftAdapterFactory } from './postgres-adapter';
+import {
+  clientConfig,
+  PostgresAdapter,
+  postgresAdapterFactory,
+  redshiftAdapterFactory,
+} from './postgres-adapter';
 import { parsePostgresProfile } from './profile';
 
 const target = (extra: Record<string, unknown>) => ({
@@ -59,6 +64,21 @@ describe('postgres profile', () => {
     expect(ssl('verify-full')).toBe(true);
     expect(ssl('prefer')).toBe(false);
     expect(ssl(undefined)).toBe(false);
+  });
+
+  it('bounds lock waits (lock_timeout, default 60 s) and names sessions <application_name>/<invocation>', () => {
+    expect(parsePostgresProfile(target({}), 5432).lockTimeout).toBe(60);
+    expect(parsePostgresProfile(target({ lock_timeout: '0' }), 5432).lockTimeout).toBe(0);
+    const adapter = postgresAdapterFactory.create(target({ application_name: 'nightly' }), {
+      projectRoot: '/',
+      invocationId: '6f1c2d3e-0000-4000-8000-000000000001',
+    }) as PostgresAdapter;
+    expect(adapter.sessionName).toBe('nightly/6f1c2d3e-0000-4000-8000-000000000001');
+    const long = postgresAdapterFactory.create(target({ application_name: 'x'.repeat(60) }), {
+      projectRoot: '/',
+      invocationId: 'abcdef',
+    }) as PostgresAdapter;
+    expect(Buffer.byteLength(long.sessionName)).toBe(63);
   });
 
   it('uses the redshift dialect for redshift targets', () => {

@@ -5,6 +5,7 @@ import {
   type ExecuteOptions,
   type ExecuteResult,
 } from '@tsmodel/core/adapter';
+import { LOCK_NOT_AVAILABLE, LockWaitWatch, type LockWaitReporting } from './lock-wait';
 
 /** Sends the cancel request for a backend from another session (`pg_cancel_backend`). */
 export type BackendCanceller = (pid: number) => Promise<void>;
@@ -26,6 +27,8 @@ export class PostgresConnection extends SerialConnection {
     private readonly adapterType: string,
     private readonly cancelBackend: BackendCanceller,
     private readonly onClose: (conn: PostgresConnection) => void,
+    /** Reports lock waits of running statements; absent, nothing is watched. */
+    private readonly lockWaits?: LockWaitReporting,
   ) {
     super();
   }
@@ -65,11 +68,22 @@ export class PostgresConnection extends SerialConnection {
     options: ExecuteOptions,
   ): Promise<pg.QueryResult> {
     this.running = true;
+    const watch = this.lockWaits && new LockWaitWatch(this.lockWaits, this.pid, options).start();
     try {
       return await this.client.query(sql, params ? [...params] : undefined);
     } catch (cause) {
-      throw new AdapterError({ sql, cause, adapterType: this.adapterType, ...options });
+      const lockTimeout =
+        watch && (cause as { code?: unknown } | null)?.code === LOCK_NOT_AVAILABLE
+          ? new Error(watch.timeoutMessage((cause as Error).message), { cause })
+          : cause;
+      throw new AdapterError({
+        sql,
+        cause: lockTimeout,
+        adapterType: this.adapterType,
+        ...options,
+      });
     } finally {
+      watch?.stop();
       this.running = false;
     }
   }

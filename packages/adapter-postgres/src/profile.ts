@@ -24,6 +24,7 @@ const postgresProfileSchema = z
     search_path: z.string().min(1).optional(),
     role: z.string().min(1).optional(),
     application_name: z.string().min(1).default('tsmodel'),
+    lock_timeout: integer.default(60),
   })
   .refine((p) => p.dbname !== undefined || p.database !== undefined, {
     message: 'dbname (or database) is required',
@@ -47,7 +48,17 @@ export interface PostgresProfile {
   searchPath?: string;
   /** `set role` on every connection. */
   role?: string;
+  /**
+   * Prefix of every session's application_name, `<prefix>/<invocation id>`: how a run recognizes
+   * the orphaned sessions of a killed one.
+   */
   applicationName: string;
+  /**
+   * Seconds a statement may wait for a lock (`lock_timeout`; 0 waits for ever). A rename waiting
+   * behind a long query queues every new reader of the table behind it, so the wait is bounded
+   * and its error names the blocking session.
+   */
+  lockTimeout: number;
 }
 
 /**
@@ -63,7 +74,7 @@ export function parsePostgresProfile(target: TargetConfig, defaultPort: number):
       message: `invalid ${target.type} target '${target.name}': ${issue.path.join('.') || 'target'}: ${issue.message}`,
       hint:
         `${target.type} targets take host, port, user, password, dbname, schema, and optionally ` +
-        `sslmode (${SSL_MODES.join('|')}), connect_timeout, keepalives_idle, search_path, role`,
+        `sslmode (${SSL_MODES.join('|')}), connect_timeout, keepalives_idle, search_path, role, application_name, lock_timeout (seconds)`,
     });
   }
   const p = parsed.data;
@@ -80,5 +91,6 @@ export function parsePostgresProfile(target: TargetConfig, defaultPort: number):
     searchPath: p.search_path,
     role: p.role,
     applicationName: p.application_name,
+    lockTimeout: p.lock_timeout,
   };
 }

@@ -34,6 +34,7 @@ export interface GlobalFlags {
   threads?: number;
   fullRefresh: boolean;
   failFast: boolean;
+  wait: boolean;
   logFormat: LogFormat;
   color: boolean;
   quiet: boolean;
@@ -145,6 +146,12 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
     alias: ['x'],
     description: 'Stop at the first failure',
   },
+  wait: {
+    type: 'boolean',
+    default: true,
+    description:
+      'When another run holds the target schemas (PostgreSQL/Redshift), wait for it; --no-wait fails at once (exit 1)',
+  },
   logFormat: {
     type: 'string',
     choices: ['text', 'json'],
@@ -188,6 +195,7 @@ export const globalFlagGroups: Record<keyof GlobalFlags, FlagGroup> = {
   threads: 'execution',
   fullRefresh: 'execution',
   failFast: 'execution',
+  wait: 'execution',
   logFormat: 'output',
   color: 'output',
   quiet: 'output',

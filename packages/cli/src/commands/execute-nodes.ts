@@ -59,6 +59,11 @@ async function compileAndRun(
   const factory = await core.loadAdapter(compiled.profile.target.type);
   const adapter = factory.create(compiled.profile.target, {
     projectRoot: compiled.project.root.rootDir,
+    invocationId: compiled.engine.options.invocationId,
+    onNotice: (notice) =>
+      notice.level === 'warn'
+        ? reporter.warn(notice.code, notice.message)
+        : reporter.info(notice.code, notice.message),
   });
   const color = flags.color && io.isTTY && !io.env.NO_COLOR;
   try {
@@ -70,6 +75,7 @@ async function compileAndRun(
       ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
       fullRefresh: flags.fullRefresh,
       failFast: flags.failFast,
+      wait: flags.wait,
       signal: cancel.signal,
       onEvent: progressPrinter(reporter, color),
       ...(flags.debug

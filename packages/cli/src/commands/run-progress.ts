@@ -91,6 +91,27 @@ export function progressPrinter(reporter: Reporter, color: boolean): (event: Run
           `Could not drop what cancelled nodes staged (${event.message}); the next run drops it`,
         );
         return;
+      case 'dependents-kept': {
+        const parts = [
+          ...(event.kept.length > 0
+            ? [
+                `kept ${event.kept.length} dependent view${event.kept.length === 1 ? '' : 's'} (recreated in the swap): ${event.kept.join(', ')}`,
+              ]
+            : []),
+          ...(event.dropped.length > 0
+            ? [
+                `dropped ${event.dropped.join(', ')} for ${event.dropped.length === 1 ? 'its model' : 'their models'} to rebuild next`,
+              ]
+            : []),
+        ];
+        reporter.info('dependents-kept', `Rebuilt ${event.relation}: ${parts.join('; ')}`, {
+          unique_id: event.node.unique_id,
+          relation: event.relation,
+          kept: event.kept,
+          dropped: event.dropped,
+        });
+        return;
+      }
       case 'run-start':
         reporter.info(
           'run-start',

@@ -57,6 +57,7 @@ export const showCommand = defineCommand<ShowFlags>({
     const factory = await core.loadAdapter(compiled.profile.target.type);
     const adapter = factory.create(compiled.profile.target, {
       projectRoot: compiled.project.root.rootDir,
+      invocationId: compiled.engine.options.invocationId,
     });
     try {
       const shown = await core.showRows({

@@ -1,3 +1,4 @@
+import type { RelationName } from '../manifest/types';
 import type { TargetConfig } from '../project/types';
 import type { Connection } from './connection';
 import type { Dialect } from './dialect';
@@ -14,11 +15,41 @@ export interface Adapter {
   introspector(conn: Connection): Introspector;
   /** Closes every connection this adapter opened and releases the database. */
   close(): Promise<void>;
+  /**
+   * Mutual exclusion of runs on a shared server: held from before the run's first DDL until it
+   * ends, over every schema it writes, so two runs never interleave their swaps. Absent where
+   * the engine already excludes a second writer (DuckDB locks its file).
+   */
+  lockRun?(request: RunLockRequest): Promise<RunLock>;
+}
+
+export interface RunLockRequest {
+  schemas: Array<Pick<RelationName, 'database' | 'schema'>>;
+  /** Queue behind a run holding one of the schemas (`--wait`, the default), or fail at once. */
+  wait: boolean;
+  /** Ctrl-C while waiting gives up. */
+  signal?: AbortSignal;
+}
+
+export interface RunLock {
+  release(): Promise<void>;
+}
+
+/** Something the adapter tells the user while it works: a lock wait, an orphaned session ended. */
+export interface AdapterNotice {
+  level: 'info' | 'warn';
+  /** Stable event name for `--log-format json`, e.g. `run-lock-wait`. */
+  code: string;
+  message: string;
 }
 
 export interface AdapterContext {
   /** Absolute project directory; relative paths in the profile (e.g. a DuckDB file) resolve from it. */
   projectRoot: string;
+  /** The invocation's id; servers that show session names get it in theirs (`tsmodel/<id>`). */
+  invocationId?: string;
+  /** Where notices go; without it they are dropped. */
+  onNotice?: (notice: AdapterNotice) => void;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RelationName } from '../manifest/types';
+import type { DependentViewsSql } from './dependent-views';
 
 /** The two kinds of relation tsmodel builds; the kind decides `drop table` vs `drop view`. */
 export type RelationKind = 'table' | 'view';
@@ -101,6 +102,12 @@ export interface Dialect {
   /** The dialect this one descends from for macro dispatch (redshift → postgres). */
   readonly parentType?: string;
   readonly capabilities: DialectCapabilities;
+  /**
+   * Where views bind to a relation's identity (PostgreSQL, Redshift), the catalog SQL that keeps
+   * them across a rebuild. Absent where views bind by name and survive a replace (DuckDB,
+   * Snowflake).
+   */
+  readonly dependentViews?: DependentViewsSql;
 
   quoteIdentifier(name: string): string;
   quoteString(value: string): string;

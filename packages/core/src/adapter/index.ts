@@ -2,6 +2,8 @@ export * from './dialect';
 export * from './sql-dialect';
 export * from './dialects/duckdb';
 export * from './dialects/postgres';
+export * from './dialects/postgres-dependent-views';
+export * from './dependent-views';
 export * from './dialects/redshift';
 export * from './dialects/snowflake';
 export * from './csv-table';

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseAcl, type DependentView } from '../adapter/dependent-views';
 import type { Dialect } from '../adapter/dialect';
 import { duckdbDialect } from '../adapter/dialects/duckdb';
 import { postgresDialect } from '../adapter/dialects/postgres';
@@ -20,13 +21,83 @@ import { planView } from './view';
  */
 const goldenDir = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
 
-function render(steps: Step[]): string {
+type GoldenStatement = Pick<Step, 'label' | 'sql' | 'transactional' | 'keepDependentsOf'> & {
+  kind: string;
+};
+
+function render(steps: GoldenStatement[], dialect: Dialect): string {
   return steps
-    .map(
-      (s, i) =>
-        `-- ${i + 1}. ${s.label} (${s.kind}${s.transactional ? ', transactional' : ''})\n${s.sql};\n`,
-    )
+    .map((s, i) => {
+      const keeps = s.keepDependentsOf
+        ? `-- keeps the views that depend on ${dialect.renderRelation(s.keepDependentsOf)}\n`
+        : '';
+      return `-- ${i + 1}. ${s.label} (${s.kind}${s.transactional ? ', transactional' : ''})\n${keeps}${s.sql};\n`;
+    })
     .join('\n');
+}
+
+/** A view and a materialized view with everything a recreation has to carry over. */
+const dependents: DependentView[] = [
+  {
+    schema: 'analyst',
+    name: 'big_orders',
+    kind: 'view',
+    definition:
+      ' SELECT orders.id,\n    orders.amount\n   FROM analytics.orders\n  WHERE orders.amount > 100;',
+    owner: 'alice',
+    options: ['security_barrier=true'],
+    grants: parseAcl(
+      ['alice=arwdDxt/alice', '=r/alice', 'bi=r*/alice'],
+      'alice',
+      'analyst.big_orders',
+    ),
+    comment: "Alice's orders",
+    columnComments: [{ column: 'amount', comment: 'in EUR' }],
+    indexes: [],
+    populated: true,
+    depth: 1,
+  },
+  {
+    schema: 'analyst',
+    name: 'order_totals',
+    kind: 'materialized view',
+    definition: ' SELECT sum(big_orders.amount) AS total\n   FROM analyst.big_orders;',
+    owner: 'alice',
+    options: [],
+    grants: [],
+    comment: null,
+    columnComments: [],
+    indexes: ['CREATE INDEX order_totals_total ON analyst.order_totals USING btree (total)'],
+    populated: false,
+    depth: 2,
+  },
+];
+
+function dependentViewStatements(dialect: Dialect): GoldenStatement[] {
+  const sql = dialect.dependentViews!;
+  const kindOf = (statement: string) => statement.split(' ', 1)[0]!.toLowerCase();
+  return [
+    {
+      label: 'list dependent views',
+      kind: 'query',
+      sql: sql.list({ schema: 'analytics', identifier: 'orders' }).sql,
+      transactional: true,
+    },
+    ...dependents.map((v) => ({
+      label: `drop ${v.name}`,
+      kind: 'drop',
+      sql: sql.drop(v),
+      transactional: true,
+    })),
+    ...dependents.flatMap((v) =>
+      sql.recreate(v).map((statement) => ({
+        label: `recreate ${v.name}`,
+        kind: kindOf(statement),
+        sql: statement,
+        transactional: true,
+      })),
+    ),
+  ];
 }
 
 function config(overrides: Partial<NodeConfig>): NodeConfig {
@@ -149,11 +220,18 @@ const dialects: Dialect[] = [duckdbDialect, postgresDialect, redshiftDialect, sn
 describe.each(dialects)('golden plans for $type', (dialect) => {
   it.each(Object.keys(cases))('%s', (name) => {
     const file = join(goldenDir, dialect.type, `${name}.sql`);
-    const actual = render(cases[name]!(dialect));
+    const actual = render(cases[name]!(dialect), dialect);
     if (process.env.UPDATE_GOLDEN === '1') {
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, actual);
     }
+    expect(actual).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it.runIf(dialect.dependentViews !== undefined)('dependent-views', () => {
+    const file = join(goldenDir, dialect.type, 'dependent-views.sql');
+    const actual = render(dependentViewStatements(dialect), dialect);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
     expect(actual).toBe(readFileSync(file, 'utf8'));
   });
 });

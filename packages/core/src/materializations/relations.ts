@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Dialect, RelationKind } from '../adapter/dialect';
 import type { RelationInfo } from '../adapter/introspector';
 import type { RelationName } from '../manifest/types';
-import { step, type Step } from './step';
+import { keepingDependents, step, type Step } from './step';
 
 /** Suffix of the relation a build writes before it is swapped in. */
 export const TMP_SUFFIX = '__tsmodel_tmp';
@@ -78,11 +78,15 @@ export function swapSteps(
   const tx = dialect.capabilities.transactionalDdl;
   const backup = backupRelation(target, dialect);
   return [
-    step(
-      'rename',
-      'move old to backup',
-      dialect.renameRelation(existingKind, target, backup.identifier),
-      tx,
+    keepingDependents(
+      step(
+        'rename',
+        'move old to backup',
+        dialect.renameRelation(existingKind, target, backup.identifier),
+        tx,
+      ),
+      target,
+      dialect,
     ),
     step(
       'rename',

@@ -1,7 +1,7 @@
 import { TsmodelError } from '../diagnostics';
 import type { ColumnDef, Dialect } from '../adapter/dialect';
 import type { RelationName } from '../manifest/types';
-import { step, type Step } from './step';
+import { keepingDependents, step, type Step } from './step';
 
 export const ON_SCHEMA_CHANGE_MODES = [
   'ignore',
@@ -80,21 +80,27 @@ export function planSchemaChange(input: {
         steps: alter('add new columns', dialect.addColumns(target, diff.added)),
         columns: [...shared, ...diff.added.map((c) => c.name)],
       };
-    case 'sync_all_columns':
+    case 'sync_all_columns': {
+      // Dropping or retyping a column that a view reads fails (PostgreSQL) or drops the view
+      // (Redshift rebuilds columns with cascade): the first such step keeps the dependent views.
+      const [first, ...rest] = [
+        ...alter(
+          'drop removed columns',
+          dialect.dropColumns(
+            target,
+            diff.removed.map((c) => c.name),
+          ),
+        ),
+        ...alter('change column types', dialect.alterColumnTypes(target, diff.changed)),
+      ];
       return {
         steps: [
           ...alter('add new columns', dialect.addColumns(target, diff.added)),
-          ...alter(
-            'drop removed columns',
-            dialect.dropColumns(
-              target,
-              diff.removed.map((c) => c.name),
-            ),
-          ),
-          ...alter('change column types', dialect.alterColumnTypes(target, diff.changed)),
+          ...(first ? [keepingDependents(first, target, dialect), ...rest] : []),
         ],
         columns: [...shared, ...diff.added.map((c) => c.name)],
       };
+    }
   }
 }
 

@@ -2,7 +2,7 @@ import { inferSeedColumns, readCsvTable, type CsvTable } from '../adapter/csv-ta
 import type { CsvSource, Dialect } from '../adapter/dialect';
 import type { RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
-import { step, type PlanInput, type Step } from './step';
+import { keepingDependents, step, type PlanInput, type Step } from './step';
 
 export interface SeedPlanInput extends Omit<PlanInput, 'node'> {
   node: Omit<PlanInput['node'], 'sql'> & {
@@ -54,11 +54,15 @@ function planEngineRead(input: SeedPlanInput, rebuild: boolean): Step[] {
     return [
       ...(existing
         ? [
-            step(
-              'drop',
-              `drop old ${existing.kind}`,
-              dialect.dropRelation(existing.kind, target, true),
-              tx,
+            keepingDependents(
+              step(
+                'drop',
+                `drop old ${existing.kind}`,
+                dialect.dropRelation(existing.kind, target, true),
+                tx,
+              ),
+              target,
+              dialect,
             ),
           ]
         : []),
@@ -111,11 +115,15 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
   return [
     ...(existing
       ? [
-          step(
-            'drop',
-            `drop old ${existing.kind}`,
-            dialect.dropRelation(existing.kind, target, true),
-            tx,
+          keepingDependents(
+            step(
+              'drop',
+              `drop old ${existing.kind}`,
+              dialect.dropRelation(existing.kind, target, true),
+              tx,
+            ),
+            target,
+            dialect,
           ),
         ]
       : []),

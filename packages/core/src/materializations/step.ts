@@ -16,6 +16,13 @@ export interface Step {
   sql: string;
   transactional: boolean;
   kind: StepKind;
+  /**
+   * Set on the step that takes this relation out of place (a rename to backup, a drop, a column
+   * rebuild) where the engine would take dependent views with it. The runner then saves those
+   * views right before the step and recreates them at the end of the same transaction (see
+   * `DependentViewsSql`), so a rebuild never loses a view it does not own.
+   */
+  keepDependentsOf?: RelationName;
 }
 
 /** The node fields a planner reads. `sql` is the full or incremental SQL, chosen by the caller. */
@@ -37,4 +44,13 @@ export interface PlanInput {
 
 export function step(kind: StepKind, label: string, sql: string, transactional: boolean): Step {
   return { kind, label, sql, transactional };
+}
+
+/**
+ * Marks `s` as the step that detaches `relation`, where the dialect can keep the dependent views
+ * of a relation inside a transaction; unchanged elsewhere (DuckDB and Snowflake views bind by name
+ * and survive a replace on their own).
+ */
+export function keepingDependents(s: Step, relation: RelationName, dialect: Dialect): Step {
+  return dialect.dependentViews && s.transactional ? { ...s, keepDependentsOf: relation } : s;
 }

@@ -7,6 +7,7 @@ import { TsmodelError } from '../diagnostics';
 import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
 import { abortableConnection } from './abortable-connection';
 import { dropInterruptedStaging } from './cancel-cleanup';
+import { dependentViewsKeeper, relationKey } from './keep-dependent-views';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 import { RelationCache, distinctSchemas } from './relation-cache';
 import { runResultsArtifact, writeRunResults } from './run-results';
@@ -35,6 +36,8 @@ export interface ExecuteRunOptions {
   threads?: number;
   fullRefresh?: boolean;
   failFast?: boolean;
+  /** Wait for a run holding the target schemas (default) instead of failing (`--no-wait`). */
+  wait?: boolean;
   /**
    * Ctrl-C, SIGTERM, SIGHUP: stops scheduling, cancels running statements (those nodes end
    * `cancelled`), skips the rest and drops the staging relations the cancelled nodes left.
@@ -94,6 +97,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   );
   const dialect = adapter.dialect;
   const relations = new RelationCache(dialect);
+  // Selected view models by relation: a dependent view that is one of them, downstream of the
+  // node being rebuilt, is rebuilt by its own node later in this run.
+  const selectedViews = new Map<string, string>();
+  for (const id of ids) {
+    const node = manifest.nodes[id]!;
+    if (node.resource_type === 'model' && node.relation && node.config.materialized === 'view')
+      selectedViews.set(relationKey(node.relation, dialect), id);
+  }
   const ctx: NodeRunContext = {
     manifest,
     dialect,
@@ -102,6 +113,23 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     finalize: compiled.finalize,
     renderAdHoc: compiled.renderAdHoc,
     fullRefresh: options.fullRefresh ?? false,
+    dependentsKeeper: (node) => {
+      if (!dialect.dependentViews) return undefined;
+      let downstream: Set<string> | undefined;
+      return dependentViewsKeeper({
+        sql: dialect.dependentViews,
+        dialect,
+        node: node.unique_id,
+        rebuiltLater: (view) => {
+          const id = selectedViews.get(
+            relationKey({ schema: view.schema, identifier: view.name }, dialect),
+          );
+          downstream ??= graph.descendants([node.unique_id]);
+          return id !== undefined && downstream.has(id);
+        },
+        report: (kept) => emit({ type: 'dependents-kept', node, ...kept }),
+      });
+    },
   };
   const target = {
     schema: profile.target.schema,
@@ -115,6 +143,16 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort);
   let droppedLeftovers: string[] = [];
+  const built = [...ids]
+    .map((id) => manifest.nodes[id]!)
+    .flatMap((n) => (n.relation ? [n.relation] : []));
+  const schemas = distinctSchemas(built);
+  // Before any DDL, even `create schema`: a second run on these schemas waits or fails here.
+  const lock = await adapter.lockRun?.({
+    schemas,
+    wait: options.wait ?? true,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   try {
     for (let i = 0; i < threads; i++) connections.push(await adapter.connect());
     const onStatement = options.onStatement;
@@ -123,14 +161,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
       : connections;
     const workers = sessions.map((c) => abortableConnection(c, stop.signal));
     const main = sessions[0]!;
-    const built = [...ids]
-      .map((id) => manifest.nodes[id]!)
-      .flatMap((n) => (n.relation ? [n.relation] : []));
-    droppedLeftovers = await relations.prepare(
-      main,
-      adapter.introspector(main),
-      distinctSchemas(built),
-    );
+    droppedLeftovers = await relations.prepare(main, adapter.introspector(main), schemas);
     for (const relation of droppedLeftovers) emit({ type: 'leftover-dropped', relation });
     emit({ type: 'run-start', total: ids.size, threads });
     if (!options.signal?.aborted) await runProjectHooks(options, main, 'on-run-start', emit);
@@ -198,6 +229,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await Promise.all(connections.map((c) => c.close().catch(() => undefined)));
+    await lock?.release();
   }
 }
 

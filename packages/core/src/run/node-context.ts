@@ -1,7 +1,7 @@
 import type { Connection } from '../adapter/connection';
 import type { Dialect } from '../adapter/dialect';
 import type { Introspector } from '../adapter/introspector';
-import type { StepResult } from '../adapter/run-steps';
+import type { DependentsKeeper, StepResult } from '../adapter/run-steps';
 import type { AdHocRender } from '../compile/ad-hoc-render';
 import type { Manifest, ManifestNode } from '../manifest/types';
 import type { NodeStatus } from './types';
@@ -17,6 +17,8 @@ export interface NodeRunContext {
   finalize(uniqueId: string, options?: { isIncremental: boolean }): string;
   renderAdHoc: AdHocRender;
   fullRefresh: boolean;
+  /** Keeps the views depending on what `node` replaces; absent where views survive a replace. */
+  dependentsKeeper(node: ManifestNode): DependentsKeeper | undefined;
 }
 
 /** What a node runner reports; the executor adds timing and ids. */

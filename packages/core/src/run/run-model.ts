@@ -35,7 +35,8 @@ export async function runModel(
   };
   const plan = planModel(input);
   await runNodeHooks(ctx, conn, node, 'pre_hook', isIncremental);
-  const results: StepResult[] = await runSteps(conn, plan.steps, node.unique_id);
+  const keeper = ctx.dependentsKeeper(node);
+  const results: StepResult[] = await runSteps(conn, plan.steps, node.unique_id, keeper);
   if (plan.mode === 'incremental') {
     try {
       const introspector = ctx.introspector(conn);
@@ -48,7 +49,7 @@ export async function runModel(
         staging: plan.staging,
         columns: { existing: existingColumns, incoming },
       });
-      results.push(...(await runSteps(conn, apply, node.unique_id)));
+      results.push(...(await runSteps(conn, apply, node.unique_id, keeper)));
     } catch (err) {
       await conn
         .execute(ctx.dialect.dropRelation('table', plan.staging, true), {

@@ -19,7 +19,7 @@ export async function runSeed(
     dialect: ctx.dialect,
   });
   await runNodeHooks(ctx, conn, node, 'pre_hook', false);
-  const results = await runSteps(conn, steps, node.unique_id);
+  const results = await runSteps(conn, steps, node.unique_id, ctx.dependentsKeeper(node));
   ctx.relations.set(relation, 'table');
   await runNodeHooks(ctx, conn, node, 'post_hook', false);
   // Client-loaded seeds insert in batches: count them all, not just the last one.

@@ -48,6 +48,17 @@ export type RunEvent =
   | { type: 'staging-dropped'; relation: string }
   /** Dropping those failed; the next run drops them as leftovers. */
   | { type: 'staging-cleanup-failed'; message: string }
+  /**
+   * Views that depended on a relation a node replaced: recreated in its swap (`kept`), or left
+   * for their own model, which runs next, to rebuild (`dropped`).
+   */
+  | {
+      type: 'dependents-kept';
+      node: ManifestNode;
+      relation: string;
+      kept: string[];
+      dropped: string[];
+    }
   | { type: 'run-start'; total: number; threads: number }
   | { type: 'hook-start'; hook: 'on-run-start' | 'on-run-end'; index: number; total: number }
   | { type: 'node-start'; index: number; total: number; node: ManifestNode; relation?: string }

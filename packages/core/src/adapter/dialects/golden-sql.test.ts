@@ -59,7 +59,12 @@ const PG_STATEMENTS: Record<string, string[]> = {
   merge: ['MergeStmt'],
   // Redshift rebuilds a column: add, update, drop, rename.
   alter: ['AlterTableStmt', 'UpdateStmt', 'RenameStmt'],
+  // Keeping dependent views: the catalog query, then what recreates a view.
+  query: ['SelectStmt'],
+  grant: ['GrantStmt'],
+  comment: ['CommentStmt'],
 };
+PG_STATEMENTS.create!.push('IndexStmt');
 
 async function pgStatementType(sql: string): Promise<string> {
   const stmts = (await parse(sql)).stmts ?? [];

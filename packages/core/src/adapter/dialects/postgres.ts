@@ -1,6 +1,8 @@
 import type { RelationName } from '../../manifest/types';
 import type { DialectCapabilities, RelationKind } from '../dialect';
+import type { DependentViewsSql } from '../dependent-views';
 import { SqlDialect } from '../sql-dialect';
+import { PostgresDependentViews } from './postgres-dependent-views';
 
 /** The first PostgreSQL release with `MERGE` (`server_version_num`). */
 export const POSTGRES_MERGE_VERSION = 150000;
@@ -23,6 +25,7 @@ export interface PostgresDialectOptions {
 export class PostgresDialect extends SqlDialect {
   readonly type: string = 'postgres';
   readonly capabilities: DialectCapabilities;
+  readonly dependentViews: DependentViewsSql = new PostgresDependentViews(this);
 
   constructor(options: PostgresDialectOptions = {}) {
     super();
@@ -53,9 +56,8 @@ export class PostgresDialect extends SqlDialect {
   }
 
   /**
-   * `cascade`, as dbt-postgres does: views bound to a replaced table follow it to
-   * `__tsmodel_backup` on rename, so dropping the backup without cascade would fail; the
-   * dependants are rebuilt when their own models run.
+   * `cascade`, as dbt-postgres does, for whatever still depends on a relation once the runner
+   * has saved and detached its dependent views (`dependentViews`, recreated in the swap).
    */
   dropRelation(kind: RelationKind, rel: RelationName, ifExists: boolean): string {
     return `${super.dropRelation(kind, rel, ifExists)} cascade`;

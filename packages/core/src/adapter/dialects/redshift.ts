@@ -6,7 +6,9 @@ import type {
   SeedColumn,
 } from '../dialect';
 import { DEST_ALIAS } from '../sql-dialect';
+import type { DependentViewsSql } from '../dependent-views';
 import { PostgresDialect } from './postgres';
+import { RedshiftDependentViews } from './postgres-dependent-views';
 
 /** Text types whose Redshift default length is 256 bytes; columns copied with them would truncate. */
 const UNBOUNDED_TEXT = /^(character varying|varchar|text|character|char|bpchar)$/i;
@@ -21,6 +23,7 @@ const UNBOUNDED_TEXT = /^(character varying|varchar|text|character|char|bpchar)$
 export class RedshiftDialect extends PostgresDialect {
   readonly type: string = 'redshift';
   readonly parentType = 'postgres';
+  readonly dependentViews: DependentViewsSql = new RedshiftDependentViews(this);
   readonly capabilities: DialectCapabilities = {
     transactionalDdl: true,
     atomicCreateOrReplaceTable: false,

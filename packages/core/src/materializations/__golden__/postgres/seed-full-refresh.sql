@@ -1,4 +1,5 @@
 -- 1. drop old table (drop, transactional)
+-- keeps the views that depend on "warehouse"."analytics"."countries"
 drop table if exists "warehouse"."analytics"."countries" cascade;
 
 -- 2. create seed table (create, transactional)

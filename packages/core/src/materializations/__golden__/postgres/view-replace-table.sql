@@ -1,4 +1,5 @@
 -- 1. drop old table (drop, transactional)
+-- keeps the views that depend on "warehouse"."analytics"."orders"
 drop table if exists "warehouse"."analytics"."orders" cascade;
 
 -- 2. create view (create, transactional)

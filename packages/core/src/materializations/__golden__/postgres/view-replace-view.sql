@@ -1,4 +1,5 @@
 -- 1. drop old view (drop, transactional)
+-- keeps the views that depend on "warehouse"."analytics"."orders"
 drop view if exists "warehouse"."analytics"."orders" cascade;
 
 -- 2. create view (create, transactional)

@@ -4,6 +4,7 @@ select id, customer_id, amount from "warehouse"."raw"."orders"
 );
 
 -- 2. move old to backup (rename, transactional)
+-- keeps the views that depend on "warehouse"."analytics"."orders"
 alter table "warehouse"."analytics"."orders" rename to "orders__tsmodel_backup";
 
 -- 3. move new into place (rename, transactional)

@@ -7,6 +7,7 @@ select id, customer_id, amount from "warehouse"."raw"."orders"
 alter table "warehouse"."analytics"."orders" add column "currency" varchar(max);
 
 -- 3. drop removed columns (alter, transactional)
+-- keeps the views that depend on "warehouse"."analytics"."orders"
 alter table "warehouse"."analytics"."orders" drop column "customer_id";
 
 -- 4. change column types (alter, transactional)
