@@ -1,6 +1,7 @@
 /**
  * The "use in your analytics repo" flow of the README, as a user runs it: `npm pack` the repo,
- * install the tarball into a fresh project, list the bundled package under `packages:`, point
+ * install the tarball into a fresh dbt-style repo (dbt_project.yml + profiles.yml), check it
+ * with `npx tsmodel debug`, list the bundled package under `packages:`, point
  * `segment_page_views_table` at the project's own data, and `npx tsmodel build`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -47,9 +48,17 @@ describe('installing tsmodel from a packed tarball', () => {
       path.join(app, 'seeds/pages.csv'),
     );
     writeFileSync(
-      path.join(app, 'project.yml'),
+      path.join(app, 'profiles.yml'),
+      'analytics:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: analytics.duckdb\n      threads: 2\n',
+    );
+    writeFileSync(
+      path.join(app, 'dbt_project.yml'),
       [
-        'name: analytics',
+        "name: 'analytics'",
+        "version: '1.0.0'",
+        'config-version: 2',
+        "profile: 'analytics'",
+        'require-dbt-version: [">=1.0.0", "<2.0.0"]',
         'packages:',
         '  - package: tsmodel',
         'vars:',
@@ -62,6 +71,17 @@ describe('installing tsmodel from a packed tarball', () => {
         '',
       ].join('\n'),
     );
+    const debug = spawnSync('npx', ['tsmodel', 'debug'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(debug.status, debug.stdout + debug.stderr).toBe(0);
+    expect(debug.stdout).toContain("project: 'analytics' from dbt_project.yml: OK");
+    expect(debug.stdout).toContain("profile: 'analytics' target 'dev' from");
+    expect(debug.stdout).toContain('adapter: duckdb');
+    expect(debug.stdout).toContain('All checks passed!');
+
     const build = spawnSync(
       'npx',
       ['tsmodel', 'build', '--select', '+sessions+', '+user_stitching'],

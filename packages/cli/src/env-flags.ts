@@ -4,8 +4,8 @@
  * flag typed on the command line wins over both. Only flags the command takes are read; a
  * value that does not parse is a usage error naming the variable.
  */
-import type { FlagSpec, GlobalFlags } from './flags';
-import { globalFlagTable, kebab } from './flags';
+import type { FlagGroup, FlagSpec, GlobalFlags } from './flags';
+import { globalFlagGroups, globalFlagTable, kebab } from './flags';
 
 /** Flag → the name dbt gives its variable, where it differs from the flag's snake case. */
 const DBT_NAMES: Partial<Record<keyof GlobalFlags, string>> = { color: 'USE_COLORS' };
@@ -19,11 +19,13 @@ const FALSE = new Set(['0', 'false', 'no', 'off', 'f', 'n', '']);
 export class EnvFlagError extends Error {}
 
 /**
- * Sets, in `args` (yargs' parsed flags for the matched command), every flag not typed in
+ * Sets, in `args` (yargs' parsed flags for the matched command, which takes the flags of
+ * `groups`), every flag not typed in
  * `argv` whose variable is set. Returns the variables used, for `--debug`.
  */
 export function applyEnvFlags(
   args: Record<string, unknown>,
+  groups: readonly FlagGroup[],
   argv: readonly string[],
   env: Record<string, string | undefined>,
 ): { variables: string[]; explicit: Set<keyof GlobalFlags> } {
@@ -33,8 +35,8 @@ export function applyEnvFlags(
     [keyof GlobalFlags, FlagSpec<unknown>]
   >) {
     if (typed(argv, name, spec)) explicit.add(name);
-    if (NOT_FROM_ENV.has(name) || !(name in args || kebab(name) in args) || explicit.has(name))
-      continue;
+    const taken = globalFlagGroups[name] === 'output' || groups.includes(globalFlagGroups[name]);
+    if (NOT_FROM_ENV.has(name) || !taken || explicit.has(name)) continue;
     const suffix = DBT_NAMES[name] ?? kebab(name).replace(/-/g, '_').toUpperCase();
     const variable = [`TSMODEL_${suffix}`, `DBT_${suffix}`].find((v) => env[v] !== undefined);
     if (variable === undefined) continue;

@@ -126,7 +126,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   const { command, args } = outcome.invocation;
   let fromEnv: ReturnType<typeof applyEnvFlags>;
   try {
-    fromEnv = applyEnvFlags(args, argv, io.env);
+    fromEnv = applyEnvFlags(args, command.flagGroups, argv, io.env);
   } catch (error) {
     if (!(error instanceof EnvFlagError)) throw error;
     createReporter(io, { logFormat: 'text', color: true, quiet: false, debug: false }).error(
