@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdapterError, runSteps, type Adapter, type Connection } from '@tsmodel/core/adapter';
-import type { NodeConfig, RelationName } from '@tsmodel/core';
+import { TsmodelError, type NodeConfig, type RelationName } from '@tsmodel/core';
 import {
   leftoverRelations,
   planLeftoverCleanup,
@@ -8,7 +9,7 @@ import {
   type PlanNode,
 } from '@tsmodel/core/materializations';
 import { buildNode, loadSeed } from './build-node';
-import { ODD_CSV_ROWS, writeCsvFixtures } from './csv-fixtures';
+import { BROKEN_CSVS, ODD_CSV_ROWS, writeCsvFixtures } from './csv-fixtures';
 
 export interface ConformanceOptions {
   /** Database (catalog) the relations live in; omitted means the connection's current one. */
@@ -225,6 +226,34 @@ export function runConformance(
         { code: 'A', label: 'Alpha' },
         { code: 'B', label: 'Beta' },
       ]);
+    });
+
+    it('refuses a malformed seed file before loading, keeping the previous table and its rows', async () => {
+      const files = writeCsvFixtures();
+      const seed = {
+        ...node('seed_kept', ''),
+        seedFile: files.semicolon,
+        seedPath: 'seeds/kept.csv',
+      };
+      seed.config = { ...seed.config, materialized: 'seed', delimiter: ';' };
+      await loadSeed(adapter, conn, seed);
+      for (const [text, line] of BROKEN_CSVS) {
+        writeFileSync(files.semicolon, text);
+        for (const fullRefresh of [false, true]) {
+          const failure = await loadSeed(adapter, conn, seed, { fullRefresh }).catch(
+            (e: unknown) => e,
+          );
+          expect(failure).toBeInstanceOf(TsmodelError);
+          expect((failure as TsmodelError).location).toMatchObject({
+            file: 'seeds/kept.csv',
+            line,
+          });
+          expect(await rows('seed_kept', 'code')).toEqual([
+            { code: 'A', label: 'Alpha' },
+            { code: 'B', label: 'Beta' },
+          ]);
+        }
+      }
     });
 
     it('finds and drops leftovers of a crashed run', async () => {

@@ -75,6 +75,11 @@ export interface CsvSource {
   /** `column_types` from the seed's config: column name → engine type. */
   columnTypes: Record<string, string>;
   delimiter: string;
+  /**
+   * The header, as core read and checked it (every row as wide, quotes closed, names
+   * distinct): the engine loads the file under these names instead of guessing the header.
+   */
+  columns: string[];
 }
 
 /** What a seed column's values look like, decided from the file (see `csv-table.ts`). */
