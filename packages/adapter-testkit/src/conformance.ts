@@ -256,6 +256,34 @@ export function runConformance(
       }
     });
 
+    it('treats as one relation (identifierKey) every pair of names the engine stores as one', async () => {
+      const long = 'clash_' + 'x'.repeat(60);
+      const pairs = [
+        [`${long}_first`, `${long}_second`],
+        [`${'é'.repeat(31)}_a`, `${'é'.repeat(31)}_b`],
+        ['Case_Clash', 'case_clash'],
+        ['plain_one', 'plain_two'],
+      ];
+      for (const [a, b] of pairs) {
+        await conn.execute(adapter.dialect.createTableAs(rel(a!), 'select 1 as id'), {
+          label: 'a',
+        });
+        const engineClash = await conn
+          .execute(adapter.dialect.createTableAs(rel(b!), 'select 2 as id'), { label: 'b' })
+          .then(
+            () => false,
+            () => true,
+          );
+        if (engineClash)
+          expect(adapter.dialect.identifierKey(a!), `${a} / ${b}`).toBe(
+            adapter.dialect.identifierKey(b!),
+          );
+      }
+      expect(adapter.dialect.identifierKey('plain_one')).not.toBe(
+        adapter.dialect.identifierKey('plain_two'),
+      );
+    });
+
     it('finds and drops leftovers of a crashed run', async () => {
       const tmp = tmpRelation(rel('crashed'), adapter.dialect);
       await conn.execute(adapter.dialect.createTableAs(tmp, 'select 1 as id'), {

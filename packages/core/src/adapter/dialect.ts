@@ -112,6 +112,13 @@ export interface Dialect {
   renderRelation(rel: RelationName): string;
   /** Folds an unquoted identifier the way the engine does (see `identifierCase`). */
   foldIdentifier(name: string): string;
+  /**
+   * The identifier the engine ends up with for `name` as tsmodel renders it: cut to
+   * `maxIdentifierLength` bytes where the engine truncates, case folded where it folds or
+   * compares without case. Two names with one key are one relation, so the compiler reports
+   * them as a clash instead of letting one build overwrite the other.
+   */
+  identifierKey(name: string): string;
 
   createSchemaIfNotExists(rel: Pick<RelationName, 'database' | 'schema'>): string;
   createTableAs(rel: RelationName, sql: string): string;

@@ -16,6 +16,8 @@ import { overlayConfig } from './node-factory';
 import { planNodes } from './node-planner';
 import type { RenderJob, RenderOutcome } from './render-jobs';
 import type { ParseCache } from './parse-cache';
+import { findRelationClashes } from './relation-clashes';
+import { dialectFor } from './relation-rendering';
 import { RelationNamer } from './relation-naming';
 import { SqlFinalizer } from './sql-finalizer';
 
@@ -212,6 +214,19 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   // Dependencies. A generic test's bad ref is reported where its YAML declares it.
   const declaredAt = new Map(
     planned.filter((p) => p.declaredAt).map((p) => [p.node.unique_id, p.declaredAt!]),
+  );
+  problems.push(
+    ...findRelationClashes({
+      nodes: nodes.values(),
+      sources: sources.values(),
+      sourceLocations: props.sourceLocations,
+      declaredAt,
+      dialect: dialectFor(target.type),
+      target: {
+        schema: target.schema,
+        ...(target.database !== undefined ? { database: String(target.database) } : {}),
+      },
+    }),
   );
   const locate = (err: TsmodelError) => {
     const at = err.node === undefined ? undefined : declaredAt.get(err.node);

@@ -19,6 +19,11 @@ export class DuckDBDialect extends SqlDialect {
     maxIdentifierLength: 255,
   };
 
+  /** DuckDB keeps a name's spelling but matches names without case: `Orders` is `orders`. */
+  identifierKey(name: string): string {
+    return super.identifierKey(name.toLowerCase());
+  }
+
   /**
    * `read_csv` with every option that could drop, pad or rename rows spelled out, so no sniff
    * decides them: the header core checked (`names`), no skipped lead rows, no comment lines,
