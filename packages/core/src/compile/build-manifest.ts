@@ -11,6 +11,7 @@ import { addConsumerEdges } from './consumer-edges';
 import { linkDependencies } from './link-dependencies';
 import { assembleManifest, dependencyGraph } from './assemble-manifest';
 import { DependencyResolver, suggestion } from './dependency-resolver';
+import { isEmptySql } from './empty-sql';
 import type { DiscoveredFile } from './discover';
 import { overlayConfig } from './node-factory';
 import { planNodes } from './node-planner';
@@ -145,6 +146,19 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     node.tags = [...node.config.tags];
     if (!node.config.enabled) {
       disabled.push(node);
+      continue;
+    }
+    if (node.resource_type === 'model' && outcome && isEmptySql(outcome.sql)) {
+      failed.push(node);
+      problems.push(
+        new TsmodelError({
+          code: 'empty-model',
+          message: `model '${node.name}' is empty: ${node.original_file_path} renders to no SQL (only whitespace or comments)`,
+          location: { file: node.original_file_path },
+          node: node.unique_id,
+          hint: "write the model's select, delete the file, or disable it with {{ config(enabled=false) }}",
+        }),
+      );
       continue;
     }
     const clash = nodes.get(node.unique_id);

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
+import { readUtf8File } from '../utf8-text';
 import { YamlFile } from '../yaml/yaml-file';
 import { didYouMean } from '../did-you-mean';
 import type { EnvVarRenderer } from './env-var-renderer';
@@ -49,7 +50,7 @@ export function readProjectFile(
       ],
     };
   }
-  const { yaml, errors: syntaxErrors } = YamlFile.parse(readFileSync(file, 'utf8'), shown);
+  const { yaml, errors: syntaxErrors } = YamlFile.parse(readUtf8File(file, shown), shown);
   if (!yaml) return { packageLocations: [], errors: syntaxErrors };
 
   const errors = [...unknownKeyErrors(yaml)];
