@@ -7,6 +7,7 @@ import type { RenderCapture } from '../templating/render-capture';
 import type { RelationKey } from '../templating/relation-placeholder';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 import { adHocRenderer, type AdHocRender } from './ad-hoc-render';
+import { unknownConfigCallKeys } from './config-call-warnings';
 import { addConsumerEdges } from './consumer-edges';
 import { linkDependencies } from './link-dependencies';
 import { assembleManifest, dependencyGraph } from './assemble-manifest';
@@ -71,6 +72,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       ),
   );
   problems.push(...props.problems);
+  warnings.push(...props.warnings);
 
   const nodes = new Map<string, ManifestNode>();
   const disabled: ManifestNode[] = [];
@@ -141,8 +143,11 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       );
       continue;
     }
-    if (outcome)
-      node.config = overlayConfig(node.resource_type, node.config, outcome.capture.configCalls);
+    if (outcome) {
+      const calls = outcome.capture.configCalls;
+      node.config = overlayConfig(node.resource_type, node.config, calls);
+      warnings.push(...unknownConfigCallKeys(node, calls));
+    }
     node.tags = [...node.config.tags];
     if (!node.config.enabled) {
       disabled.push(node);

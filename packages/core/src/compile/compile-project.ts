@@ -241,6 +241,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
   if (problems.length > 0) throw new CompileErrors(problems);
 
   phase('build');
+  const warnings = [...project.warnings, ...built.warnings];
   const manifest = built.manifest;
   manifest.metadata.invocation_id = invocationId;
   if (options.writeArtifacts) {
@@ -260,7 +261,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
       envVars: built.reads.envVars,
       nodeCount: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,
       writtenAt: Date.now() - (performance.now() - started),
-      warnings: built.warnings.map((w) => ({
+      warnings: warnings.map((w) => ({
         code: w.code,
         message: w.message,
         location: w.location,
@@ -281,7 +282,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     engine,
     finalize: built.finalize,
     renderAdHoc: built.renderAdHoc,
-    warnings: built.warnings,
+    warnings,
     stats: {
       nodes: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,
       cacheHits: cache.hits,

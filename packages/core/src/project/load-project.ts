@@ -37,6 +37,7 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
 
   const rootRead = readProjectFile(rootDir, rootDir, renderer);
   errors.push(...rootRead.errors);
+  const warnings = [...rootRead.warnings];
   const root = rootRead.config;
   if (!root) throw new CompileErrors(errors);
   const targetPath = options.targetPath || (options.env ?? process.env).TSMODEL_TARGET_PATH;
@@ -72,6 +73,7 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
         return;
       const read = readProjectFile(resolved.dir, rootDir, renderer);
       errors.push(...read.errors);
+      warnings.push(...read.warnings);
       if (!read.config) return;
       const clash = projects.get(read.config.name);
       if (clash) {
@@ -98,5 +100,5 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
     errors.push(...error.problems);
   }
   if (errors.length > 0) throw new CompileErrors(errors);
-  return { root, projects, selectors, cliVars };
+  return { root, projects, selectors, cliVars, warnings };
 }

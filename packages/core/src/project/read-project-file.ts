@@ -17,6 +17,8 @@ export interface ReadProjectResult {
   /** Location of `config.packages[i]`, so resolution errors can point at the entry. */
   packageLocations: SourceLocation[];
   errors: TsmodelError[];
+  /** Problems that do not stop the load, such as an unknown `+config` (likely a typo). */
+  warnings: TsmodelError[];
 }
 
 /** `dir/file` shown relative to `displayBase` (the root project), with forward slashes. */
@@ -40,6 +42,7 @@ export function readProjectFile(
   if (!existsSync(file)) {
     return {
       packageLocations: [],
+      warnings: [],
       errors: [
         new TsmodelError({
           code: 'project-missing',
@@ -51,16 +54,17 @@ export function readProjectFile(
     };
   }
   const { yaml, errors: syntaxErrors } = YamlFile.parse(readUtf8File(file, shown), shown);
-  if (!yaml) return { packageLocations: [], errors: syntaxErrors };
+  if (!yaml) return { packageLocations: [], errors: syntaxErrors, warnings: [] };
 
   const errors = [...unknownKeyErrors(yaml)];
   const { value: validated, errors: schemaErrors } = yaml.validate(projectFileSchema);
   errors.push(...schemaErrors);
-  if (!validated) return { packageLocations: [], errors: errors.sort(byPosition) };
+  if (!validated) return { packageLocations: [], errors: errors.sort(byPosition), warnings: [] };
   const value = renderer.renderTree(validated, [], yaml, errors, isRenderedLater) as ProjectFile;
 
+  const warnings: TsmodelError[] = [];
   const tree = (key: 'models' | 'seeds' | 'tests' | 'snapshots') =>
-    parseFolderConfigTree(value[key], [key], yaml, errors);
+    parseFolderConfigTree(value[key], [key], yaml, { type: RESOURCE_OF[key], errors, warnings });
   const config: ProjectConfig = {
     name: value.name,
     version: value.version === undefined ? '0.0.0' : String(value.version),
@@ -87,9 +91,16 @@ export function readProjectFile(
     requireTsmodelVersion: asOptionalList(value['require-tsmodel-version']),
   };
   const packageLocations = config.packages.map((_, i) => yaml.locate(['packages', i]));
-  if (errors.length > 0) return { packageLocations, errors: errors.sort(byPosition) };
-  return { config, packageLocations, errors };
+  if (errors.length > 0) return { packageLocations, errors: errors.sort(byPosition), warnings };
+  return { config, packageLocations, errors, warnings };
 }
+
+const RESOURCE_OF = {
+  models: 'model',
+  seeds: 'seed',
+  tests: 'test',
+  snapshots: 'snapshot',
+} as const;
 
 /** Problems in file order, so the user can fix them top to bottom. */
 function byPosition(a: TsmodelError, b: TsmodelError): number {

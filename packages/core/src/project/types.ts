@@ -3,6 +3,7 @@
  * validates the files with a schema and turns dbt's spellings (`model-paths`, `+materialized`)
  * into these shapes, so the compiler never looks at raw YAML.
  */
+import type { TsmodelError } from '../diagnostics';
 
 /**
  * Folder-level configs from `models:`/`seeds:`/`tests:` in project.yml. Keys of `configs` are
@@ -120,4 +121,6 @@ export interface LoadedProject {
   selectors: NamedSelector[];
   /** The parsed `--vars` mapping (empty without the flag); VarResolver gives it top precedence. */
   cliVars: Record<string, unknown>;
+  /** Problems in the project files that do not stop a compile (unknown `+configs`). */
+  warnings: TsmodelError[];
 }
