@@ -30,6 +30,8 @@ export interface GlobalFlags {
   threads?: number;
   fullRefresh: boolean;
   failFast: boolean;
+  warnError: boolean;
+  warnErrorOptions?: string;
   logFormat: LogFormat;
   color: boolean;
   quiet: boolean;
@@ -128,6 +130,16 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
     alias: ['x'],
     description: 'Stop at the first failure',
   },
+  warnError: {
+    type: 'boolean',
+    default: false,
+    description: 'Treat every warning as an error (exit 1)',
+  },
+  warnErrorOptions: {
+    type: 'string',
+    description:
+      'Which warnings are errors, as YAML/JSON: {"error": "all"|[names], "warn": [names], "silence": [names]} (dbt\'s include/exclude too)',
+  },
   logFormat: {
     type: 'string',
     choices: ['text', 'json'],
@@ -168,6 +180,8 @@ export const globalFlagGroups: Record<keyof GlobalFlags, FlagGroup> = {
   threads: 'execution',
   fullRefresh: 'execution',
   failFast: 'execution',
+  warnError: 'project',
+  warnErrorOptions: 'project',
   logFormat: 'output',
   color: 'output',
   quiet: 'output',
