@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdapterError, runSteps, type Adapter, type Connection } from '@tsmodel/core/adapter';
-import type { NodeConfig, RelationName } from '@tsmodel/core';
+import { TsmodelError, type NodeConfig, type RelationName } from '@tsmodel/core';
 import {
   leftoverRelations,
   planLeftoverCleanup,
@@ -8,7 +9,7 @@ import {
   type PlanNode,
 } from '@tsmodel/core/materializations';
 import { buildNode, loadSeed } from './build-node';
-import { ODD_CSV_ROWS, writeCsvFixtures } from './csv-fixtures';
+import { BROKEN_CSVS, ODD_CSV_ROWS, writeCsvFixtures } from './csv-fixtures';
 
 export interface ConformanceOptions {
   /** Database (catalog) the relations live in; omitted means the connection's current one. */
@@ -225,6 +226,62 @@ export function runConformance(
         { code: 'A', label: 'Alpha' },
         { code: 'B', label: 'Beta' },
       ]);
+    });
+
+    it('refuses a malformed seed file before loading, keeping the previous table and its rows', async () => {
+      const files = writeCsvFixtures();
+      const seed = {
+        ...node('seed_kept', ''),
+        seedFile: files.semicolon,
+        seedPath: 'seeds/kept.csv',
+      };
+      seed.config = { ...seed.config, materialized: 'seed', delimiter: ';' };
+      await loadSeed(adapter, conn, seed);
+      for (const [text, line] of BROKEN_CSVS) {
+        writeFileSync(files.semicolon, text);
+        for (const fullRefresh of [false, true]) {
+          const failure = await loadSeed(adapter, conn, seed, { fullRefresh }).catch(
+            (e: unknown) => e,
+          );
+          expect(failure).toBeInstanceOf(TsmodelError);
+          expect((failure as TsmodelError).location).toMatchObject({
+            file: 'seeds/kept.csv',
+            line,
+          });
+          expect(await rows('seed_kept', 'code')).toEqual([
+            { code: 'A', label: 'Alpha' },
+            { code: 'B', label: 'Beta' },
+          ]);
+        }
+      }
+    });
+
+    it('treats as one relation (identifierKey) every pair of names the engine stores as one', async () => {
+      const long = 'clash_' + 'x'.repeat(60);
+      const pairs = [
+        [`${long}_first`, `${long}_second`],
+        [`${'é'.repeat(31)}_a`, `${'é'.repeat(31)}_b`],
+        ['Case_Clash', 'case_clash'],
+        ['plain_one', 'plain_two'],
+      ];
+      for (const [a, b] of pairs) {
+        await conn.execute(adapter.dialect.createTableAs(rel(a!), 'select 1 as id'), {
+          label: 'a',
+        });
+        const engineClash = await conn
+          .execute(adapter.dialect.createTableAs(rel(b!), 'select 2 as id'), { label: 'b' })
+          .then(
+            () => false,
+            () => true,
+          );
+        if (engineClash)
+          expect(adapter.dialect.identifierKey(a!), `${a} / ${b}`).toBe(
+            adapter.dialect.identifierKey(b!),
+          );
+      }
+      expect(adapter.dialect.identifierKey('plain_one')).not.toBe(
+        adapter.dialect.identifierKey('plain_two'),
+      );
     });
 
     it('finds and drops leftovers of a crashed run', async () => {

@@ -23,6 +23,18 @@ export const ODD_CSV_ROWS = [
 /** A semicolon-delimited file, for the `delimiter` config. */
 export const SEMICOLON_CSV = 'code;label\nA;Alpha\nB;Beta\n';
 
+/**
+ * Variants of SEMICOLON_CSV that must never load, each with the line the error names: a ragged
+ * row (DuckDB's sniffer once took its fields for the header and loaded no rows at all), an
+ * unterminated quote, a duplicate column and a Latin-1 byte.
+ */
+export const BROKEN_CSVS: ReadonlyArray<readonly [string | Buffer, number]> = [
+  ['code;label\nA;Alpha\nB;Beta\nC;Gamma;extra;more\n', 4],
+  ['code;label\nA;Alpha\nB;"Beta\n', 3],
+  ['code;CODE\nA;Alpha\n', 1],
+  [Buffer.from('code;label\nA;Alpha\nB;B\xe9ta\n', 'latin1'), 3],
+];
+
 /** Writes the fixtures into a fresh temp directory and returns their absolute paths. */
 export function writeCsvFixtures(): { odd: string; semicolon: string } {
   const dir = mkdtempSync(join(tmpdir(), 'tsmodel-seeds-'));

@@ -35,6 +35,8 @@ export interface GlobalFlags {
   fullRefresh: boolean;
   failFast: boolean;
   wait: boolean;
+  warnError: boolean;
+  warnErrorOptions?: string;
   logFormat: LogFormat;
   color: boolean;
   quiet: boolean;
@@ -152,6 +154,16 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
     description:
       'When another run holds the target schemas (PostgreSQL/Redshift), wait for it; --no-wait fails at once (exit 1)',
   },
+  warnError: {
+    type: 'boolean',
+    default: false,
+    description: 'Treat every warning as an error (exit 1)',
+  },
+  warnErrorOptions: {
+    type: 'string',
+    description:
+      'Which warnings are errors, as YAML/JSON: {"error": "all"|[names], "warn": [names], "silence": [names]} (dbt\'s include/exclude too)',
+  },
   logFormat: {
     type: 'string',
     choices: ['text', 'json'],
@@ -196,6 +208,8 @@ export const globalFlagGroups: Record<keyof GlobalFlags, FlagGroup> = {
   fullRefresh: 'execution',
   failFast: 'execution',
   wait: 'execution',
+  warnError: 'project',
+  warnErrorOptions: 'project',
   logFormat: 'output',
   color: 'output',
   quiet: 'output',

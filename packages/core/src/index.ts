@@ -1,4 +1,5 @@
 export * from './diagnostics';
+export * from './warn-error-policy';
 export * from './manifest/types';
 export * from './graph/graph';
 export * from './project';

@@ -3,7 +3,8 @@
  * selects reads `--project-dir`, `--vars`, `--select`, … the same way.
  */
 import { resolve } from 'node:path';
-import type { compileManifest, compileProject, selectNodes } from '@tsmodel/core';
+import type { compileManifest, compileProject, selectNodes, TsmodelError } from '@tsmodel/core';
+import { plural } from '../plural';
 import type { CommandContext } from './command';
 import { collectSecrets } from '@tsmodel/core/secrets';
 import { readState } from './state';
@@ -40,16 +41,45 @@ export function hasSelectionFlags(ctx: CommandContext): boolean {
   return (select?.length ?? 0) > 0 || (exclude?.length ?? 0) > 0 || selector !== undefined;
 }
 
+/**
+ * Prints warnings as `--warn-error`/`--warn-error-options` say: as warnings, as errors (then
+ * the command fails once all are printed) or not at all.
+ */
+async function reportWarnings(ctx: CommandContext, warnings: TsmodelError[]): Promise<void> {
+  const { TsmodelError, warnErrorPolicy } = await import('@tsmodel/core');
+  const policy = warnErrorPolicy(ctx.flags.warnError, ctx.flags.warnErrorOptions);
+  let errors = 0;
+  for (const warning of warnings) {
+    const level = policy.levelOf(warning.code);
+    if (level === 'silence') continue;
+    if (level === 'error') errors++;
+    ctx.reporter.problem(level, warning);
+  }
+  if (errors > 0)
+    throw new TsmodelError({
+      code: 'warn-error',
+      message: `${plural(errors, 'warning')} treated as ${errors === 1 ? 'an error' : 'errors'} (--warn-error)`,
+      hint: `fix ${errors === 1 ? 'it' : 'them'}, or keep some as warnings with --warn-error-options '{"error": "all", "warn": ["<code>"]}'`,
+    });
+}
+
+/** Fails on a malformed --warn-error-options before any work, not after a compile. */
+async function checkWarnErrorFlags(ctx: CommandContext): Promise<void> {
+  const { warnErrorPolicy } = await import('@tsmodel/core');
+  warnErrorPolicy(ctx.flags.warnError, ctx.flags.warnErrorOptions);
+}
+
 /** Compiles, prints compile warnings, and returns the result. */
 export async function compileWithWarnings(
   ctx: CommandContext,
   writeArtifacts: CompileOptions['writeArtifacts'],
 ): Promise<CompileResult> {
+  await checkWarnErrorFlags(ctx);
   const { compileProject } = await import('@tsmodel/core');
   const result = await compileProject(compileOptions(ctx, writeArtifacts));
   ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
   applyProjectFlags(ctx.flags, ctx.explicitFlags, result.project.root.flags);
-  for (const warning of result.warnings) ctx.reporter.problem('warn', warning);
+  await reportWarnings(ctx, result.warnings);
   return result;
 }
 
@@ -61,11 +91,12 @@ export async function manifestWithWarnings(
   ctx: CommandContext,
   writeArtifacts: true | 'manifest',
 ): Promise<ManifestView> {
+  await checkWarnErrorFlags(ctx);
   const { compileManifest } = await import('@tsmodel/core');
   const result = await compileManifest(compileOptions(ctx, writeArtifacts));
   ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
   applyProjectFlags(ctx.flags, ctx.explicitFlags, result.project.root.flags);
-  for (const warning of result.warnings) ctx.reporter.problem('warn', warning);
+  await reportWarnings(ctx, result.warnings);
   return result;
 }
 
@@ -93,7 +124,7 @@ export async function selectInDagOrder(
       : {}),
   };
   const { selected, warnings } = selectNodes(compiled.manifest, compiled.graph, options);
-  for (const warning of warnings) ctx.reporter.problem('warn', warning);
+  await reportWarnings(ctx, warnings);
   const ordered = compiled.graph.topologicalOrder().filter((id) => selected.has(id));
   const inGraph = new Set(ordered);
   return [...ordered, ...[...selected].filter((id) => !inGraph.has(id)).sort()];

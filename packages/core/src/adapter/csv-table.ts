@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { TsmodelError } from '../diagnostics';
+import { readUtf8File } from '../utf8-text';
 import type { SeedColumn, SeedValueKind } from './dialect';
 
 /**
@@ -13,39 +13,134 @@ export interface CsvTable {
   rows: (string | null)[][];
 }
 
-/** RFC 4180 parsing (quotes, doubled quotes, CRLF, newlines inside quotes, a UTF-8 BOM). */
+/**
+ * RFC 4180 parsing (quotes, doubled quotes, CRLF, newlines inside quotes, a UTF-8 BOM), strict:
+ * every row has as many fields as the header, every quote is closed, header names are present
+ * and distinct. Anything else is an error naming `file` and the line, never a table that is
+ * silently shorter, narrower or renamed.
+ */
 export function parseCsvTable(text: string, delimiter: string, file = '<csv>'): CsvTable {
-  let records: (string | null)[][];
+  const rows: (string | null)[][] = [];
+  const columns = parseStrictly(text, delimiter, file, (row) => void rows.push(row));
+  return { columns, rows };
+}
+
+/** Reads and checks a seed file; `shownPath` names it in errors. */
+export function readCsvTable(path: string, delimiter: string, shownPath = path): CsvTable {
+  return parseCsvTable(readUtf8File(path, shownPath), delimiter, shownPath);
+}
+
+/**
+ * Checks a seed file as strictly as {@link readCsvTable} without keeping its rows, for engines
+ * that read the file themselves (DuckDB): they then load a file already known to be well
+ * formed, under the header returned here.
+ */
+export function checkCsvFile(path: string, delimiter: string, shownPath = path): string[] {
+  return parseStrictly(readUtf8File(path, shownPath), delimiter, shownPath, () => undefined);
+}
+
+function parseStrictly(
+  text: string,
+  delimiter: string,
+  file: string,
+  onRow: (row: (string | null)[]) => void,
+): string[] {
+  let header: string[] | undefined;
+  /** Last line of the last complete record: a record that fails starts after it. */
+  let lastLine = 0;
   try {
-    records = parse(text, {
+    parse(text, {
       delimiter,
       bom: true,
       skip_empty_lines: true,
       cast: (value, context) => (value === '' && !context.quoting ? null : value),
-    }) as (string | null)[][];
-  } catch (cause) {
-    throw new TsmodelError({
-      code: 'invalid-seed',
-      message: `cannot parse seed ${file}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      location: { file },
-      hint: 'check quoting and that every row has as many fields as the header',
-      cause,
+      on_record: (record: (string | null)[], context) => {
+        if (header) onRow(record);
+        else header = checkedHeader(record, file);
+        lastLine = context.lines;
+        return null;
+      },
     });
+  } catch (cause) {
+    if (cause instanceof TsmodelError) throw cause;
+    throw csvSyntaxError(cause, file, lastLine);
   }
-  const [header, ...rows] = records;
-  if (!header || header.some((name) => !name)) {
+  if (!header) {
     throw new TsmodelError({
       code: 'invalid-seed',
-      message: `seed ${file} has no header row, or a header field is empty`,
-      location: { file, line: 1, column: 1 },
+      message: `seed ${file} is empty: it has no header row`,
+      location: { file },
       hint: 'the first line of a seed names its columns, e.g. id,name',
     });
   }
-  return { columns: header as string[], rows };
+  return header;
 }
 
-export function readCsvTable(path: string, delimiter: string): CsvTable {
-  return parseCsvTable(readFileSync(path, 'utf8'), delimiter, path);
+/**
+ * Header names must be present and distinct — ignoring case, since unquoted names fold (DuckDB
+ * matches them case-insensitively): two columns of one name would make the load fail or one
+ * shadow the other.
+ */
+function checkedHeader(record: (string | null)[], file: string): string[] {
+  const seen = new Map<string, number>();
+  record.forEach((name, i) => {
+    const fail = (message: string, hint: string) => {
+      throw new TsmodelError({
+        code: 'invalid-seed',
+        message: `seed ${file} line 1: ${message}`,
+        location: { file, line: 1 },
+        hint,
+      });
+    };
+    if (name === null || name.trim() === '')
+      fail(`header field ${i + 1} is empty`, 'name every column in the first line, e.g. id,name');
+    const key = name!.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined)
+      fail(
+        `header fields ${first + 1} and ${i + 1} are both named '${name}'`,
+        'give every column its own name',
+      );
+    seen.set(key, i);
+  });
+  return record as string[];
+}
+
+/** csv-parse's error, with the line it happened on and what to do about it. */
+function csvSyntaxError(cause: unknown, file: string, lastLine: number): TsmodelError {
+  const err = cause as { code?: string; lines?: number; message?: string };
+  const at = (line: number, message: string, hint: string) =>
+    new TsmodelError({
+      code: 'invalid-seed',
+      message: `seed ${file} line ${line}: ${message}`,
+      location: { file, line },
+      hint,
+      cause,
+    });
+  switch (err.code) {
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS': {
+      const got = /got (\d+)/.exec(err.message ?? '')?.[1];
+      const expected = /expect (\d+)/.exec(err.message ?? '')?.[1];
+      return at(
+        err.lines ?? lastLine + 1,
+        `this row has ${got ?? 'a different number of'} fields, the header has ${expected ?? 'another number'}`,
+        'give every row exactly as many fields as the header (quote values that contain the delimiter)',
+      );
+    }
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return at(
+        lastLine + 1,
+        'a quoted field opened on this row is never closed',
+        'close the quote, and double any quote inside a quoted value ("")',
+      );
+    default:
+      return at(
+        err.lines ?? lastLine + 1,
+        err.message ?? String(cause),
+        'check the quoting on this line: a quote inside a value must be doubled ("") and the value quoted',
+      );
+  }
 }
 
 const INT32 = 2n ** 31n;

@@ -76,6 +76,11 @@ export interface CsvSource {
   /** `column_types` from the seed's config: column name → engine type. */
   columnTypes: Record<string, string>;
   delimiter: string;
+  /**
+   * The header, as core read and checked it (every row as wide, quotes closed, names
+   * distinct): the engine loads the file under these names instead of guessing the header.
+   */
+  columns: string[];
 }
 
 /** What a seed column's values look like, decided from the file (see `csv-table.ts`). */
@@ -114,6 +119,13 @@ export interface Dialect {
   renderRelation(rel: RelationName): string;
   /** Folds an unquoted identifier the way the engine does (see `identifierCase`). */
   foldIdentifier(name: string): string;
+  /**
+   * The identifier the engine ends up with for `name` as tsmodel renders it: cut to
+   * `maxIdentifierLength` bytes where the engine truncates, case folded where it folds or
+   * compares without case. Two names with one key are one relation, so the compiler reports
+   * them as a clash instead of letting one build overwrite the other.
+   */
+  identifierKey(name: string): string;
 
   createSchemaIfNotExists(rel: Pick<RelationName, 'database' | 'schema'>): string;
   createTableAs(rel: RelationName, sql: string): string;

@@ -20,6 +20,16 @@ const SEED_TYPES: Record<SeedValueKind, string> = {
   text: 'text',
 };
 
+/** The longest prefix of `name` that fits in `maxBytes` of UTF-8 without splitting a character. */
+export function truncateUtf8(name: string, maxBytes: number): string {
+  if (name.length * 3 <= maxBytes) return name;
+  const bytes = Buffer.from(name, 'utf8');
+  if (bytes.length <= maxBytes) return name;
+  let end = maxBytes;
+  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end).toString('utf8');
+}
+
 /** Alias of the target in incremental statements; user `incremental_predicates` refer to it (dbt's name). */
 export const DEST_ALIAS = 'DBT_INTERNAL_DEST';
 /** Alias of the staged rows in incremental statements (dbt's name). */
@@ -62,6 +72,15 @@ export abstract class SqlDialect implements Dialect {
   foldIdentifier(name: string): string {
     const fold = this.capabilities.identifierCase;
     return fold === 'lower' ? name.toLowerCase() : fold === 'upper' ? name.toUpperCase() : name;
+  }
+
+  /**
+   * Folded like an unquoted name even though relations are rendered quoted: on PostgreSQL and
+   * Redshift hand-written SQL (and the relation cache) fold names, so `Orders` and `orders`
+   * are one table to everyone but the catalog.
+   */
+  identifierKey(name: string): string {
+    return truncateUtf8(this.foldIdentifier(name), this.capabilities.maxIdentifierLength);
   }
 
   createSchemaIfNotExists(rel: Pick<RelationName, 'database' | 'schema' | 'quoting'>): string {

@@ -7,17 +7,20 @@ import type { RenderCapture } from '../templating/render-capture';
 import type { RelationKey } from '../templating/relation-placeholder';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 import { adHocRenderer, type AdHocRender } from './ad-hoc-render';
+import { unknownConfigCallKeys } from './config-call-warnings';
 import { addConsumerEdges } from './consumer-edges';
 import { linkDependencies } from './link-dependencies';
 import { assembleManifest, dependencyGraph } from './assemble-manifest';
 import { DependencyResolver, suggestion } from './dependency-resolver';
+import { isEmptySql } from './empty-sql';
 import type { DiscoveredFile } from './discover';
 import { overlayConfig } from './node-factory';
 import { planNodes } from './node-planner';
 import type { RenderJob, RenderOutcome } from './render-jobs';
 import type { ParseCache } from './parse-cache';
-import { RelationNamer } from './relation-naming';
+import { findRelationClashes } from './relation-clashes';
 import { dialectFor } from './relation-rendering';
+import { RelationNamer } from './relation-naming';
 import { SqlFinalizer } from './sql-finalizer';
 
 export interface BuildManifestInput {
@@ -69,6 +72,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       ),
   );
   problems.push(...props.problems);
+  warnings.push(...props.warnings);
 
   const nodes = new Map<string, ManifestNode>();
   const disabled: ManifestNode[] = [];
@@ -139,11 +143,27 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       );
       continue;
     }
-    if (outcome)
-      node.config = overlayConfig(node.resource_type, node.config, outcome.capture.configCalls);
+    if (outcome) {
+      const calls = outcome.capture.configCalls;
+      node.config = overlayConfig(node.resource_type, node.config, calls);
+      warnings.push(...unknownConfigCallKeys(node, calls));
+    }
     node.tags = [...node.config.tags];
     if (!node.config.enabled) {
       disabled.push(node);
+      continue;
+    }
+    if (node.resource_type === 'model' && outcome && isEmptySql(outcome.sql)) {
+      failed.push(node);
+      problems.push(
+        new TsmodelError({
+          code: 'empty-model',
+          message: `model '${node.name}' is empty: ${node.original_file_path} renders to no SQL (only whitespace or comments)`,
+          location: { file: node.original_file_path },
+          node: node.unique_id,
+          hint: "write the model's select, delete the file, or disable it with {{ config(enabled=false) }}",
+        }),
+      );
       continue;
     }
     const clash = nodes.get(node.unique_id);
@@ -216,6 +236,19 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   // Dependencies. A generic test's bad ref is reported where its YAML declares it.
   const declaredAt = new Map(
     planned.filter((p) => p.declaredAt).map((p) => [p.node.unique_id, p.declaredAt!]),
+  );
+  problems.push(
+    ...findRelationClashes({
+      nodes: nodes.values(),
+      sources: sources.values(),
+      sourceLocations: props.sourceLocations,
+      declaredAt,
+      dialect: dialectFor(target.type),
+      target: {
+        schema: target.schema,
+        ...(target.database !== undefined ? { database: String(target.database) } : {}),
+      },
+    }),
   );
   const locate = (err: TsmodelError) => {
     const at = err.node === undefined ? undefined : declaredAt.get(err.node);

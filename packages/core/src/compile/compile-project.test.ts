@@ -169,7 +169,8 @@ describe('compileProject', () => {
       'p1/project.yml': 'name: p1\n',
       'p2/project.yml': 'name: p2\n',
       'p1/models/shared.sql': 'select 1 as v',
-      'p2/models/shared.sql': 'select 2 as v',
+      // Its own schema: two packages' `shared` in one schema would be one relation (a clash).
+      'p2/models/shared.sql': "{{ config(schema='p2') }}select 2 as v",
       'p1/macros/m.sql': '{% macro from_p1() %}p1_macro{% endmacro %}',
     };
     const { result } = await compile({

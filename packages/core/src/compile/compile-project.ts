@@ -257,6 +257,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
   if (problems.length > 0) throw new CompileErrors(problems);
 
   phase('build');
+  const warnings = [...project.warnings, ...built.warnings];
   const manifest = built.manifest;
   manifest.metadata.invocation_id = invocationId;
   if (options.writeArtifacts) {
@@ -299,7 +300,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     engine,
     finalize: built.finalize,
     renderAdHoc: built.renderAdHoc,
-    warnings: [...project.warnings, ...built.warnings],
+    warnings,
     stats: {
       nodes: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,
       cacheHits: cache.hits,

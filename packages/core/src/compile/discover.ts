@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ProjectConfig } from '../project/types';
+import { readUtf8File } from '../utf8-text';
 
 export type DiscoveredKind = 'model' | 'macro' | 'seed' | 'singular_test' | 'properties';
 
@@ -99,13 +100,14 @@ async function discoverUnder(
     const parts = rel.split('/');
     const fileName = parts.pop()!;
     const stat = statSync(absPath);
-    const content = lazyText(absPath);
+    const shownPath = rootRel === '.' ? rel : `${rootRel}/${rel}`;
+    const content = lazyText(absPath, shownPath);
     for (const kind of kinds) {
       files.push({
         kind,
         packageName: project.name,
         absPath,
-        path: rootRel === '.' ? rel : `${rootRel}/${rel}`,
+        path: shownPath,
         resourceRoot: rootRel,
         folders: parts,
         stem: fileName.slice(0, fileName.lastIndexOf('.')),
@@ -121,13 +123,14 @@ async function discoverUnder(
 }
 
 /**
- * A file's text, read on first use. Synchronous: for thousands of small files one
+ * A file's text, read on first use, as strict UTF-8 (another encoding is an error naming the
+ * file and line, not U+FFFD in built data). Synchronous: for thousands of small files one
  * readFileSync each is several times faster than fs/promises' thread-pool round trips. Lazy:
  * an unchanged project whose manifest is reused never reads its files at all.
  */
-function lazyText(absPath: string): () => string {
+function lazyText(absPath: string, shownPath: string): () => string {
   let text: string | undefined;
-  return () => (text ??= readFileSync(absPath, 'utf8'));
+  return () => (text ??= readUtf8File(absPath, shownPath));
 }
 
 function toPosix(p: string): string {

@@ -1,6 +1,6 @@
-import { inferSeedColumns, readCsvTable, type CsvTable } from '../adapter/csv-table';
+import { checkCsvFile, inferSeedColumns, readCsvTable, type CsvTable } from '../adapter/csv-table';
 import type { CsvSource, Dialect } from '../adapter/dialect';
-import type { RelationName } from '../manifest/types';
+import type { NodeConfig, RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
 import { keepingDependents, step, type PlanInput, type Step } from './step';
 
@@ -8,6 +8,8 @@ export interface SeedPlanInput extends Omit<PlanInput, 'node'> {
   node: Omit<PlanInput['node'], 'sql'> & {
     /** Absolute path of the CSV (`ManifestNode.seed_file`). */
     seedFile: string;
+    /** How errors name the file (`seeds/orders.csv`); the absolute path when absent. */
+    seedPath?: string;
   };
   /**
    * The parsed file, for engines without an in-engine CSV reader. Read from `seedFile` when
@@ -20,14 +22,24 @@ export interface SeedPlanInput extends Omit<PlanInput, 'node'> {
 const INSERT_BATCH_ROWS = 1000;
 const INSERT_BATCH_CHARS = 512 * 1024;
 
-/** The seed's CSV as the dialect reads it: `column_types` and `delimiter` come from config. */
+/**
+ * The seed's CSV as the dialect reads it: `column_types` and `delimiter` come from config, the
+ * header from the file itself, which is checked here — before any statement runs, so a
+ * malformed file fails the seed and leaves the previous table as it was.
+ */
 export function seedCsv(input: SeedPlanInput): CsvSource {
-  const { config } = input.node;
+  const { config, seedFile, seedPath } = input.node;
+  const delimiter = seedDelimiter(config);
   return {
-    path: input.node.seedFile,
+    path: seedFile,
     columnTypes: (config.column_types as Record<string, string> | undefined) ?? {},
-    delimiter: typeof config.delimiter === 'string' ? config.delimiter : ',',
+    delimiter,
+    columns: input.csvTable?.columns ?? checkCsvFile(seedFile, delimiter, seedPath),
   };
+}
+
+function seedDelimiter(config: NodeConfig): string {
+  return typeof config.delimiter === 'string' ? config.delimiter : ',';
 }
 
 /**
@@ -89,8 +101,9 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
   const { node, existing, dialect } = input;
   const target = node.relation;
   const tx = dialect.capabilities.transactionalDdl;
-  const csv = seedCsv(input);
-  const parsed = input.csvTable ?? readCsvTable(node.seedFile, csv.delimiter);
+  const parsed =
+    input.csvTable ?? readCsvTable(node.seedFile, seedDelimiter(node.config), node.seedPath);
+  const csv = seedCsv({ ...input, csvTable: parsed });
   // dbt's `quote_columns` (default false): header names are folded like unquoted identifiers,
   // so `Id` becomes `id` on PostgreSQL and `ID` on Snowflake; true keeps them exactly.
   const table: CsvTable =

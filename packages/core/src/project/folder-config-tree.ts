@@ -2,6 +2,7 @@ import { TsmodelError } from '../diagnostics';
 import type { YamlFile } from '../yaml/yaml-file';
 import { didYouMean } from '../did-you-mean';
 import { normaliseConfigKey } from './folder-config';
+import { unknownConfigKeys, unknownConfigWarning, type ConfiguredResource } from './config-keys';
 import type { FolderConfigTree } from './types';
 
 /**
@@ -64,17 +65,26 @@ function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Where {@link parseFolderConfigTree} reports, and which resource type its configs are for. */
+export interface FolderConfigReport {
+  type: ConfiguredResource;
+  errors: TsmodelError[];
+  /** Unknown `+key` configs: kept (they are selectable), but most are typos. */
+  warnings: TsmodelError[];
+}
+
 /**
  * Turns one `models:`-style mapping into a FolderConfigTree: `+key` entries are configs, mapping
  * entries are sub-folders, bare known config names with a non-mapping value are configs too.
- * Problems are appended to `errors`, located in `yaml` at `path`.
+ * Problems are appended to `report`, located in `yaml` at `path`.
  */
 export function parseFolderConfigTree(
   raw: unknown,
   path: ReadonlyArray<string | number>,
   yaml: YamlFile,
-  errors: TsmodelError[],
+  report: FolderConfigReport,
 ): FolderConfigTree {
+  const { errors } = report;
   const tree: FolderConfigTree = { configs: {}, children: {} };
   if (raw === undefined || raw === null) return tree;
   if (!isMapping(raw)) {
@@ -92,9 +102,18 @@ export function parseFolderConfigTree(
   }
   for (const [key, value] of Object.entries(raw)) {
     if (key.startsWith('+')) {
-      tree.configs[normaliseConfigKey(key.slice(1))] = value;
+      const name = key.slice(1);
+      tree.configs[normaliseConfigKey(name)] = value;
+      if (unknownConfigKeys(report.type, { [name]: value }).length > 0) {
+        const location = yaml.locate([...path, key], true);
+        report.warnings.push(
+          unknownConfigWarning(report.type, name, location, {
+            excerpt: yaml.lineText(location.line),
+          }),
+        );
+      }
     } else if (isMapping(value) || value === null) {
-      tree.children[key] = parseFolderConfigTree(value, [...path, key], yaml, errors);
+      tree.children[key] = parseFolderConfigTree(value, [...path, key], yaml, report);
     } else if (KNOWN.has(key)) {
       tree.configs[normaliseConfigKey(key)] = value;
     } else {

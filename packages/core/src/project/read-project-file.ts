@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
+import { readUtf8File } from '../utf8-text';
 import { YamlFile } from '../yaml/yaml-file';
 import { didYouMean } from '../did-you-mean';
 import type { EnvVarRenderer } from './env-var-renderer';
@@ -84,7 +85,7 @@ export function readProjectFile(
   const file = found.file;
   const fileName = path.basename(file);
   const shown = displayPath(displayBase, file);
-  const { yaml, errors: syntaxErrors } = YamlFile.parse(readFileSync(file, 'utf8'), shown);
+  const { yaml, errors: syntaxErrors } = YamlFile.parse(readUtf8File(file, shown), shown);
   if (!yaml) return { packageLocations: [], errors: syntaxErrors, warnings: [] };
 
   const errors = [...unknownKeyErrors(yaml, fileName)];
@@ -95,7 +96,7 @@ export function readProjectFile(
   const warnings = unhonouredKeyWarnings(value as Record<string, unknown>, yaml, fileName);
 
   const tree = (key: 'models' | 'seeds' | 'tests' | 'data_tests' | 'snapshots') =>
-    parseFolderConfigTree(value[key], [key], yaml, errors);
+    parseFolderConfigTree(value[key], [key], yaml, { type: RESOURCE_OF[key], errors, warnings });
   const config: ProjectConfig = {
     name: value.name,
     version: value.version === undefined ? '0.0.0' : String(value.version),
@@ -142,6 +143,14 @@ export function readProjectFile(
   if (errors.length > 0) return { packageLocations, errors: errors.sort(byPosition), warnings };
   return { config, packageLocations, errors, warnings };
 }
+
+const RESOURCE_OF = {
+  models: 'model',
+  seeds: 'seed',
+  tests: 'test',
+  data_tests: 'test',
+  snapshots: 'snapshot',
+} as const;
 
 /** Problems in file order, so the user can fix them top to bottom. */
 function byPosition(a: TsmodelError, b: TsmodelError): number {

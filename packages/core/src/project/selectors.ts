@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CompileErrors, TsmodelError } from '../diagnostics';
+import { readUtf8File } from '../utf8-text';
 import { YamlFile } from '../yaml/yaml-file';
 import { normaliseSelectorDefinition } from './selector-definition';
 import type { NamedSelector, ProjectConfig } from './types';
@@ -28,7 +29,7 @@ export function loadSelectors(project: ProjectConfig): NamedSelector[] {
   const file = path.join(project.rootDir, SELECTORS_FILE_NAME);
   if (!existsSync(file)) return [];
   const { yaml, errors: syntaxErrors } = YamlFile.parse(
-    readFileSync(file, 'utf8'),
+    readUtf8File(file, SELECTORS_FILE_NAME),
     SELECTORS_FILE_NAME,
   );
   if (!yaml) throw new CompileErrors(syntaxErrors);

@@ -126,6 +126,6 @@ export interface LoadedProject {
   selectors: NamedSelector[];
   /** The parsed `--vars` mapping (empty without the flag); VarResolver gives it top precedence. */
   cliVars: Record<string, unknown>;
-  /** Problems that do not stop the load (keys accepted but not honoured, version ranges). */
+  /** Problems that do not stop the load: unknown `+configs`, keys accepted but not honoured, version ranges. */
   warnings: TsmodelError[];
 }

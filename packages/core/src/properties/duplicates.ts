@@ -71,6 +71,7 @@ export function mergeParsedProperties(files: ParsedProperties[]): ParsedProperti
     ),
     tests: kept.tests,
     problems,
+    warnings: files.flatMap((f) => f.warnings),
   };
 }
 

@@ -9,6 +9,11 @@ import { propertiesFileSchema, tagList, type ColumnEntry, type NodeEntry } from 
 import { buildSourceNode } from './sources';
 import type { NodePatch, ParsedProperties, PropertiesFileInput } from './types';
 import { checkUnknownKeys } from './unknown-keys';
+import {
+  unknownConfigKeys,
+  unknownConfigWarning,
+  type ConfiguredResource,
+} from '../project/config-keys';
 
 type YamlPath = PropertyKey[];
 
@@ -25,6 +30,7 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
     patches: new Map(),
     tests: [],
     problems: [],
+    warnings: [],
   };
   const file = input.displayPath ?? input.path;
   const { yaml, errors } = YamlFile.parse(input.text, file);
@@ -36,6 +42,20 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
 
   const folders = foldersBelow(input.rootDir, input.path);
   const at = (path: YamlPath): SourceLocation => yaml.locate(path);
+  /** Warns about each unknown key of the `config:` mapping at `path` (a typo would be kept). */
+  const checkConfig = (
+    type: ConfiguredResource,
+    config: Record<string, unknown> | undefined,
+    path: YamlPath,
+  ) => {
+    if (!config) return;
+    for (const key of unknownConfigKeys(type, config)) {
+      const location = yaml.locate([...path, key], true);
+      result.warnings.push(
+        unknownConfigWarning(type, key, location, { excerpt: yaml.lineText(location.line) }),
+      );
+    }
+  };
   const addTests = (
     list: unknown[] | undefined,
     listPath: YamlPath,
@@ -56,6 +76,7 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
         : undefined;
       const { spec, problem } = buildGenericTest(raw, target, testColumn, ctx);
       if (spec) result.tests.push(spec);
+      if (spec) checkConfig('test', spec.config, [...listPath, i]);
       if (problem) result.problems.push(problem);
     }
   };
@@ -76,6 +97,8 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
   for (const [s, source] of (value.sources ?? []).entries()) {
     for (const [t, table] of (source.tables ?? []).entries()) {
       const path = ['sources', s, 'tables', t];
+      if (t === 0) checkConfig('source', source.config, ['sources', s, 'config']);
+      checkConfig('source', table.config, [...path, 'config']);
       sources.push({
         node: buildSourceNode(source, table, input.packageName, input.path, folders),
         location: at(path),
@@ -96,6 +119,7 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
   ];
   for (const [kind, entries, key] of nodeLists) {
     for (const [i, entry] of (entries ?? []).entries()) {
+      checkConfig(kind, entry.config, [key, i, 'config']);
       patches.push(buildNodePatch(kind, entry, input.packageName, input.path, at([key, i])));
       addAllTests(entry, [key, i], { attached: { kind, name: entry.name }, tags: [] });
     }

@@ -105,4 +105,6 @@ export interface ParsedProperties {
   patches: Map<string, NodePatch>;
   tests: GenericTestSpec[];
   problems: TsmodelError[];
+  /** Problems that do not stop a compile, such as an unknown `config:` key (likely a typo). */
+  warnings: TsmodelError[];
 }

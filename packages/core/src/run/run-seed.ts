@@ -4,7 +4,10 @@ import type { ManifestNode } from '../manifest/types';
 import { planSeed } from '../materializations/seed';
 import { runNodeHooks, rowsWritten, type NodeOutcome, type NodeRunContext } from './node-context';
 
-/** Loads one seed through the engine's CSV reader (`planSeed`), between its hooks. */
+/**
+ * Loads one seed (`planSeed`), between its hooks. Planning checks the file, so a malformed one
+ * fails here before any hook or statement has run.
+ */
 export async function runSeed(
   ctx: NodeRunContext,
   conn: Connection,
@@ -13,7 +16,13 @@ export async function runSeed(
   const relation = node.relation!;
   const existing = ctx.relations.get(relation);
   const steps = planSeed({
-    node: { unique_id: node.unique_id, relation, config: node.config, seedFile: node.seed_file! },
+    node: {
+      unique_id: node.unique_id,
+      relation,
+      config: node.config,
+      seedFile: node.seed_file!,
+      seedPath: node.original_file_path,
+    },
     ...(existing ? { existing } : {}),
     flags: { fullRefresh: ctx.fullRefresh },
     dialect: ctx.dialect,

@@ -19,18 +19,32 @@ export class DuckDBDialect extends SqlDialect {
     maxIdentifierLength: 255,
   };
 
+  /** DuckDB keeps a name's spelling but matches names without case: `Orders` is `orders`. */
+  identifierKey(name: string): string {
+    return super.identifierKey(name.toLowerCase());
+  }
+
   /**
-   * `read_csv` with the options spelled out (header, delimiter, RFC 4180 quoting) so a stray
-   * sniff never changes how a seed is parsed; types are still auto-detected per column, and
-   * `column_types` pins the ones the user named. Unquoted empty fields load as NULL.
+   * `read_csv` with every option that could drop, pad or rename rows spelled out, so no sniff
+   * decides them: the header core checked (`names`), no skipped lead rows, no comment lines,
+   * strict RFC 4180 quoting, no NULL-padding of short rows and no skipping of bad ones. Types
+   * are still auto-detected, over every row (`sample_size = -1`), and `column_types` pins the
+   * ones the user named. Unquoted empty fields load as NULL.
    */
   readCsv(csv: CsvSource): string {
     const options = [
       'header = true',
+      `names = [${csv.columns.map((c) => this.quoteString(c)).join(', ')}]`,
       `delim = ${this.quoteString(csv.delimiter)}`,
       `quote = '"'`,
       `escape = '"'`,
+      'skip = 0',
+      "comment = ''",
+      'strict_mode = true',
+      'null_padding = false',
+      'ignore_errors = false',
       'auto_detect = true',
+      'sample_size = -1',
     ];
     const typed = Object.entries(csv.columnTypes);
     if (typed.length > 0) {

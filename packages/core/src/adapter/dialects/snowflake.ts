@@ -6,7 +6,7 @@ import type {
   RelationKind,
   SeedColumn,
 } from '../dialect';
-import { SqlDialect } from '../sql-dialect';
+import { SqlDialect, truncateUtf8 } from '../sql-dialect';
 
 /** A name Snowflake reads the same quoted or not, once folded to upper case. */
 const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
@@ -48,6 +48,12 @@ export class SnowflakeDialect extends SqlDialect {
   quoteIdentifier(name: string): string {
     if (PLAIN_IDENTIFIER.test(name) && !RESERVED.has(name.toLowerCase())) return name;
     return super.quoteIdentifier(name);
+  }
+
+  /** Bare names fold to upper case; quoted ones (see `quoteIdentifier`) keep their case. */
+  identifierKey(name: string): string {
+    const stored = this.quoteIdentifier(name) === name ? name.toUpperCase() : name;
+    return truncateUtf8(stored, this.capabilities.maxIdentifierLength);
   }
 
   /** Snowflake reads `\` as an escape inside single-quoted strings. */

@@ -3,4 +3,4 @@ truncate table "warehouse"."analytics"."countries";
 
 -- 2. load seed rows (insert, transactional)
 insert into "warehouse"."analytics"."countries"
-select * from read_csv('/project/seeds/countries.csv', header = true, delim = ',', quote = '"', escape = '"', auto_detect = true, types = {'zip': 'VARCHAR'});
+select * from read_csv('/project/seeds/countries.csv', header = true, names = ['code', 'name', 'zip', 'population', 'joined'], delim = ',', quote = '"', escape = '"', skip = 0, comment = '', strict_mode = true, null_padding = false, ignore_errors = false, auto_detect = true, sample_size = -1, types = {'zip': 'VARCHAR'});
