@@ -35,6 +35,7 @@ export const projectFileSchema = z.object({
   'analysis-paths': pathList.optional(),
   'target-path': z.string().optional(),
   'clean-targets': pathList.optional(),
+  'packages-install-path': z.string().optional(),
   vars: mapping.optional(),
   models: mapping.optional(),
   seeds: mapping.optional(),

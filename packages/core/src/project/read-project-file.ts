@@ -25,16 +25,18 @@ export function displayPath(displayBase: string, file: string): string {
 }
 
 /**
- * Reads `<dir>/project.yml`. All problems in the file (syntax, schema, unknown keys, folder
- * configs) are returned together; `config` is set only when there are none.
+ * Reads `<dir>/project.yml` (or `fileName`: an installed dbt package's `dbt_project.yml`). All
+ * problems in the file (syntax, schema, unknown keys, folder configs) are returned together;
+ * `config` is set only when there are none.
  */
 export function readProjectFile(
   dir: string,
   displayBase: string,
   renderer: EnvVarRenderer,
+  fileName: string = PROJECT_FILE_NAME,
 ): ReadProjectResult {
   const rootDir = path.resolve(dir);
-  const file = path.join(rootDir, PROJECT_FILE_NAME);
+  const file = path.join(rootDir, fileName);
   const shown = displayPath(displayBase, file);
   if (!existsSync(file)) {
     return {
@@ -74,6 +76,7 @@ export function readProjectFile(
     analysisPaths: value['analysis-paths'] ?? [],
     targetPath: value['target-path'] ?? 'target',
     cleanTargets: value['clean-targets'] ?? [value['target-path'] ?? 'target'],
+    packagesInstallPath: value['packages-install-path'] ?? 'dbt_packages',
     vars: value.vars ?? {},
     models: tree('models'),
     seeds: tree('seeds'),

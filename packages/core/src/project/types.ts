@@ -47,6 +47,11 @@ export interface ProjectConfig {
   /** project.yml's `clean-targets`; unset, the target path. */
   cleanTargets: string[];
   /**
+   * `packages-install-path`, relative to rootDir (default `dbt_packages`): where `tsmodel deps`
+   * installs the packages of packages.yml, and where the loader finds them.
+   */
+  packagesInstallPath: string;
+  /**
    * `vars:` exactly as written: plain keys are global, and a key naming a project (root or
    * package) holding a mapping scopes those vars to that project.
    */
