@@ -249,4 +249,32 @@ describe('tsmodel deps', () => {
       'nothing to do',
     );
   });
+
+  it('installs a private: package through DBT_ENV_PRIVATE_GIT_PROVIDER_INFO without writing its token', async () => {
+    const token = 'ghp-private-0123456789';
+    const dir = project('packages:\n  - private: acme/helpers\n    revision: v0.1.0\n');
+    const env = {
+      DBT_PACKAGE_HUB_URL: hub.url,
+      DBT_ENV_PRIVATE_GIT_PROVIDER_INFO: JSON.stringify([
+        {
+          org: 'acme',
+          url: 'https://{token}@git.example.invalid/acme/{repo}.git',
+          token,
+          provider: 'github',
+        },
+      ]),
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: `url.${helpers.url}.insteadOf`,
+      GIT_CONFIG_VALUE_0: `https://${token}@git.example.invalid/acme/helpers.git`,
+    };
+    const result = await runCli(['deps', '--project-dir', dir], dir, env);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).not.toContain(token);
+    expect(lockOf(dir).packages).toContainEqual({
+      name: 'helpers',
+      private: 'acme/helpers',
+      revision: helpers.shas['v0.1.0'],
+    });
+    expect(readFileSync(join(dir, 'package-lock.yml'), 'utf8')).not.toContain(token);
+  });
 });
