@@ -7,6 +7,7 @@ import { buildCommand } from './build';
 import { cleanCommand } from './clean';
 import { compileCommand } from './compile';
 import { debugCommand } from './debug';
+import { depsCommand } from './deps';
 import { initCommand } from './init';
 import { lsCommand } from './ls';
 import { parseCommand } from './parse';
@@ -25,6 +26,7 @@ export const commands: readonly AnyCommand[] = [
   lsCommand,
   parseCommand,
   debugCommand,
+  depsCommand,
   cleanCommand,
   initCommand,
 ];

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { CompileErrors, TsmodelError } from '../diagnostics';
+import { CompileErrors, TsmodelError, type SourceLocation } from '../diagnostics';
+import { installedPackages } from '../deps/installed-packages';
 import { parseCliVars } from './cli-vars';
 import { EnvVarRenderer } from './env-var-renderer';
 import { resolvePackage } from './package-resolver';
@@ -58,6 +59,35 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
   const rootRealDir = realpathSync(root.rootDir);
   const projects = new Map<string, ProjectConfig>([[root.name, root]]);
   const queue = [{ project: root, locations: rootRead.packageLocations }];
+  /** Loads the package in `dir` (once), brought in by the entry at `location`. */
+  const addPackage = (dir: string, location: SourceLocation) => {
+    if (dir === rootRealDir || [...projects.values()].some((p) => p.rootDir === dir)) return;
+    const read = readProjectFile(dir, rootDir, renderer);
+    errors.push(...read.errors);
+    warnings.push(...read.warnings);
+    if (!read.config) return;
+    const clash = projects.get(read.config.name);
+    if (clash) {
+      errors.push(
+        new TsmodelError({
+          code: 'package-name-clash',
+          message: `two projects are named '${read.config.name}': ${displayPath(rootDir, clash.file)} and ${displayPath(rootDir, read.config.file)}`,
+          hint: `project names must be unique across packages; rename one in its ${PROJECT_FILE_NAME} or remove the duplicate package`,
+          location,
+        }),
+      );
+      return;
+    }
+    projects.set(read.config.name, read.config);
+    queue.push({ project: read.config, locations: read.packageLocations });
+  };
+
+  // dbt packages (packages.yml, installed by `tsmodel deps`) first, then npm/local packages.
+  const installed = installedPackages(root, options.env ?? process.env);
+  errors.push(...installed.errors);
+  for (const { dir } of installed.packages) {
+    addPackage(realpathSync(dir), { file: displayPath(rootDir, dir) });
+  }
   for (let item = queue.shift(); item; item = queue.shift()) {
     const { project, locations } = item;
     project.packages.forEach((spec, i) => {
@@ -74,29 +104,7 @@ export function loadProject(options: LoadProjectOptions): LoadedProject {
         );
         return;
       }
-      if (
-        resolved.dir === rootRealDir ||
-        [...projects.values()].some((p) => p.rootDir === resolved.dir)
-      )
-        return;
-      const read = readProjectFile(resolved.dir, rootDir, renderer);
-      errors.push(...read.errors);
-      warnings.push(...read.warnings);
-      if (!read.config) return;
-      const clash = projects.get(read.config.name);
-      if (clash) {
-        errors.push(
-          new TsmodelError({
-            code: 'package-name-clash',
-            message: `two projects are named '${read.config.name}': ${displayPath(rootDir, clash.file)} and ${displayPath(rootDir, read.config.file)}`,
-            hint: `project names must be unique across packages; rename one in its ${PROJECT_FILE_NAME} or remove the duplicate package`,
-            location,
-          }),
-        );
-        return;
-      }
-      projects.set(read.config.name, read.config);
-      queue.push({ project: read.config, locations: read.packageLocations });
+      addPackage(resolved.dir, location);
     });
   }
 

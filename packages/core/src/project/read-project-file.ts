@@ -48,8 +48,9 @@ export function displayPath(displayBase: string, file: string): string {
 }
 
 /**
- * Reads `<dir>/project.yml`. All problems in the file (syntax, schema, unknown keys, folder
- * configs) are returned together; `config` is set only when there are none.
+ * Reads the project file of `dir` (see {@link findProjectFile}). All problems in the file
+ * (syntax, schema, unknown keys, folder configs) are returned together; `config` is set only
+ * when there are none.
  */
 export function readProjectFile(
   dir: string,

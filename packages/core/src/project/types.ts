@@ -47,7 +47,10 @@ export interface ProjectConfig {
   targetPath: string;
   /** project.yml's `clean-targets`; unset, the target path. */
   cleanTargets: string[];
-  /** Where `tsmodel deps` installs packages.yml's packages, relative to rootDir (dbt's `dbt_packages`). */
+  /**
+   * `packages-install-path`, relative to rootDir (default `dbt_packages`): where `tsmodel deps`
+   * installs the packages of packages.yml, and where the loader finds them.
+   */
   packagesInstallPath: string;
   /**
    * `vars:` exactly as written: plain keys are global, and a key naming a project (root or

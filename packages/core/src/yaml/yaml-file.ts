@@ -79,7 +79,15 @@ export class YamlFile {
    * offending key, e.g. `project.yml:7:3 models.+materialized: expected string`.
    */
   validate<T>(schema: z.ZodType<T>): { value?: T; errors: TsmodelError[] } {
-    const result = schema.safeParse(this.toJS() ?? {});
+    return this.validateValue(this.toJS() ?? {}, schema);
+  }
+
+  /**
+   * Like {@link validate}, for a value derived from the document that keeps its shape (e.g.
+   * with `env_var()` rendered), so problems in rendered values still point at their line.
+   */
+  validateValue<T>(value: unknown, schema: z.ZodType<T>): { value?: T; errors: TsmodelError[] } {
+    const result = schema.safeParse(value);
     if (result.success) return { value: result.data, errors: [] };
     const errors = result.error.issues.map((issue) => {
       const path = issue.path as PropertyKey[];
