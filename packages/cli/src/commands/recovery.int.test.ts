@@ -43,6 +43,9 @@ describe('recovery after an interrupted run', () => {
         "{{ config(materialized='table') }}\nselect * from {{ ref('slow') }}",
     });
     expect((await p.run('run')).code).toBe(0);
+    // An analyst's view outside the selection, on a table the killed run was rebuilding.
+    await p.query('create schema analyst');
+    await p.query('create view analyst.slow_report as select n * 10 as n10 from main.slow_child');
     p.write({ 'models/slow.sql': slow });
     const killed = await runAndSignalAt(p.dir, 'START sql table model main.slow', 'SIGKILL');
     expect(killed.signal).toBe('SIGKILL');
@@ -54,6 +57,8 @@ describe('recovery after an interrupted run', () => {
     expect(await p.query('select n from slow_child')).toEqual([{ n: 2 }]);
     expect(await p.query('select v from fast')).toEqual([{ v: 3 }]);
     expect(await p.relations()).toEqual(['fast', 'slow', 'slow_child']);
+    expect(await p.relations('analyst')).toEqual(['slow_report']);
+    expect(await p.query('select n10 from analyst.slow_report')).toEqual([{ n10: 20 }]);
   }, 60_000);
 
   it('drops tmp and backup relations a killed run left behind, then builds over them', async () => {
