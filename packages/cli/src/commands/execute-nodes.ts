@@ -20,11 +20,20 @@ const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   test: ['test'],
 };
 
-export async function executeNodes(ctx: CommandContext, command: RunCommand): Promise<number> {
+/** What `retry` hands over instead of the selection flags: the unique ids to run again. */
+export interface RunOverride {
+  only: readonly string[];
+}
+
+export async function executeNodes(
+  ctx: CommandContext,
+  command: RunCommand,
+  override?: RunOverride,
+): Promise<number> {
   // Listening from the start: a signal during compile cancels the run before it begins.
   const cancel = cancelOnSignals();
   try {
-    const code = await compileAndRun(ctx, command, cancel);
+    const code = await compileAndRun(ctx, command, cancel, override);
     const by = cancel.received();
     return by ? signalExitCode(by) : code;
   } finally {
@@ -36,12 +45,13 @@ async function compileAndRun(
   ctx: CommandContext,
   command: RunCommand,
   cancel: CancelOnSignals,
+  override?: RunOverride,
 ): Promise<number> {
   const { flags, reporter, io } = ctx;
   const compiled = await compileWithWarnings(ctx, true);
   const core = await import('@tsmodel/core');
   const selected = core.keepResourceTypes(
-    await selectInDagOrder(ctx, compiled),
+    override ? inDagOrder(compiled, override.only) : await selectInDagOrder(ctx, compiled),
     compiled.manifest,
     RESOURCE_TYPES[command],
   );
@@ -106,4 +116,16 @@ async function compileAndRun(
   } finally {
     await adapter.close();
   }
+}
+
+/** `ids` that still exist in the project, parents before children. */
+function inDagOrder(
+  compiled: Awaited<ReturnType<typeof compileWithWarnings>>,
+  ids: readonly string[],
+): string[] {
+  const wanted = new Set(ids);
+  const ordered = compiled.graph.topologicalOrder().filter((id) => wanted.has(id));
+  const inGraph = new Set(ordered);
+  const rest = ids.filter((id) => !inGraph.has(id) && compiled.manifest.nodes[id] !== undefined);
+  return [...ordered, ...rest.sort()];
 }

@@ -11,6 +11,7 @@ import { depsCommand } from './deps';
 import { initCommand } from './init';
 import { lsCommand } from './ls';
 import { parseCommand } from './parse';
+import { retryCommand } from './retry';
 import { runCommand } from './run';
 import { seedCommand } from './seed';
 import { showCommand } from './show';
@@ -21,6 +22,7 @@ export const commands: readonly AnyCommand[] = [
   buildCommand,
   seedCommand,
   testCommand,
+  retryCommand,
   compileCommand,
   showCommand,
   lsCommand,
