@@ -5,7 +5,7 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { runCli, tempProject } from '../test-io';
 import { gitRepo, startHub, type FakeHub, type GitRepoFixture } from './deps-fixtures';
 
@@ -176,6 +176,30 @@ describe('tsmodel deps', () => {
     const stale = await runCli(['compile', '--project-dir', dir], dir);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('packages.yml has changed since package-lock.yml was written');
+  });
+
+  it('accepts a lock from dbt before 1.9 (no names): keeps its pins and adds the names', async () => {
+    const dir = project(tree());
+    expect((await deps(dir)).code).toBe(0);
+    const pinned = lockOf(dir);
+    // As dbt 1.7/1.8 wrote it: the same pins and hash, no `name:`.
+    const legacy = stringify({
+      packages: pinned.packages.map(({ name: _name, ...entry }) => entry),
+      sha1_hash: pinned.sha1_hash,
+    });
+    expect(legacy).not.toContain('name:');
+    writeFileSync(join(dir, 'package-lock.yml'), legacy);
+
+    const compile = await runCli(['compile', '--project-dir', dir], dir);
+    expect(compile.code).toBe(1);
+    expect(compile.stderr).toContain('package-lock.yml was written by dbt before 1.9');
+    expect(compile.stderr).toContain('run `tsmodel deps`');
+
+    const again = await deps(dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('keeping its pinned versions and adding the names');
+    expect(lockOf(dir)).toEqual(pinned);
+    expect((await runCli(['compile', '--project-dir', dir], dir)).code).toBe(0);
   });
 
   it('a range conflict names who asked for what', async () => {

@@ -62,6 +62,18 @@ export function installedPackages(
       ],
     };
   }
+  if (lock.legacyEntries) {
+    return {
+      packages: [],
+      errors: [
+        problem(
+          'packages-lock-legacy',
+          `${LOCK_FILE_NAME} was written by dbt before 1.9: it pins the packages but does not name them`,
+          'run `tsmodel deps`: it keeps the pinned versions and adds the names',
+        ),
+      ],
+    };
+  }
   const installDir = path.resolve(rootDir, root.packagesInstallPath);
   const record = readInstallRecord(installDir);
   const packages: InstalledPackage[] = [];

@@ -23,10 +23,19 @@ export type LockEntry =
   | { name: string; local: string }
   | { name: string; tarball: string };
 
+/** An entry as dbt before 1.9 wrote it: pinned, but without the project name it installs as. */
+export type LegacyLockEntry = DistributiveOmit<LockEntry, 'name'> & { name?: string };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export interface LockFile {
   /** Absolute path, for messages. */
   file: string;
   entries: LockEntry[];
+  /**
+   * Set when some entry has no `name:` (dbt < 1.9): then `entries` is empty and `deps`
+   * resolves these pins again to learn the names, keeping every version.
+   */
+  legacyEntries?: LegacyLockEntry[];
   /** `sha1_hash`: the packages file this lock was resolved from (see package-hash.ts). */
   sha1Hash?: string;
   /** The parsed file, to locate problems in rendering its `env_var()`s. */
@@ -39,26 +48,26 @@ const projectName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
 const text = z.union([z.string(), z.number()]).transform(String);
 const lockEntry = z.union(
   [
-    z.strictObject({ name: projectName, package: z.string(), version: text }),
+    z.strictObject({ name: projectName.optional(), package: z.string(), version: text }),
     z.strictObject({
-      name: projectName,
+      name: projectName.optional(),
       git: z.string(),
       revision: text,
       subdirectory: z.string().optional(),
     }),
     z.strictObject({
-      name: projectName,
+      name: projectName.optional(),
       private: z.string(),
       revision: text,
       provider: z.string().optional(),
       subdirectory: z.string().optional(),
     }),
-    z.strictObject({ name: projectName, local: z.string() }),
-    z.strictObject({ name: projectName, tarball: z.string() }),
+    z.strictObject({ name: projectName.optional(), local: z.string() }),
+    z.strictObject({ name: projectName.optional(), tarball: z.string() }),
   ],
   {
     error:
-      'expected a pinned package with `name:` (as `tsmodel deps` or `dbt deps` ≥ 1.9 write it)',
+      'expected a pinned package (`package:` + `version:`, `git:`/`private:` + `revision:`, `local:` or `tarball:`)',
   },
 );
 const lockFileSchema = z.strictObject({
@@ -93,10 +102,13 @@ export function readLockFile(
       ),
     };
   }
+  const all = (value.packages ?? []) as LegacyLockEntry[];
+  const legacy = all.some((entry) => entry.name === undefined);
   return {
     lock: {
       file,
-      entries: (value.packages ?? []) as LockEntry[],
+      entries: legacy ? [] : (all as LockEntry[]),
+      ...(legacy ? { legacyEntries: all } : {}),
       ...(value.sha1_hash === undefined ? {} : { sha1Hash: value.sha1_hash }),
       yaml,
     },
@@ -108,18 +120,14 @@ export function readLockFile(
  * The lock's entries with `env_var()` rendered (secret variables allowed, as in packages.yml):
  * what to fetch. Never printed or written.
  */
-export function renderLockEntries(
+export function renderLockEntries<E extends LegacyLockEntry = LockEntry>(
   lock: LockFile,
   env: Record<string, string | undefined>,
-): { rendered: LockEntry[]; errors: TsmodelError[] } {
+  entries: readonly E[] = lock.entries as unknown as E[],
+): { rendered: E[]; errors: TsmodelError[] } {
   const errors: TsmodelError[] = [];
   const renderer = new EnvVarRenderer(env, true);
-  const rendered = renderer.renderTree(
-    lock.entries,
-    ['packages'],
-    lock.yaml,
-    errors,
-  ) as LockEntry[];
+  const rendered = renderer.renderTree(entries, ['packages'], lock.yaml, errors) as E[];
   return { rendered, errors };
 }
 

@@ -19,7 +19,7 @@ import {
 } from './lock-file';
 import { packagesHash } from './package-hash';
 import { PackageFetcher } from './package-fetcher';
-import { PACKAGES_FILE_NAME, readPackagesFile } from './packages-file';
+import { PACKAGES_FILE_NAME, readPackagesFile, toPackageEntry } from './packages-file';
 import { resolvePackages } from './resolve-packages';
 
 export interface DepsOptions {
@@ -78,7 +78,27 @@ export async function runDeps(options: DepsOptions): Promise<DepsResult> {
   try {
     let lock = readCurrentLock(rootDir);
     const hash = packagesHash(declared.entries);
-    const locked = options.upgrade === true || !lock || lock.sha1Hash !== hash;
+    const current = options.upgrade !== true && lock !== undefined && lock.sha1Hash === hash;
+    if (current && lock!.legacyEntries) {
+      // dbt < 1.9 pinned the same tree without project names: keep every pin, learn the names.
+      options.info(
+        'deps-legacy-lock',
+        `${LOCK_FILE_NAME} has no project names (written by dbt before 1.9): keeping its pinned versions and adding the names`,
+      );
+      const shownLock = displayPath(rootDir, lock!.file);
+      const pins = legacyPins(lock!, env, rootDir);
+      const resolution = await resolvePackages(pins, shownLock, root.name, fetcher);
+      for (const warning of resolution.warnings) options.warn(warning);
+      writeFileSync(
+        lock!.file,
+        formatLockFile(
+          resolution.packages.map((p) => p.lock),
+          hash,
+        ),
+      );
+      lock = readCurrentLock(rootDir)!;
+    }
+    const locked = !current;
     if (locked) {
       const shownFile = displayPath(rootDir, declared.file);
       const why = options.upgrade
@@ -131,4 +151,19 @@ function readCurrentLock(rootDir: string): LockFile | undefined {
   const { lock, errors } = readLockFile(rootDir, rootDir);
   if (errors.length > 0) throw new CompileErrors(errors);
   return lock;
+}
+
+/** A legacy lock's entries as packages-file entries: exact pins, resolved like packages.yml. */
+function legacyPins(lock: LockFile, env: Record<string, string | undefined>, rootDir: string) {
+  const entries = lock.legacyEntries!;
+  const { rendered, errors } = renderLockEntries(lock, env, entries);
+  if (errors.length > 0) throw new CompileErrors(errors);
+  return entries.map((raw, i) =>
+    toPackageEntry(
+      raw as Record<string, unknown>,
+      rendered[i] as Record<string, unknown>,
+      lock.yaml.locate(['packages', i]),
+      rootDir,
+    ),
+  );
 }

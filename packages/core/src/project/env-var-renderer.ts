@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { parse as parseYaml } from 'yaml';
 import { TsmodelError } from '../diagnostics';
 import { SECRET_ENV_PREFIXES, isSecretEnvVar } from '../secrets';
 import type { YamlFile } from '../yaml/yaml-file';
@@ -7,6 +8,31 @@ type Path = ReadonlyArray<string | number>;
 type Env = Record<string, string | undefined>;
 
 const TEMPLATE_MARKER = /\{\{|\{%/;
+
+class NativeValueError extends Error {}
+
+/**
+ * dbt's filters that make a rendered YAML value a number, boolean or YAML value instead of text
+ * (`port: "{{ env_var('PORT') | as_number }}"`); they apply when the whole value is one `{{ }}`
+ * ending in the filter, as in dbt.
+ */
+const NATIVE_FILTERS: Record<string, (text: string) => unknown> = {
+  as_text: (text) => text,
+  as_number: (text) => {
+    const n = Number(text.trim());
+    if (text.trim() === '' || Number.isNaN(n))
+      throw new NativeValueError(`'${text}' is not a number`);
+    return n;
+  },
+  as_bool: (text) => {
+    const v = text.trim().toLowerCase();
+    if (v === 'true') return true;
+    if (v === 'false') return false;
+    throw new NativeValueError(`'${text}' is not true or false`);
+  },
+  as_native: (text) => parseYaml(text) as unknown,
+};
+const NATIVE_FILTER_AT_END = /^\s*\{\{.*\|\s*(as_text|as_number|as_bool|as_native)\s*\}\}\s*$/s;
 
 class MissingEnvVar extends Error {
   constructor(readonly variable: string) {
@@ -39,11 +65,17 @@ export class EnvVarRenderer {
     this.nunjucks = new nunjucks.Environment(null, { autoescape: false });
     this.nunjucks.addGlobal('env_var', (name: string, fallback?: unknown) => {
       if (!allowSecrets && isSecretEnvVar(name)) throw new SecretEnvVar(name);
-      const value = this.env[name];
-      if (value !== undefined) return value;
-      if (fallback !== undefined) return fallback;
-      throw new MissingEnvVar(name);
+      return this.lookUp(name, fallback);
     });
+    // dbt's native-type filters: the value's text is rendered, then converted (see renderString).
+    for (const filter of Object.keys(NATIVE_FILTERS)) this.nunjucks.addFilter(filter, String);
+  }
+
+  private lookUp(name: string, fallback: unknown): unknown {
+    const value = this.env[name];
+    if (value !== undefined) return value;
+    if (fallback !== undefined) return fallback;
+    throw new MissingEnvVar(name);
   }
 
   /**
@@ -73,10 +105,12 @@ export class EnvVarRenderer {
     return value;
   }
 
-  private renderString(text: string, path: Path, yaml: YamlFile, errors: TsmodelError[]): string {
+  private renderString(text: string, path: Path, yaml: YamlFile, errors: TsmodelError[]): unknown {
     if (!TEMPLATE_MARKER.test(text)) return text;
     try {
-      return this.nunjucks.renderString(text, {});
+      const rendered = this.nunjucks.renderString(text, {});
+      const native = NATIVE_FILTER_AT_END.exec(text)?.[1];
+      return native ? NATIVE_FILTERS[native]!(rendered) : rendered;
     } catch (error) {
       const location = yaml.locate(path);
       const secret = findSecret(error);
@@ -103,7 +137,7 @@ export class EnvVarRenderer {
           excerpt: yaml.lineText(location.line),
           hint: missing
             ? `export ${missing.variable}=…, or give a default: env_var('${missing.variable}', '…')`
-            : "only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }} are available here",
+            : "only {{ env_var('NAME') }} and {{ env_var('NAME', 'default') }}, with the filters as_number, as_bool, as_native and as_text, are available here",
           cause: error,
         }),
       );

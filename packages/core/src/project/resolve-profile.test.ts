@@ -132,6 +132,32 @@ describe('resolveProfile targets', () => {
     ]);
   });
 
+  it("converts with dbt's as_number / as_bool / as_native, and names a value that does not convert", () => {
+    const yml = [
+      'warehouse:',
+      '  outputs:',
+      '    dev:',
+      '      type: postgres',
+      '      schema: s',
+      '      port: "{{ env_var(\'PORT\') | as_number }}"',
+      "      sslmode_on: \"{{ env_var('SSL', 'true') | as_bool }}\"",
+      '      settings: "{{ env_var(\'SETTINGS\') | as_native }}"',
+      '      label: "{{ env_var(\'PORT\') | as_text }}"',
+    ].join('\n');
+    const { resolve } = setup({ 'app/profiles.yml': yml });
+    expect(resolve({ env: { PORT: '5433', SETTINGS: '{a: 1}' } }).target).toMatchObject({
+      port: 5433,
+      sslmode_on: true,
+      settings: { a: 1 },
+      label: '5433',
+    });
+    expect(thrownProblems(() => resolve({ env: { PORT: 'x', SETTINGS: '1' } }))).toEqual([
+      expect.stringMatching(
+        /^profiles\.yml:6:13 warehouse\.outputs\.dev\.port: cannot render .*'x' is not a number/,
+      ),
+    ]);
+  });
+
   it('validates type, threads and schema', () => {
     const yml =
       'warehouse:\n  target: dev\n  outputs:\n    dev:\n      schema: s\n    bad:\n      type: postgres\n      threads: 0\n';
