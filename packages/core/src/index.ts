@@ -23,3 +23,4 @@ export * from './adapter';
 export * from './materializations';
 export * from './run';
 export * from './secrets';
+export * from './freshness';

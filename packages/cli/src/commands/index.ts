@@ -15,6 +15,7 @@ import { retryCommand } from './retry';
 import { runCommand } from './run';
 import { seedCommand } from './seed';
 import { showCommand } from './show';
+import { sourceCommand } from './source';
 import { testCommand } from './test';
 
 export const commands: readonly AnyCommand[] = [
@@ -23,6 +24,7 @@ export const commands: readonly AnyCommand[] = [
   seedCommand,
   testCommand,
   retryCommand,
+  sourceCommand,
   compileCommand,
   showCommand,
   lsCommand,
