@@ -169,6 +169,69 @@ export function runConformance(
       ]);
     });
 
+    it('merges only merge_update_columns, or all but merge_exclude_columns', async () => {
+      const first = "select 1 as id, 'old' as a, 'old' as b, 'old' as c";
+      const second =
+        "select 1 as id, 'new' as a, 'new' as b, 'new' as c union all select 2, 'new', 'new', 'new'";
+      const inc = (id: string, config: Partial<NodeConfig>) => (sql: string) =>
+        node(id, sql, {
+          materialized: 'incremental',
+          incremental_strategy: 'merge',
+          unique_key: 'id',
+          ...config,
+        });
+      const only = inc('inc_merge_update', { merge_update_columns: ['a'] });
+      await buildNode(adapter, conn, only(first));
+      await buildNode(adapter, conn, only(second));
+      expect(await rows('inc_merge_update')).toEqual([
+        { id: 1, a: 'new', b: 'old', c: 'old' },
+        { id: 2, a: 'new', b: 'new', c: 'new' },
+      ]);
+      const except = inc('inc_merge_exclude', { merge_exclude_columns: ['b'] });
+      await buildNode(adapter, conn, except(first));
+      await buildNode(adapter, conn, except(second));
+      expect(await rows('inc_merge_exclude')).toEqual([
+        { id: 1, a: 'new', b: 'old', c: 'new' },
+        { id: 2, a: 'new', b: 'new', c: 'new' },
+      ]);
+      await expect(
+        buildNode(
+          adapter,
+          conn,
+          inc('inc_merge_update', { merge_update_columns: ['nope'] })(second),
+        ),
+      ).rejects.toThrow(
+        'merge_update_columns of model.conformance.inc_merge_update names nope, which the model does not write',
+      );
+    });
+
+    it("treats unique_key '' as no key (append) and reads dbt's `predicates` spelling", async () => {
+      const blank = (sql: string) =>
+        node('inc_blank_key', sql, {
+          materialized: 'incremental',
+          incremental_strategy: 'delete+insert',
+          unique_key: '',
+        });
+      await buildNode(adapter, conn, blank('select 1 as id'));
+      await buildNode(adapter, conn, blank('select 1 as id'));
+      expect(await rows('inc_blank_key')).toEqual([{ id: 1 }, { id: 1 }]);
+      const old = (sql: string) =>
+        node('inc_predicates', sql, {
+          materialized: 'incremental',
+          incremental_strategy: 'delete+insert',
+          unique_key: 'id',
+          predicates: ['DBT_INTERNAL_DEST.v > 1'],
+        });
+      await buildNode(adapter, conn, old('select 1 as id, 1 as v union all select 2, 2'));
+      await buildNode(adapter, conn, old('select 1 as id, 9 as v union all select 2, 9'));
+      // id 1 (v = 1) is outside the predicate: kept, and the new row added beside it.
+      expect(await rows('inc_predicates', 'id, v')).toEqual([
+        { id: 1, v: 1 },
+        { id: 1, v: 9 },
+        { id: 2, v: 9 },
+      ]);
+    });
+
     it('applies on_schema_change modes', async () => {
       const inc = (id: string, sql: string, mode: string) =>
         node(id, sql, { materialized: 'incremental', unique_key: 'id', on_schema_change: mode });

@@ -5,6 +5,7 @@
  * queries are cancelled (those nodes end `cancelled`), the rest is skipped, staging is dropped,
  * run_results.json is still written, and the exit code is the shell's 128 + signal number.
  */
+import { resolve } from 'node:path';
 import type { ResourceType, RunCommand } from '@tsmodel/core';
 import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { cancelOnSignals, signalExitCode, type CancelOnSignals } from './cancel-signals';
@@ -59,6 +60,18 @@ async function compileAndRun(
     reporter.warn(
       'nothing-to-do',
       `Nothing to do: the selection has no ${RESOURCE_TYPES[command].join('/')} nodes`,
+    );
+    // As dbt: the artifact says this invocation ran nothing, so no reader sees the last run's.
+    const root = compiled.project.root;
+    await core.writeRunResults(
+      resolve(root.rootDir, root.targetPath),
+      core.runResultsArtifact({
+        results: [],
+        elapsed: 0,
+        invocationId: compiled.engine.options.invocationId,
+        args: { which: command, select: flags.select ?? [], exclude: flags.exclude ?? [] },
+      }),
+      new core.Redactor(core.collectSecrets(compiled.profile.target, io.env)),
     );
     return EXIT_OK;
   }

@@ -169,3 +169,16 @@ describe('tsmodel run: failures', () => {
     expect(await p.relations()).toEqual([]);
   });
 });
+
+describe('tsmodel run: nothing selected', () => {
+  it('still writes run_results.json, empty, so the last run is not mistaken for this one', async () => {
+    const p = testProject({ 'models/m.sql': "{{ config(materialized='table') }}\nselect 1 as id" });
+    expect((await p.run('run')).code).toBe(0);
+    const none = await p.run('run', '-s', 'tag:nothing');
+    expect(none.code).toBe(0);
+    expect(none.stdout + none.stderr).toContain('Nothing to do');
+    const artifact = JSON.parse(readFileSync(join(p.dir, 'target', 'run_results.json'), 'utf8'));
+    expect(artifact.results).toEqual([]);
+    expect(artifact.args.which).toBe('run');
+  });
+});

@@ -67,6 +67,10 @@ export interface IncrementalStatementInput {
   uniqueKey: string[];
   /** Extra conditions on the target, written by users against `DBT_INTERNAL_DEST`. */
   predicates: string[];
+  /** `merge_update_columns`: the only columns a matched row updates (default: all but the key). */
+  updateColumns?: string[];
+  /** `merge_exclude_columns`: columns a matched row keeps as they are. */
+  excludeColumns?: string[];
 }
 
 /** How a seed CSV is read by the engine itself (data never passes through Node). */

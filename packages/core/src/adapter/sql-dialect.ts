@@ -142,7 +142,7 @@ export abstract class SqlDialect implements Dialect {
       `(${uniqueKey.map((k) => `${SOURCE_ALIAS}.${this.quoteIdentifier(k)} = ${dest}.${this.quoteIdentifier(k)}`).join(' and ')})`,
       ...this.destPredicates(input),
     ].join(' and ');
-    const updates = this.mergeUpdateColumns(columns, uniqueKey).map(
+    const updates = this.mergeUpdateColumns(input).map(
       (c) => `${this.quoteIdentifier(c)} = ${SOURCE_ALIAS}.${this.quoteIdentifier(c)}`,
     );
     const lines = [
@@ -217,9 +217,10 @@ export abstract class SqlDialect implements Dialect {
   }
 
   /** Columns a matched merge row updates: every non-key column. */
-  protected mergeUpdateColumns(columns: string[], uniqueKey: string[]): string[] {
-    const keys = new Set(uniqueKey);
-    return columns.filter((c) => !keys.has(c));
+  protected mergeUpdateColumns(input: IncrementalStatementInput): string[] {
+    if (input.updateColumns) return input.updateColumns;
+    const kept = new Set([...input.uniqueKey, ...(input.excludeColumns ?? [])]);
+    return input.columns.filter((c) => !kept.has(c));
   }
 
   protected columnList(columns: string[]): string {

@@ -67,12 +67,13 @@ export function planIncrementalApply(input: IncrementalApplyInput): Step[] {
     dialect,
     node: node.unique_id,
   });
-  const statement = {
+  const statement: IncrementalStatementInput = {
     target,
     source: staging,
     columns: schema.columns,
     uniqueKey: uniqueKeyOf(input),
-    predicates: node.config.incremental_predicates ?? [],
+    predicates: predicatesOf(input),
+    ...mergeColumns(input, schema.columns),
   };
   return [
     ...schema.steps,
@@ -100,11 +101,64 @@ function writeSteps(
   return [step('insert', 'append new rows', dialect.insertInto(target, source, columns), true)];
 }
 
-/** `unique_key` as a list: a string is one column (or expression), a list is a composite key. */
+/**
+ * `unique_key` as a list: a string is one column (or expression), a list is a composite key;
+ * `''`, `[]` and blank entries mean no key, as in dbt (append instead of matching on nothing).
+ */
 export function uniqueKeyOf(input: PlanInput): string[] {
   const key = input.node.config.unique_key;
   if (key === undefined || key === null) return [];
-  return Array.isArray(key) ? key : [key];
+  return (Array.isArray(key) ? key : [key]).map(String).filter((k) => k.trim() !== '');
+}
+
+/** `incremental_predicates`, or dbt's older spelling `predicates`. */
+function predicatesOf(input: PlanInput): string[] {
+  const { config } = input.node;
+  const value = config.incremental_predicates ?? (config.predicates as unknown);
+  if (value === undefined || value === null) return [];
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+/**
+ * `merge_update_columns` / `merge_exclude_columns`, checked against the columns written: a
+ * name that is not one of them would silently update nothing, so it is an error naming it.
+ */
+function mergeColumns(
+  input: PlanInput,
+  columns: string[],
+): Pick<IncrementalStatementInput, 'updateColumns' | 'excludeColumns'> {
+  const { config, unique_id } = input.node;
+  const list = (key: string) => {
+    const value = config[key];
+    if (value === undefined || value === null) return undefined;
+    const names = (Array.isArray(value) ? value : [value]).map(String);
+    const known = new Set(columns.map((c) => c.toLowerCase()));
+    const unknown = names.filter((n) => !known.has(n.toLowerCase()));
+    if (unknown.length > 0) {
+      throw new TsmodelError({
+        code: 'merge-columns-unknown',
+        message: `${key} of ${unique_id} names ${unknown.join(', ')}, which the model does not write`,
+        node: unique_id,
+        hint: `the model's columns: ${columns.join(', ')}`,
+      });
+    }
+    const byLower = new Map(columns.map((c) => [c.toLowerCase(), c]));
+    return names.map((n) => byLower.get(n.toLowerCase())!);
+  };
+  const updateColumns = list('merge_update_columns');
+  const excludeColumns = list('merge_exclude_columns');
+  if (updateColumns && excludeColumns) {
+    throw new TsmodelError({
+      code: 'merge-columns-both',
+      message: `${unique_id} sets both merge_update_columns and merge_exclude_columns`,
+      node: unique_id,
+      hint: 'set one: the columns to update, or the columns to keep',
+    });
+  }
+  return {
+    ...(updateColumns ? { updateColumns } : {}),
+    ...(excludeColumns ? { excludeColumns } : {}),
+  };
 }
 
 function resolveStrategy(input: PlanInput): IncrementalStrategy {

@@ -29,6 +29,7 @@ const NODE = [
   'on_configuration_change',
   'incremental_strategy',
   'incremental_predicates',
+  'predicates',
   'merge_update_columns',
   'merge_exclude_columns',
   'batch_size',

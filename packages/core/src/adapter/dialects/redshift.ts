@@ -89,9 +89,9 @@ export class RedshiftDialect extends PostgresDialect {
   }
 
   /** Redshift rejects a MERGE without `when matched`; with only key columns, set the keys. */
-  protected mergeUpdateColumns(columns: string[], uniqueKey: string[]): string[] {
-    const updates = super.mergeUpdateColumns(columns, uniqueKey);
-    return updates.length > 0 ? updates : uniqueKey;
+  protected mergeUpdateColumns(input: IncrementalStatementInput): string[] {
+    const updates = super.mergeUpdateColumns(input);
+    return updates.length > 0 ? updates : input.uniqueKey;
   }
 }
 
