@@ -1,6 +1,6 @@
 /**
  * The adapters the CLI ships with, registered in one place. Each package's `plugin` module
- * holds only its pure dialect; a driver (DuckDB's binary, pg) is imported when a
+ * holds only its pure dialect; a driver (DuckDB's binary, pg, snowflake-sdk) is imported when a
  * run creates the adapter. Any other `type:` is looked up in the project's node_modules by the
  * registry (`tsmodel-adapter-<type>`).
  */
@@ -11,15 +11,17 @@ let registry: Promise<AdapterRegistry> | undefined;
 
 export function adapterRegistry(): Promise<AdapterRegistry> {
   return (registry ??= (async () => {
-    const [{ AdapterRegistry }, duckdb, postgres] = await Promise.all([
+    const [{ AdapterRegistry }, duckdb, postgres, snowflake] = await Promise.all([
       import('@tsmodel/core/adapter'),
       import('@tsmodel/adapter-duckdb/plugin'),
       import('@tsmodel/adapter-postgres/plugin'),
+      import('@tsmodel/adapter-snowflake/plugin'),
     ]);
     return new AdapterRegistry([
       duckdb.plugin,
       postgres.postgresPlugin,
       postgres.redshiftPlugin,
+      snowflake.plugin,
     ]);
   })());
 }

@@ -1,0 +1,150 @@
+import {
+  SqlDialect,
+  truncateUtf8,
+  type ColumnDef,
+  type DialectCapabilities,
+  type IncrementalStatementInput,
+  type IncrementalStrategy,
+  type RelationKind,
+  type SeedColumn,
+} from '@tsmodel/core/adapter';
+import type { NodeConfig, RelationName } from '@tsmodel/core';
+import { clusterByOf, isSecure, isTransient, wantsAutomaticClustering } from './relation-config';
+
+/** A name Snowflake reads the same quoted or not, once folded to upper case. */
+const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+
+/** Snowflake's reserved keywords: never left bare, even when they look plain. */
+const RESERVED = new Set(
+  (
+    'account all alter and any as between by case cast check column connect connection ' +
+    'constraint create cross current current_date current_time current_timestamp current_user ' +
+    'database delete distinct drop else exists false following for from full grant group ' +
+    'gscluster having ilike in increment inner insert intersect into is issue join lateral left ' +
+    'like localtime localtimestamp minus natural not null of on or order organization qualify ' +
+    'regexp revoke right rlike row rows sample schema select set some start table tablesample ' +
+    'then to trigger true try_cast union unique update using values view when whenever where with'
+  ).split(' '),
+);
+
+/**
+ * Snowflake: DDL auto-commits (no transactional swap), but `create or replace table` is one
+ * atomic statement, so tables rebuild in place; tables are `transient` as in dbt-snowflake (no
+ * Fail-safe storage for data a run can rebuild) unless `transient: false`. Unquoted names fold
+ * to upper case, so plain names are left unquoted — dbt-snowflake's default quoting — and `id`
+ * in a model and `ID` in the catalog are the same column. `merge` is the default incremental
+ * strategy; `insert_overwrite` replaces every row in one statement.
+ */
+export class SnowflakeDialect extends SqlDialect {
+  readonly type = 'snowflake';
+  readonly capabilities: DialectCapabilities = {
+    transactionalDdl: false,
+    atomicCreateOrReplaceTable: true,
+    createOrReplaceView: true,
+    merge: true,
+    // Snowflake can move a relation across schemas on rename; planners never rely on it.
+    renameAcrossSchemas: true,
+    identifierCase: 'upper',
+    maxIdentifierLength: 255,
+  };
+
+  /** Bare when the folded name is unambiguous; quoted (case kept) otherwise. */
+  quoteIdentifier(name: string): string {
+    if (PLAIN_IDENTIFIER.test(name) && !RESERVED.has(name.toLowerCase())) return name;
+    return super.quoteIdentifier(name);
+  }
+
+  /** Bare names fold to upper case; quoted ones (see `quoteIdentifier`) keep their case. */
+  identifierKey(name: string): string {
+    const stored = this.quoteIdentifier(name) === name ? name.toUpperCase() : name;
+    return truncateUtf8(stored, this.capabilities.maxIdentifierLength);
+  }
+
+  /** Snowflake reads `\` as an escape inside single-quoted strings. */
+  quoteString(value: string): string {
+    return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+  }
+
+  createTableAs(rel: RelationName, sql: string, config?: NodeConfig): string {
+    return this.tableAs('create', rel, sql, config);
+  }
+
+  createOrReplaceTableAs(rel: RelationName, sql: string, config?: NodeConfig): string {
+    return this.tableAs('create or replace', rel, sql, config);
+  }
+
+  /**
+   * dbt-snowflake's view: `secure` hides the definition from non-owners, `copy grants` keeps
+   * the grants of the view it replaces.
+   */
+  createViewAs(
+    rel: RelationName,
+    sql: string,
+    options: { replace: boolean },
+    config?: NodeConfig,
+  ): string {
+    const create = `create ${options.replace ? 'or replace ' : ''}${isSecure(config) ? 'secure ' : ''}view`;
+    const grants = config?.copy_grants === true ? ' copy grants' : '';
+    return `${create} ${this.renderRelation(rel)}${grants} as (\n${sql}\n)`;
+  }
+
+  /** The clustering key, then (`automatic_clustering: true`) Snowflake's own reclustering. */
+  afterCreateTable(rel: RelationName, config: NodeConfig): string[] {
+    const clusterBy = clusterByOf(config);
+    if (clusterBy.length === 0) return [];
+    const table = this.renderRelation(rel);
+    return [
+      `alter table ${table} cluster by (${clusterBy.join(', ')})`,
+      ...(wantsAutomaticClustering(config) ? [`alter table ${table} resume recluster`] : []),
+    ];
+  }
+
+  createTable(rel: RelationName, columns: ColumnDef[]): string {
+    return super.createTable(rel, columns).replace(/^create table /, 'create transient table ');
+  }
+
+  /** An unqualified new name would land in the session's current schema: qualify it. */
+  renameRelation(kind: RelationKind, from: RelationName, to: string): string {
+    return `alter ${kind} ${this.renderRelation(from)} rename to ${this.renderRelation({ ...from, identifier: to })}`;
+  }
+
+  alterColumnTypes(rel: RelationName, columns: ColumnDef[]): string[] {
+    return columns.map(
+      (c) =>
+        `alter table ${this.renderRelation(rel)} alter column ${this.quoteIdentifier(c.name)} set data type ${c.dataType}`,
+    );
+  }
+
+  /** dbt-snowflake's default is merge whatever the key (keyless merge is a plain insert). */
+  defaultIncrementalStrategy(): IncrementalStrategy {
+    return 'merge';
+  }
+
+  /** dbt-snowflake's `insert_overwrite`: every row of the target replaced in one statement. */
+  insertOverwrite(input: IncrementalStatementInput): string {
+    const cols = this.columnList(input.columns);
+    return `insert overwrite into ${this.renderRelation(input.target)} (${cols})\nselect ${cols}\nfrom ${this.renderRelation(input.source)}`;
+  }
+
+  seedColumnType(column: SeedColumn): string {
+    if (column.kind === 'float') return 'float';
+    if (column.kind === 'timestamp') return 'timestamp_ntz';
+    if (column.kind === 'text') return 'varchar';
+    return super.seedColumnType(column);
+  }
+
+  /**
+   * dbt-snowflake's `create_table_as`: transient unless `transient: false`, `copy grants` on
+   * request, and rows written in `cluster_by` order so the table starts out clustered.
+   */
+  private tableAs(create: string, rel: RelationName, sql: string, config?: NodeConfig): string {
+    const kind = isTransient(config) ? 'transient table' : 'table';
+    const grants = config?.copy_grants === true ? ' copy grants' : '';
+    const clusterBy = config ? clusterByOf(config) : [];
+    const body =
+      clusterBy.length > 0 ? `select * from (\n${sql}\n) order by (${clusterBy.join(', ')})` : sql;
+    return `${create} ${kind} ${this.renderRelation(rel)}${grants} as (\n${body}\n)`;
+  }
+}
+
+export const snowflakeDialect = new SnowflakeDialect();
