@@ -2,6 +2,12 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const ADAPTER_PACKAGES = {
+  group: ['@tsmodel/adapter-*', '@tsmodel/adapter-*/**'],
+  message: 'core receives adapters as plugins; it never imports an adapter package',
+};
+const DRIVERS = ['pg', 'snowflake-sdk', '@duckdb/node-api'];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'target/**', '**/target/**', '.tmp/**'] },
   js.configs.recommended,
@@ -15,6 +21,29 @@ export default tseslint.config(
       ],
       // Relation markers are control characters on purpose (templating/relation-placeholder.ts).
       'no-control-regex': 'off',
+    },
+  },
+  {
+    // Core is handed adapters as plugins (adapter/plugin.ts); it never imports an adapter
+    // package, nor (outside tests) a driver, so adding a warehouse never touches core.
+    files: ['packages/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [ADAPTER_PACKAGES] }],
+    },
+  },
+  {
+    files: ['packages/core/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ADAPTER_PACKAGES,
+            { group: DRIVERS, message: 'drivers belong to adapter packages' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * Three tiers, chosen by where a test file lives and how it is named:
  * - warehouse: anything under packages/adapter-postgres/, or named `*.warehouse.test.ts`
- *   (needs a server: gated on TSMODEL_PG_URL / TSMODEL_REDSHIFT_URL);
+ *   (needs a server: gated on TSMODEL_PG_URL / TSMODEL_REDSHIFT_URL / TSMODEL_SNOWFLAKE_*;
+ *   packages/adapter-snowflake's live suite is its `*.warehouse.test.ts`, the rest is unit);
  * - integration: integration_tests/, bench/, packages/adapter-duckdb/, or `*.int.test.ts`
  *   (real DuckDB, the spawned CLI on dist/);
  * - unit: every other `packages/<pkg>/src/**\/*.test.ts` — pure, and guarded: importing a

@@ -17,3 +17,4 @@ vi.mock('@duckdb/node-api', () => refuse('@duckdb/node-api'));
 vi.mock('pg', () => refuse('pg'));
 vi.mock('node:child_process', () => refuse('node:child_process'));
 vi.mock('child_process', () => refuse('child_process'));
+vi.mock('snowflake-sdk', () => refuse('snowflake-sdk'));

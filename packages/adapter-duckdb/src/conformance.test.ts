@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runConformance } from '@tsmodel/adapter-testkit';
-import { adapterFactory } from './duckdb-adapter';
+import { createDuckDBAdapter } from './duckdb-adapter';
 
 const target = (path: string) => ({
   type: 'duckdb',
@@ -15,7 +15,7 @@ const target = (path: string) => ({
 
 runConformance(
   'duckdb :memory:',
-  () => adapterFactory.create(target(':memory:'), { projectRoot: tmpdir() }),
+  () => createDuckDBAdapter(target(':memory:'), { projectRoot: tmpdir() }),
   {
     schema: 'conformance',
   },
@@ -26,7 +26,7 @@ runConformance(
   () => {
     const root = mkdtempSync(join(tmpdir(), 'tsmodel-duckdb-'));
     // A relative path in a directory that does not exist yet: the adapter resolves and creates it.
-    return adapterFactory.create(target('target/nested/dev.duckdb'), { projectRoot: root });
+    return createDuckDBAdapter(target('target/nested/dev.duckdb'), { projectRoot: root });
   },
   { schema: 'conformance', database: 'dev' },
 );

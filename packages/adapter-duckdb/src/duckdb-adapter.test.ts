@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TsmodelError } from '@tsmodel/core';
-import { adapterFactory } from './duckdb-adapter';
+import { createDuckDBAdapter } from './duckdb-adapter';
 import { parseDuckDBProfile } from './profile';
 
 const target = (extra: Record<string, unknown>) => ({
@@ -37,10 +37,9 @@ describe('duckdb profile', () => {
 
 describe('duckdb connection', () => {
   it('applies settings on every connection', async () => {
-    const adapter = adapterFactory.create(
-      target({ settings: { memory_limit: '1GB', threads: 1 } }),
-      { projectRoot: tmpdir() },
-    );
+    const adapter = createDuckDBAdapter(target({ settings: { memory_limit: '1GB', threads: 1 } }), {
+      projectRoot: tmpdir(),
+    });
     const conn = await adapter.connect();
     const [row] = await conn.query<{ threads: unknown }>(
       "select current_setting('threads') as threads",
@@ -50,7 +49,7 @@ describe('duckdb connection', () => {
   });
 
   it('never lets another statement run inside a transaction on the same connection', async () => {
-    const adapter = adapterFactory.create(target({}), { projectRoot: tmpdir() });
+    const adapter = createDuckDBAdapter(target({}), { projectRoot: tmpdir() });
     const conn = await adapter.connect();
     await conn.execute('create table log (step varchar)', { label: 'setup' });
     const tx = conn.transaction(async (t) => {
@@ -67,7 +66,7 @@ describe('duckdb connection', () => {
   });
 
   it('reports rows affected and binds query parameters', async () => {
-    const adapter = adapterFactory.create(target({}), { projectRoot: tmpdir() });
+    const adapter = createDuckDBAdapter(target({}), { projectRoot: tmpdir() });
     const conn = await adapter.connect();
     await conn.execute('create table t (id integer)', { label: 'setup' });
     expect(

@@ -1,13 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { TsmodelError } from '@tsmodel/core';
+import { TsmodelError, type TargetConfig } from '@tsmodel/core';
 import {
   AdapterError,
   duckdbDialect,
   informationSchemaIntrospector,
   type Adapter,
-  type AdapterFactory,
+  type AdapterContext,
   type Connection,
   type Introspector,
 } from '@tsmodel/core/adapter';
@@ -82,10 +82,10 @@ export class DuckDBAdapter implements Adapter {
   }
 }
 
-export const adapterFactory: AdapterFactory = {
-  type: 'duckdb',
-  create: (target, ctx) => new DuckDBAdapter(parseDuckDBProfile(target, ctx.projectRoot)),
-};
+/** Validates a `type: duckdb` target; the database opens on the first `connect`. */
+export function createDuckDBAdapter(target: TargetConfig, ctx: AdapterContext): DuckDBAdapter {
+  return new DuckDBAdapter(parseDuckDBProfile(target, ctx.projectRoot));
+}
 
 /**
  * Creates the folder of the database file. Failing (a file where a folder of the path should

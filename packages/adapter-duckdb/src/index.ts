@@ -1,4 +1,5 @@
-export { adapterFactory, DuckDBAdapter } from './duckdb-adapter';
+export { createDuckDBAdapter, DuckDBAdapter } from './duckdb-adapter';
+export { plugin } from './plugin';
 export { DuckDBTsmodelConnection } from './duckdb-connection';
 export { parseDuckDBProfile, type DuckDBProfile } from './profile';
 export { duckdbDialect, DuckDBDialect } from '@tsmodel/core/adapter';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdapterError, duckdbDialect, type Connection } from '@tsmodel/core/adapter';
-import { adapterFactory } from './duckdb-adapter';
+import { createDuckDBAdapter } from './duckdb-adapter';
 
 /**
  * Core checks every seed before DuckDB reads it; these files skip that check on purpose, to
@@ -11,7 +11,7 @@ import { adapterFactory } from './duckdb-adapter';
  * malformed file is an error, never a table with fewer rows or other columns.
  */
 describe('duckdb read_csv for seeds', () => {
-  const adapter = adapterFactory.create(
+  const adapter = createDuckDBAdapter(
     { type: 'duckdb', name: 'dev', profile_name: 'p', schema: 'main', threads: 1 },
     { projectRoot: tmpdir() },
   );

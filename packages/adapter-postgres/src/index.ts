@@ -1,12 +1,11 @@
 export {
   clientConfig,
   PostgresAdapter,
-  postgresAdapterFactory,
-  redshiftAdapterFactory,
+  createPostgresAdapter,
+  createRedshiftAdapter,
 } from './postgres-adapter';
 export { PostgresConnection, type BackendCanceller } from './postgres-connection';
 export { parsePostgresProfile, type PostgresProfile } from './profile';
-/** The registry's default export name: `type: postgres`. */
-export { postgresAdapterFactory as adapterFactory } from './postgres-adapter';
+export { plugin, postgresPlugin, redshiftPlugin } from './plugin';
 export { targetFromUrl } from './target-from-url';
 export { pgColumnsQuery, postgresIntrospector } from './postgres-introspector';

@@ -10,8 +10,8 @@ import { targetFromUrl } from './target-from-url';
 import {
   clientConfig,
   PostgresAdapter,
-  postgresAdapterFactory,
-  redshiftAdapterFactory,
+  createPostgresAdapter,
+  createRedshiftAdapter,
 } from './postgres-adapter';
 import { parsePostgresProfile } from './profile';
 
@@ -69,12 +69,12 @@ describe('postgres profile', () => {
   it('bounds lock waits (lock_timeout, default 60 s) and names sessions <application_name>/<invocation>', () => {
     expect(parsePostgresProfile(target({}), 5432).lockTimeout).toBe(60);
     expect(parsePostgresProfile(target({ lock_timeout: '0' }), 5432).lockTimeout).toBe(0);
-    const adapter = postgresAdapterFactory.create(target({ application_name: 'nightly' }), {
+    const adapter = createPostgresAdapter(target({ application_name: 'nightly' }), {
       projectRoot: '/',
       invocationId: '6f1c2d3e-0000-4000-8000-000000000001',
     }) as PostgresAdapter;
     expect(adapter.sessionName).toBe('nightly/6f1c2d3e-0000-4000-8000-000000000001');
-    const long = postgresAdapterFactory.create(target({ application_name: 'x'.repeat(60) }), {
+    const long = createPostgresAdapter(target({ application_name: 'x'.repeat(60) }), {
       projectRoot: '/',
       invocationId: 'abcdef',
     }) as PostgresAdapter;
@@ -82,7 +82,7 @@ describe('postgres profile', () => {
   });
 
   it('uses the redshift dialect for redshift targets', () => {
-    const adapter = redshiftAdapterFactory.create(
+    const adapter = createRedshiftAdapter(
       { ...target({}), type: 'redshift' },
       { projectRoot: '/' },
     );
@@ -92,7 +92,7 @@ describe('postgres profile', () => {
 
 describe('postgres connection failures', () => {
   it('wraps a refused connection in an AdapterError naming the server', async () => {
-    const adapter = postgresAdapterFactory.create(
+    const adapter = createPostgresAdapter(
       target({ host: '127.0.0.1', port: 1, connect_timeout: 2 }),
       { projectRoot: '/' },
     );
@@ -106,7 +106,7 @@ describe('postgres connection failures', () => {
 const url = process.env.TSMODEL_PG_URL;
 describe.skipIf(!url)('postgres session (TSMODEL_PG_URL)', () => {
   const create = (extra: Record<string, unknown> = {}) =>
-    postgresAdapterFactory.create(
+    createPostgresAdapter(
       { ...targetFromUrl('postgres', url!, 'public'), ...extra },
       { projectRoot: '/' },
     );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TargetConfig } from '@tsmodel/core';
 import pg from 'pg';
 import {
   AdapterError,
@@ -7,7 +8,6 @@ import {
   RedshiftDialect,
   type Adapter,
   type AdapterContext,
-  type AdapterFactory,
   type AdapterNotice,
   type Connection,
   type Introspector,
@@ -256,16 +256,12 @@ export class PostgresAdapter implements Adapter {
   }
 }
 
-export const postgresAdapterFactory: AdapterFactory = {
-  type: 'postgres',
-  create: (target, ctx) =>
-    new PostgresAdapter(parsePostgresProfile(target, 5432), new PostgresDialect(), ctx),
-};
+/** Validates a `type: postgres` target; no session opens until `connect`. */
+export function createPostgresAdapter(target: TargetConfig, ctx: AdapterContext): PostgresAdapter {
+  return new PostgresAdapter(parsePostgresProfile(target, 5432), new PostgresDialect(), ctx);
+}
 
 /** Redshift through the Postgres driver with password auth; its default port is 5439. */
-export const redshiftAdapterFactory: AdapterFactory = {
-  type: 'redshift',
-  parentType: 'postgres',
-  create: (target, ctx) =>
-    new PostgresAdapter(parsePostgresProfile(target, 5439), new RedshiftDialect(), ctx),
-};
+export function createRedshiftAdapter(target: TargetConfig, ctx: AdapterContext): PostgresAdapter {
+  return new PostgresAdapter(parsePostgresProfile(target, 5439), new RedshiftDialect(), ctx);
+}

@@ -95,13 +95,23 @@ describe('a planted secret is written and printed nowhere', () => {
     });
   }
 
-  it('snowflake: a plain-text password in profiles.yml', async () => {
+  it('snowflake: a plain-text password and an env_var private key passphrase; login fails', async () => {
+    const port = await closedPort();
     const dir = project(
       '      type: snowflake\n      account: acme\n      user: u\n' +
-        `      password: ${PLAIN_SECRET}\n      database: d\n      warehouse: w\n      schema: s\n`,
+        `      password: ${PLAIN_SECRET}\n      database: d\n      warehouse: w\n      schema: s\n` +
+        `      host: 127.0.0.1\n      port: ${port}\n      protocol: http\n      connect_retries: 0\n`,
     );
     const printed = await runEverything(dir, env);
+    expect(printed.join('')).toContain('ECONNREFUSED');
     expectNoLeak(dir, printed, [PLAIN_SECRET, SECRET]);
+    const keyPair = project(
+      '      type: snowflake\n      account: acme\n      user: u\n      private_key: MIIBkey\n' +
+        `      private_key_passphrase: "{{ env_var('DBT_ENV_SECRET_PASSWORD') }}"\n` +
+        `      database: d\n      schema: s\n      host: 127.0.0.1\n      port: ${port}\n` +
+        '      protocol: http\n      connect_retries: 0\n',
+    );
+    expectNoLeak(keyPair, await runEverything(keyPair, env), [SECRET, 'MIIBkey']);
   });
 
   const url = process.env.TSMODEL_PG_URL;

@@ -6,6 +6,7 @@ import {
   manifestWithWarnings,
   selectInDagOrder,
 } from './core-options';
+import { createAdapter } from '../adapters';
 
 interface CompileFlags {
   introspect: boolean;
@@ -63,7 +64,7 @@ async function compileAgainstWarehouse(ctx: CommandContext<CompileFlags>) {
   const core = await import('@tsmodel/core');
   const target = compiled.profile.target;
   const root = compiled.project.root;
-  const adapter = (await core.loadAdapter(target.type)).create(target, {
+  const adapter = await createAdapter(target, {
     projectRoot: root.rootDir,
   });
   try {

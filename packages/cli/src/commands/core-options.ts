@@ -9,6 +9,7 @@ import type { CommandContext } from './command';
 import { collectSecrets } from '@tsmodel/core/secrets';
 import { readState } from './state';
 import { applyProjectFlags } from '../env-flags';
+import { adapterRegistry } from '../adapters';
 
 type CompileOptions = Parameters<typeof compileProject>[0];
 type CompileResult = Awaited<ReturnType<typeof compileProject>>;
@@ -16,13 +17,14 @@ type ManifestView = Awaited<ReturnType<typeof compileManifest>>;
 type SelectOptions = Parameters<typeof selectNodes>[2];
 
 /** Options for `compileProject`; relative directories resolve against the CLI's cwd. */
-export function compileOptions(
+export async function compileOptions(
   ctx: CommandContext,
   writeArtifacts: CompileOptions['writeArtifacts'],
-): CompileOptions {
+): Promise<CompileOptions> {
   const { flags, io } = ctx;
   return {
     projectDir: ctx.projectDir,
+    adapters: await adapterRegistry(),
     ...(flags.profilesDir !== undefined ? { profilesDir: resolve(io.cwd, flags.profilesDir) } : {}),
     ...(flags.target !== undefined ? { target: flags.target } : {}),
     ...(flags.profile !== undefined ? { profile: flags.profile } : {}),
@@ -76,7 +78,7 @@ export async function compileWithWarnings(
 ): Promise<CompileResult> {
   await checkWarnErrorFlags(ctx);
   const { compileProject } = await import('@tsmodel/core');
-  const result = await compileProject(compileOptions(ctx, writeArtifacts));
+  const result = await compileProject(await compileOptions(ctx, writeArtifacts));
   ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
   applyProjectFlags(ctx.flags, ctx.explicitFlags, result.project.root.flags);
   await reportWarnings(ctx, result.warnings);
@@ -93,7 +95,7 @@ export async function manifestWithWarnings(
 ): Promise<ManifestView> {
   await checkWarnErrorFlags(ctx);
   const { compileManifest } = await import('@tsmodel/core');
-  const result = await compileManifest(compileOptions(ctx, writeArtifacts));
+  const result = await compileManifest(await compileOptions(ctx, writeArtifacts));
   ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
   applyProjectFlags(ctx.flags, ctx.explicitFlags, result.project.root.flags);
   await reportWarnings(ctx, result.warnings);

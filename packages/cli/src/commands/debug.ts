@@ -4,6 +4,7 @@ import { isCompileErrors, isTsmodelError, EXIT_OK, EXIT_USER_ERROR } from '../fa
 import { tsmodelVersion } from '../version';
 import { defineCommand, type CommandContext } from './command';
 import { describeTarget } from './target-summary';
+import { createAdapter } from '../adapters';
 
 /**
  * Runs one check; a user error is printed and marks the check failed (so later checks that do
@@ -79,8 +80,7 @@ export const debugCommand = defineCommand({
 
     const started = Date.now();
     const connected = await check(ctx, 'connection', async () => {
-      const factory = await core.loadAdapter(target.type);
-      const adapter = factory.create(target, { projectRoot: project.root.rootDir });
+      const adapter = await createAdapter(target, { projectRoot: project.root.rootDir });
       try {
         const connection = await adapter.connect();
         try {

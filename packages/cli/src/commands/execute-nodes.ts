@@ -13,6 +13,7 @@ import type { CommandContext } from './command';
 import { compileWithWarnings, selectInDagOrder } from './core-options';
 import { printSummary, progressPrinter } from './run-progress';
 import { targetLine } from './target-summary';
+import { createAdapter } from '../adapters';
 
 const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   run: ['model'],
@@ -79,8 +80,7 @@ async function compileAndRun(
     target: compiled.profile.target.name,
     type: compiled.profile.target.type,
   });
-  const factory = await core.loadAdapter(compiled.profile.target.type);
-  const adapter = factory.create(compiled.profile.target, {
+  const adapter = await createAdapter(compiled.profile.target, {
     projectRoot: compiled.project.root.rootDir,
     invocationId: compiled.engine.options.invocationId,
     onNotice: (notice) =>

@@ -2,6 +2,7 @@ import { EXIT_USER_ERROR } from '../failure';
 import { defineCommand } from './command';
 import { compileWithWarnings, selectInDagOrder } from './core-options';
 import { formatTable } from './show-table';
+import { createAdapter } from '../adapters';
 
 interface ShowFlags {
   inline?: string;
@@ -54,8 +55,7 @@ export const showCommand = defineCommand<ShowFlags>({
       }
       node = picked[0];
     }
-    const factory = await core.loadAdapter(compiled.profile.target.type);
-    const adapter = factory.create(compiled.profile.target, {
+    const adapter = await createAdapter(compiled.profile.target, {
       projectRoot: compiled.project.root.rootDir,
       invocationId: compiled.engine.options.invocationId,
     });

@@ -1,5 +1,4 @@
-import type { RelationName } from '../manifest/types';
-import type { TargetConfig } from '../project/types';
+import type { NodeConfig, RelationName } from '../manifest/types';
 import type { Connection } from './connection';
 import type { Dialect } from './dialect';
 import type { Introspector } from './introspector';
@@ -21,6 +20,12 @@ export interface Adapter {
    * the engine already excludes a second writer (DuckDB locks its file).
    */
   lockRun?(request: RunLockRequest): Promise<RunLock>;
+  /**
+   * Session state a node asks for, set on its worker's connection before the node's first
+   * statement (dbt's `pre_model_hook`): Snowflake's per-node `query_tag` and
+   * `snowflake_warehouse`. Absent where nodes share one session state.
+   */
+  beforeNode?(conn: Connection, node: { unique_id: string; config: NodeConfig }): Promise<void>;
 }
 
 export interface RunLockRequest {
@@ -50,14 +55,4 @@ export interface AdapterContext {
   invocationId?: string;
   /** Where notices go; without it they are dropped. */
   onNotice?: (notice: AdapterNotice) => void;
-}
-
-/**
- * What an adapter package exports. `create` only validates the profile and remembers it; no
- * I/O happens until `connect`, so `compile` and `ls` never touch the warehouse.
- */
-export interface AdapterFactory {
-  readonly type: string;
-  readonly parentType?: string;
-  create(target: TargetConfig, ctx: AdapterContext): Adapter;
 }

@@ -11,6 +11,8 @@ export interface ExecuteResult {
   rowsAffected?: number;
   /** The driver's status text, when it has one (e.g. Postgres `INSERT 0 5`). */
   message?: string;
+  /** The warehouse's id of the statement, for its query history (`adapter_response.query_id`). */
+  queryId?: string;
 }
 
 /** The statements of one transaction; the same calls as a connection, without nesting. */

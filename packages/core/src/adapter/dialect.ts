@@ -1,4 +1,4 @@
-import type { RelationName } from '../manifest/types';
+import type { NodeConfig, RelationName } from '../manifest/types';
 import type { DependentViewsSql } from './dependent-views';
 
 /** The two kinds of relation tsmodel builds; the kind decides `drop table` vs `drop view`. */
@@ -54,7 +54,7 @@ export interface DialectCapabilities {
   maxIdentifierLength: number;
 }
 
-export type IncrementalStrategy = 'append' | 'delete+insert' | 'merge';
+export type IncrementalStrategy = 'append' | 'delete+insert' | 'merge' | 'insert_overwrite';
 
 /** Inputs shared by the incremental statement builders. */
 export interface IncrementalStatementInput {
@@ -118,6 +118,8 @@ export interface Dialect {
    */
   readonly dependentViews?: DependentViewsSql;
 
+  /** dbt's `adapter.quote` character (`"` for every SQL engine here; BigQuery's is a backtick). */
+  readonly quoteCharacter: string;
   quoteIdentifier(name: string): string;
   quoteString(value: string): string;
   renderRelation(rel: RelationName): string;
@@ -132,9 +134,24 @@ export interface Dialect {
   identifierKey(name: string): string;
 
   createSchemaIfNotExists(rel: Pick<RelationName, 'database' | 'schema'>): string;
-  createTableAs(rel: RelationName, sql: string): string;
-  createOrReplaceTableAs(rel: RelationName, sql: string): string;
-  createViewAs(rel: RelationName, sql: string, options: { replace: boolean }): string;
+  /**
+   * The builders that create the model's own relation get its `config`, from which an engine
+   * reads its own relation options (Snowflake: `transient`, `copy_grants`, `cluster_by`,
+   * `secure`). Without it (staging, tmp and backup relations) they build a plain relation.
+   */
+  createTableAs(rel: RelationName, sql: string, config?: NodeConfig): string;
+  createOrReplaceTableAs(rel: RelationName, sql: string, config?: NodeConfig): string;
+  createViewAs(
+    rel: RelationName,
+    sql: string,
+    options: { replace: boolean },
+    config?: NodeConfig,
+  ): string;
+  /**
+   * Statements that finish a model's table once it holds its rows (Snowflake: `cluster by`,
+   * `resume recluster`); absent or empty where the engine has none.
+   */
+  afterCreateTable?(rel: RelationName, config: NodeConfig): string[];
   /** Renames within the relation's schema; `to` is a bare identifier. */
   renameRelation(kind: RelationKind, from: RelationName, to: string): string;
   dropRelation(kind: RelationKind, rel: RelationName, ifExists: boolean): string;
@@ -147,6 +164,11 @@ export interface Dialect {
    */
   deleteInsert(input: IncrementalStatementInput): { delete: string; insert: string };
   merge(input: IncrementalStatementInput): string;
+  /**
+   * Replaces every row of the target with the staged ones in one statement (Snowflake's
+   * `insert overwrite`). Absent where the engine has none: the strategy then fails early.
+   */
+  insertOverwrite?(input: IncrementalStatementInput): string;
   /** dbt's default: delete+insert when there is a key, else append (Snowflake: merge). */
   defaultIncrementalStrategy(uniqueKey: string[]): IncrementalStrategy;
 
@@ -167,4 +189,17 @@ export interface Dialect {
   createTable(rel: RelationName, columns: ColumnDef[]): string;
   /** One multi-row `insert … values` of literal rows; `null` is SQL NULL. */
   insertValues(target: RelationName, columns: string[], rows: (string | null)[][]): string;
+}
+
+/**
+ * What templates read from the adapter: plain data, so render worker threads receive it by
+ * structured clone and render exactly as the main thread does.
+ */
+export interface TemplatingDialect {
+  /** `adapter.type()`. */
+  readonly type: string;
+  /** `adapter.dispatch` prefixes, nearest first, tried before `default` (`['redshift', 'postgres']`). */
+  readonly dispatchOrder: readonly string[];
+  /** `adapter.quote`'s character. */
+  readonly quoteCharacter: string;
 }

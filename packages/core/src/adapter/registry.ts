@@ -1,45 +1,49 @@
 import { didYouMean } from '../did-you-mean';
 import { TsmodelError } from '../diagnostics';
-import type { AdapterFactory } from './adapter';
+import { discoverAdapterPlugin, pluginPackageName } from './plugin-discovery';
+import type { AdapterPlugin } from './plugin';
 
 /**
- * Adapter packages by profile `type`. Each is imported only when a target of that type is
- * used, so the CLI starts without loading native drivers (DuckDB's binary, pg, snowflake-sdk)
- * and `compile`/`ls` pay for none of them.
+ * The adapters an invocation can use, by profile `type`: the plugins registered up front (the
+ * CLI's built-ins) and, for any other type, the package found in the project's `node_modules`.
+ * Core only ever reads plugins out of a registry it is given.
  */
-const loaders: Record<string, () => Promise<{ adapterFactory: AdapterFactory }>> = {
-  duckdb: () => import('@tsmodel/adapter-duckdb'),
-  postgres: () => import('@tsmodel/adapter-postgres'),
-  redshift: () =>
-    import('@tsmodel/adapter-postgres').then((m) => ({ adapterFactory: m.redshiftAdapterFactory })),
-};
+export class AdapterRegistry {
+  private readonly plugins = new Map<string, AdapterPlugin>();
 
-/** Types whose dialect exists (compile and golden plans work) but whose driver does not yet. */
-const DIALECT_ONLY = new Set(['snowflake']);
-
-export function supportedAdapterTypes(): string[] {
-  return Object.keys(loaders).sort();
-}
-
-/** Loads the factory for a profile's `type`; an unknown type is a user error naming the supported ones. */
-export async function loadAdapter(type: string): Promise<AdapterFactory> {
-  const load = loaders[type];
-  if (!load && DIALECT_ONLY.has(type)) {
-    throw new TsmodelError({
-      code: 'unknown-adapter',
-      message: `the ${type} driver is not built yet: tsmodel can compile for ${type} but not run against it`,
-      hint: `use \`tsmodel compile\` for ${type}, or a target of type ${supportedAdapterTypes().join(', ')} to run`,
-    });
+  constructor(plugins: Iterable<AdapterPlugin> = []) {
+    for (const plugin of plugins) this.register(plugin);
   }
-  if (!load) {
-    const supported = supportedAdapterTypes();
+
+  register(plugin: AdapterPlugin): void {
+    this.plugins.set(plugin.type, plugin);
+  }
+
+  /** Registered types, sorted (discovered ones once found). */
+  types(): string[] {
+    return [...this.plugins.keys()].sort();
+  }
+
+  /**
+   * The plugin for `type`: registered, else discovered from `projectRoot` (and remembered). An
+   * unknown type is a user error naming the registered types and the package to install.
+   */
+  async plugin(type: string, projectRoot: string): Promise<AdapterPlugin> {
+    const known = this.plugins.get(type);
+    if (known) return known;
+    const found = await discoverAdapterPlugin(type, projectRoot);
+    if (found) {
+      this.register(found);
+      return found;
+    }
+    const supported = this.types();
     const suggested = didYouMean(type, supported);
     throw new TsmodelError({
       code: 'unknown-adapter',
-      message: `unknown adapter type '${type}'; supported: ${supported.join(', ')}`,
-      hint: `set type: to one of ${supported.join(', ')}${suggested ? ` (${suggested})` : ''}`,
+      message: `unknown adapter type '${type}'; built in: ${supported.join(', ')}`,
+      hint:
+        `set type: to one of ${supported.join(', ')}${suggested ? ` (${suggested})` : ''}, ` +
+        `or install the adapter package ${pluginPackageName(type)} (or @<scope>/${pluginPackageName(type)}) in the project`,
     });
   }
-  const module = await load();
-  return module.adapterFactory;
 }

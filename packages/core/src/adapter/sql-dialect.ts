@@ -44,9 +44,11 @@ export abstract class SqlDialect implements Dialect {
   abstract readonly type: string;
   readonly parentType?: string;
   abstract readonly capabilities: DialectCapabilities;
+  readonly quoteCharacter: string = '"';
 
   quoteIdentifier(name: string): string {
-    return `"${name.replaceAll('"', '""')}"`;
+    const q = this.quoteCharacter;
+    return `${q}${name.replaceAll(q, q + q)}${q}`;
   }
 
   quoteString(value: string): string {

@@ -1,3 +1,4 @@
+import type { Dialect } from '../adapter/dialect';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
 import { Graph } from '../graph/graph';
 import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
@@ -19,7 +20,6 @@ import { planNodes } from './node-planner';
 import type { RenderJob, RenderOutcome } from './render-jobs';
 import type { ParseCache } from './parse-cache';
 import { findRelationClashes } from './relation-clashes';
-import { dialectFor } from './relation-rendering';
 import { RelationNamer } from './relation-naming';
 import { SqlFinalizer } from './sql-finalizer';
 
@@ -30,6 +30,8 @@ export interface BuildManifestInput {
   files: DiscoveredFile[];
   cache: ParseCache;
   renderRelation: (rel: RelationName) => string;
+  /** The target adapter's dialect: case folding and clash rules. Absent: names as written. */
+  dialect?: Dialect;
   displayPath: (absPath: string) => string;
   /** Renders cache misses, possibly on several threads; outcomes in job order. */
   renderAll: (jobs: RenderJob[]) => Promise<RenderOutcome[]>;
@@ -219,7 +221,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   }
 
   // Relations: where each model and seed is built.
-  const dialect = dialectFor(target.type);
+  const dialect = input.dialect;
   const namer = new RelationNamer(engine, target, root.name, root.quoting, (name) =>
     dialect ? dialect.foldIdentifier(name) : name,
   );
@@ -243,7 +245,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       sources: sources.values(),
       sourceLocations: props.sourceLocations,
       declaredAt,
-      dialect: dialectFor(target.type),
+      dialect,
       target: {
         schema: target.schema,
         ...(target.database !== undefined ? { database: String(target.database) } : {}),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CompileErrors } from '../diagnostics';
 import { tempProject } from '../project/test-helpers';
 import { compileProject, type CompileOptions } from './compile-project';
+import { dialectAdapters } from '../testing/dialect-adapters';
 
 const PROJECT = 'name: shop\nversion: "1.0.0"\n';
 
@@ -197,13 +198,15 @@ describe('compileProject', () => {
       'models/a.sql': 'select {{ now() }}',
     };
     const dir = tempProject(files);
-    const rs = await compileProject({ projectDir: dir, writeArtifacts: false, env: {} });
+    const adapters = dialectAdapters();
+    const rs = await compileProject({ projectDir: dir, writeArtifacts: false, env: {}, adapters });
     expect(rs.manifest.nodes['model.shop.a']!.compiled_code).toBe('select now()');
     const duck = await compileProject({
       projectDir: dir,
       writeArtifacts: false,
       env: {},
       target: 'duck',
+      adapters,
     });
     expect(duck.manifest.nodes['model.shop.a']!.compiled_code).toBe('select current_timestamp');
   });

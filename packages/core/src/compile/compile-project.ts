@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CompileErrors, TsmodelError } from '../diagnostics';
 import type { Graph } from '../graph/graph';
-import type { Manifest, RelationName } from '../manifest/types';
+import type { Manifest } from '../manifest/types';
 import { loadProject } from '../project/load-project';
 import { resolveProfile } from '../project/resolve-profile';
 import type { LoadedProject, ResolvedProfile } from '../project/types';
@@ -23,7 +23,8 @@ import {
 } from './manifest-reuse';
 import type { AdHocRender } from './ad-hoc-render';
 import { TSMODEL_VERSION } from './version';
-import { relationRendererFor } from './relation-rendering';
+import { relationRendererFor, templatingDialectOf } from './relation-rendering';
+import type { AdapterRegistry } from '../adapter/registry';
 import { digest, envDigest, publicTarget } from '../secrets';
 
 export interface CompileOptions {
@@ -51,8 +52,12 @@ export interface CompileOptions {
   profile?: string;
   /** `--[no-]version-check`; see `LoadProjectOptions.versionCheck`. */
   versionCheck?: boolean;
-  /** Renders a relation in the target's SQL dialect; defaults to the target type's dialect. */
-  renderRelation?: (rel: RelationName) => string;
+  /**
+   * The adapters to compile with: the target type's plugin gives the dialect relations render
+   * in and what templates quote and dispatch with. Without it (core's own tests), names render
+   * SQL-standard and `adapter.dispatch` tries only the type itself.
+   */
+  adapters?: AdapterRegistry;
   invocationId?: string;
   runStartedAt?: Date;
 }
@@ -201,12 +206,14 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
   const show = (abs: string) => displayPath(project, abs);
   const invocationId = options.invocationId ?? randomUUID();
   const runStartedAt = options.runStartedAt ?? new Date();
+  const plugin = await options.adapters?.plugin(target.type, project.root.rootDir);
+  const templating = templatingDialectOf(target.type, plugin);
   const { engine, vars, macroProblems } = setUpEngine(
     project,
     profile,
     files.filter((f) => f.kind === 'macro'),
     show,
-    { env, invocationId, runStartedAt },
+    { env, invocationId, runStartedAt, dialect: templating },
   );
   const problems: TsmodelError[] = [...macroProblems];
   const macroChecksums: Record<string, string> = {};
@@ -229,7 +236,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     useCacheFor(options, project),
   );
 
-  const renderRelation = options.renderRelation ?? relationRendererFor(target.type);
+  const renderRelation = relationRendererFor(plugin?.dialect);
   phase('cache_open');
   const built = await buildManifest({
     project,
@@ -238,6 +245,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     files,
     cache,
     renderRelation,
+    ...(plugin ? { dialect: plugin.dialect } : {}),
     displayPath: show,
     renderAll: (jobs) =>
       renderInParallel(engine, jobs, {
@@ -251,6 +259,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
         env,
         invocationId,
         runStartedAt: runStartedAt.getTime(),
+        dialect: templating,
       }),
   });
   problems.push(...built.problems);

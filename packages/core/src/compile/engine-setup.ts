@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { TemplatingDialect } from '../adapter/dialect';
 import type { TsmodelError } from '../diagnostics';
 import type { LoadedProject, ResolvedProfile } from '../project/types';
 import { VarResolver } from '../project/var-resolver';
 import { TemplateEngine } from '../templating/template-engine';
 import type { DiscoveredFile } from './discover';
 import { internalMacroFiles } from './internal-macros';
-import { adapterParents } from './relation-rendering';
 import { publicTarget } from '../secrets';
 
 /** What makes two engines render identically: the main thread's and each render worker's. */
@@ -13,6 +13,8 @@ export interface EngineSettings {
   env: Record<string, string | undefined>;
   invocationId?: string;
   runStartedAt?: Date;
+  /** Quoting and dispatch order of the target's adapter (plain data: workers get it too). */
+  dialect: TemplatingDialect;
 }
 
 export interface EngineSetup {
@@ -39,7 +41,7 @@ export function setUpEngine(
     rootProject: project.root.name,
     // dbt hides credentials from templates: compiled SQL and the manifest never hold them.
     target: publicTarget(target),
-    adapterParents: adapterParents(target.type),
+    dialect: settings.dialect,
     vars: (name, pkg) => vars.resolve(name, pkg),
     env: settings.env,
     dispatch: project.root.dispatch,

@@ -6,7 +6,7 @@ export {
   type ManifestView,
 } from './compile-project';
 export { TSMODEL_VERSION } from './version';
-export { dialectFor, adapterParents, relationRendererFor } from './relation-rendering';
+export { relationRendererFor, templatingDialectOf } from './relation-rendering';
 export { EPHEMERAL_CTE_PREFIX, injectCtes } from './sql-finalizer';
 export { PARSE_CACHE_FILE } from './parse-cache';
 export type { AdHocRender, AdHocRenderOptions } from './ad-hoc-render';

@@ -1,31 +1,6 @@
-import { duckdbDialect } from '../adapter/dialects/duckdb';
-import { postgresDialect } from '../adapter/dialects/postgres';
-import { redshiftDialect } from '../adapter/dialects/redshift';
-import { snowflakeDialect } from '../adapter/dialects/snowflake';
-import type { Dialect } from '../adapter/dialect';
+import type { Dialect, TemplatingDialect } from '../adapter/dialect';
+import { dispatchOrder, type AdapterPlugin } from '../adapter/plugin';
 import type { RelationName } from '../manifest/types';
-
-/**
- * Pure dialects by adapter type, for compiling without loading any driver. Types whose
- * dialect is not written yet compile with the SQL-standard rendering below.
- */
-const DIALECTS: Record<string, Dialect> = {
-  duckdb: duckdbDialect,
-  postgres: postgresDialect,
-  redshift: redshiftDialect,
-  snowflake: snowflakeDialect,
-};
-
-/** Adapter types whose macros a type falls back to before `default__` (dbt's dispatch chain). */
-const PARENTS: Record<string, string[]> = { redshift: ['postgres'] };
-
-export function dialectFor(type: string): Dialect | undefined {
-  return DIALECTS[type];
-}
-
-export function adapterParents(type: string): string[] {
-  return PARENTS[type] ?? [];
-}
 
 /** `"database"."schema"."identifier"`, parts omitted when empty, unquoted where `quoting` says. */
 export function standardRelationRenderer(rel: RelationName): string {
@@ -42,7 +17,22 @@ export function standardRelationRenderer(rel: RelationName): string {
     .join('.');
 }
 
-export function relationRendererFor(type: string): (rel: RelationName) => string {
-  const dialect = DIALECTS[type];
+/**
+ * Relations in the adapter's dialect. A compile that is given no adapter (core's own tests
+ * compile projects without one) renders SQL-standard names.
+ */
+export function relationRendererFor(dialect: Dialect | undefined): (rel: RelationName) => string {
   return dialect ? (rel) => dialect.renderRelation(rel) : standardRelationRenderer;
+}
+
+/** What templates read from the adapter; without one, the type itself and `"`-quoting. */
+export function templatingDialectOf(
+  type: string,
+  plugin: AdapterPlugin | undefined,
+): TemplatingDialect {
+  return {
+    type,
+    dispatchOrder: plugin ? dispatchOrder(plugin) : [type],
+    quoteCharacter: plugin?.dialect.quoteCharacter ?? '"',
+  };
 }

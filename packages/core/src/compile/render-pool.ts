@@ -1,3 +1,4 @@
+import type { TemplatingDialect } from '../adapter/dialect';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,7 @@ export interface RenderWorkerInit {
   env: Record<string, string | undefined>;
   invocationId: string;
   runStartedAt: number;
+  dialect: TemplatingDialect;
 }
 
 /**

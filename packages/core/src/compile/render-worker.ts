@@ -44,6 +44,7 @@ async function start({ init, jobs }: { init: RenderWorkerInit; jobs: RenderJob[]
       env: init.env,
       invocationId: init.invocationId,
       runStartedAt: new Date(init.runStartedAt),
+      dialect: init.dialect,
     },
   );
   const outcomes: SerializedOutcome[] = renderOnThisThread(engine, jobs).map((o) =>

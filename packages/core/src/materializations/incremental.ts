@@ -17,6 +17,7 @@ export const INCREMENTAL_STRATEGIES: readonly IncrementalStrategy[] = [
   'append',
   'delete+insert',
   'merge',
+  'insert_overwrite',
 ];
 
 /**
@@ -90,6 +91,8 @@ function writeSteps(
 ): Step[] {
   if (strategy === 'merge')
     return [step('merge', 'merge new rows', dialect.merge(statement), true)];
+  if (strategy === 'insert_overwrite')
+    return [step('insert', 'overwrite rows', dialect.insertOverwrite!(statement), true)];
   if (strategy === 'delete+insert' && statement.uniqueKey.length > 0) {
     const sql = dialect.deleteInsert(statement);
     return [
@@ -171,6 +174,14 @@ function resolveStrategy(input: PlanInput): IncrementalStrategy {
       message: `the ${input.dialect.type} adapter does not support incremental_strategy 'merge' (${input.node.unique_id})`,
       node: input.node.unique_id,
       hint: "use incremental_strategy: 'delete+insert'",
+    });
+  }
+  if (configured === 'insert_overwrite' && !input.dialect.insertOverwrite) {
+    throw new TsmodelError({
+      code: 'unsupported-strategy',
+      message: `the ${input.dialect.type} adapter does not support incremental_strategy 'insert_overwrite' (${input.node.unique_id})`,
+      node: input.node.unique_id,
+      hint: "use incremental_strategy: 'delete+insert' or 'merge'",
     });
   }
   if ((INCREMENTAL_STRATEGIES as readonly string[]).includes(configured))

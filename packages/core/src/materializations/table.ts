@@ -11,17 +11,21 @@ import { step, type PlanInput, type Step } from './step';
  * - otherwise: build tmp first, then a best-effort (non-atomic) swap.
  */
 export function planTable(input: PlanInput): Step[] {
+  return [...buildTable(input), ...finishTable(input)];
+}
+
+function buildTable(input: PlanInput): Step[] {
   const { node, existing, dialect } = input;
-  const target = node.relation;
+  const { relation: target, config } = node;
   const caps = dialect.capabilities;
   if (!existing)
-    return [step('create', 'create table', dialect.createTableAs(target, node.sql), true)];
+    return [step('create', 'create table', dialect.createTableAs(target, node.sql, config), true)];
   if (caps.atomicCreateOrReplaceTable) {
     const tx = caps.transactionalDdl;
     const replace = step(
       'create',
       'create or replace table',
-      dialect.createOrReplaceTableAs(target, node.sql),
+      dialect.createOrReplaceTableAs(target, node.sql, config),
       tx,
     );
     if (existing.kind === 'table') return [replace];
@@ -29,7 +33,20 @@ export function planTable(input: PlanInput): Step[] {
   }
   const tmp = tmpRelation(target, dialect);
   return [
-    step('create', 'create tmp table', dialect.createTableAs(tmp, node.sql), caps.transactionalDdl),
+    step(
+      'create',
+      'create tmp table',
+      dialect.createTableAs(tmp, node.sql, config),
+      caps.transactionalDdl,
+    ),
     ...swapSteps(target, existing.kind, tmp, 'table', dialect),
   ];
+}
+
+/** The engine's options that apply once the table is in place (Snowflake's clustering). */
+function finishTable(input: PlanInput): Step[] {
+  const { relation, config } = input.node;
+  return (input.dialect.afterCreateTable?.(relation, config) ?? []).map((sql) =>
+    step('alter', 'set table options', sql, false),
+  );
 }

@@ -17,7 +17,7 @@ export function planView(input: PlanInput): Step[] {
       step(
         'create',
         'create view',
-        dialect.createViewAs(target, node.sql, { replace: false }),
+        dialect.createViewAs(target, node.sql, { replace: false }, node.config),
         true,
       ),
     ];
@@ -26,7 +26,7 @@ export function planView(input: PlanInput): Step[] {
       step(
         'create',
         'create or replace view',
-        dialect.createViewAs(target, node.sql, { replace: true }),
+        dialect.createViewAs(target, node.sql, { replace: true }, node.config),
         true,
       ),
     ];
@@ -49,7 +49,7 @@ export function planView(input: PlanInput): Step[] {
       step(
         'create',
         'create view',
-        dialect.createViewAs(target, node.sql, { replace: false }),
+        dialect.createViewAs(target, node.sql, { replace: false }, node.config),
         true,
       ),
     ];
@@ -59,7 +59,7 @@ export function planView(input: PlanInput): Step[] {
     step(
       'create',
       'create tmp view',
-      dialect.createViewAs(tmp, node.sql, { replace: false }),
+      dialect.createViewAs(tmp, node.sql, { replace: false }, node.config),
       false,
     ),
     ...swapSteps(target, existing.kind, tmp, 'view', dialect),

@@ -113,6 +113,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     finalize: compiled.finalize,
     renderAdHoc: compiled.renderAdHoc,
     fullRefresh: options.fullRefresh ?? false,
+    beforeNode: async (conn, node) =>
+      adapter.beforeNode?.(conn, { unique_id: node.unique_id, config: node.config }),
     dependentsKeeper: (node) => {
       if (!dialect.dependentViews) return undefined;
       let downstream: Set<string> | undefined;
@@ -245,6 +247,7 @@ async function runNode(
   const t0 = performance.now();
   let outcome: NodeOutcome;
   try {
+    await ctx.beforeNode(conn, node);
     if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node);
     else if (node.resource_type === 'test') outcome = await runTest(ctx, conn, node, target);
     else outcome = await runModel(ctx, conn, node);
@@ -270,6 +273,7 @@ async function runNode(
         : {
             _message: outcome.message || 'OK',
             ...(outcome.rowsAffected !== undefined ? { rows_affected: outcome.rowsAffected } : {}),
+            ...(outcome.queryId !== undefined ? { query_id: outcome.queryId } : {}),
           },
     message: outcome.message,
     failures: outcome.failures ?? null,

@@ -17,6 +17,8 @@ export interface NodeRunContext {
   finalize(uniqueId: string, options?: { isIncremental: boolean }): string;
   renderAdHoc: AdHocRender;
   fullRefresh: boolean;
+  /** Sets the session state the node asks for (the adapter's `beforeNode`), before its first statement. */
+  beforeNode(conn: Connection, node: ManifestNode): Promise<void>;
   /** Keeps the views depending on what `node` replaces; absent where views survive a replace. */
   dependentsKeeper(node: ManifestNode): DependentsKeeper | undefined;
 }
@@ -26,11 +28,22 @@ export interface NodeOutcome {
   status: NodeStatus;
   message: string;
   rowsAffected?: number;
+  /** The warehouse's id of the node's main statement, for its query history. */
+  queryId?: string;
   failures?: number | null;
 }
 
 /** Kinds of step whose row count is the node's "rows affected": the statement that wrote data. */
 const WRITE_KINDS = new Set(['create', 'insert', 'merge']);
+
+/** The query id of the last data-writing step, where the warehouse reports one (Snowflake). */
+export function mainQueryId(results: readonly StepResult[]): string | undefined {
+  for (let i = results.length - 1; i >= 0; i--) {
+    const r = results[i]!;
+    if (WRITE_KINDS.has(r.step.kind)) return r.result.queryId;
+  }
+  return undefined;
+}
 
 /** Rows of the last data-writing step (staging a table counts until an insert/merge follows). */
 export function rowsWritten(results: readonly StepResult[]): number | undefined {

@@ -4,7 +4,13 @@ import type { ManifestNode } from '../manifest/types';
 import { shouldFullRefresh } from '../materializations/full-refresh';
 import { planIncrementalApply } from '../materializations/incremental';
 import { planModel } from '../materializations/plan';
-import { runNodeHooks, rowsWritten, type NodeOutcome, type NodeRunContext } from './node-context';
+import {
+  mainQueryId,
+  runNodeHooks,
+  rowsWritten,
+  type NodeOutcome,
+  type NodeRunContext,
+} from './node-context';
 
 /**
  * Builds one model: pre-hooks, the materialization's plan (for an incremental model, stage →
@@ -64,10 +70,12 @@ export async function runModel(
   ctx.relations.set(relation, kind);
   await runNodeHooks(ctx, conn, node, 'post_hook', isIncremental);
   const rows = rowsWritten(results);
+  const queryId = mainQueryId(results);
   const verb = plan.mode === 'incremental' ? 'INSERT' : kind === 'view' ? 'CREATE VIEW' : 'SELECT';
   return {
     status: 'success',
     message: kind === 'view' ? verb : `${verb} ${rows ?? 0}`,
     ...(rows !== undefined && kind !== 'view' ? { rowsAffected: rows } : {}),
+    ...(queryId !== undefined ? { queryId } : {}),
   };
 }

@@ -2,7 +2,13 @@ import type { Connection } from '../adapter/connection';
 import { runSteps } from '../adapter/run-steps';
 import type { ManifestNode } from '../manifest/types';
 import { planSeed } from '../materializations/seed';
-import { runNodeHooks, rowsWritten, type NodeOutcome, type NodeRunContext } from './node-context';
+import {
+  mainQueryId,
+  runNodeHooks,
+  rowsWritten,
+  type NodeOutcome,
+  type NodeRunContext,
+} from './node-context';
 
 /**
  * Loads one seed (`planSeed`), between its hooks. Planning checks the file, so a malformed one
@@ -37,5 +43,11 @@ export async function runSeed(
     inserts.length > 0
       ? inserts.reduce((n, r) => n + (r.result.rowsAffected ?? 0), 0)
       : (rowsWritten(results) ?? 0);
-  return { status: 'success', message: `INSERT ${rows}`, rowsAffected: rows };
+  const queryId = mainQueryId(results);
+  return {
+    status: 'success',
+    message: `INSERT ${rows}`,
+    rowsAffected: rows,
+    ...(queryId !== undefined ? { queryId } : {}),
+  };
 }

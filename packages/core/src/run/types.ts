@@ -28,7 +28,7 @@ export interface NodeResult {
   execution_time: number;
   /** Rows written by the node's main statement (or failing rows of a test). */
   rows_affected?: number;
-  adapter_response: { _message?: string; rows_affected?: number };
+  adapter_response: { _message?: string; rows_affected?: number; query_id?: string };
   message: string;
   /** Tests only: the `fail_calc` value. */
   failures: number | null;

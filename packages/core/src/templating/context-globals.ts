@@ -172,7 +172,7 @@ export function installContextGlobals(
 
   const dispatch = (name: string, namespace?: string) => {
     const search = searchOrder(namespace);
-    const prefixes = [options.target.type, ...options.adapterParents, 'default'];
+    const prefixes = [...options.dialect.dispatchOrder, 'default'];
     for (const pkg of search) {
       for (const prefix of prefixes) {
         const m = macros.get(pkg, `${prefix}__${name}`);
@@ -226,7 +226,7 @@ export function installContextGlobals(
     adapter: {
       dispatch,
       type: () => options.target.type,
-      quote: (id: string) => `"${String(id).replace(/"/g, '""')}"`,
+      quote: (id: string) => quoteWith(options.dialect.quoteCharacter, String(id)),
     },
     builtins: { ref, source, config },
     fromjson: (s: string) => JSON.parse(s),
@@ -279,4 +279,8 @@ class PythonDatetime {
     };
     return format.replace(/%([YmdHMSf%])/g, (_m, k: string) => parts[k]!);
   }
+}
+
+function quoteWith(q: string, id: string): string {
+  return `${q}${id.replaceAll(q, q + q)}${q}`;
 }

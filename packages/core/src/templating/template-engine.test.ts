@@ -7,7 +7,7 @@ function engine(overrides: Partial<TemplateEngineOptions> = {}): TemplateEngine 
   return new TemplateEngine({
     rootProject: 'proj',
     target: { type: 'redshift', name: 'dev', profile_name: 'p', schema: 'analytics', threads: 1 },
-    adapterParents: ['postgres'],
+    dialect: { type: 'redshift', dispatchOrder: ['redshift', 'postgres'], quoteCharacter: '"' },
     vars: (name) => (name === 'known' ? { found: true, value: 42 } : { found: false }),
     env: { HOME_X: 'h' },
     dispatch: [],
@@ -149,7 +149,7 @@ describe('TemplateEngine', () => {
     expect(sql).toBe('pg(x,y) d');
     const duck = engine({
       target: { type: 'duckdb', name: 'dev', profile_name: 'p', schema: 'main', threads: 1 },
-      adapterParents: [],
+      dialect: { type: 'duckdb', dispatchOrder: ['duckdb'], quoteCharacter: '"' },
     });
     duck.loadMacros([
       {

@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import type { TemplatingDialect } from '../adapter/dialect';
 import type { TargetConfig, ProjectConfig } from '../project/types';
 import { TsmodelError } from '../diagnostics';
 import { createTemplateEnvironment } from './environment';
@@ -18,8 +19,8 @@ export type VarLookup = (
 export interface TemplateEngineOptions {
   rootProject: string;
   target: TargetConfig;
-  /** Dispatch prefixes after the adapter's own type, e.g. `['postgres']` for redshift. */
-  adapterParents: string[];
+  /** The adapter's dispatch order and quote character. */
+  dialect: TemplatingDialect;
   vars: VarLookup;
   env: Record<string, string | undefined>;
   dispatch: ProjectConfig['dispatch'];

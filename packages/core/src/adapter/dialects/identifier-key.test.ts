@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { duckdbDialect } from './duckdb';
 import { postgresDialect } from './postgres';
 import { redshiftDialect } from './redshift';
-import { snowflakeDialect } from './snowflake';
 
 describe('Dialect.identifierKey: the name the engine ends up with', () => {
   it('PostgreSQL folds case and keeps 63 bytes, never half a character', () => {
@@ -19,10 +18,5 @@ describe('Dialect.identifierKey: the name the engine ends up with', () => {
 
   it('DuckDB matches names without case', () => {
     expect(duckdbDialect.identifierKey('Orders')).toBe(duckdbDialect.identifierKey('ORDERS'));
-  });
-
-  it('Snowflake folds bare names to upper case and keeps the case of quoted ones', () => {
-    expect(snowflakeDialect.identifierKey('orders')).toBe('ORDERS');
-    expect(snowflakeDialect.identifierKey('my-orders')).toBe('my-orders');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { duckdbDialect } from './duckdb';
 import { PostgresDialect, postgresDialect, POSTGRES_MERGE_VERSION } from './postgres';
 import { RedshiftDialect, redshiftDialect } from './redshift';
-import { snowflakeDialect } from './snowflake';
 
 const target = { database: 'db', schema: 'analytics', identifier: 'orders' };
 const source = { database: 'db', schema: 'analytics', identifier: 'orders__tsmodel_tmp' };
@@ -62,25 +62,9 @@ describe('RedshiftDialect', () => {
   });
 });
 
-describe('SnowflakeDialect', () => {
-  it('leaves plain names bare (they fold to upper case) and quotes the rest', () => {
-    expect(snowflakeDialect.quoteIdentifier('order_id')).toBe('order_id');
-    expect(snowflakeDialect.quoteIdentifier('ORDER_ID')).toBe('ORDER_ID');
-    expect(snowflakeDialect.quoteIdentifier('order')).toBe('"order"');
-    expect(snowflakeDialect.quoteIdentifier('my col')).toBe('"my col"');
-    expect(snowflakeDialect.foldIdentifier('orders')).toBe('ORDERS');
-  });
-
-  it('merges by default, even without a key (a keyless merge is a plain insert)', () => {
-    expect(snowflakeDialect.defaultIncrementalStrategy()).toBe('merge');
-    expect(
-      snowflakeDialect.merge({ target, source, columns: ['id'], uniqueKey: [], predicates: [] }),
-    ).toMatch(/^insert into db\.analytics\.orders/);
-  });
-
-  it('qualifies rename targets so the relation stays in its schema', () => {
-    expect(snowflakeDialect.renameRelation('table', source, 'orders')).toBe(
-      'alter table db.analytics.orders__tsmodel_tmp rename to db.analytics.orders',
-    );
+describe('SqlDialect quoting', () => {
+  it('escapes quotes in identifiers and strings, and skips a missing database', () => {
+    expect(duckdbDialect.renderRelation({ schema: 'a"b', identifier: 't' })).toBe('"a""b"."t"');
+    expect(duckdbDialect.quoteString("it's")).toBe("'it''s'");
   });
 });

@@ -1,12 +1,15 @@
-import type { RelationName } from '../../manifest/types';
-import type {
-  ColumnDef,
-  DialectCapabilities,
-  IncrementalStrategy,
-  RelationKind,
-  SeedColumn,
-} from '../dialect';
-import { SqlDialect, truncateUtf8 } from '../sql-dialect';
+import {
+  SqlDialect,
+  truncateUtf8,
+  type ColumnDef,
+  type DialectCapabilities,
+  type IncrementalStatementInput,
+  type IncrementalStrategy,
+  type RelationKind,
+  type SeedColumn,
+} from '@tsmodel/core/adapter';
+import type { NodeConfig, RelationName } from '@tsmodel/core';
+import { clusterByOf, isSecure, isTransient, wantsAutomaticClustering } from './relation-config';
 
 /** A name Snowflake reads the same quoted or not, once folded to upper case. */
 const PLAIN_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*$/;
@@ -27,9 +30,10 @@ const RESERVED = new Set(
 /**
  * Snowflake: DDL auto-commits (no transactional swap), but `create or replace table` is one
  * atomic statement, so tables rebuild in place; tables are `transient` as in dbt-snowflake (no
- * Fail-safe storage for data a run can rebuild). Unquoted names fold to upper case, so plain
- * names are left unquoted — dbt-snowflake's default quoting — and `id` in a model and `ID` in
- * the catalog are the same column. `merge` is the default incremental strategy.
+ * Fail-safe storage for data a run can rebuild) unless `transient: false`. Unquoted names fold
+ * to upper case, so plain names are left unquoted — dbt-snowflake's default quoting — and `id`
+ * in a model and `ID` in the catalog are the same column. `merge` is the default incremental
+ * strategy; `insert_overwrite` replaces every row in one statement.
  */
 export class SnowflakeDialect extends SqlDialect {
   readonly type = 'snowflake';
@@ -61,12 +65,38 @@ export class SnowflakeDialect extends SqlDialect {
     return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
   }
 
-  createTableAs(rel: RelationName, sql: string): string {
-    return `create transient table ${this.renderRelation(rel)} as (\n${sql}\n)`;
+  createTableAs(rel: RelationName, sql: string, config?: NodeConfig): string {
+    return this.tableAs('create', rel, sql, config);
   }
 
-  createOrReplaceTableAs(rel: RelationName, sql: string): string {
-    return `create or replace transient table ${this.renderRelation(rel)} as (\n${sql}\n)`;
+  createOrReplaceTableAs(rel: RelationName, sql: string, config?: NodeConfig): string {
+    return this.tableAs('create or replace', rel, sql, config);
+  }
+
+  /**
+   * dbt-snowflake's view: `secure` hides the definition from non-owners, `copy grants` keeps
+   * the grants of the view it replaces.
+   */
+  createViewAs(
+    rel: RelationName,
+    sql: string,
+    options: { replace: boolean },
+    config?: NodeConfig,
+  ): string {
+    const create = `create ${options.replace ? 'or replace ' : ''}${isSecure(config) ? 'secure ' : ''}view`;
+    const grants = config?.copy_grants === true ? ' copy grants' : '';
+    return `${create} ${this.renderRelation(rel)}${grants} as (\n${sql}\n)`;
+  }
+
+  /** The clustering key, then (`automatic_clustering: true`) Snowflake's own reclustering. */
+  afterCreateTable(rel: RelationName, config: NodeConfig): string[] {
+    const clusterBy = clusterByOf(config);
+    if (clusterBy.length === 0) return [];
+    const table = this.renderRelation(rel);
+    return [
+      `alter table ${table} cluster by (${clusterBy.join(', ')})`,
+      ...(wantsAutomaticClustering(config) ? [`alter table ${table} resume recluster`] : []),
+    ];
   }
 
   createTable(rel: RelationName, columns: ColumnDef[]): string {
@@ -90,11 +120,30 @@ export class SnowflakeDialect extends SqlDialect {
     return 'merge';
   }
 
+  /** dbt-snowflake's `insert_overwrite`: every row of the target replaced in one statement. */
+  insertOverwrite(input: IncrementalStatementInput): string {
+    const cols = this.columnList(input.columns);
+    return `insert overwrite into ${this.renderRelation(input.target)} (${cols})\nselect ${cols}\nfrom ${this.renderRelation(input.source)}`;
+  }
+
   seedColumnType(column: SeedColumn): string {
     if (column.kind === 'float') return 'float';
     if (column.kind === 'timestamp') return 'timestamp_ntz';
     if (column.kind === 'text') return 'varchar';
     return super.seedColumnType(column);
+  }
+
+  /**
+   * dbt-snowflake's `create_table_as`: transient unless `transient: false`, `copy grants` on
+   * request, and rows written in `cluster_by` order so the table starts out clustered.
+   */
+  private tableAs(create: string, rel: RelationName, sql: string, config?: NodeConfig): string {
+    const kind = isTransient(config) ? 'transient table' : 'table';
+    const grants = config?.copy_grants === true ? ' copy grants' : '';
+    const clusterBy = config ? clusterByOf(config) : [];
+    const body =
+      clusterBy.length > 0 ? `select * from (\n${sql}\n) order by (${clusterBy.join(', ')})` : sql;
+    return `${create} ${kind} ${this.renderRelation(rel)}${grants} as (\n${body}\n)`;
   }
 }
 

@@ -1,0 +1,15 @@
+-- 1. stage new rows (create)
+create transient table warehouse.analytics.orders__tsmodel_tmp as (
+select id, customer_id, amount from "warehouse"."raw"."orders"
+);
+
+-- 2. merge new rows (merge, transactional)
+merge into warehouse.analytics.orders as DBT_INTERNAL_DEST
+using warehouse.analytics.orders__tsmodel_tmp as DBT_INTERNAL_SOURCE
+on (DBT_INTERNAL_SOURCE.id = DBT_INTERNAL_DEST.id)
+when matched then update set amount = DBT_INTERNAL_SOURCE.amount
+when not matched then insert (id, amount)
+values (DBT_INTERNAL_SOURCE.id, DBT_INTERNAL_SOURCE.amount);
+
+-- 3. drop staging (drop)
+drop table if exists warehouse.analytics.orders__tsmodel_tmp;

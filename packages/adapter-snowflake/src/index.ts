@@ -1,0 +1,11 @@
+export { plugin } from './plugin';
+export { SnowflakeDialect, snowflakeDialect } from './snowflake-dialect';
+export { parseSnowflakeProfile, type SnowflakeProfile } from './profile';
+export { connectionOptions } from './connection-options';
+export {
+  createSnowflakeAdapter,
+  SnowflakeAdapter,
+  type SnowflakeDriver,
+} from './snowflake-adapter';
+export { SnowflakeConnection } from './snowflake-connection';
+export { snowflakeIntrospector, snowflakeColumnType } from './snowflake-introspector';

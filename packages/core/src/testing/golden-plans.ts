@@ -1,0 +1,264 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseAcl, type DependentView } from '../adapter/dependent-views';
+import type { Dialect } from '../adapter/dialect';
+import type { NodeConfig } from '../manifest/types';
+import { planIncrementalApply, planIncrementalStage } from '../materializations/incremental';
+import { planSeed } from '../materializations/seed';
+import type { PlanInput, Step } from '../materializations/step';
+import { planTable } from '../materializations/table';
+import { planView } from '../materializations/view';
+
+/**
+ * Golden SQL per dialect, shared by core and every adapter package: each plan rendered to
+ * `<dir>/<case>.sql`, so a change to what tsmodel sends to a warehouse shows up in review as a
+ * diff. `UPDATE_GOLDEN=1` rewrites the files. Test support only: nothing at run time imports it.
+ */
+
+export type GoldenStatement = Pick<Step, 'label' | 'sql' | 'transactional' | 'keepDependentsOf'> & {
+  kind: string;
+};
+
+export function renderGolden(steps: GoldenStatement[], dialect: Dialect): string {
+  return steps
+    .map((s, i) => {
+      const keeps = s.keepDependentsOf
+        ? `-- keeps the views that depend on ${dialect.renderRelation(s.keepDependentsOf)}\n`
+        : '';
+      return `-- ${i + 1}. ${s.label} (${s.kind}${s.transactional ? ', transactional' : ''})\n${keeps}${s.sql};\n`;
+    })
+    .join('\n');
+}
+
+/** A view and a materialized view with everything a recreation has to carry over. */
+const dependents: DependentView[] = [
+  {
+    schema: 'analyst',
+    name: 'big_orders',
+    kind: 'view',
+    definition:
+      ' SELECT orders.id,\n    orders.amount\n   FROM analytics.orders\n  WHERE orders.amount > 100;',
+    owner: 'alice',
+    options: ['security_barrier=true'],
+    grants: parseAcl(
+      ['alice=arwdDxt/alice', '=r/alice', 'bi=r*/alice'],
+      'alice',
+      'analyst.big_orders',
+    ),
+    comment: "Alice's orders",
+    columnComments: [{ column: 'amount', comment: 'in EUR' }],
+    indexes: [],
+    populated: true,
+    depth: 1,
+  },
+  {
+    schema: 'analyst',
+    name: 'order_totals',
+    kind: 'materialized view',
+    definition: ' SELECT sum(big_orders.amount) AS total\n   FROM analyst.big_orders;',
+    owner: 'alice',
+    options: [],
+    grants: [],
+    comment: null,
+    columnComments: [],
+    indexes: ['CREATE INDEX order_totals_total ON analyst.order_totals USING btree (total)'],
+    populated: false,
+    depth: 2,
+  },
+];
+
+export function dependentViewStatements(dialect: Dialect): GoldenStatement[] {
+  const sql = dialect.dependentViews!;
+  const kindOf = (statement: string) => statement.split(' ', 1)[0]!.toLowerCase();
+  return [
+    {
+      label: 'list dependent views',
+      kind: 'query',
+      sql: sql.list({ schema: 'analytics', identifier: 'orders' }).sql,
+      transactional: true,
+    },
+    ...dependents.map((v) => ({
+      label: `drop ${v.name}`,
+      kind: 'drop',
+      sql: sql.drop(v),
+      transactional: true,
+    })),
+    ...dependents.flatMap((v) =>
+      sql.recreate(v).map((statement) => ({
+        label: `recreate ${v.name}`,
+        kind: kindOf(statement),
+        sql: statement,
+        transactional: true,
+      })),
+    ),
+  ];
+}
+
+export function config(overrides: Partial<NodeConfig>): NodeConfig {
+  return {
+    enabled: true,
+    materialized: 'table',
+    tags: [],
+    pre_hook: [],
+    post_hook: [],
+    meta: {},
+    ...overrides,
+  };
+}
+
+export function input(
+  dialect: Dialect,
+  cfg: Partial<NodeConfig>,
+  extra: Partial<PlanInput> = {},
+): PlanInput {
+  return {
+    node: {
+      unique_id: 'model.shop.orders',
+      relation: { database: 'warehouse', schema: 'analytics', identifier: 'orders' },
+      config: config(cfg),
+      sql: 'select id, customer_id, amount from "warehouse"."raw"."orders"',
+    },
+    flags: { fullRefresh: false },
+    dialect,
+    ...extra,
+  };
+}
+
+const cols = (...pairs: Array<[string, string]>) =>
+  pairs.map(([name, dataType]) => ({ name, dataType }));
+const existingCols = cols(['id', 'INTEGER'], ['customer_id', 'INTEGER'], ['amount', 'DOUBLE']);
+const changedCols = cols(['id', 'INTEGER'], ['amount', 'DECIMAL(18,2)'], ['currency', 'VARCHAR']);
+
+function incremental(dialect: Dialect, cfg: Partial<NodeConfig>, incoming = existingCols): Step[] {
+  const base = input(
+    dialect,
+    { materialized: 'incremental', ...cfg },
+    { existing: { kind: 'table' } },
+  );
+  const stage = planIncrementalStage(base);
+  if (stage.mode !== 'incremental') throw new Error('expected an incremental stage');
+  return [
+    ...stage.steps,
+    ...planIncrementalApply({
+      ...base,
+      staging: stage.staging,
+      columns: { existing: existingCols, incoming },
+    }),
+  ];
+}
+
+function seed(dialect: Dialect, existing: PlanInput['existing'], fullRefresh: boolean): Step[] {
+  const base = input(
+    dialect,
+    { materialized: 'seed', column_types: { zip: 'VARCHAR' } },
+    { existing, flags: { fullRefresh } },
+  );
+  return planSeed({
+    ...base,
+    // Parsed rows for engines that load seeds through the client (no file is read).
+    csvTable: {
+      columns: ['code', 'name', 'zip', 'population', 'joined'],
+      rows: [
+        ['de', "Côte d'Ivoire \\ x", '01234', '83.2', '2020-01-01'],
+        ['fr', null, '75001', null, '2021-06-30'],
+      ],
+    },
+    node: {
+      ...base.node,
+      relation: { ...base.node.relation, identifier: 'countries' },
+      seedFile: '/project/seeds/countries.csv',
+    },
+  });
+}
+
+/** Every plan of every materialization, by golden file name. */
+export const goldenCases: Record<string, (d: Dialect) => Step[]> = {
+  'view-new': (d) => planView(input(d, { materialized: 'view' })),
+  'view-replace-view': (d) =>
+    planView(input(d, { materialized: 'view' }, { existing: { kind: 'view' } })),
+  'view-replace-table': (d) =>
+    planView(input(d, { materialized: 'view' }, { existing: { kind: 'table' } })),
+  'table-new': (d) => planTable(input(d, {})),
+  'table-replace': (d) => planTable(input(d, {}, { existing: { kind: 'table' } })),
+  'table-replace-view': (d) => planTable(input(d, {}, { existing: { kind: 'view' } })),
+  'incremental-first-run': (d) =>
+    planIncrementalStage(input(d, { materialized: 'incremental', unique_key: 'id' })).steps,
+  'incremental-full-refresh': (d) =>
+    planIncrementalStage(
+      input(
+        d,
+        { materialized: 'incremental', unique_key: 'id' },
+        { existing: { kind: 'table' }, flags: { fullRefresh: true } },
+      ),
+    ).steps,
+  'incremental-append': (d) => incremental(d, {}),
+  'incremental-delete-insert-single-key': (d) => incremental(d, { unique_key: 'id' }),
+  'incremental-delete-insert-composite-key': (d) =>
+    incremental(d, {
+      unique_key: ['id', 'customer_id'],
+      incremental_predicates: ['DBT_INTERNAL_DEST.amount > 0'],
+    }),
+  'incremental-merge': (d) => incremental(d, { incremental_strategy: 'merge', unique_key: 'id' }),
+  'on-schema-change-ignore': (d) =>
+    incremental(d, { unique_key: 'id', on_schema_change: 'ignore' }, changedCols),
+  'on-schema-change-append-new-columns': (d) =>
+    incremental(d, { unique_key: 'id', on_schema_change: 'append_new_columns' }, changedCols),
+  'on-schema-change-sync-all-columns': (d) =>
+    incremental(d, { unique_key: 'id', on_schema_change: 'sync_all_columns' }, changedCols),
+  'seed-new': (d) => seed(d, undefined, false),
+  'seed-reload': (d) => seed(d, { kind: 'table' }, false),
+  'seed-full-refresh': (d) => seed(d, { kind: 'table' }, true),
+};
+
+/** Compares (or with `UPDATE_GOLDEN=1` rewrites) one golden file; returns what is on disk. */
+export function goldenFile(file: string, actual: string): string {
+  if (process.env.UPDATE_GOLDEN === '1') {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, actual);
+  }
+  return readFileSync(file, 'utf8');
+}
+
+/** One statement of a golden file, with the label and step kind its header names. */
+export interface GoldenFileStatement {
+  file: string;
+  label: string;
+  kind: string;
+  sql: string;
+}
+
+/** Every statement of every golden file in `dir`, for parser checks. */
+export function goldenStatements(dir: string): GoldenFileStatement[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .flatMap((file) => {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const parts = text.split(/^-- \d+\. (.*) \((\w+)(?:, transactional)?\)$/m).slice(1);
+      const out: GoldenFileStatement[] = [];
+      for (let i = 0; i < parts.length; i += 3)
+        out.push({
+          file,
+          label: parts[i]!,
+          kind: parts[i + 1]!,
+          sql: parts[i + 2]!.trim().replace(/;$/, ''),
+        });
+      return out;
+    });
+}
+
+/** libpg_query node names each step kind may produce (for golden files checked by PostgreSQL's parser). */
+export const PG_STATEMENTS: Record<string, string[]> = {
+  create: ['CreateTableAsStmt', 'CreateStmt', 'ViewStmt', 'IndexStmt'],
+  rename: ['RenameStmt'],
+  drop: ['DropStmt'],
+  truncate: ['TruncateStmt'],
+  insert: ['InsertStmt'],
+  delete: ['DeleteStmt'],
+  merge: ['MergeStmt'],
+  // Redshift rebuilds a column: add, update, drop, rename.
+  alter: ['AlterTableStmt', 'UpdateStmt', 'RenameStmt'],
+  // Keeping dependent views: the catalog query, then what recreates a view.
+  query: ['SelectStmt'],
+  grant: ['GrantStmt'],
+  comment: ['CommentStmt'],
+};

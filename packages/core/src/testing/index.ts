@@ -1,0 +1,3 @@
+export * from './golden-plans';
+export * from './dialect-adapters';
+export { tempProject } from '../project/test-helpers';
