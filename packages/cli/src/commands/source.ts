@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { createAdapter } from '../adapters';
 import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { defineCommand } from './command';
 import { compileWithWarnings, hasSelectionFlags, selectInDagOrder } from './core-options';
@@ -47,8 +48,7 @@ export const sourceCommand = defineCommand<SourceFlags>({
       ? (await selectInDagOrder(ctx, compiled)).filter((id) => compiled.manifest.sources[id])
       : Object.keys(compiled.manifest.sources).sort();
     reporter.info('target', targetLine(compiled.profile, io.cwd));
-    const factory = await core.loadAdapter(compiled.profile.target.type);
-    const adapter = factory.create(compiled.profile.target, {
+    const adapter = await createAdapter(compiled.profile.target, {
       projectRoot: compiled.project.root.rootDir,
       invocationId: compiled.engine.options.invocationId,
     });
