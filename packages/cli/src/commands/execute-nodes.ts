@@ -12,6 +12,7 @@ import type { CommandContext } from './command';
 import { compileWithWarnings, selectInDagOrder } from './core-options';
 import { printSummary, progressPrinter } from './run-progress';
 import { targetLine } from './target-summary';
+import { plural } from '../plural';
 
 const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   run: ['model'],
@@ -32,6 +33,16 @@ export async function executeNodes(ctx: CommandContext, command: RunCommand): Pr
   }
 }
 
+/** The words for what `build` left out: snapshots are parsed, not run yet. */
+export function snapshotsNotRun(left: { snapshots: string[]; snapshotTests: string[] }): string {
+  const names = left.snapshots.map((id) => id.split('.').slice(2).join('.')).join(', ');
+  const tests =
+    left.snapshotTests.length > 0
+      ? `; ${plural(left.snapshotTests.length, 'test')} of them skipped too`
+      : '';
+  return `snapshots are not executed yet: ${plural(left.snapshots.length, 'snapshot')} selected (${names}) not run${tests}`;
+}
+
 async function compileAndRun(
   ctx: CommandContext,
   command: RunCommand,
@@ -40,11 +51,16 @@ async function compileAndRun(
   const { flags, reporter, io } = ctx;
   const compiled = await compileWithWarnings(ctx, true);
   const core = await import('@tsmodel/core');
-  const selected = core.keepResourceTypes(
-    await selectInDagOrder(ctx, compiled),
-    compiled.manifest,
-    RESOURCE_TYPES[command],
-  );
+  const chosen = await selectInDagOrder(ctx, compiled);
+  let selected = core.keepResourceTypes(chosen, compiled.manifest, RESOURCE_TYPES[command]);
+  if (command === 'build') {
+    const left = core.withoutSnapshots(
+      core.keepResourceTypes(chosen, compiled.manifest, [...RESOURCE_TYPES.build, 'snapshot']),
+      compiled.manifest,
+    );
+    if (left.snapshots.length > 0) reporter.warn('snapshots-not-executed', snapshotsNotRun(left));
+    selected = left.runnable;
+  }
   if (selected.size === 0) {
     reporter.warn(
       'nothing-to-do',

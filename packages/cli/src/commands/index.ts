@@ -14,6 +14,7 @@ import { parseCommand } from './parse';
 import { runCommand } from './run';
 import { seedCommand } from './seed';
 import { showCommand } from './show';
+import { snapshotCommand } from './snapshot';
 import { testCommand } from './test';
 
 export const commands: readonly AnyCommand[] = [
@@ -21,6 +22,7 @@ export const commands: readonly AnyCommand[] = [
   buildCommand,
   seedCommand,
   testCommand,
+  snapshotCommand,
   compileCommand,
   showCommand,
   lsCommand,
