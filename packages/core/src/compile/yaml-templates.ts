@@ -6,6 +6,9 @@ import type { RenderCapture } from '../templating/render-capture';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 import type { DocsCatalog } from './docs-catalog';
 
+/** `{{ doc('name') }}` or `{{ doc("package", "name") }}`, with or without spaces. */
+const DOC_CALL = /\{\{\s*doc\(\s*(['"])(\w+)\1\s*(?:,\s*(['"])(\w+)\3\s*)?\)\s*\}\}/g;
+
 /**
  * Renders the templated values of properties files with the engine that renders models, so
  * `var`, `env_var` and `target` mean the same there: source names and schemas, `config:`
@@ -39,11 +42,23 @@ export class YamlTemplates {
     for (const d of descriptions) {
       this.describing = d.packageName;
       try {
-        d.set(this.render(d.packageName, d.text));
+        d.set(this.docCallsOnly(d.text) ?? this.render(d.packageName, d.text));
       } catch (err) {
         problems.push(renderFailure(err, d.location, undefined));
       }
     }
+  }
+
+  /**
+   * A description whose only Jinja is `{{ doc('name') }}` calls (nearly all of them) is
+   * resolved without compiling a template; undefined when it has other Jinja.
+   */
+  private docCallsOnly(text: string): string | undefined {
+    const out = text.replace(DOC_CALL, (_, _q1, first: string, _q2, second?: string) => {
+      const names = second === undefined ? [first] : [first, second];
+      return this.docs.resolve(names, this.describing).block_contents;
+    });
+    return out.includes('{{') || out.includes('{%') ? undefined : out;
   }
 
   private render(packageName: string, template: string): string {
@@ -55,10 +70,13 @@ export class YamlTemplates {
       file: 'properties',
       baseConfig: {},
     };
-    const { sql, capture } = this.engine.render(owner, template, {
-      isIncremental: false,
-      execute: false,
-    });
+    // Keyed by text: the same template on many columns compiles once.
+    const { sql, capture } = this.engine.render(
+      owner,
+      template,
+      { isIncremental: false, execute: false },
+      `yaml:${template}`,
+    );
     this.captures.push(capture);
     return sql;
   }
