@@ -6,7 +6,14 @@ import { didYouMean } from './did-you-mean';
  * The codes of every warning tsmodel prints, the names `--warn-error-options` accepts. A new
  * warning adds its code here, or naming it in the option is an error.
  */
-export const WARNING_CODES = ['unknown-config-key', 'patch-without-node', 'nothing-selected'];
+export const WARNING_CODES = [
+  'unknown-config-key',
+  'patch-without-node',
+  'nothing-selected',
+  'properties-key-not-used',
+  'snapshot-without-block',
+  'snapshots-not-executed',
+];
 
 /** dbt's event names for the same warnings, so a dbt project's options keep working. */
 const DBT_EVENT_NAMES: Record<string, string> = {

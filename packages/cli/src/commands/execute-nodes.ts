@@ -14,6 +14,7 @@ import { compileWithWarnings, selectInDagOrder } from './core-options';
 import { printSummary, progressPrinter } from './run-progress';
 import { targetLine } from './target-summary';
 import { createAdapter } from '../adapters';
+import { plural } from '../plural';
 
 const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   run: ['model'],
@@ -43,6 +44,16 @@ export async function executeNodes(
   }
 }
 
+/** The words for what `build` left out: snapshots are parsed, not run yet. */
+export function snapshotsNotRun(left: { snapshots: string[]; snapshotTests: string[] }): string {
+  const names = left.snapshots.map((id) => id.split('.').slice(2).join('.')).join(', ');
+  const tests =
+    left.snapshotTests.length > 0
+      ? `; ${plural(left.snapshotTests.length, 'test')} of them skipped too`
+      : '';
+  return `snapshots are not executed yet: ${plural(left.snapshots.length, 'snapshot')} selected (${names}) not run${tests}`;
+}
+
 async function compileAndRun(
   ctx: CommandContext,
   command: RunCommand,
@@ -52,11 +63,18 @@ async function compileAndRun(
   const { flags, reporter, io } = ctx;
   const compiled = await compileWithWarnings(ctx, true);
   const core = await import('@tsmodel/core');
-  const selected = core.keepResourceTypes(
-    override ? inDagOrder(compiled, override.only) : await selectInDagOrder(ctx, compiled),
-    compiled.manifest,
-    RESOURCE_TYPES[command],
-  );
+  const chosen = override
+    ? inDagOrder(compiled, override.only)
+    : await selectInDagOrder(ctx, compiled);
+  let selected = core.keepResourceTypes(chosen, compiled.manifest, RESOURCE_TYPES[command]);
+  if (command === 'build') {
+    const left = core.withoutSnapshots(
+      core.keepResourceTypes(chosen, compiled.manifest, [...RESOURCE_TYPES.build, 'snapshot']),
+      compiled.manifest,
+    );
+    if (left.snapshots.length > 0) reporter.warn('snapshots-not-executed', snapshotsNotRun(left));
+    selected = left.runnable;
+  }
   if (selected.size === 0) {
     reporter.warn(
       'nothing-to-do',

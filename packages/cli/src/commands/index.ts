@@ -16,6 +16,7 @@ import { runCommand } from './run';
 import { seedCommand } from './seed';
 import { showCommand } from './show';
 import { sourceCommand } from './source';
+import { snapshotCommand } from './snapshot';
 import { testCommand } from './test';
 
 export const commands: readonly AnyCommand[] = [
@@ -25,6 +26,7 @@ export const commands: readonly AnyCommand[] = [
   testCommand,
   retryCommand,
   sourceCommand,
+  snapshotCommand,
   compileCommand,
   showCommand,
   lsCommand,

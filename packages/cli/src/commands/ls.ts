@@ -9,9 +9,10 @@ const RESOURCE_TYPES: readonly ResourceType[] = [
   'source',
   'test',
   'snapshot',
+  'analysis',
   'operation',
 ];
-/** dbt's `ls` default: everything a user selects on, without hooks/operations. */
+/** dbt's `ls` default: everything a user selects on, without analyses and hooks/operations. */
 const DEFAULT_RESOURCE_TYPES: readonly ResourceType[] = [
   'model',
   'seed',

@@ -1,6 +1,14 @@
 import { TsmodelError } from '../diagnostics';
 import { Graph } from '../graph/graph';
-import type { Manifest, ManifestNode } from '../manifest/types';
+import type {
+  DocEntry,
+  MacroEntry,
+  Manifest,
+  ManifestNode,
+  PropertiesEntry,
+} from '../manifest/types';
+import type { NodePatch, ParsedProperties } from '../properties';
+import { KEPT_SECTIONS, type KeptSection } from '../properties/schema';
 import type { MacroDefinition } from '../templating/macro-registry';
 import { TSMODEL_VERSION } from './version';
 
@@ -32,7 +40,11 @@ export function dependencyGraph(
   return graph;
 }
 
-/** The manifest.json document, in dbt's v12 layout so tools that read dbt's read ours. */
+/**
+ * The manifest.json document, in dbt's v12 layout so tools that read dbt's read ours: nodes,
+ * sources, macros (with what `macros:` entries say of them), docs blocks, and the properties
+ * sections tsmodel keeps without acting on them.
+ */
 export function assembleManifest(input: {
   rootProject: string;
   adapterType: string;
@@ -40,7 +52,15 @@ export function assembleManifest(input: {
   sources: ReadonlyMap<string, ManifestNode>;
   graph: Graph;
   macros: MacroDefinition[];
+  macroPatches: ReadonlyMap<string, NodePatch>;
+  docs: ReadonlyMap<string, DocEntry>;
+  kept: ParsedProperties['kept'];
 }): Manifest {
+  const sections = Object.fromEntries(KEPT_SECTIONS.map((s) => [s, {}])) as Record<
+    KeptSection,
+    Record<string, PropertiesEntry>
+  >;
+  for (const { section, entry } of input.kept) sections[section][entry.unique_id] = entry;
   const manifest: Manifest = {
     metadata: {
       dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json',
@@ -55,6 +75,7 @@ export function assembleManifest(input: {
     macros: Object.fromEntries(
       input.macros.map((m) => {
         const id = `macro.${m.packageName}.${m.name}`;
+        const patch = input.macroPatches.get(id);
         return [
           id,
           {
@@ -63,10 +84,13 @@ export function assembleManifest(input: {
             package_name: m.packageName,
             original_file_path: m.path,
             checksum: m.checksum,
+            ...(patch ? macroDocs(patch) : {}),
           },
         ];
       }),
     ),
+    docs: Object.fromEntries(input.docs),
+    ...sections,
     child_map: {},
     parent_map: {},
   };
@@ -75,4 +99,15 @@ export function assembleManifest(input: {
     manifest.child_map[id] = [...input.graph.children(id)];
   }
   return manifest;
+}
+
+/** What a `macros:` properties entry says of its macro. */
+function macroDocs(patch: NodePatch): Partial<MacroEntry> {
+  return {
+    description: patch.description,
+    arguments: patch.arguments ?? [],
+    meta: (patch.config.meta as Record<string, unknown> | undefined) ?? {},
+    ...(patch.docs ? { docs: patch.docs } : {}),
+    patch_path: patch.patch_path,
+  };
 }

@@ -3,7 +3,7 @@ import { TsmodelError, type SourceLocation } from '../diagnostics';
 import { Graph } from '../graph/graph';
 import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
 import type { LoadedProject, TargetConfig } from '../project/types';
-import { mergeParsedProperties, parsePropertiesFile, patchKey } from '../properties';
+import { mergeParsedProperties, parsePropertiesFile } from '../properties';
 import type { RenderCapture } from '../templating/render-capture';
 import type { RelationKey } from '../templating/relation-placeholder';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
@@ -12,7 +12,11 @@ import { unknownConfigCallKeys } from './config-call-warnings';
 import { addConsumerEdges } from './consumer-edges';
 import { linkDependencies } from './link-dependencies';
 import { assembleManifest, dependencyGraph } from './assemble-manifest';
-import { DependencyResolver, suggestion } from './dependency-resolver';
+import { DependencyResolver } from './dependency-resolver';
+import { DocsCatalog } from './docs-catalog';
+import { patchesWithoutNode } from './patches-without-node';
+import { snapshotRelation } from './snapshot-relation';
+import { YamlTemplates } from './yaml-templates';
 import { isEmptySql } from './empty-sql';
 import type { DiscoveredFile } from './discover';
 import { overlayConfig } from './node-factory';
@@ -60,6 +64,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   const problems: TsmodelError[] = [];
   const warnings: TsmodelError[] = [];
 
+  const docs = new DocsCatalog(input.files, input.displayPath, root.name);
+  problems.push(...docs.problems);
+  const yamlTemplates = new YamlTemplates(engine, docs);
   const props = mergeParsedProperties(
     input.files
       .filter((f) => f.kind === 'properties')
@@ -70,11 +77,14 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
           path: f.path,
           text: f.text,
           displayPath: input.displayPath(f.absPath),
+          renderValue: yamlTemplates.valueRenderer(f.packageName),
         }),
       ),
   );
   problems.push(...props.problems);
   warnings.push(...props.warnings);
+  // Before planning: nodes copy their patch's description.
+  yamlTemplates.renderDescriptions(props.descriptions, problems);
 
   const nodes = new Map<string, ManifestNode>();
   const disabled: ManifestNode[] = [];
@@ -85,7 +95,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   // Nodes whose template failed still answer refs, so one error does not cascade into an
   // "unknown ref" in every model downstream of it.
   const failed: ManifestNode[] = [];
-  const { planned, usedPatches } = planNodes(
+  const { planned, usedPatches, ...plannedProblems } = planNodes(
     project,
     input.files,
     props,
@@ -107,6 +117,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       ).sql;
     },
   );
+
+  problems.push(...plannedProblems.problems);
+  warnings.push(...plannedProblems.warnings);
 
   // Render what the parse cache cannot answer, on every core.
   const outcomes = new Map<string, RenderOutcome>();
@@ -141,7 +154,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     if (outcome && 'error' in outcome) {
       failed.push(node);
       problems.push(
-        p.declaredAt ? atDeclaration(outcome.error, p.declaredAt, node.name) : outcome.error,
+        p.declaredAt ? atDeclaration(outcome.error, p.declaredAt, node.unique_id) : outcome.error,
       );
       continue;
     }
@@ -189,28 +202,10 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     }
   }
 
-  for (const [key, patch] of props.patches) {
-    if (
-      usedPatches.has(key) ||
-      patch.resource_type === 'macro' ||
-      patch.resource_type === 'snapshot'
-    )
-      continue;
-    if (disabled.some((d) => patchKey(d.resource_type, d.package_name, d.name) === key)) continue;
-    const pool = [...nodes.values()]
-      .filter((n) => n.resource_type === patch.resource_type)
-      .map((n) => n.name);
-    warnings.push(
-      new TsmodelError({
-        code: 'patch-without-node',
-        message: `${patch.patch_path} describes ${patch.resource_type} '${patch.name}', which does not exist`,
-        location: patch.location,
-        hint:
-          suggestion(patch.name, pool, (s) => `did you mean '${s}'?`) ??
-          `create it, or remove the entry`,
-      }),
-    );
-  }
+  const macros = engine.macros.all();
+  warnings.push(
+    ...patchesWithoutNode(props.patches, usedPatches, [...nodes.values(), ...disabled], macros),
+  );
 
   const sources = new Map<string, ManifestNode>();
   for (const s of props.sources) {
@@ -226,12 +221,12 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     dialect ? dialect.foldIdentifier(name) : name,
   );
   for (const node of nodes.values()) {
-    if (node.resource_type === 'model' || node.resource_type === 'seed') {
-      try {
-        node.relation = namer.nameFor(targets.get(node.unique_id)!, node.config);
-      } catch (err) {
-        problems.push(err as TsmodelError);
-      }
+    if (!BUILT.has(node.resource_type)) continue;
+    try {
+      node.relation = namer.nameFor(targets.get(node.unique_id)!, node.config);
+      if (node.resource_type === 'snapshot') node.relation = snapshotRelation(node, node.relation);
+    } catch (err) {
+      problems.push(err as TsmodelError);
     }
   }
 
@@ -252,9 +247,14 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       },
     }),
   );
+  const lineOffsets = new Map(
+    planned.filter((p) => p.lineOffset).map((p) => [p.node.unique_id, p.lineOffset!]),
+  );
   const locate = (err: TsmodelError) => {
     const at = err.node === undefined ? undefined : declaredAt.get(err.node);
-    return at ? atDeclaration(err, at, err.node!.split('.')[2]!) : err;
+    if (at) return atDeclaration(err, at, err.node!);
+    const offset = err.node === undefined ? undefined : lineOffsets.get(err.node);
+    return offset && err.location?.line ? shiftedLines(err, offset) : err;
   };
   const resolver = new DependencyResolver(
     [...nodes.values(), ...failed],
@@ -293,7 +293,10 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     nodes,
     sources,
     graph,
-    macros: engine.macros.all(),
+    macros,
+    macroPatches: props.patches,
+    docs: docs.entries,
+    kept: props.kept,
   });
 
   const finalize = (uniqueId: string, options?: { isIncremental: boolean }): string => {
@@ -325,7 +328,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   });
   const envVars = new Set<string>();
   let volatile = false;
-  for (const c of captures.values()) {
+  for (const c of [...captures.values(), ...yamlTemplates.captures]) {
     for (const name of Object.keys(c.envVars)) envVars.add(name);
     volatile ||= c.volatile;
   }
@@ -340,14 +343,31 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   };
 }
 
-/**
- * A generic test's template is generated from YAML, so a problem rendering it is reported at the
- * YAML entry that declared the test, not at a line of the generated call.
- */
-function atDeclaration(err: TsmodelError, at: SourceLocation, testName: string): TsmodelError {
+/** An error located in a snapshot block's body, moved to the block's lines in its file. */
+function shiftedLines(err: TsmodelError, offset: number): TsmodelError {
   return new TsmodelError({
     code: err.code,
-    message: `test '${testName}': ${err.message}`,
+    message: err.message,
+    hint: err.hint,
+    node: err.node,
+    location: { ...err.location!, line: err.location!.line! + offset },
+    excerpt: err.excerpt,
+    kind: err.kind,
+  });
+}
+
+/** Resource types that build a relation of their own (analyses and tests do not). */
+const BUILT = new Set(['model', 'seed', 'snapshot']);
+
+/**
+ * A generic test's (or YAML snapshot's) template is generated from YAML, so a problem rendering
+ * it is reported at the YAML entry that declared it, not at a line of the generated call.
+ */
+function atDeclaration(err: TsmodelError, at: SourceLocation, uniqueId: string): TsmodelError {
+  const [type, , name] = uniqueId.split('.');
+  return new TsmodelError({
+    code: err.code,
+    message: `${type} '${name}': ${err.message}`,
     hint: err.hint,
     node: err.node,
     location: at,

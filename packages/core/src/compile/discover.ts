@@ -4,7 +4,8 @@ import { glob } from 'tinyglobby';
 import type { ProjectConfig } from '../project/types';
 import { readUtf8File } from '../utf8-text';
 
-export type DiscoveredKind = 'model' | 'macro' | 'seed' | 'singular_test' | 'properties';
+export type DiscoveredKind =
+  'model' | 'macro' | 'seed' | 'singular_test' | 'properties' | 'analysis' | 'snapshot' | 'docs';
 
 /** One file of a project, read once; everything downstream works from these. */
 export interface DiscoveredFile {
@@ -33,11 +34,15 @@ const ROLES: Array<{ paths: (p: ProjectConfig) => string[]; ext: string; kind: D
   { paths: (p) => p.macroPaths, ext: 'sql', kind: 'macro' },
   { paths: (p) => p.seedPaths, ext: 'csv', kind: 'seed' },
   { paths: (p) => p.testPaths, ext: 'sql', kind: 'singular_test' },
+  { paths: (p) => p.analysisPaths, ext: 'sql', kind: 'analysis' },
+  { paths: (p) => p.snapshotPaths, ext: 'sql', kind: 'snapshot' },
+  { paths: (p) => p.docsPaths, ext: 'md', kind: 'docs' },
   ...['yml', 'yaml'].flatMap((ext) =>
     [
       (p: ProjectConfig) => p.modelPaths,
       (p: ProjectConfig) => p.seedPaths,
       (p: ProjectConfig) => p.snapshotPaths,
+      (p: ProjectConfig) => p.analysisPaths,
       (p: ProjectConfig) => p.testPaths,
       (p: ProjectConfig) => p.macroPaths,
     ].map((paths) => ({ paths, ext, kind: 'properties' as const })),
@@ -45,8 +50,10 @@ const ROLES: Array<{ paths: (p: ProjectConfig) => string[]; ext: string; kind: D
 ];
 
 /**
- * Finds every model, macro, seed, singular test and properties file of one project: one
- * directory walk per resource folder (however many roles it plays), one read per file.
+ * Finds every model, macro, seed, singular test, analysis, snapshot, docs and properties file
+ * of one project: one directory walk per resource folder (however many roles it plays), one
+ * read per file. `.sql` files under a test folder's `generic/` are macro files (dbt's home for
+ * `{% test %}` blocks), not singular tests.
  */
 export async function discoverProjectFiles(
   project: ProjectConfig,
@@ -54,7 +61,9 @@ export async function discoverProjectFiles(
 ): Promise<DiscoveredFile[]> {
   const byRoot = new Map<string, Map<string, Set<DiscoveredKind>>>();
   for (const role of ROLES) {
-    if (only && role.kind !== only) continue;
+    // Generic tests live under the test folders: a macro-only walk visits them too.
+    if (only && role.kind !== only && !(only === 'macro' && role.kind === 'singular_test'))
+      continue;
     for (const root of role.paths(project)) {
       let exts = byRoot.get(root);
       if (!exts) byRoot.set(root, (exts = new Map()));
@@ -66,13 +75,17 @@ export async function discoverProjectFiles(
   const perRoot = await Promise.all(
     [...byRoot].map(([root, exts]) => discoverUnder(project, root, exts)),
   );
-  return perRoot.flat();
+  const all = perRoot.flat();
+  return only ? all.filter((f) => f.kind === only) : all;
 }
 
 /** Only the macro files of one project: what a render worker needs to rebuild the engine. */
 export function discoverMacroFiles(project: ProjectConfig): Promise<DiscoveredFile[]> {
   return discoverProjectFiles(project, 'macro');
 }
+
+/** dbt's folder for generic tests inside each test path: `tests/generic/`. */
+const GENERIC_TESTS = 'generic';
 
 async function discoverUnder(
   project: ProjectConfig,
@@ -102,7 +115,10 @@ async function discoverUnder(
     const stat = statSync(absPath);
     const shownPath = rootRel === '.' ? rel : `${rootRel}/${rel}`;
     const content = lazyText(absPath, shownPath);
-    for (const kind of kinds) {
+    const fileKinds = new Set(
+      [...kinds].map((k) => (k === 'singular_test' && parts[0] === GENERIC_TESTS ? 'macro' : k)),
+    );
+    for (const kind of fileKinds) {
       files.push({
         kind,
         packageName: project.name,

@@ -29,6 +29,22 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     store_failures: false,
   },
   source: { enabled: true, tags: [], meta: {} },
+  analysis: {
+    enabled: true,
+    materialized: 'view',
+    tags: [],
+    pre_hook: [],
+    post_hook: [],
+    meta: {},
+  },
+  snapshot: {
+    enabled: true,
+    materialized: 'snapshot',
+    tags: [],
+    pre_hook: [],
+    post_hook: [],
+    meta: {},
+  },
 };
 
 /**

@@ -1,10 +1,11 @@
-import type { SourceLocation } from '../diagnostics';
+import { TsmodelError, type SourceLocation } from '../diagnostics';
 import type { ManifestNode, NodeConfig, ResourceType } from '../manifest/types';
 import { folderConfig } from '../project/folder-config';
 import type { FolderConfigTree, LoadedProject, ProjectConfig } from '../project/types';
 import { patchKey } from '../properties';
 import type { GenericTestSpec, NodePatch, ParsedProperties } from '../properties/types';
 import type { RenderTarget } from '../templating/template-engine';
+import { scanBlocks } from './block-scanner';
 import type { DiscoveredFile } from './discover';
 import { layerConfig, newNode, sha256 } from './node-factory';
 import type { RenderJob } from './render-jobs';
@@ -24,6 +25,8 @@ export interface PlannedNode {
   attached?: GenericTestSpec['attached'];
   /** For generic tests: where the YAML declares them; their errors point there. */
   declaredAt?: SourceLocation;
+  /** For `{% snapshot %}` blocks: lines of the file above `raw_code`'s first line. */
+  lineOffset?: number;
 }
 
 const HOOKS = new Set(['pre_hook', 'post_hook', 'pre-hook', 'post-hook']);
@@ -32,16 +35,20 @@ const KIND_TO_TYPE: Record<string, ResourceType> = {
   model: 'model',
   seed: 'seed',
   singular_test: 'test',
+  analysis: 'analysis',
 };
 
 const TREES: Record<string, (p: ProjectConfig) => FolderConfigTree> = {
   model: (p) => p.models,
   seed: (p) => p.seeds,
   test: (p) => p.tests,
+  analysis: (p) => p.analyses,
+  snapshot: (p) => p.snapshots,
 };
 
 /**
- * Plans one node per model, seed and singular test file and per YAML generic test. Folder
+ * Plans one node per model, seed, singular test and analysis file, per `{% snapshot %}` block
+ * and YAML-defined snapshot, and per YAML generic test. Folder
  * configs come from the package's own project.yml, then the root project's (root wins), then
  * the YAML `config:`; they are layered once per folder, since every file of a folder shares them.
  */
@@ -55,7 +62,13 @@ export function planNodes(
    * the project that wrote it — dbt renders dbt_project.yml configs the same way.
    */
   renderValue: (template: string, projectName: string) => string,
-): { planned: PlannedNode[]; usedPatches: Set<string> } {
+): {
+  planned: PlannedNode[];
+  usedPatches: Set<string>;
+  /** Malformed `{% snapshot %}` blocks. */
+  problems: TsmodelError[];
+  warnings: TsmodelError[];
+} {
   const renderDeep = (value: unknown, projectName: string): unknown => {
     if (typeof value === 'string')
       return value.includes('{') ? nativeValue(renderValue(value, projectName)) : value;
@@ -98,55 +111,143 @@ export function planNodes(
   };
 
   const planned: PlannedNode[] = [];
-  for (const f of files) {
-    const type = KIND_TO_TYPE[f.kind];
-    if (!type) continue;
-    const pkg = f.packageName;
-    const pk = patchKey(type, pkg, f.stem);
+  const problems: TsmodelError[] = [];
+  const warnings: TsmodelError[] = [];
+  /** One node from a template (a file, or a block of one): its configs, patch and render job. */
+  const planTemplate = (n: {
+    type: ResourceType;
+    pkg: string;
+    name: string;
+    /** Folders for project.yml configs (a snapshot's file name is one, as in dbt). */
+    configPath: string[];
+    fqn: string[];
+    path: string;
+    originalFilePath: string;
+    file: string;
+    /** Absent for seeds, which have no template. */
+    text?: string;
+    /** What renders, when it differs from `text` (line-preserving padding). */
+    template?: string;
+    fileId: string;
+    declaredAt?: SourceLocation;
+    lineOffset?: number;
+  }) => {
+    const pk = patchKey(n.type, n.pkg, n.name);
     const patch = props.patches.get(pk);
     if (patch) usedPatches.add(pk);
     // project.yml may also configure one file by name (`seeds: proj: my_seed: +column_types`).
-    const path = namesFile(project, type, pkg, f.folders, f.stem)
-      ? [...f.folders, f.stem]
-      : f.folders;
+    const configPath = namesFile(project, n.type, n.pkg, n.configPath, n.name)
+      ? [...n.configPath, n.name]
+      : n.configPath;
     const { base, hash } = layered(
-      type,
-      pkg,
-      path,
+      n.type,
+      n.pkg,
+      configPath,
       patch?.config,
-      patch ? undefined : `${type}|${pkg}|${path.join('/')}`,
+      patch ? undefined : `${n.type}|${n.pkg}|${configPath.join('/')}`,
     );
-    const checksum = sha256(f.text);
-    const uniqueId = `${type}.${pkg}.${f.stem}`;
+    const uniqueId = `${n.type}.${n.pkg}.${n.name}`;
     const target: RenderTarget = {
       uniqueId,
-      name: f.stem,
-      packageName: pkg,
-      resourceType: type,
-      file: displayPath(f.absPath),
+      name: n.name,
+      packageName: n.pkg,
+      resourceType: n.type,
+      file: n.file,
       baseConfig: base,
     };
+    const checksum = n.text === undefined ? '' : sha256(n.text);
     const node = newNode({
       unique_id: uniqueId,
-      resource_type: type,
-      name: f.stem,
-      package_name: pkg,
-      path: [...f.folders, f.path.split('/').pop()!].join('/'),
-      original_file_path: f.path,
-      fqn: [pkg, ...f.folders, f.stem],
+      resource_type: n.type,
+      name: n.name,
+      package_name: n.pkg,
+      path: n.path,
+      original_file_path: n.originalFilePath,
+      fqn: n.fqn,
       config: base,
-      raw_code: type === 'seed' ? undefined : f.text,
+      raw_code: n.text,
       checksum,
     });
-    if (type === 'seed') node.seed_file = f.absPath;
     applyPatch(node, patch);
+    const template = n.template ?? n.text;
+    const templateHash = n.template === undefined ? checksum : sha256(n.template);
     planned.push({
       node,
       target,
+      ...(n.declaredAt ? { declaredAt: n.declaredAt } : {}),
+      ...(n.lineOffset ? { lineOffset: n.lineOffset } : {}),
       job:
-        type === 'seed'
+        template === undefined
           ? undefined
-          : { fileId: `${pkg}:${f.path}`, key: `${checksum}|${hash}`, target, text: f.text },
+          : { fileId: n.fileId, key: `${templateHash}|${hash}`, target, text: template },
+    });
+    return node;
+  };
+
+  for (const f of files) {
+    const pkg = f.packageName;
+    const fileName = f.path.split('/').pop()!;
+    if (f.kind === 'snapshot') {
+      const file = displayPath(f.absPath);
+      const { blocks, problems: bad } = scanBlocks(f.text, 'snapshot', file);
+      problems.push(...bad);
+      if (blocks.length === 0 && bad.length === 0) warnings.push(noSnapshotBlock(file));
+      for (const block of blocks) {
+        planTemplate({
+          type: 'snapshot',
+          pkg,
+          name: block.name,
+          configPath: [...f.folders, f.stem],
+          fqn: [pkg, ...f.folders, f.stem, block.name],
+          path: [...f.folders, fileName].join('/'),
+          originalFilePath: f.path,
+          file,
+          text: block.body,
+          // An empty comment spanning the lines above the block keeps error lines the file's.
+          template: `{#${'\n'.repeat(block.bodyLine - 1)}#}${block.body}`,
+          fileId: `${pkg}:${f.path}#${block.name}`,
+          lineOffset: block.bodyLine - 1,
+        });
+      }
+      continue;
+    }
+    const type = KIND_TO_TYPE[f.kind];
+    if (!type) continue;
+    const node = planTemplate({
+      type,
+      pkg,
+      name: f.stem,
+      configPath: f.folders,
+      fqn: [pkg, ...f.folders, f.stem],
+      path: [...f.folders, fileName].join('/'),
+      originalFilePath: f.path,
+      file: displayPath(f.absPath),
+      ...(type === 'seed' ? {} : { text: f.text }),
+      fileId: `${pkg}:${f.path}`,
+    });
+    if (type === 'seed') {
+      node.checksum = sha256(f.text);
+      node.seed_file = f.absPath;
+    }
+  }
+
+  // dbt 1.9: a `snapshots:` entry with `relation:` is a snapshot of that relation.
+  for (const patch of props.patches.values()) {
+    if (patch.resource_type !== 'snapshot' || patch.relation === undefined) continue;
+    const text = `select * from {{ ${patch.relation} }}`;
+    const folders = patch.patch_path.split('/').slice(1, -1);
+    planTemplate({
+      type: 'snapshot',
+      pkg: patch.package_name,
+      name: patch.name,
+      configPath: folders,
+      fqn: [patch.package_name, ...folders, patch.name],
+      path: patch.patch_path.split('/').slice(1).join('/'),
+      originalFilePath: patch.patch_path,
+      file: patch.location.file,
+      text,
+      fileId: `${patch.package_name}:${patch.patch_path}#${patch.name}`,
+      declaredAt: patch.location,
     });
   }
 
@@ -190,7 +291,7 @@ export function planNodes(
       },
     });
   }
-  return { planned, usedPatches };
+  return { planned, usedPatches, problems, warnings };
 }
 
 function applyPatch(node: ManifestNode, patch: NodePatch | undefined): void {
@@ -198,6 +299,17 @@ function applyPatch(node: ManifestNode, patch: NodePatch | undefined): void {
   node.description = patch.description;
   node.columns = patch.columns;
   node.patch_path = patch.patch_path;
+  if (patch.governance) Object.assign(node, patch.governance);
+}
+
+/** A .sql file under snapshot-paths that defines no snapshot is most likely a mistake. */
+function noSnapshotBlock(file: string): TsmodelError {
+  return new TsmodelError({
+    code: 'snapshot-without-block',
+    message: 'this file in a snapshot folder defines no {% snapshot %} block; it is ignored',
+    location: { file },
+    hint: 'wrap its select in {% snapshot name %} … {% endsnapshot %}, or move it to a model folder',
+  });
 }
 
 /** `true`/`false` (any case) become booleans, as Jinja's native rendering of dbt_project.yml does. */

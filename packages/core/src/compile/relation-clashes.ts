@@ -3,7 +3,7 @@ import { TsmodelError, type SourceLocation } from '../diagnostics';
 import type { ManifestNode, RelationName } from '../manifest/types';
 import { auditRelation } from '../run/run-test';
 
-/** One relation a node builds (a model, seed or stored test failures) or reads (a source). */
+/** One relation a node builds (a model, seed, snapshot or stored test failures) or reads (a source). */
 interface Claim {
   node: ManifestNode;
   relation: RelationName;
@@ -72,7 +72,7 @@ function writtenRelation(
     return node.config.store_failures === true
       ? auditRelation(node, target.schema, target.database)
       : undefined;
-  if (node.resource_type !== 'model' && node.resource_type !== 'seed') return undefined;
+  if (!['model', 'seed', 'snapshot'].includes(node.resource_type)) return undefined;
   return node.config.materialized === 'ephemeral' ? undefined : node.relation;
 }
 

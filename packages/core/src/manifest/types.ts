@@ -4,7 +4,8 @@
  * that read dbt artifacts (state comparison, lineage viewers, CI scripts) read ours unchanged.
  */
 
-export type ResourceType = 'model' | 'seed' | 'source' | 'test' | 'snapshot' | 'operation';
+export type ResourceType =
+  'model' | 'seed' | 'source' | 'test' | 'snapshot' | 'analysis' | 'operation';
 
 export type Materialization = 'view' | 'table' | 'incremental' | 'ephemeral' | 'seed' | 'test';
 
@@ -95,12 +96,23 @@ export interface ManifestNode {
   compiled_path?: string;
   /** YAML file that documented this node, when any. */
   patch_path?: string;
+  /**
+   * Model governance and versions from YAML (`access`, `group`, `constraints`,
+   * `latest_version`, `versions`), kept as written: tsmodel does not enforce or build them yet.
+   */
+  access?: string;
+  group?: string;
+  constraints?: unknown[];
+  latest_version?: unknown;
+  versions?: unknown[];
   // --- tests ---
   test_metadata?: TestMetadata;
   attached_node?: string;
   column_name?: string;
   // --- sources ---
   source_name?: string;
+  /** The `description` of the source the table belongs to. */
+  source_description?: string;
   identifier?: string;
   loaded_at_field?: string;
   freshness?: unknown;
@@ -115,6 +127,39 @@ export interface MacroEntry {
   package_name: string;
   original_file_path: string;
   checksum: string;
+  /** From a `macros:` properties entry, when one describes this macro. */
+  description?: string;
+  arguments?: Array<{ name: string; type?: string; description: string }>;
+  meta?: Record<string, unknown>;
+  docs?: { show?: boolean; node_color?: string };
+  patch_path?: string;
+}
+
+/** A `{% docs name %}` block: what `{{ doc('name') }}` in a YAML description stands for. */
+export interface DocEntry {
+  /** `doc.<package>.<name>`. */
+  unique_id: string;
+  name: string;
+  resource_type: 'doc';
+  package_name: string;
+  /** Path inside the docs folder, and from the package root. */
+  path: string;
+  original_file_path: string;
+  block_contents: string;
+}
+
+/**
+ * A properties entry tsmodel keeps but does not act on (an exposure, metric, semantic model,
+ * saved query, group or unit test): the YAML as written plus dbt's identifying fields, so
+ * tools that read dbt's manifest find them where dbt puts them.
+ */
+export interface PropertiesEntry {
+  unique_id: string;
+  name: string;
+  resource_type: string;
+  package_name: string;
+  original_file_path: string;
+  [key: string]: unknown;
 }
 
 /** Everything `compile` produces; `run`, `ls`, selection and state comparison consume it. */
@@ -131,6 +176,14 @@ export interface Manifest {
   nodes: Record<string, ManifestNode>;
   sources: Record<string, ManifestNode>;
   macros: Record<string, MacroEntry>;
+  /** `doc.<package>.<name>` → its block. Absent in manifests of older tsmodel versions. */
+  docs?: Record<string, DocEntry>;
+  exposures?: Record<string, PropertiesEntry>;
+  metrics?: Record<string, PropertiesEntry>;
+  semantic_models?: Record<string, PropertiesEntry>;
+  saved_queries?: Record<string, PropertiesEntry>;
+  groups?: Record<string, PropertiesEntry>;
+  unit_tests?: Record<string, PropertiesEntry>;
   /** parent unique_id → child unique_ids. */
   child_map: Record<string, string[]>;
   /** child unique_id → parent unique_ids. */

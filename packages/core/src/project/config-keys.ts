@@ -3,7 +3,7 @@ import { closestMatch } from '../did-you-mean';
 import { normaliseConfigKey } from './folder-config';
 
 /** The resource types whose configs are checked. */
-export type ConfiguredResource = 'model' | 'seed' | 'test' | 'snapshot' | 'source';
+export type ConfiguredResource = 'model' | 'seed' | 'test' | 'snapshot' | 'source' | 'analysis';
 
 /** Every node's configs in dbt (`NodeConfig`), as tsmodel spells them (underscores). */
 const NODE = [
@@ -125,6 +125,7 @@ const KNOWN: Record<ConfiguredResource, ReadonlySet<string>> = {
   test: new Set(TEST),
   snapshot: new Set([...NODE, ...ADAPTER, ...SNAPSHOT]),
   source: new Set(SOURCE),
+  analysis: new Set(NODE),
 };
 
 /**

@@ -7,7 +7,6 @@ import type { YamlFile } from '../yaml/yaml-file';
  * warning, so nobody believes a setting took effect when it did not.
  */
 const NOT_YET_HONOURED: Record<string, string> = {
-  'docs-paths': 'docs blocks are read from the model, macro and docs folders only',
   'asset-paths': 'there is no docs site yet to copy assets into',
   'function-paths': 'user-defined functions are not built',
   'log-path': 'tsmodel writes no log files; use --log-format json to capture output',
@@ -15,7 +14,6 @@ const NOT_YET_HONOURED: Record<string, string> = {
   'restrict-access': 'groups and model access are not enforced',
   'dbt-cloud': 'dbt Cloud settings have no meaning here',
   sources: 'source configs (e.g. +enabled) in the project file are not applied',
-  analyses: 'analysis configs are not applied',
   unit_tests: 'unit tests are not run yet',
   exposures: 'exposure configs are not applied',
   metrics: 'the semantic layer is not built',

@@ -96,7 +96,7 @@ export function readProjectFile(
   const value = renderer.renderTree(validated, [], yaml, errors, isRenderedLater) as ProjectFile;
   const warnings = unhonouredKeyWarnings(value as Record<string, unknown>, yaml, fileName);
 
-  const tree = (key: 'models' | 'seeds' | 'tests' | 'data_tests' | 'snapshots') =>
+  const tree = (key: keyof typeof RESOURCE_OF) =>
     parseFolderConfigTree(value[key], [key], yaml, { type: RESOURCE_OF[key], errors, warnings });
   const config: ProjectConfig = {
     name: value.name,
@@ -109,7 +109,8 @@ export function readProjectFile(
     seedPaths: value['seed-paths'] ?? value['data-paths'] ?? ['seeds'],
     testPaths: value['test-paths'] ?? ['tests'],
     snapshotPaths: value['snapshot-paths'] ?? ['snapshots'],
-    analysisPaths: value['analysis-paths'] ?? [],
+    analysisPaths: value['analysis-paths'] ?? ['analyses'],
+    docsPaths: [],
     targetPath: value['target-path'] ?? 'target',
     packagesInstallPath: value['packages-install-path'] ?? value['modules-path'] ?? 'dbt_packages',
     cleanTargets: value['clean-targets'] ?? [value['target-path'] ?? 'target'],
@@ -118,6 +119,7 @@ export function readProjectFile(
     seeds: tree('seeds'),
     tests: mergeTestTrees(tree('tests'), tree('data_tests')),
     snapshots: tree('snapshots'),
+    analyses: tree('analyses'),
     packages: (value.packages ?? []).map(toPackageSpec),
     onRunStart: hookSpecs(value['on-run-start'], 'on-run-start', yaml),
     onRunEnd: hookSpecs(value['on-run-end'], 'on-run-end', yaml),
@@ -127,6 +129,16 @@ export function readProjectFile(
     flags: value.flags ?? {},
     quoting: value.quoting ?? {},
   };
+  config.docsPaths = value['docs-paths'] ?? [
+    ...new Set([
+      ...config.modelPaths,
+      ...config.seedPaths,
+      ...config.snapshotPaths,
+      ...config.analysisPaths,
+      ...config.macroPaths,
+      ...config.testPaths,
+    ]),
+  ];
   (value['model-paths'] ?? []).forEach((folder, i) => {
     if (existsSync(path.resolve(rootDir, folder))) return;
     const location = yaml.locate(['model-paths', i]);
@@ -151,6 +163,7 @@ const RESOURCE_OF = {
   tests: 'test',
   data_tests: 'test',
   snapshots: 'snapshot',
+  analyses: 'analysis',
 } as const;
 
 /** Problems in file order, so the user can fix them top to bottom. */

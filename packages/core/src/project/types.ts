@@ -41,6 +41,11 @@ export interface ProjectConfig {
   snapshotPaths: string[];
   analysisPaths: string[];
   /**
+   * Folders whose `.md` files hold `{% docs %}` blocks: `docs-paths`, else every other
+   * resource folder (dbt's default), so a docs.md beside the models is found.
+   */
+  docsPaths: string[];
+  /**
    * Relative to rootDir: `--target-path`, else `$TSMODEL_TARGET_PATH`, else project.yml's
    * `target-path`, else `target` (dbt's precedence).
    */
@@ -61,6 +66,7 @@ export interface ProjectConfig {
   seeds: FolderConfigTree;
   tests: FolderConfigTree;
   snapshots: FolderConfigTree;
+  analyses: FolderConfigTree;
   packages: PackageSpec[];
   onRunStart: HookSpec[];
   onRunEnd: HookSpec[];

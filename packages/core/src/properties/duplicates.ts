@@ -1,5 +1,6 @@
 import { formatLocation, TsmodelError, type SourceLocation } from '../diagnostics';
 import type { ManifestNode } from '../manifest/types';
+import { notUsedWarning } from './kept-entries';
 import { patchKey } from './patches';
 import type { GenericTestSpec, NodePatch, ParsedProperties } from './types';
 
@@ -52,10 +53,25 @@ export function reportDuplicates(
   };
 }
 
-/** Combines the files of a project; duplicates across files are reported like those within one. */
+/**
+ * Combines the files of a project; duplicates across files are reported like those within one.
+ * A key accepted but not used gets one warning for the whole project, where it is first written.
+ */
 export function mergeParsedProperties(files: ParsedProperties[]): ParsedProperties {
   const problems = files.flatMap((f) => f.problems);
-  const kept = reportDuplicates(
+  const notUsed = new Map<string, ParsedProperties['notUsed'][number]>();
+  for (const f of files) for (const n of f.notUsed) if (!notUsed.has(n.key)) notUsed.set(n.key, n);
+  const kept = firstOfEach(
+    files.flatMap((f) => f.kept),
+    (k) => k.entry.unique_id,
+    (k) => k.location,
+    problems,
+    (k) => ({
+      what: `${k.entry.resource_type.replace('_', ' ')} '${k.entry.name}'`,
+      hint: `name each entry of ${k.section} once per package`,
+    }),
+  );
+  const unique = reportDuplicates(
     files.flatMap((f) =>
       f.sources.map((node) => ({ node, location: f.sourceLocations.get(node.unique_id)! })),
     ),
@@ -64,14 +80,20 @@ export function mergeParsedProperties(files: ParsedProperties[]): ParsedProperti
     problems,
   );
   return {
-    sources: kept.sources.map((s) => s.node),
-    sourceLocations: new Map(kept.sources.map((s) => [s.node.unique_id, s.location])),
+    sources: unique.sources.map((s) => s.node),
+    sourceLocations: new Map(unique.sources.map((s) => [s.node.unique_id, s.location])),
     patches: new Map(
-      kept.patches.map((p) => [patchKey(p.resource_type, p.package_name, p.name), p]),
+      unique.patches.map((p) => [patchKey(p.resource_type, p.package_name, p.name), p]),
     ),
-    tests: kept.tests,
+    tests: unique.tests,
     problems,
-    warnings: files.flatMap((f) => f.warnings),
+    warnings: [
+      ...files.flatMap((f) => f.warnings),
+      ...[...notUsed.values()].map((n) => notUsedWarning(n.key, n.meaning, n.location)),
+    ],
+    kept,
+    notUsed: [...notUsed.values()],
+    descriptions: files.flatMap((f) => f.descriptions),
   };
 }
 

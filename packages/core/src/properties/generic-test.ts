@@ -4,6 +4,7 @@ import { buildTestRawCode } from './test-raw-code';
 import { readTestDefinition } from './test-definition';
 import { synthesizeTestNames, testUniqueId } from './test-naming';
 import type { GenericTestSpec, TestAttachment } from './types';
+import type { YamlValueRenderer } from './yaml-rendering';
 
 /** The node a `tests:` list sits on, and what its tests inherit from it. */
 export interface TestTarget {
@@ -27,6 +28,8 @@ export interface TestContext {
   folders: string[];
   location: SourceLocation;
   excerpt?: string;
+  /** Renders templated test config values (see `readTestDefinition`). */
+  renderConfig?: YamlValueRenderer;
 }
 
 /** Turns one entry of a `tests:` list into a named, hashed test spec (or a located problem). */
@@ -41,7 +44,13 @@ export function buildGenericTest(
       ? `"${column.name.replace(/"/g, '""')}"`
       : column.name
     : undefined;
-  const { definition, problem } = readTestDefinition(raw, columnName, ctx.location, ctx.excerpt);
+  const { definition, problem } = readTestDefinition(
+    raw,
+    columnName,
+    ctx.location,
+    ctx.excerpt,
+    ctx.renderConfig,
+  );
   if (!definition) return { problem };
   const { attached } = target;
   const isSource = attached.kind === 'source';

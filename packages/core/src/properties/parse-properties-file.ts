@@ -5,10 +5,13 @@ import { columnTags } from './columns';
 import { buildGenericTest, type TestContext, type TestTarget } from './generic-test';
 import { reportDuplicates } from './duplicates';
 import { buildMacroPatch, buildNodePatch, patchKey } from './patches';
+import { keptEntries, notUsedKeys } from './kept-entries';
 import { propertiesFileSchema, tagList, type ColumnEntry, type NodeEntry } from './schema';
 import { buildSourceNode } from './sources';
 import type { NodePatch, ParsedProperties, PropertiesFileInput } from './types';
 import { checkUnknownKeys } from './unknown-keys';
+import { isTemplated, renderEntry } from './yaml-rendering';
+import { renderFailure } from './render-failure';
 import {
   unknownConfigKeys,
   unknownConfigWarning,
@@ -31,6 +34,9 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
     tests: [],
     problems: [],
     warnings: [],
+    kept: [],
+    notUsed: [],
+    descriptions: [],
   };
   const file = input.displayPath ?? input.path;
   const { yaml, errors } = YamlFile.parse(input.text, file);
@@ -42,6 +48,36 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
 
   const folders = foldersBelow(input.rootDir, input.path);
   const at = (path: YamlPath): SourceLocation => yaml.locate(path);
+  const render = input.renderValue;
+  const failed = (err: unknown, path: YamlPath) => {
+    const location = at(path);
+    result.problems.push(renderFailure(err, location, yaml.lineText(location.line)));
+  };
+  if (render && isTemplated(input.text)) {
+    for (const section of ['models', 'seeds', 'snapshots', 'analyses', 'sources', 'macros'])
+      for (const [i, entry] of (
+        (value as Record<string, unknown[] | undefined>)[section] ?? []
+      ).entries())
+        renderEntry(section, entry as Record<string, unknown>, [section, i], render, failed);
+  }
+  /** Registers a description holding Jinja for rendering once the docs blocks are known. */
+  const describe = (text: string | undefined, path: YamlPath, set: (v: string) => void) => {
+    if (text === undefined || !isTemplated(text)) return;
+    result.descriptions.push({ text, packageName: input.packageName, location: at(path), set });
+  };
+  const describeColumns = (
+    columns: Record<string, { description: string }>,
+    entries: ColumnEntry[] | undefined,
+    path: YamlPath,
+  ) => {
+    for (const [c, column] of (entries ?? []).entries()) {
+      const info = columns[column.name];
+      if (info)
+        describe(column.description, [...path, 'columns', c, 'description'], (v) => {
+          info.description = v;
+        });
+    }
+  };
   /** Warns about each unknown key of the `config:` mapping at `path` (a typo would be kept). */
   const checkConfig = (
     type: ConfiguredResource,
@@ -70,12 +106,18 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
         folders,
         location,
         excerpt: yaml.lineText(location.line),
+        ...(render ? { renderConfig: render } : {}),
       };
       const testColumn = column
         ? { name: column.name, quote: column.quote === true, tags: columnTags(column) }
         : undefined;
       const { spec, problem } = buildGenericTest(raw, target, testColumn, ctx);
-      if (spec) result.tests.push(spec);
+      if (spec) {
+        result.tests.push(spec);
+        describe(spec.description, [...listPath, i], (v) => {
+          spec.description = v;
+        });
+      }
       if (spec) checkConfig('test', spec.config, [...listPath, i]);
       if (problem) result.problems.push(problem);
     }
@@ -99,10 +141,15 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
       const path = ['sources', s, 'tables', t];
       if (t === 0) checkConfig('source', source.config, ['sources', s, 'config']);
       checkConfig('source', table.config, [...path, 'config']);
-      sources.push({
-        node: buildSourceNode(source, table, input.packageName, input.path, folders),
-        location: at(path),
+      const node = buildSourceNode(source, table, input.packageName, input.path, folders);
+      sources.push({ node, location: at(path) });
+      describe(source.description, ['sources', s, 'description'], (v) => {
+        node.source_description = v;
       });
+      describe(table.description, [...path, 'description'], (v) => {
+        node.description = v;
+      });
+      describeColumns(node.columns, table.columns, path);
       const tags = [...tagList(source.tags), ...tagList(table.tags)];
       addAllTests(table, path, {
         attached: { kind: 'source', name: table.name, sourceName: source.name },
@@ -112,30 +159,50 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
   }
 
   const patches: NodePatch[] = [];
-  const nodeLists: ['model' | 'seed' | 'snapshot', NodeEntry[] | undefined, string][] = [
-    ['model', value.models, 'models'],
-    ['seed', value.seeds, 'seeds'],
-    ['snapshot', value.snapshots, 'snapshots'],
-  ];
+  const nodeLists: ['model' | 'seed' | 'snapshot' | 'analysis', NodeEntry[] | undefined, string][] =
+    [
+      ['model', value.models, 'models'],
+      ['seed', value.seeds, 'seeds'],
+      ['snapshot', value.snapshots, 'snapshots'],
+      ['analysis', value.analyses, 'analyses'],
+    ];
   for (const [kind, entries, key] of nodeLists) {
     for (const [i, entry] of (entries ?? []).entries()) {
       checkConfig(kind, entry.config, [key, i, 'config']);
-      patches.push(buildNodePatch(kind, entry, input.packageName, input.path, at([key, i])));
-      addAllTests(entry, [key, i], { attached: { kind, name: entry.name }, tags: [] });
+      const patch = buildNodePatch(kind, entry, input.packageName, input.path, at([key, i]));
+      patches.push(patch);
+      describe(entry.description, [key, i, 'description'], (v) => {
+        patch.description = v;
+      });
+      describeColumns(patch.columns, entry.columns, [key, i]);
+      if (kind !== 'analysis')
+        addAllTests(entry, [key, i], { attached: { kind, name: entry.name }, tags: [] });
     }
   }
   for (const [i, entry] of (value.macros ?? []).entries()) {
-    patches.push(buildMacroPatch(entry, input.packageName, input.path, at(['macros', i])));
+    const patch = buildMacroPatch(entry, input.packageName, input.path, at(['macros', i]));
+    patches.push(patch);
+    describe(entry.description, ['macros', i, 'description'], (v) => {
+      patch.description = v;
+    });
+    for (const [a, argument] of (entry.arguments ?? []).entries())
+      describe(argument.description, ['macros', i, 'arguments', a, 'description'], (v) => {
+        patch.arguments![a]!.description = v;
+      });
   }
+  const kept = keptEntries(value, input.packageName, input.path, at);
+  result.kept = kept.entries;
+  result.problems.push(...kept.problems);
+  result.notUsed = notUsedKeys(value, (path) => yaml.locate(path, true));
 
-  const kept = reportDuplicates(sources, patches, result.tests, result.problems);
-  for (const { node, location } of kept.sources) {
+  const unique = reportDuplicates(sources, patches, result.tests, result.problems);
+  for (const { node, location } of unique.sources) {
     result.sources.push(node);
     result.sourceLocations.set(node.unique_id, location);
   }
-  for (const patch of kept.patches)
+  for (const patch of unique.patches)
     result.patches.set(patchKey(patch.resource_type, patch.package_name, patch.name), patch);
-  result.tests = kept.tests;
+  result.tests = unique.tests;
   return result;
 }
 

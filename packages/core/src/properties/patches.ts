@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../diagnostics';
 import { buildColumns } from './columns';
 import { tagList, type MacroEntryProps, type NodeEntry } from './schema';
-import type { NodePatch } from './types';
+import type { ModelGovernance, NodePatch } from './types';
 
 /** Identifies a patch: `model.shop.orders`. */
 export function patchKey(resourceType: string, packageName: string, name: string): string {
@@ -13,7 +13,7 @@ export function patchKey(resourceType: string, packageName: string, name: string
  * top-level `meta` and `tags` are folded into `config` (dbt 1.10 moved them there).
  */
 export function buildNodePatch(
-  resourceType: 'model' | 'seed' | 'snapshot',
+  resourceType: 'model' | 'seed' | 'snapshot' | 'analysis',
   entry: NodeEntry,
   packageName: string,
   patchPath: string,
@@ -34,9 +34,18 @@ export function buildNodePatch(
     columns: buildColumns(entry.columns),
     config,
     ...(entry.docs ? { docs: entry.docs } : {}),
+    ...(entry.relation !== undefined ? { relation: entry.relation } : {}),
+    ...governance(entry),
     patch_path: patchPath,
     location,
   };
+}
+
+function governance(entry: NodeEntry): { governance?: ModelGovernance } {
+  const keys = ['access', 'group', 'constraints', 'latest_version', 'versions'] as const;
+  const found: ModelGovernance = {};
+  for (const key of keys) if (entry[key] !== undefined) Object.assign(found, { [key]: entry[key] });
+  return Object.keys(found).length > 0 ? { governance: found } : {};
 }
 
 /** A `macros:` entry: docs for a macro and its arguments. */

@@ -18,13 +18,12 @@ describe('properties file errors', () => {
   it('unknown and unsupported keys, at the key, with a suggestion, all at once', () => {
     expect(
       problems(
-        'version: 2\nmodel:\n  - name: a\nexposures: []\nmodels:\n  - name: b\n    colums: []\n    versions: []\n',
+        'version: 2\nmodel:\n  - name: a\nexposures: []\nmodels:\n  - name: b\n    colums: []\nsources:\n  - name: s\n    overrides: x\n',
       ),
     ).toEqual([
       "yaml-unknown-key models/s.yml:2:1 unknown key 'model' — did you mean 'models'?",
-      "yaml-unknown-key models/s.yml:4:1 unknown key 'exposures' — tsmodel does not support exposures yet; remove 'exposures'",
       "yaml-unknown-key models/s.yml:7:5 models.0: unknown key 'colums' — did you mean 'columns'?",
-      "yaml-unknown-key models/s.yml:8:5 models.0: unknown key 'versions' — tsmodel does not support model versions yet; remove 'versions'",
+      "yaml-unknown-key models/s.yml:10:5 sources.0: unknown key 'overrides' — tsmodel does not support source overrides yet; remove 'overrides'",
     ]);
     expect(
       problems(

@@ -37,9 +37,11 @@ export const columnSchema = z.object({
   config: z.object({ meta: metaSchema.optional(), tags: tagsSchema.optional() }).optional(),
   tests: testsSchema.optional(),
   data_tests: testsSchema.optional(),
+  /** Contracts: kept on the node, not enforced yet. */
+  constraints: z.array(z.unknown()).optional(),
 });
 
-/** Models, seeds and snapshots share one entry shape. */
+/** Seeds and analyses; models and snapshots add their own keys. */
 export const nodeEntrySchema = z.object({
   name: requiredName('an entry'),
   description: z.string().optional(),
@@ -51,6 +53,26 @@ export const nodeEntrySchema = z.object({
   tests: testsSchema.optional(),
   data_tests: testsSchema.optional(),
 });
+
+/** Governance and versions are kept on the node as written (see `notUsedKeyWarning`). */
+export const modelEntrySchema = nodeEntrySchema.extend({
+  access: z.string().optional(),
+  group: z.string().optional(),
+  constraints: z.array(z.unknown()).optional(),
+  latest_version: z.union([z.string(), z.number()]).optional(),
+  versions: z.array(z.unknown()).optional(),
+});
+
+/** dbt 1.9: a snapshot defined in YAML names the `relation:` it snapshots. */
+export const snapshotEntrySchema = nodeEntrySchema.extend({
+  relation: z.string().optional(),
+});
+
+/**
+ * Exposures, metrics, semantic models, saved queries, groups and unit tests: kept in the
+ * manifest as written, so their inner keys are not checked.
+ */
+const keptEntriesSchema = z.array(z.record(z.string(), z.unknown()));
 
 export const macroEntrySchema = z.object({
   name: requiredName('a macro entry'),
@@ -103,15 +125,35 @@ export const propertiesFileSchema = z.object({
     .literal(2, { error: 'only `version: 2` properties files exist; use 2 or leave it out' })
     .optional(),
   sources: z.array(sourceSchema).optional(),
-  models: z.array(nodeEntrySchema).optional(),
+  models: z.array(modelEntrySchema).optional(),
   seeds: z.array(nodeEntrySchema).optional(),
-  snapshots: z.array(nodeEntrySchema).optional(),
+  snapshots: z.array(snapshotEntrySchema).optional(),
+  analyses: z.array(nodeEntrySchema).optional(),
   macros: z.array(macroEntrySchema).optional(),
+  exposures: keptEntriesSchema.optional(),
+  metrics: keptEntriesSchema.optional(),
+  semantic_models: keptEntriesSchema.optional(),
+  saved_queries: keptEntriesSchema.optional(),
+  groups: keptEntriesSchema.optional(),
+  unit_tests: keptEntriesSchema.optional(),
 });
+
+/** The top-level sections kept as written, each under its own key in the manifest. */
+export const KEPT_SECTIONS = [
+  'exposures',
+  'metrics',
+  'semantic_models',
+  'saved_queries',
+  'groups',
+  'unit_tests',
+] as const;
+export type KeptSection = (typeof KEPT_SECTIONS)[number];
 
 export type PropertiesFile = z.infer<typeof propertiesFileSchema>;
 export type ColumnEntry = z.infer<typeof columnSchema>;
-export type NodeEntry = z.infer<typeof nodeEntrySchema>;
+export type NodeEntry = z.infer<typeof nodeEntrySchema> &
+  Partial<z.infer<typeof modelEntrySchema>> &
+  Partial<z.infer<typeof snapshotEntrySchema>>;
 export type MacroEntryProps = z.infer<typeof macroEntrySchema>;
 export type SourceEntry = z.infer<typeof sourceSchema>;
 export type SourceTableEntry = z.infer<typeof sourceTableSchema>;

@@ -62,6 +62,7 @@ export function buildSourceNode(
     config,
     tags,
     description: table.description ?? '',
+    source_description: source.description ?? '',
     columns: buildColumns(table.columns),
     depends_on: { nodes: [], macros: [] },
     relation: {

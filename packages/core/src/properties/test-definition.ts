@@ -1,4 +1,6 @@
 import { TsmodelError, type SourceLocation } from '../diagnostics';
+import { renderFailure } from './render-failure';
+import { isTemplated, nativeValue, type YamlValueRenderer } from './yaml-rendering';
 
 /**
  * Keys that configure a generic test rather than being passed to its macro. dbt accepts them
@@ -39,13 +41,16 @@ export interface TestDefinition {
 /**
  * Accepts every form dbt does: `unique`; `{ accepted_values: { values: [...], severity: warn } }`;
  * `{ accepted_values: { arguments: {...}, config: {...} } }` (dbt 1.10); and
- * `{ test_name: unique, name: my_test, ... }`.
+ * `{ test_name: unique, name: my_test, ... }`. With `render`, templated config values are
+ * rendered (natively: `"{{ 'warn' if … }}"`, `"{{ var('n') }}"` → 5), as dbt does; the
+ * arguments are left for the test's own render.
  */
 export function readTestDefinition(
   raw: unknown,
   columnName: string | undefined,
   location: SourceLocation,
   excerpt: string | undefined,
+  render?: YamlValueRenderer,
 ): { definition?: TestDefinition; problem?: TsmodelError } {
   const fail = (message: string, hint: string) => ({
     problem: new TsmodelError({ code: 'invalid-test', message, location, excerpt, hint }),
@@ -112,6 +117,16 @@ export function readTestDefinition(
   }
   Object.assign(args, nested ?? {});
   Object.assign(config, configBlock ?? {});
+  if (render) {
+    for (const [key, value] of Object.entries(config)) {
+      if (typeof value !== 'string' || !isTemplated(value)) continue;
+      try {
+        config[key] = nativeValue(render(value));
+      } catch (err) {
+        return { problem: renderFailure(err, location, excerpt) };
+      }
+    }
+  }
   if (columnName !== undefined) args.column_name = columnName;
   const configProblem = checkConfig(config, testName);
   if (configProblem) return fail(configProblem.message, configProblem.hint);

@@ -1,5 +1,7 @@
 import type { SourceLocation, TsmodelError } from '../diagnostics';
-import type { ColumnInfo, ManifestNode, TestMetadata } from '../manifest/types';
+import type { ColumnInfo, ManifestNode, PropertiesEntry, TestMetadata } from '../manifest/types';
+import type { KeptSection } from './schema';
+import type { TemplatedDescription, YamlValueRenderer } from './yaml-rendering';
 
 /** One YAML properties file (dbt's `schema.yml`) found by the compiler under a resource path. */
 export interface PropertiesFileInput {
@@ -17,9 +19,23 @@ export interface PropertiesFileInput {
    * `node_modules/…`, so the user can open the file from the message. Defaults to `path`.
    */
   displayPath?: string;
+  /**
+   * Renders the YAML values dbt renders at parse time (source names and schemas, `config:`
+   * values, test configs); without it they are kept as written.
+   */
+  renderValue?: YamlValueRenderer;
 }
 
-export type PatchedResourceType = 'model' | 'seed' | 'snapshot' | 'macro';
+export type PatchedResourceType = 'model' | 'seed' | 'snapshot' | 'analysis' | 'macro';
+
+/** A model entry's governance and version keys, copied onto the node as written. */
+export interface ModelGovernance {
+  access?: string;
+  group?: string;
+  constraints?: unknown[];
+  latest_version?: string | number;
+  versions?: unknown[];
+}
 
 /** An argument a macro documents under `macros: [{ arguments: [...] }]`. */
 export interface MacroArgument {
@@ -48,6 +64,10 @@ export interface NodePatch {
   docs?: { show?: boolean; node_color?: string };
   /** Macros only. */
   arguments?: MacroArgument[];
+  /** Snapshots only: dbt 1.9's YAML-defined snapshot of this relation (`ref('orders')`). */
+  relation?: string;
+  /** Models only. */
+  governance?: ModelGovernance;
   /** `models/staging/schema.yml`: what dbt's manifest calls `patch_path`. */
   patch_path: string;
   location: SourceLocation;
@@ -107,4 +127,10 @@ export interface ParsedProperties {
   problems: TsmodelError[];
   /** Problems that do not stop a compile, such as an unknown `config:` key (likely a typo). */
   warnings: TsmodelError[];
+  /** Exposures, metrics, … as written, for their manifest sections. */
+  kept: Array<{ section: KeptSection; entry: PropertiesEntry; location: SourceLocation }>;
+  /** Keys accepted but not acted on, where each is first written; one warning per key. */
+  notUsed: Array<{ key: string; meaning: string; location: SourceLocation }>;
+  /** Descriptions with Jinja, rendered once the docs blocks are known. */
+  descriptions: TemplatedDescription[];
 }

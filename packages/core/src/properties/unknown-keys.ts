@@ -8,18 +8,6 @@ import type { YamlFile } from '../yaml/yaml-file';
  * make a dbt user think the file is wrong.
  */
 const UNSUPPORTED: Record<string, string> = {
-  exposures: 'exposures',
-  metrics: 'metrics',
-  semantic_models: 'semantic models',
-  saved_queries: 'saved queries',
-  unit_tests: 'unit tests',
-  groups: 'groups',
-  analyses: 'analyses',
-  versions: 'model versions',
-  latest_version: 'model versions',
-  constraints: 'model contracts',
-  access: 'model access',
-  group: 'groups',
   overrides: 'source overrides',
   external: 'external tables',
 };

@@ -85,7 +85,7 @@ describe('resource_type', () => {
     expect(e.code).toBe('invalid-selector');
     expect(e.message).toBe(`unknown resource type 'modle'`);
     expect(e.hint).toBe(
-      `did you mean 'model'? valid: model, seed, source, test, snapshot, operation`,
+      `did you mean 'model'? valid: model, seed, source, test, snapshot, analysis, operation`,
     );
   });
 });

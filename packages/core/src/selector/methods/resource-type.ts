@@ -8,6 +8,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   'source',
   'test',
   'snapshot',
+  'analysis',
   'operation',
 ];
 
