@@ -130,6 +130,12 @@ for (const n of SIZES) {
   console.log(`bench: generating ${n} models`);
   execFileSync('python3', [generator, String(n), dir], { stdio: 'inherit' });
   const project = join(dir, 'tsmodel');
+  // The generated project names `profile: bench` and ships no profiles.yml; a named profile
+  // that cannot be found is an error (never a silent local default), so give it one.
+  writeFileSync(
+    join(project, 'profiles.yml'),
+    'bench:\n  outputs:\n    dev:\n      type: duckdb\n      path: bench.duckdb\n',
+  );
   const args = ['compile', '--project-dir', project, '--quiet'];
   const coldTarget = n === TARGETS.cold.n ? TARGETS.cold : undefined;
   const warmTarget = n === TARGETS.warm.n ? TARGETS.warm : undefined;
