@@ -1,7 +1,9 @@
+import { basename } from 'node:path';
 import {
   SqlDialect,
   truncateUtf8,
   type ColumnDef,
+  type CsvSource,
   type DialectCapabilities,
   type IncrementalStatementInput,
   type IncrementalStrategy,
@@ -124,6 +126,55 @@ export class SnowflakeDialect extends SqlDialect {
   insertOverwrite(input: IncrementalStatementInput): string {
     const cols = this.columnList(input.columns);
     return `insert overwrite into ${this.renderRelation(input.target)} (${cols})\nselect ${cols}\nfrom ${this.renderRelation(input.source)}`;
+  }
+
+  /**
+   * A large seed goes up as a file, not as rows in statements: PUT it into a temporary stage
+   * of the session (gzipped by the driver), COPY INTO the table (header skipped, quotes as in
+   * the file, empty fields null; any bad row aborts the statement), and purge the stage.
+   */
+  stagedCsvLoad(
+    target: RelationName,
+    csv: CsvSource,
+    columns: string[],
+  ): Array<{ label: string; sql: string; transactional: boolean }> {
+    const stage = this.renderRelation({
+      ...target,
+      identifier: `TSMODEL_SEED__${target.identifier}`.slice(0, 255),
+    });
+    const file = basename(csv.path);
+    const format = [
+      'type = csv',
+      `field_delimiter = ${this.quoteString(csv.delimiter)}`,
+      'skip_header = 1',
+      `field_optionally_enclosed_by = '"'`,
+      'empty_field_as_null = true',
+      'null_if = ()',
+    ].join(' ');
+    return [
+      {
+        label: 'create seed stage',
+        sql: `create or replace temporary stage ${stage}`,
+        transactional: false,
+      },
+      {
+        label: 'upload seed file',
+        sql: `put ${this.quoteString(`file://${csv.path}`)} @${stage} auto_compress = true overwrite = true`,
+        transactional: false,
+      },
+      {
+        label: 'copy seed rows',
+        sql: [
+          `copy into ${this.renderRelation(target)} (${columns.map((c) => this.quoteIdentifier(c)).join(', ')})`,
+          `from @${stage}`,
+          `files = (${this.quoteString(`${file}.gz`)})`,
+          `file_format = (${format})`,
+          'on_error = abort_statement',
+          'purge = true',
+        ].join('\n'),
+        transactional: true,
+      },
+    ];
   }
 
   seedColumnType(column: SeedColumn): string {

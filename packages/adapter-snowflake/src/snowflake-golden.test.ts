@@ -5,11 +5,13 @@ import type { NodeConfig } from '@tsmodel/core';
 import {
   planIncrementalApply,
   planIncrementalStage,
+  planSeed,
   planTable,
   planView,
   type Step,
 } from '@tsmodel/core/materializations';
 import { goldenCases, goldenFile, input, renderGolden } from '@tsmodel/core/testing';
+import { STAGED_SEED_MIN_ROWS } from '@tsmodel/core/adapter';
 import { snowflakeDialect } from './snowflake-dialect';
 
 /** Snowflake's golden plans: every shared case, and the relation options only Snowflake has. */
@@ -62,6 +64,22 @@ const snowflakeCases: Record<string, () => Step[]> = {
     ),
   'incremental-insert-overwrite': () => incremental({ incremental_strategy: 'insert_overwrite' }),
   'incremental-merge-default': () => incremental({ unique_key: 'id' }),
+  // From STAGED_SEED_MIN_ROWS rows on, a seed is uploaded and copied, not inserted row by row.
+  'seed-new-staged': () => {
+    const base = input(d, { materialized: 'seed' });
+    return planSeed({
+      ...base,
+      csvTable: {
+        columns: ['id', 'Name'],
+        rows: Array.from({ length: STAGED_SEED_MIN_ROWS }, (_, i) => [String(i), `n${i}`]),
+      },
+      node: {
+        ...base.node,
+        relation: { ...base.node.relation, identifier: 'big_seed' },
+        seedFile: '/project/seeds/big_seed.csv',
+      },
+    });
+  },
 };
 
 describe('golden plans for snowflake', () => {

@@ -74,6 +74,9 @@ export interface IncrementalStatementInput {
 }
 
 /** How a seed CSV is read by the engine itself (data never passes through Node). */
+/** From this many rows on, a seed goes through the engine's staged load where there is one. */
+export const STAGED_SEED_MIN_ROWS = 5000;
+
 export interface CsvSource {
   /** Absolute path of the file. */
   path: string;
@@ -183,6 +186,17 @@ export interface Dialect {
    * does.
    */
   readCsv?(csv: CsvSource): string;
+  /**
+   * For engines that cannot read the client's files in SQL but can upload them (Snowflake's
+   * PUT into a stage, then COPY INTO): the statements that load the whole file into `target`,
+   * whose columns exist already. Used above {@link STAGED_SEED_MIN_ROWS} rows; smaller files are
+   * loaded with batched inserts.
+   */
+  stagedCsvLoad?(
+    target: RelationName,
+    csv: CsvSource,
+    columns: string[],
+  ): Array<{ label: string; sql: string; transactional: boolean }>;
   /** The engine type for an inferred seed column (dbt's `convert_*_type`). */
   seedColumnType(column: SeedColumn): string;
   /** `create table rel (col type, …)`: an empty table with declared columns. */

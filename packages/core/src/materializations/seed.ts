@@ -1,5 +1,5 @@
 import { checkCsvFile, inferSeedColumns, readCsvTable, type CsvTable } from '../adapter/csv-table';
-import type { CsvSource, Dialect } from '../adapter/dialect';
+import { STAGED_SEED_MIN_ROWS, type CsvSource, type Dialect } from '../adapter/dialect';
 import type { NodeConfig, RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
 import { keepingDependents, step, type PlanInput, type Step } from './step';
@@ -110,14 +110,19 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
     node.config.quote_columns === true
       ? parsed
       : { ...parsed, columns: parsed.columns.map((c) => dialect.foldIdentifier(c)) };
-  const inserts = insertBatches(dialect, target, table).map((sql, i, all) =>
-    step(
-      'insert',
-      all.length > 1 ? `load seed rows (batch ${i + 1})` : 'load seed rows',
-      sql,
-      true,
-    ),
-  );
+  const inserts =
+    dialect.stagedCsvLoad && table.rows.length >= STAGED_SEED_MIN_ROWS
+      ? dialect
+          .stagedCsvLoad(target, csv, table.columns)
+          .map(({ label, sql, transactional }) => step('insert', label, sql, transactional))
+      : insertBatches(dialect, target, table).map((sql, i, all) =>
+          step(
+            'insert',
+            all.length > 1 ? `load seed rows (batch ${i + 1})` : 'load seed rows',
+            sql,
+            true,
+          ),
+        );
   if (!rebuild)
     return [step('truncate', 'truncate seed table', dialect.truncate(target), tx), ...inserts];
   const columns = inferSeedColumns(table).map((c, i) => ({
