@@ -37,6 +37,21 @@ describe('tsmodel show', () => {
     expect(JSON.parse(stdout.trim())).toEqual({ node: 'inline', show: [{ id: 2 }, { id: 3 }] });
   });
 
+  it("--limit -1 shows every row, as dbt's does", async () => {
+    const p = testProject(FILES);
+    const { code, stdout } = await p.run(
+      'show',
+      '--inline',
+      'select * from range(12) t(id)',
+      '--limit',
+      '-1',
+      '--output',
+      'json',
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout.trim()).show).toHaveLength(12);
+  });
+
   it('an unknown ref in inline SQL is a user error with a suggestion', async () => {
     const p = testProject(FILES);
     const { code, stderr } = await p.run('show', '--inline', "select * from {{ ref('adult') }}");

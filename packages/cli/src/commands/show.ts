@@ -23,7 +23,7 @@ export const showCommand = defineCommand<ShowFlags>({
       type: 'string',
       description: 'SQL to run instead of a model; may use ref() and source()',
     },
-    limit: { type: 'number', description: 'How many rows to show (default 5)' },
+    limit: { type: 'number', description: 'How many rows to show (default 5; -1: all)' },
     output: {
       type: 'string',
       alias: ['o'],

@@ -9,6 +9,7 @@ export interface ShowOptions {
   node?: string;
   /** SQL text with Jinja (`{{ ref('orders') }}`), rendered as an ad-hoc node. */
   inline?: string;
+  /** Rows to return; negative means all of them (dbt's `--limit -1`). */
   limit: number;
 }
 
@@ -24,7 +25,8 @@ export interface ShowResult {
  */
 export async function showRows(options: ShowOptions): Promise<ShowResult> {
   const body = showSql(options);
-  const sql = `select * from (\n${body.trim()}\n) as tsmodel_show\nlimit ${Math.max(0, Math.floor(options.limit))}`;
+  const limit = options.limit < 0 ? '' : `\nlimit ${Math.floor(options.limit)}`;
+  const sql = `select * from (\n${body.trim()}\n) as tsmodel_show${limit}`;
   const conn = await options.adapter.connect();
   try {
     const rows = await conn.query(sql);
