@@ -45,9 +45,10 @@ export function parseStaticTemplate(source: string): StaticTemplate | undefined 
     if (end < 0) return undefined;
     const inner = source.slice(m.index + 2, end);
     pos = tag.lastIndex = end + 2;
+    // Whitespace control (`{%-`, `-#}`, …) trims the text around: nunjucks' job.
+    if (inner.startsWith('-') || inner.endsWith('-')) return undefined;
     if (m[0] === '{#') continue;
-    if (inner.startsWith('-') || inner.endsWith('-') || inner.includes('{') || inner.includes('}'))
-      return undefined;
+    if (inner.includes('{') || inner.includes('}')) return undefined;
     if (m[0] === '{{') {
       const expr = parseExpr(inner.trim());
       if (!expr) return undefined;
