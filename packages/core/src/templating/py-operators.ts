@@ -42,6 +42,8 @@ export function add(a: unknown, b: unknown): unknown {
     const joined = [...a, ...b];
     return a instanceof PyTuple ? tuple(joined) : joined;
   }
+  const plus = (a as { __add__?: (o: unknown) => unknown } | null)?.__add__;
+  if (typeof plus === 'function') return plus.call(a, b);
   return unsupported('+', a, b);
 }
 

@@ -9,6 +9,8 @@
  * recognised and the template goes to nunjucks, so the fast path never changes output.
  */
 
+import { pyStr } from './py-values';
+
 type Literal = string | number | boolean | null | Literal[];
 
 type Expr =
@@ -83,8 +85,8 @@ function renderParts(parts: Part[], globals: Record<string, unknown>): string {
     if (part.kind === 'text') output += part.text;
     else if (part.kind === 'expr') {
       const value = evaluate(part.expr, globals);
-      // nunjucks' suppressValue, then string concatenation, exactly as its compiled code does.
-      output += value !== undefined && value !== null ? value : '';
+      // What nunjucks' (Pythonic) suppressValue prints: `None`, `True`, `['a']`, as Jinja does.
+      output += pyStr(value);
     } else {
       const incremental = (globals.is_incremental as () => boolean)();
       output += renderParts(incremental !== part.negate ? part.then : part.else, globals);
