@@ -17,6 +17,7 @@ const Frame = (nunjucks as any).runtime.Frame;
 
 /** A JavaScript expression spliced into generated code (an unpacked item: `t_3[1]`). */
 const RawCode = N.Node.extend('RawCode', { fields: ['code'] });
+const compileLiteral = Compiler.prototype.compileLiteral;
 
 let installed = false;
 
@@ -31,6 +32,10 @@ const COMPARE_OPS: Record<string, string> = { '===': '==', '!==': '!=' };
 const METHODS: Record<string, (this: any, node: any, frame: any) => void> = {
   _compileExpression(node, frame) {
     this.compile(node, frame);
+  },
+  compileLiteral(node, frame) {
+    if (node.isFloat && Number.isInteger(node.value)) this._emit(`runtime.py.float(${node.value})`);
+    else compileLiteral.call(this, node, frame);
   },
   compileRawCode(node) {
     this._emit(node.code);

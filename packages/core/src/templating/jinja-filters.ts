@@ -4,7 +4,18 @@ import { percentFormat } from './py-format';
 import { pyJsonDumps } from './py-json';
 import { compare, contains, iterate } from './py-operators';
 import { pythonMethod } from './python-members';
-import { SafeString, asString, isDict, pyEq, pyRepr, pyStr, truthy, tuple } from './py-values';
+import {
+  PyFloat,
+  SafeString,
+  asString,
+  isDict,
+  pyFloat,
+  pyEq,
+  pyRepr,
+  pyStr,
+  truthy,
+  tuple,
+} from './py-values';
 
 /**
  * Jinja2's built-in filters with Jinja's signatures (keyword arguments included) and Python's
@@ -47,7 +58,7 @@ function str(v: unknown): string {
 
 function toInt(v: unknown, dflt: unknown, base: unknown): unknown {
   const s = asString(v);
-  if (typeof v === 'number') return Math.trunc(v);
+  if (typeof v === 'number' || v instanceof PyFloat) return Math.trunc(Number(v));
   if (typeof v === 'boolean') return Number(v);
   if (s !== undefined) {
     const t = s.trim().replace(/_/g, '');
@@ -60,18 +71,21 @@ function toInt(v: unknown, dflt: unknown, base: unknown): unknown {
 }
 
 function toFloat(v: unknown, dflt: unknown): unknown {
-  if (typeof v === 'number' || typeof v === 'boolean') return Number(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat)
+    return pyFloat(Number(v));
   const s = asString(v)?.trim();
   if (s !== undefined && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$|^[-+]?(inf|nan)$/i.test(s))
-    return parseFloat(s);
+    return pyFloat(parseFloat(s));
   return dflt;
 }
 
+/** Python's `round(n, precision)`: exact ties go to the even neighbour (2.5 → 2.0). */
 function roundCommon(n: number, precision: number): number {
   const f = Math.pow(10, precision);
-  const x = Math.abs(n) * f;
-  const r = Math.floor(x + 0.5 + 1e-9 * (x % 1 === 0.5 ? 0 : 0));
-  return (Math.sign(n) * r) / f;
+  const x = n * f;
+  const floor = Math.floor(x);
+  const r = x - floor === 0.5 ? (floor % 2 === 0 ? floor : floor + 1) : Math.round(x);
+  return r / f;
 }
 
 function truncate(
@@ -199,7 +213,7 @@ export function createJinjaFilters(env: Env): Record<string, Filter> {
     escape: (v) => (v instanceof SafeString ? v : new SafeString(escapeHtml(str(v)))),
     filesizeformat: (v, binary) => filesize(v, binary),
     first: (v) => iterate(v)[0],
-    float: (v, ...a) => toFloat(v, bind(a, ['default'], 'float')[0] ?? 0),
+    float: (v, ...a) => toFloat(v, bind(a, ['default'], 'float')[0] ?? pyFloat(0)),
     forceescape: (v) => new SafeString(escapeHtml(str(v))),
     format: (v, ...a) => {
       const { positional, keywords } = splitKeywords(a);
@@ -279,9 +293,9 @@ export function createJinjaFilters(env: Env): Record<string, Filter> {
       const [precision, method] = bind(a, ['precision', 'method'], 'round');
       const p = precision === undefined ? 0 : Number(precision);
       const f = Math.pow(10, p);
-      if (method === 'ceil') return Math.ceil(Number(v) * f) / f;
-      if (method === 'floor') return Math.floor(Number(v) * f) / f;
-      return roundCommon(Number(v), p);
+      if (method === 'ceil') return pyFloat(Math.ceil(Number(v) * f) / f);
+      if (method === 'floor') return pyFloat(Math.floor(Number(v) * f) / f);
+      return pyFloat(roundCommon(Number(v), p));
     },
     safe: (v) => (v instanceof SafeString ? v : new SafeString(str(v))),
     select: (v, ...a) => iterate(v).filter(predicate(a, false)),
@@ -326,10 +340,10 @@ export function createJinjaFilters(env: Env): Record<string, Filter> {
       const [attribute, start] = bind(a, ['attribute', 'start'], 'sum');
       const get =
         attribute === undefined || attribute === null ? (x: unknown) => x : attrGetter(attribute);
-      return iterate(v).reduce(
-        (acc: number, x) => acc + Number(get(x)),
-        start === undefined ? 0 : Number(start),
-      );
+      const items = iterate(v).map(get);
+      const total = items.reduce((acc: number, x) => acc + Number(x), Number(start ?? 0));
+      const float = items.some((x) => x instanceof PyFloat) || start instanceof PyFloat;
+      return float ? pyFloat(total) : total;
     },
     title: (v) => pythonMethod(str(v), 'title')!(),
     tojson: (v, ...a) => {

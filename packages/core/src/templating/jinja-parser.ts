@@ -46,6 +46,16 @@ export function installJinjaParser(): void {
     return parseStatement.call(this);
   };
   P.parseMacro = parseMacro;
+  const parsePrimary = P.parsePrimary;
+  P.parsePrimary = function (this: any, noPostfix: boolean) {
+    const tok = this.peekToken();
+    if (tok?.type !== lexer.TOKEN_FLOAT) return parsePrimary.call(this, noPostfix);
+    this.nextToken();
+    // A float literal stays a float (`1.0` prints `1.0`): jinja-compiler.ts boxes it.
+    const node = new N.Literal(tok.lineno, tok.colno, parseFloat(tok.value));
+    node.isFloat = true;
+    return noPostfix ? node : this.parsePostfix(node);
+  };
   P.parseAggregate = parseAggregate;
   P.parseSignature = parseSignature;
   P.parsePostfix = parsePostfix;

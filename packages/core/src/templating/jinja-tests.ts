@@ -1,6 +1,6 @@
 import type nunjucks from 'nunjucks';
 import { compare, contains } from './py-operators';
-import { PyTuple, SafeString, asString, isDict, pyEq } from './py-values';
+import { PyFloat, PyTuple, SafeString, asString, isDict, pyEq } from './py-values';
 
 /**
  * Jinja2's built-in tests (`x is none`, `is mapping`, `is divisibleby 3`, `is in [...]`) with
@@ -9,7 +9,8 @@ import { PyTuple, SafeString, asString, isDict, pyEq } from './py-values';
  */
 type Test = (value: unknown, ...args: unknown[]) => boolean;
 
-const isNumber = (v: unknown) => typeof v === 'number' || typeof v === 'boolean';
+const isNumber = (v: unknown) =>
+  typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat;
 
 export function createJinjaTests(env: nunjucks.Environment): Record<string, Test> {
   const has = (kind: 'filters' | 'tests', name: unknown) =>
@@ -34,7 +35,7 @@ export function createJinjaTests(env: nunjucks.Environment): Record<string, Test
     true: (v) => v === true,
     filter: (v) => has('filters', v),
     test: (v) => has('tests', v),
-    float: (v) => typeof v === 'number' && !Number.isInteger(v),
+    float: (v) => v instanceof PyFloat || (typeof v === 'number' && !Number.isInteger(v)),
     integer: (v) => typeof v === 'number' && Number.isInteger(v),
     number: isNumber,
     in: (v, seq) => contains(v, seq),

@@ -1,4 +1,4 @@
-import { PyTuple, PyTypeError, isDict, pyRepr, pyStr, typeName } from './py-values';
+import { PyFloat, PyTuple, PyTypeError, isDict, pyRepr, pyStr, typeName } from './py-values';
 
 /**
  * Python's two string-formatting languages, which dbt macros use to build SQL:
@@ -51,7 +51,7 @@ function formatValue(v: unknown, conv: string, prec: number | undefined, flags: 
 }
 
 function number(v: unknown, conv: string): number {
-  if (typeof v === 'number' || typeof v === 'boolean') return Number(v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat) return Number(v);
   throw new PyTypeError(`%${conv} format: a real number is required, not ${typeName(v)}`);
 }
 
@@ -92,10 +92,18 @@ function formatNumber(
       body = (abs * 100).toFixed(prec ?? 6) + '%';
       break;
     default:
-      body = abs.toFixed(prec ?? 6);
+      body = fixed(abs, prec ?? 6);
   }
   const negative = n < 0 || Object.is(n, -0);
   return (negative ? '-' : sign === '-' ? '' : sign) + body;
+}
+
+/** `n.toFixed(p)`, except that exact ties round to even, as Python's formatting does (2.25 → 2.2). */
+function fixed(n: number, p: number): string {
+  const scaled = n * Math.pow(10, p);
+  const floor = Math.floor(scaled);
+  if (scaled - floor === 0.5 && floor % 2 === 0) return (floor / Math.pow(10, p)).toFixed(p);
+  return n.toFixed(p);
 }
 
 function exponent(n: number, prec: number): string {
@@ -168,9 +176,12 @@ function formatSpec(value: unknown, spec: string): string {
   const m = SPEC.exec(spec);
   if (!m) throw new Error(`ValueError: Invalid format specifier '${spec}'`);
   const [, fillCh, alignCh, sign, alt, zero, width, group, prec, type] = m;
-  const isNumber = typeof value === 'number' || typeof value === 'boolean';
+  const isNumber =
+    typeof value === 'number' || typeof value === 'boolean' || value instanceof PyFloat;
   let body: string;
-  if (isNumber && type !== 's') {
+  if (value instanceof PyFloat && type === undefined && prec === undefined) {
+    body = (sign === '+' && value.value >= 0 ? '+' : '') + pyStr(value);
+  } else if (isNumber && type !== 's') {
     const n = Number(value);
     const conv = type ?? (Number.isInteger(n) ? 'd' : 'g');
     const p =

@@ -1,4 +1,4 @@
-import { asString, isDict, pyStr } from './py-values';
+import { PyFloat, asString, isDict, pyStr } from './py-values';
 
 /**
  * Python's `json.dumps`: `", "` and `": "` separators, ASCII-only output, optional sorted keys
@@ -18,6 +18,7 @@ function dump(v: unknown, sortKeys: boolean, indent: number | undefined, at: str
     if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
     return String(v);
   }
+  if (v instanceof PyFloat) return v.toString();
   const s = asString(v);
   if (s !== undefined) return quote(s);
   const inner = indent === undefined ? '' : at + ' '.repeat(indent);

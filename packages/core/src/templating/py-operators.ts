@@ -1,6 +1,8 @@
 import { percentFormat } from './py-format';
 import {
+  PyFloat,
   PyTuple,
+  pyFloat,
   PyTypeError,
   UndefinedError,
   asString,
@@ -28,16 +30,23 @@ function unsupported(op: string, a: unknown, b: unknown): never {
   );
 }
 
-const isNum = (v: unknown): v is number | boolean =>
-  typeof v === 'number' || typeof v === 'boolean';
+const isNum = (v: unknown): v is number | boolean | PyFloat =>
+  typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat;
+
+/** A numeric result: a float when an operand was one (Python's int/float promotion). */
+const num = (n: number, a: unknown, b?: unknown): number | PyFloat =>
+  isFloat(a) || isFloat(b) ? pyFloat(n) : n;
+
+const isFloat = (v: unknown) =>
+  v instanceof PyFloat || (typeof v === 'number' && !Number.isInteger(v));
 
 export function add(a: unknown, b: unknown): unknown {
-  if (typeof a === 'number' && typeof b === 'number') return a + b;
+  if (typeof a === 'number' && typeof b === 'number') return num(a + b, a, b);
   undefinedOperand(a, b, '+');
   const sa = asString(a);
   const sb = asString(b);
   if (sa !== undefined && sb !== undefined) return sa + sb;
-  if (isNum(a) && isNum(b)) return Number(a) + Number(b);
+  if (isNum(a) && isNum(b)) return num(Number(a) + Number(b), a, b);
   if (Array.isArray(a) && Array.isArray(b) && a instanceof PyTuple === b instanceof PyTuple) {
     const joined = [...a, ...b];
     return a instanceof PyTuple ? tuple(joined) : joined;
@@ -48,18 +57,18 @@ export function add(a: unknown, b: unknown): unknown {
 }
 
 export function sub(a: unknown, b: unknown): unknown {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'number' && typeof b === 'number') return num(a - b, a, b);
   undefinedOperand(a, b, '-');
-  if (isNum(a) && isNum(b)) return Number(a) - Number(b);
+  if (isNum(a) && isNum(b)) return num(Number(a) - Number(b), a, b);
   const subtract = (a as { __sub__?: (o: unknown) => unknown } | null)?.__sub__;
   if (typeof subtract === 'function') return subtract.call(a, b);
   return unsupported('-', a, b);
 }
 
 export function mul(a: unknown, b: unknown): unknown {
-  if (typeof a === 'number' && typeof b === 'number') return a * b;
+  if (typeof a === 'number' && typeof b === 'number') return num(a * b, a, b);
   undefinedOperand(a, b, '*');
-  if (isNum(a) && isNum(b)) return Number(a) * Number(b);
+  if (isNum(a) && isNum(b)) return num(Number(a) * Number(b), a, b);
   const [seq, n] = isNum(a) ? [b, Number(a)] : [a, Number(b)];
   if (!isNum(a) && !isNum(b)) return unsupported('*', a, b);
   if (!Number.isInteger(n)) return unsupported('*', a, b);
@@ -81,14 +90,14 @@ export function div(a: unknown, b: unknown): unknown {
   undefinedOperand(a, b, '/');
   if (!isNum(a) || !isNum(b)) return unsupported('/', a, b);
   zeroCheck(b, 'division by zero');
-  return Number(a) / Number(b);
+  return pyFloat(Number(a) / Number(b));
 }
 
 export function floorDiv(a: unknown, b: unknown): unknown {
   undefinedOperand(a, b, '//');
   if (!isNum(a) || !isNum(b)) return unsupported('//', a, b);
   zeroCheck(b, 'integer division or modulo by zero');
-  return Math.floor(Number(a) / Number(b));
+  return num(Math.floor(Number(a) / Number(b)), a, b);
 }
 
 /** `%`: Python's modulo (the sign of the divisor) on numbers, printf formatting on strings. */
@@ -101,18 +110,19 @@ export function mod(a: unknown, b: unknown): unknown {
   const x = Number(a);
   const y = Number(b);
   const r = x % y;
-  return r !== 0 && r < 0 !== y < 0 ? r + y : r;
+  return num(r !== 0 && r < 0 !== y < 0 ? r + y : r, a, b);
 }
 
 export function pow(a: unknown, b: unknown): unknown {
   undefinedOperand(a, b, '**');
   if (!isNum(a) || !isNum(b)) return unsupported('**', a, b);
-  return Math.pow(Number(a), Number(b));
+  const r = Math.pow(Number(a), Number(b));
+  return Number(b) < 0 ? pyFloat(r) : num(r, a, b);
 }
 
 export function neg(a: unknown): unknown {
   if (!isNum(a)) throw new PyTypeError(`bad operand type for unary -: '${typeName(a)}'`);
-  return -Number(a);
+  return num(-Number(a), a);
 }
 
 /** `~`: both sides as Python's `str()`. */

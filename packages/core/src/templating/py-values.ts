@@ -13,6 +13,27 @@ export class PyTuple<T = unknown> extends Array<T> {
   }
 }
 
+/**
+ * A Python float whose value is integral (`1.0`, `10 / 2`): JavaScript has one number type, and
+ * Python prints these `5.0`, not `5`. Non-integral floats stay plain numbers (they print alike).
+ */
+export class PyFloat {
+  constructor(readonly value: number) {}
+  valueOf(): number {
+    return this.value;
+  }
+  toString(): string {
+    return Number.isFinite(this.value) && Math.abs(this.value) < 1e16
+      ? `${this.value}.0`
+      : String(this.value);
+  }
+}
+
+/** `n` as a Python float: boxed when integral, so it prints `n.0`. */
+export function pyFloat(n: number): number | PyFloat {
+  return Number.isInteger(n) ? new PyFloat(n === 0 ? 0 : n) : n;
+}
+
 /** A tuple of `items` (a fresh array, so the caller's array is not retyped). */
 export function tuple<T>(items: Iterable<T>): PyTuple<T> {
   return Object.setPrototypeOf(Array.from(items), PyTuple.prototype) as PyTuple<T>;
@@ -51,6 +72,7 @@ export function truthy(v: unknown): boolean {
   if (v === true) return true;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof SafeString) return v.val.length > 0;
+  if (v instanceof PyFloat) return v.value !== 0;
   if (isDict(v)) {
     for (const _ in v) return true;
     return false;
@@ -66,6 +88,7 @@ export function pyStr(v: unknown): string {
   if (v === undefined) return '';
   if (typeof v === 'number') return numberStr(v);
   if (v instanceof SafeString) return v.val;
+  if (v instanceof PyFloat) return v.toString();
   return pyRepr(v);
 }
 
@@ -78,6 +101,7 @@ export function pyRepr(v: unknown): string {
   if (typeof v === 'string') return stringRepr(v);
   if (typeof v === 'number') return numberStr(v);
   if (v instanceof SafeString) return `Markup(${stringRepr(v.val)})`;
+  if (v instanceof PyFloat) return v.toString();
   if (v instanceof PyTuple)
     return v.length === 1 ? `(${pyRepr(v[0])},)` : `(${v.map(pyRepr).join(', ')})`;
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
@@ -119,8 +143,11 @@ export function pyEq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   const sa = asString(a);
   if (sa !== undefined) return sa === asString(b);
-  if (typeof a === 'number' || typeof a === 'boolean') {
-    return (typeof b === 'number' || typeof b === 'boolean') && Number(a) === Number(b);
+  if (typeof a === 'number' || typeof a === 'boolean' || a instanceof PyFloat) {
+    return (
+      (typeof b === 'number' || typeof b === 'boolean' || b instanceof PyFloat) &&
+      Number(a) === Number(b)
+    );
   }
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a instanceof PyTuple !== b instanceof PyTuple) return false;
@@ -153,6 +180,7 @@ export function typeName(v: unknown): string {
   if (v === undefined) return 'Undefined';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return Number.isInteger(v) ? 'int' : 'float';
+  if (v instanceof PyFloat) return 'float';
   if (asString(v) !== undefined) return 'str';
   if (v instanceof PyTuple) return 'tuple';
   if (Array.isArray(v)) return 'list';

@@ -57,6 +57,7 @@ export const DBT_PROBES: Probe[] = [
   ),
   // json / yaml
   p('fromjson', "{{ fromjson('{\"a\": [1, 2]}')['a'][1] }}"),
+  p('fromjson: integral float', "{{ fromjson('[1.0]') }}"),
   p('fromjson default on bad input', "{{ fromjson('nope', 'dflt') }}"),
   p('tojson dbt function spacing', "{{ tojson({'a': [1, 2], 'b': none}) }}"),
   p('tojson dbt function sort_keys', "{{ tojson({'b': 1, 'a': 2}, sort_keys=true) }}"),

@@ -144,6 +144,7 @@ export const FILTER_PROBES: Probe[] = [
     'filter: as_text as_bool as_number',
     "{{ 5 | as_text }} {{ 'x' | as_bool }} {{ 3 | as_number }}",
   ),
+  p('filter: map result printed without list', "{{ ['a'] | map('upper') }}"),
   p('filter: length of map result', "{{ ['a'] | map('upper') | list | length }}"),
   p('filter: unknown filter fails', '{{ 1 | nosuchfilter }}'),
   // tests

@@ -116,6 +116,7 @@ export const SEMANTICS_PROBES: Probe[] = [
   p('print: unicode in list', "{{ ['é'] }}"),
   p('print: large integer', '{{ 12345678901 }}'),
   p('print: negative zero', '{{ -0 }}'),
+  p('print: dict with integer keys', "{{ {1: 'a'} }}"),
   // undefined
   p('undefined: is defined', '{{ nope is defined }} {{ nope is undefined }} {{ none is defined }}'),
   p('undefined: attribute of undefined fails', '{{ nope.attr }}'),
