@@ -46,9 +46,16 @@ export function installJinjaParser(): void {
     return parseStatement.call(this);
   };
   P.parseMacro = parseMacro;
+  // `{% if x: %}`: Jinja accepts a colon before a statement's block end (dbt's global macros use it).
+  const advanceAfterBlockEnd = P.advanceAfterBlockEnd;
+  P.advanceAfterBlockEnd = function (this: any, name?: string) {
+    if (name && this.peekToken()?.type === lexer.TOKEN_COLON) this.nextToken();
+    return advanceAfterBlockEnd.call(this, name);
+  };
   const parsePrimary = P.parsePrimary;
   P.parsePrimary = function (this: any, noPostfix: boolean) {
     const tok = this.peekToken();
+    if (tok?.type === lexer.TOKEN_STRING) return parseStrings.call(this, noPostfix);
     if (tok?.type !== lexer.TOKEN_FLOAT) return parsePrimary.call(this, noPostfix);
     this.nextToken();
     // A float literal stays a float (`1.0` prints `1.0`): jinja-compiler.ts boxes it.
@@ -72,6 +79,15 @@ const CLOSERS = new Set([
   lexer.TOKEN_RIGHT_BRACKET,
   lexer.TOKEN_RIGHT_CURLY,
 ]);
+
+/** A string literal; adjacent ones concatenate (`"a" 'b'` is `'ab'`), as in Jinja and Python. */
+function parseStrings(this: any, noPostfix: boolean): any {
+  const tok = this.nextToken();
+  let value = tok.value;
+  while (this.peekToken()?.type === lexer.TOKEN_STRING) value += this.nextToken().value;
+  const node = new N.Literal(tok.lineno, tok.colno, value);
+  return noPostfix ? node : this.parsePostfix(node);
+}
 
 /** `(…)` group or tuple, `[…]` list, `{…}` dict — each with an optional trailing comma. */
 function parseAggregate(this: any): any {
@@ -310,9 +326,12 @@ function parseSet(this: any): any {
     this.advanceAfterBlockEnd(tag.value);
     return assignment(tag, target, value);
   }
-  if (!(target instanceof N.Symbol))
-    this.fail('parseSet: a block set assigns one name', tag.lineno, tag.colno);
-  let body: any = null;
+  if (target instanceof JinjaNodes.Tuple)
+    this.fail(
+      'parseSet: a block set assigns one name or namespace attribute',
+      tag.lineno,
+      tag.colno,
+    );
   const filters: any[] = [];
   while (this.skip(lexer.TOKEN_PIPE)) {
     const name = this.parseFilterName();
@@ -320,24 +339,20 @@ function parseSet(this: any): any {
   }
   if (!this.skip(lexer.TOKEN_BLOCK_END))
     this.fail('parseSet: expected = or block end in set tag', tag.lineno, tag.colno);
-  body = new N.Capture(tag.lineno, tag.colno, this.parseUntilBlocks('endset'));
+  const body = new N.Capture(tag.lineno, tag.colno, this.parseUntilBlocks('endset'));
   this.advanceAfterBlockEnd();
-  let value = body;
-  for (const f of filters) {
-    value = new N.Filter(
-      f.name.lineno,
-      f.name.colno,
-      f.name,
-      new N.NodeList(f.name.lineno, f.name.colno, [value, ...f.args]),
-    );
-  }
-  if (filters.length === 0) {
+  if (filters.length === 0 && target instanceof N.Symbol) {
     const node = new N.Set(tag.lineno, tag.colno, [target]);
     node.body = body;
     node.value = null;
     return node;
   }
-  return new N.Set(tag.lineno, tag.colno, [target], value);
+  let value = body;
+  for (const f of filters) {
+    const args = new N.NodeList(f.name.lineno, f.name.colno, [value, ...f.args]);
+    value = new N.Filter(f.name.lineno, f.name.colno, f.name, args);
+  }
+  return assignment(tag, target, value);
 }
 
 function assignment(tag: any, target: any, value: any): any {

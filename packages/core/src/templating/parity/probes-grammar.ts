@@ -161,6 +161,14 @@ export const GRAMMAR_PROBES: Probe[] = [
   p('set: block set', '{% set q %}select {{ 1 + 1 }}{% endset %}{{ q | trim }}'),
   p('set: block set with filter', '{% set q | upper %}abc{% endset %}{{ q }}'),
   p(
+    'set: block set to a namespace attribute',
+    '{% set ns = namespace(msg="") %}{% set ns.msg %}keys: {{ [1] }}{% endset %}[{{ ns.msg }}]',
+  ),
+  p(
+    'literal: adjacent strings concatenate',
+    '{% set s = "a" ~ "b" %}{{ ""~ s ~"" }}|{{ """~ s ~""" }}|{{ \'x\' "y" }}',
+  ),
+  p(
     'set: attribute of namespace',
     '{% set ns = namespace(a=1, b="x") %}{% set ns.b = "y" %}{{ ns.a }}{{ ns.b }}',
   ),
@@ -270,6 +278,7 @@ export const GRAMMAR_PROBES: Probe[] = [
   p('filter block with args', "{% filter replace('a', 'b') %}banana{% endfilter %}"),
   p('raw block', '{% raw %}{{ not rendered }}{% endraw %}'),
   p('comment', 'a{# a comment {{ x }} #}b'),
+  p('if with a colon before the block end', '{%- if x: -%}yes{%- endif -%}', { x: 1 }),
   p('if elif else', '{% if x == 1 %}one{% elif x == 2 %}two{% else %}other{% endif %}', { x: 2 }),
   p('if with not and parens', '{% if not (a and b) %}yes{% endif %}', { a: true, b: false }),
   p('inline if without else', '[{{ "y" if false }}]'),
