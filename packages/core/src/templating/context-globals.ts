@@ -1,5 +1,4 @@
 import type nunjucks from 'nunjucks';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { TsmodelError } from '../diagnostics';
 import { SECRET_ENV_PREFIXES, envDigest, isSecretEnvVar } from '../secrets';
 import type { MacroRegistry } from './macro-registry';
@@ -7,6 +6,8 @@ import { INTERNAL_PACKAGE } from './macro-registry';
 import type { RenderCapture } from './render-capture';
 import { RelationPlaceholder, encodeKey } from './relation-placeholder';
 import { MacroReturn } from './template-errors';
+import { dbtHelpers } from './dbt-helpers';
+import { utcDatetime } from './py-datetime';
 import type { RenderTarget, TemplateEngineOptions } from './template-engine';
 
 /** The render in progress; globals read it. Undefined between renders (macro loading). */
@@ -215,70 +216,38 @@ export function installContextGlobals(
     is_incremental: () => cur().isIncremental,
     project_name: options.rootProject,
     log,
-    print: log,
+    print: (...args: Args) => {
+      log(...args);
+      return '';
+    },
     return: (value: unknown) => {
       throw new MacroReturn(value);
     },
     exceptions: {
       raise_compiler_error: (message: unknown) => fail('compiler-error', String(message)),
+      raise_not_implemented: (message: unknown) => fail('not-implemented', String(message)),
       warn: (message: unknown) => log(`warning: ${String(message)}`),
     },
+    flags: { FULL_REFRESH: false, STORE_FAILURES: false, WHICH: 'compile', ...options.flags },
     adapter: {
       dispatch,
       type: () => options.target.type,
       quote: (id: string) => quoteWith(options.dialect.quoteCharacter, String(id)),
     },
     builtins: { ref, source, config },
-    fromjson: (s: string) => JSON.parse(s),
-    tojson: (v: unknown) => JSON.stringify(v),
-    fromyaml: (s: string) => parseYaml(s),
-    toyaml: (v: unknown) => stringifyYaml(v),
-    zip: (...lists: unknown[][]) => lists[0]?.map((_, i) => lists.map((l) => l[i])) ?? [],
+    ...dbtHelpers((message) => fail('compiler-error', message)),
   };
   for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
 
   // Read on each access, so only renders that use them become volatile (never cached).
   Object.defineProperty(env.globals, 'run_started_at', {
     enumerable: true,
-    get: () => volatile(new PythonDatetime(options.runStartedAt)),
+    get: () => volatile(utcDatetime(options.runStartedAt)),
   });
   Object.defineProperty(env.globals, 'invocation_id', {
     enumerable: true,
     get: () => volatile(options.invocationId),
   });
-}
-
-/** Enough of Python's datetime for dbt templates: printing, `strftime`, `isoformat`. */
-class PythonDatetime {
-  constructor(private readonly date: Date) {}
-
-  toString(): string {
-    return this.date.toISOString().replace('T', ' ').replace('Z', '+00:00');
-  }
-
-  isoformat(): string {
-    return this.date.toISOString().replace('Z', '+00:00');
-  }
-
-  timestamp(): number {
-    return this.date.getTime() / 1000;
-  }
-
-  strftime(format: string): string {
-    const d = this.date;
-    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-    const parts: Record<string, string> = {
-      Y: String(d.getUTCFullYear()),
-      m: pad(d.getUTCMonth() + 1),
-      d: pad(d.getUTCDate()),
-      H: pad(d.getUTCHours()),
-      M: pad(d.getUTCMinutes()),
-      S: pad(d.getUTCSeconds()),
-      f: pad(d.getUTCMilliseconds() * 1000, 6),
-      '%': '%',
-    };
-    return format.replace(/%([YmdHMSf%])/g, (_m, k: string) => parts[k]!);
-  }
 }
 
 function quoteWith(q: string, id: string): string {

@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks';
+import { createTemplateEnvironment } from './environment';
 import { describe, expect, it } from 'vitest';
 import { parseStaticTemplate } from './static-template';
 
@@ -26,6 +27,7 @@ const SAME_AS_NUNJUCKS = [
   '{% if is_incremental() %}{% if is_incremental() %}a{% else %}b{% endif %}{% else %}c{% endif %}',
   "select '{' as brace, '}' as other, {{ ref('pkg', 'm') }}",
   "{{ env_var('X', 'd') }}",
+  "{{ var('missing', none) }} {{ var('missing', true) }} {{ var('missing', ['a', none]) }} {{ var('l') }}",
 ];
 
 describe('static templates', () => {
@@ -33,7 +35,7 @@ describe('static templates', () => {
     it(`renders like nunjucks (${i})`, () => {
       const fast = parseStaticTemplate(source);
       for (const incremental of [false, true]) {
-        const env = new nunjucks.Environment(null, { autoescape: false });
+        const env = createTemplateEnvironment();
         const logA: unknown[] = [];
         const logB: unknown[] = [];
         for (const [k, v] of Object.entries(globals(incremental, logA))) env.addGlobal(k, v);

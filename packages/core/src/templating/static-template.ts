@@ -9,6 +9,8 @@
  * recognised and the template goes to nunjucks, so the fast path never changes output.
  */
 
+import { pyStr } from './py-values';
+
 type Literal = string | number | boolean | null | Literal[];
 
 type Expr =
@@ -45,9 +47,10 @@ export function parseStaticTemplate(source: string): StaticTemplate | undefined 
     if (end < 0) return undefined;
     const inner = source.slice(m.index + 2, end);
     pos = tag.lastIndex = end + 2;
+    // Whitespace control (`{%-`, `-#}`, …) trims the text around: nunjucks' job.
+    if (inner.startsWith('-') || inner.endsWith('-')) return undefined;
     if (m[0] === '{#') continue;
-    if (inner.startsWith('-') || inner.endsWith('-') || inner.includes('{') || inner.includes('}'))
-      return undefined;
+    if (inner.includes('{') || inner.includes('}')) return undefined;
     if (m[0] === '{{') {
       const expr = parseExpr(inner.trim());
       if (!expr) return undefined;
@@ -82,8 +85,8 @@ function renderParts(parts: Part[], globals: Record<string, unknown>): string {
     if (part.kind === 'text') output += part.text;
     else if (part.kind === 'expr') {
       const value = evaluate(part.expr, globals);
-      // nunjucks' suppressValue, then string concatenation, exactly as its compiled code does.
-      output += value !== undefined && value !== null ? value : '';
+      // What nunjucks' (Pythonic) suppressValue prints: `None`, `True`, `['a']`, as Jinja does.
+      output += pyStr(value);
     } else {
       const incremental = (globals.is_incremental as () => boolean)();
       output += renderParts(incremental !== part.negate ? part.then : part.else, globals);

@@ -26,6 +26,8 @@ export interface TemplateEngineOptions {
   dispatch: ProjectConfig['dispatch'];
   invocationId: string;
   runStartedAt: Date;
+  /** dbt's `flags` as templates read them (`flags.FULL_REFRESH`); defaults: a plain compile. */
+  flags?: Record<string, unknown>;
 }
 
 /** The node a template renders for: enough to answer `this`, `model`, `config.get`. */
@@ -97,8 +99,9 @@ export class TemplateEngine {
     this.env.addGlobal('this', THIS);
     this.env.addGlobal('execute', options.execute);
     this.env.addGlobal('model', modelView(target));
+    const text = asJinjaSource(source);
     try {
-      const fast = this.staticTemplate(source, cacheKey);
+      const fast = this.staticTemplate(text, cacheKey);
       if (fast) {
         const capture = this.begin(target, options);
         try {
@@ -108,7 +111,7 @@ export class TemplateEngine {
         }
       }
       const capture = this.begin(target, options);
-      const template = this.template(source, target.file, cacheKey);
+      const template = this.template(text, target.file, cacheKey);
       return { sql: template.render({}), capture };
     } catch (err) {
       throw toTemplateError(err, target.file, source, target.uniqueId);
@@ -176,6 +179,15 @@ export class TemplateEngine {
     if (!t) this.templates.set(cacheKey, (t = new nunjucks.Template(source, this.env, file, true)));
     return t;
   }
+}
+
+/**
+ * The template text as Jinja's lexer reads it: newlines normalized to `\n` and the final newline
+ * dropped (dbt leaves Jinja's `keep_trailing_newline` off, so compiled SQL ends without one).
+ */
+function asJinjaSource(source: string): string {
+  const s = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  return s.endsWith('\n') ? s.slice(0, -1) : s;
 }
 
 function modelView(target: RenderTarget): Record<string, unknown> {

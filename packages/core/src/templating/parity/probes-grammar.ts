@@ -1,0 +1,305 @@
+import { p, type Probe } from './probe';
+
+/** Syntax real packages use: calls, literals, loops, assignments, macros, whitespace. */
+export const GRAMMAR_PROBES: Probe[] = [
+  // calls: splats and trailing commas (dbt_utils.star, dbt_expectations' kwargs passing)
+  p(
+    'call: **kwargs splat',
+    '{{ f(1, **kw) }}',
+    { kw: { b: 2 } },
+    '{% macro f(a, b=0) %}{{ a }}-{{ b }}{% endmacro %}',
+  ),
+  p(
+    'call: *args splat',
+    '{{ f(*xs) }}',
+    { xs: [1, 2] },
+    '{% macro f(a, b) %}{{ a }}+{{ b }}{% endmacro %}',
+  ),
+  p(
+    'call: *args and **kwargs',
+    '{{ f(*xs, **kw) }}',
+    { xs: [1], kw: { c: 3 } },
+    '{% macro f(a, b=2, c=0) %}{{ a }}{{ b }}{{ c }}{% endmacro %}',
+  ),
+  p(
+    'call: keyword then **kwargs',
+    '{{ f(a=1, **kw) }}',
+    { kw: { b: 5 } },
+    '{% macro f(a, b) %}{{ a }}{{ b }}{% endmacro %}',
+  ),
+  p('call: trailing comma', '{{ f(1, 2,) }}', {}, '{% macro f(a, b) %}{{ a + b }}{% endmacro %}'),
+  p(
+    'call: trailing comma after keyword',
+    '{{ f(a=1,\n  b=2,\n) }}',
+    {},
+    '{% macro f(a, b) %}{{ a }}{{ b }}{% endmacro %}',
+  ),
+  p(
+    'call: keyword argument order',
+    '{{ f(b=2, a=1) }}',
+    {},
+    '{% macro f(a, b) %}{{ a }}{{ b }}{% endmacro %}',
+  ),
+  p(
+    'call: positional arg by keyword',
+    '{{ f(1, c=3) }}',
+    {},
+    '{% macro f(a, b=2, c=0) %}{{ a }}{{ b }}{{ c }}{% endmacro %}',
+  ),
+  p('call: method with splat', "{{ '{}-{}'.format(*xs) }}", { xs: ['a', 'b'] }),
+  p('call: filter with keyword args', "{{ xs | join(d='/') }}", { xs: ['a', 'b'] }),
+  // literals
+  p('literal: list trailing comma', '{{ [1, 2,] }}'),
+  p('literal: dict trailing comma', "{{ {'a': 1,} }}"),
+  p('literal: tuple trailing comma', '{{ (1, 2,) }}'),
+  p('literal: one-tuple', '{{ (1,) }}'),
+  p('literal: empty tuple', '{{ () }}'),
+  p('literal: tuple without parens in set', '{% set t = 1, 2 %}{{ t }}'),
+  p('literal: nested list', "{{ [[1, 'a'], []] }}"),
+  p('literal: string spanning lines', "{{ 'a\nb' }}"),
+  p('literal: double-quoted string spanning lines', '{% set q = "select\n  1" %}{{ q }}'),
+  p('literal: escapes in strings', "{{ 'it\\'s' }} {{ \"say \\\"hi\\\"\" }} {{ 'tab\\tx' }}"),
+  p('literal: backslash n escape', "{{ 'a\\nb' }}"),
+  p('literal: dict key from expression', "{% set key = 'Col' %}{{ {key.lower(): 1} }}", {}),
+  p(
+    'literal: dict key from a variable',
+    "{% set col = 'id' %}{% set d = {col: 'v'} %}{{ d['id'] }}-{{ d.col }}",
+  ),
+  p('literal: dict key with filter', "{% set k = 'AB' %}{{ {k | lower: 2} }}"),
+  p('literal: dict integer keys', '{% set d = {1: "a", 2: "b"} %}{{ d[1] }}{{ d[2] }}'),
+  p('literal: dict key concatenation', "{% set d = {'a' ~ 'b': 1} %}{{ d.ab }}"),
+  p('literal: integer forms', '{{ 1_000 }} {{ 0 }} {{ -5 }}'),
+  p('literal: float exponent', '{{ 1.5e3 }}'),
+  p(
+    'literal: true/false/none spellings',
+    '{{ true }} {{ True }} {{ false }} {{ False }} {{ none }} {{ None }}',
+  ),
+  // for loops
+  p(
+    'for: tuple unpacking with parens',
+    "{% for (k, v) in [('a', 1), ('b', 2)] %}{{ k }}={{ v }};{% endfor %}",
+  ),
+  p(
+    'for: tuple unpacking without parens',
+    "{% for k, v in [('a', 1), ('b', 2)] %}{{ k }}={{ v }};{% endfor %}",
+  ),
+  p('for: items unpacking', '{% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}', {
+    d: { x: 1, y: 2 },
+  }),
+  p(
+    'for: nested tuple unpacking',
+    "{% for i, (k, v) in [(1, ('a', 'b'))] %}{{ i }}{{ k }}{{ v }}{% endfor %}",
+  ),
+  p(
+    'for: three names',
+    '{% for a, b, c in [[1, 2, 3], [4, 5, 6]] %}{{ a }}{{ b }}{{ c }} {% endfor %}',
+  ),
+  p('for: unpacking a dict iterates keys', '{% for k in d %}{{ k }}{% endfor %}', {
+    d: { x: 1, y: 2 },
+  }),
+  p('for: else on empty list', '{% for x in [] %}{{ x }}{% else %}empty{% endfor %}'),
+  p('for: else on non-empty list', '{% for x in [1] %}{{ x }}{% else %}empty{% endfor %}'),
+  p('for: else on undefined', '{% for x in nothing %}{{ x }}{% else %}empty{% endfor %}'),
+  p(
+    'for: break',
+    '{% for x in [1, 2, 3, 4] %}{% if x == 3 %}{% break %}{% endif %}{{ x }}{% endfor %}',
+  ),
+  p(
+    'for: continue',
+    '{% for x in [1, 2, 3, 4] %}{% if x is even %}{% continue %}{% endif %}{{ x }}{% endfor %}',
+  ),
+  p(
+    'for: break in nested loop',
+    '{% for a in [1, 2] %}{% for b in [1, 2, 3] %}{% if b == 2 %}{% break %}{% endif %}{{ a }}{{ b }} {% endfor %}{% endfor %}',
+  ),
+  p(
+    'for: filter clause',
+    '{% for x in [1, 2, 3, 4] if x > 2 %}{{ x }}{{ loop.index }} {% endfor %}',
+  ),
+  p(
+    'for: loop variables',
+    '{% for x in "abc" %}{{ loop.index }}{{ loop.index0 }}{{ loop.revindex }}{{ loop.first }}{{ loop.last }}{{ loop.length }} {% endfor %}',
+  ),
+  p(
+    'for: loop.previtem and nextitem',
+    '{% for x in [1, 2, 3] %}{{ loop.previtem }}/{{ loop.nextitem }} {% endfor %}',
+  ),
+  p('for: loop.cycle', "{% for x in [1, 2, 3] %}{{ loop.cycle('a', 'b') }}{% endfor %}"),
+  p(
+    'for: loop.changed',
+    '{% for x in [1, 1, 2] %}{% if loop.changed(x) %}{{ x }}{% endif %}{% endfor %}',
+  ),
+  p(
+    'for: set inside loop does not leak',
+    '{% set n = 0 %}{% for x in [1, 2] %}{% set n = n + x %}{% endfor %}{{ n }}',
+  ),
+  p(
+    'for: namespace carries out of loop',
+    '{% set ns = namespace(n=0) %}{% for x in [1, 2, 3] %}{% set ns.n = ns.n + x %}{% endfor %}{{ ns.n }}',
+  ),
+  p('for: over a string', '{% for c in "ab" %}[{{ c }}]{% endfor %}'),
+  p('for: over range', '{% for i in range(3) %}{{ i }}{% endfor %}'),
+  p('for: over range start stop step', '{% for i in range(10, 0, -3) %}{{ i }},{% endfor %}'),
+  p(
+    'for: loop over items of list of dicts',
+    '{% for r in rows %}{{ r.name }}{% if not loop.last %}, {% endif %}{% endfor %}',
+    { rows: [{ name: 'a' }, { name: 'b' }] },
+  ),
+  p(
+    'for: recursive loop',
+    '{% for n in tree recursive %}{{ n.name }}{% if n.kids %}({{ loop(n.kids) }}){% endif %}{% endfor %}',
+    { tree: [{ name: 'a', kids: [{ name: 'b', kids: [] }] }] },
+  ),
+  // set
+  p('set: tuple unpacking', '{% set a, b = [1, 2] %}{{ a }}-{{ b }}'),
+  p('set: tuple unpacking with parens', "{% set (a, b) = ('x', 'y') %}{{ a }}{{ b }}"),
+  p(
+    'set: unpacking split',
+    "{% set schema, table = 'raw.events'.split('.') %}{{ schema }}|{{ table }}",
+  ),
+  p('set: unpacking wrong length fails', '{% set a, b = [1, 2, 3] %}{{ a }}'),
+  p('set: block set', '{% set q %}select {{ 1 + 1 }}{% endset %}{{ q | trim }}'),
+  p('set: block set with filter', '{% set q | upper %}abc{% endset %}{{ q }}'),
+  p(
+    'set: block set to a namespace attribute',
+    '{% set ns = namespace(msg="") %}{% set ns.msg %}keys: {{ [1] }}{% endset %}[{{ ns.msg }}]',
+  ),
+  p(
+    'literal: adjacent strings concatenate',
+    '{% set s = "a" ~ "b" %}{{ ""~ s ~"" }}|{{ """~ s ~""" }}|{{ \'x\' "y" }}',
+  ),
+  p(
+    'set: attribute of namespace',
+    '{% set ns = namespace(a=1, b="x") %}{% set ns.b = "y" %}{{ ns.a }}{{ ns.b }}',
+  ),
+  // macros
+  p(
+    'macro: varargs',
+    '{{ f(1, 2, 3) }}',
+    {},
+    '{% macro f(a) %}{{ a }}:{{ varargs }}{% endmacro %}',
+  ),
+  p('macro: kwargs', '{{ f(1, x=2) }}', {}, '{% macro f(a) %}{{ a }}:{{ kwargs }}{% endmacro %}'),
+  p(
+    'macro: kwargs get',
+    "{{ f(color='red') }}",
+    {},
+    "{% macro f() %}{{ kwargs.get('color', 'none') }}{% endmacro %}",
+  ),
+  p(
+    'macro: varargs empty',
+    '{{ f(1) }}',
+    {},
+    '{% macro f(a) %}[{{ varargs | length }}]{{ varargs }}{% endmacro %}',
+  ),
+  p(
+    'macro: kwargs empty and falsy',
+    '{{ f(1) }}',
+    {},
+    '{% macro f(a) %}{% if kwargs %}some{% else %}none{% endif %}{% endmacro %}',
+  ),
+  p(
+    'macro: extra positional without varargs fails',
+    '{{ f(1, 2) }}',
+    {},
+    '{% macro f(a) %}{{ a }}{% endmacro %}',
+  ),
+  p(
+    'macro: unknown keyword without kwargs fails',
+    '{{ f(1, z=2) }}',
+    {},
+    '{% macro f(a) %}{{ a }}{% endmacro %}',
+  ),
+  p(
+    'macro: missing argument is undefined',
+    '{{ f() }}',
+    {},
+    '{% macro f(a) %}[{{ a }}]{{ a is defined }}{% endmacro %}',
+  ),
+  p(
+    'macro: default references earlier arg',
+    '{{ f(3) }}',
+    {},
+    '{% macro f(a, b=a * 2) %}{{ b }}{% endmacro %}',
+  ),
+  p(
+    'macro: default list is fresh per call',
+    '{{ f() }}{{ f() }}',
+    {},
+    '{% macro f(l=[]) %}{% do l.append(1) %}{{ l }}{% endmacro %}',
+  ),
+  p(
+    'macro: inline macro in template',
+    '{% macro m(x) %}<{{ x }}>{% endmacro %}{{ m(1) }}{{ m("a") }}',
+  ),
+  p(
+    'macro: caller',
+    '{% call wrap() %}inner{% endcall %}',
+    {},
+    '{% macro wrap() %}[{{ caller() }}]{% endmacro %}',
+  ),
+  p(
+    'macro: call with arguments',
+    "{% call(item) each(['a', 'b']) %}<{{ item }}>{% endcall %}",
+    {},
+    '{% macro each(xs) %}{% for x in xs %}{{ caller(x) }}{% endfor %}{% endmacro %}',
+  ),
+  p(
+    'macro: inline call block',
+    '{% macro box() %}({{ caller() }}){% endmacro %}{% call box() %}x{% endcall %}',
+  ),
+  p(
+    'macro: macro returns its text with whitespace',
+    '[{{ f() }}]',
+    {},
+    '{% macro f() %}\n  select 1\n{% endmacro %}',
+  ),
+  p(
+    'macro: trailing arg comma in signature',
+    '{{ f(1) }}',
+    {},
+    '{% macro f(a, b=2,) %}{{ a }}{{ b }}{% endmacro %}',
+  ),
+  p(
+    'macro: signature across lines',
+    '{{ f(1) }}',
+    {},
+    '{% macro f(\n    a,\n    b=none\n) %}{{ a }}{{ b }}{% endmacro %}',
+  ),
+  p(
+    'macro: nested macro call',
+    '{{ outer() }}',
+    {},
+    '{% macro inner(x) %}i{{ x }}{% endmacro %}{% macro outer() %}o{{ inner(1) }}{% endmacro %}',
+  ),
+  p('macro: name attribute', '{% macro f() %}{% endmacro %}{{ f.name }}'),
+  // blocks
+  p('filter block', '{% filter upper %}select {{ "x" }}{% endfilter %}'),
+  p('filter block with args', "{% filter replace('a', 'b') %}banana{% endfilter %}"),
+  p('raw block', '{% raw %}{{ not rendered }}{% endraw %}'),
+  p('comment', 'a{# a comment {{ x }} #}b'),
+  p('if with a colon before the block end', '{%- if x: -%}yes{%- endif -%}', { x: 1 }),
+  p('if elif else', '{% if x == 1 %}one{% elif x == 2 %}two{% else %}other{% endif %}', { x: 2 }),
+  p('if with not and parens', '{% if not (a and b) %}yes{% endif %}', { a: true, b: false }),
+  p('inline if without else', '[{{ "y" if false }}]'),
+  p('inline if with else', '{{ "y" if x else "n" }}', { x: 0 }),
+  p('chained comparison', '{{ 1 < x < 3 }} {{ 1 < x > 3 }}', { x: 2 }),
+  p('not in', '{{ 3 not in [1, 2] }} {{ "a" not in "abc" }}'),
+  p('is not', '{{ x is not none }} {{ x is not defined }}', { x: 1 }),
+  p('is test with argument', '{{ 10 is divisibleby 5 }} {{ 3 is divisibleby(2) }}'),
+  p('attribute and subscript chain', "{{ d['a'].b[0] }}", { d: { a: { b: ['z'] } } }),
+  p('subscript with expression', '{{ xs[i + 1] }}', { xs: ['a', 'b', 'c'], i: 1 }),
+  // whitespace control
+  p('whitespace: strip both sides', 'a  {{- 1 -}}  b'),
+  p(
+    'whitespace: block tags',
+    'select\n  {%- for c in ["a", "b"] %}\n  {{ c }}{% if not loop.last %},{% endif %}\n  {%- endfor %}\nfrom t',
+  ),
+  p('whitespace: strip after block', '{% if true -%}\n   x\n{%- endif %}'),
+  p('whitespace: comments strip', 'a {#- c -#} b'),
+  p('whitespace: set strips', 'a\n{%- set x = 1 -%}\nb{{ x }}'),
+  p('whitespace: macro body', '[{{ f() }}]', {}, '{%- macro f() -%}\n  x\n{%- endmacro -%}'),
+  p('whitespace: trailing newline of template', 'select 1\n'),
+  p('whitespace: two trailing newlines', 'select 1\n\n'),
+  p('whitespace: do', 'a{%- do [].append(1) -%} b'),
+];
