@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TsmodelError } from '../diagnostics';
 import type { LoadedProject, ResolvedProfile } from '../project/types';
 import { VarResolver } from '../project/var-resolver';
+import { setInvocationFlags } from '../templating/invocation-flags';
 import { TemplateEngine } from '../templating/template-engine';
 import type { DiscoveredFile } from './discover';
 import { internalMacroFiles } from './internal-macros';
@@ -46,6 +47,7 @@ export function setUpEngine(
     invocationId: settings.invocationId ?? randomUUID(),
     runStartedAt: settings.runStartedAt ?? new Date(),
   });
+  setInvocationFlags(engine.env);
   const macroProblems = engine.loadMacros([
     ...internalMacroFiles(),
     ...macroFiles.map((f) => ({
