@@ -12,6 +12,7 @@ import { initCommand } from './init';
 import { lsCommand } from './ls';
 import { parseCommand } from './parse';
 import { runCommand } from './run';
+import { runOperationCommand } from './run-operation';
 import { seedCommand } from './seed';
 import { showCommand } from './show';
 import { testCommand } from './test';
@@ -23,6 +24,7 @@ export const commands: readonly AnyCommand[] = [
   testCommand,
   compileCommand,
   showCommand,
+  runOperationCommand,
   lsCommand,
   parseCommand,
   debugCommand,

@@ -12,3 +12,9 @@ export { wrapTestSql, auditRelation } from './run-test';
 export { runResultsArtifact, writeRunResults, type RunResultsArtifact } from './run-results';
 export { showRows, type ShowOptions, type ShowResult } from './show';
 export { tracingConnection, type TracedStatement } from './tracing-connection';
+export {
+  runOperation,
+  parseOperationArgs,
+  type RunOperationOptions,
+  type RunOperationOutcome,
+} from './run-operation';
