@@ -30,11 +30,12 @@
 {%- endmacro %}
 
 {#- A hook that runs outside the node's transaction: before it begins, or after it commits.
-    `{{ config(post_hook=after_commit("vacuum " ~ this)) }}`. -#}
+    `{{ config(post_hook=after_commit("vacuum " ~ this)) }}`. The hook dict is JSON text, which
+    hooks read as dbt does, so it also works printed: `post-hook: "{{ after_commit('…') }}"`. -#}
 {% macro before_begin(sql) -%}
-  {{ return({'sql': sql, 'transaction': false}) }}
+  {{ return(tojson({'sql': sql, 'transaction': false})) }}
 {%- endmacro %}
 
 {% macro after_commit(sql) -%}
-  {{ return({'sql': sql, 'transaction': false}) }}
+  {{ return(tojson({'sql': sql, 'transaction': false})) }}
 {%- endmacro %}
