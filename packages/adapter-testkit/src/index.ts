@@ -1,3 +1,11 @@
 export { runConformance, type ConformanceOptions } from './conformance';
 export { buildNode, loadSeed } from './build-node';
 export { ODD_CSV, ODD_CSV_ROWS, SEMICOLON_CSV, writeCsvFixtures } from './csv-fixtures';
+export {
+  DBT_MACRO_CASES,
+  dbtMacroCaseQuery,
+  dbtMacroCasesFor,
+  expectedValue,
+  renderDbtMacroSql,
+  type DbtMacroCase,
+} from './dbt-macro-cases';

@@ -13,6 +13,7 @@ import { lsCommand } from './ls';
 import { parseCommand } from './parse';
 import { retryCommand } from './retry';
 import { runCommand } from './run';
+import { runOperationCommand } from './run-operation';
 import { seedCommand } from './seed';
 import { showCommand } from './show';
 import { sourceCommand } from './source';
@@ -29,6 +30,7 @@ export const commands: readonly AnyCommand[] = [
   snapshotCommand,
   compileCommand,
   showCommand,
+  runOperationCommand,
   lsCommand,
   parseCommand,
   debugCommand,

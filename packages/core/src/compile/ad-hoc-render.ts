@@ -18,6 +18,8 @@ export interface AdHocRenderOptions {
   file?: string;
   /** `is_incremental()` while rendering (hooks of an incremental run). */
   isIncremental?: boolean;
+  /** Names this render alone sees, e.g. on-run-end's `results` and `schemas`. */
+  globals?: Record<string, unknown>;
 }
 
 /** Renders SQL text that is not a project file into runnable SQL; see {@link adHocRenderer}. */
@@ -86,10 +88,23 @@ export function adHocRenderer(input: AdHocRendererInput): AdHocRender {
         raw_code: text,
         checksum: sha256(text),
       });
-    const out = engine.render(target, text, {
-      isIncremental: options.isIncremental ?? false,
-      execute: true,
+    const globals = engine.env.globals as Record<string, unknown>;
+    const saved = Object.entries(options.globals ?? {}).map(([name, value]) => {
+      const before = { name, had: name in globals, value: globals[name] };
+      engine.env.addGlobal(name, value);
+      return before;
     });
-    return finalizer.finalize(caller, out.sql);
+    try {
+      const out = engine.render(target, text, {
+        isIncremental: options.isIncremental ?? false,
+        execute: true,
+      });
+      return finalizer.finalize(caller, out.sql);
+    } finally {
+      for (const s of saved) {
+        if (s.had) engine.env.addGlobal(s.name, s.value);
+        else delete globals[s.name];
+      }
+    }
   };
 }

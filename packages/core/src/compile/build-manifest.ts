@@ -11,6 +11,7 @@ import { adHocRenderer, type AdHocRender } from './ad-hoc-render';
 import { unknownConfigCallKeys } from './config-call-warnings';
 import { addConsumerEdges } from './consumer-edges';
 import { linkDependencies } from './link-dependencies';
+import { withHookDependencies } from './hook-dependencies';
 import { assembleManifest, dependencyGraph } from './assemble-manifest';
 import { DependencyResolver } from './dependency-resolver';
 import { DocsCatalog } from './docs-catalog';
@@ -196,10 +197,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     }
     nodes.set(node.unique_id, node);
     targets.set(node.unique_id, p.target);
-    if (outcome) {
-      rendered.set(node.unique_id, outcome.sql);
-      captures.set(node.unique_id, outcome.capture);
-    }
+    if (outcome) rendered.set(node.unique_id, outcome.sql);
+    const capture = withHookDependencies(engine, p.target, node.config, outcome?.capture);
+    if (capture) captures.set(node.unique_id, capture);
   }
 
   const macros = engine.macros.all();

@@ -6,10 +6,17 @@ import type { MacroFile } from '../templating/macro-registry';
 import { INTERNAL_PACKAGE } from '../templating/macro-registry';
 
 /**
- * The macros tsmodel ships (generic tests and friends), read from `include/macros` next to the
- * sources in development and next to the bundle (`dist/include/macros`) once built.
+ * The macros tsmodel ships — dbt's global project: generic tests, the cross-database macros,
+ * naming and materialization helpers — read from `include/macros` next to the sources in
+ * development and next to the bundle (`dist/include/macros`) once built. Read once per process.
  */
 export function internalMacroFiles(): MacroFile[] {
+  return (files ??= readInternalMacroFiles());
+}
+
+let files: MacroFile[] | undefined;
+
+function readInternalMacroFiles(): MacroFile[] {
   const dir = CANDIDATES.map((c) => fileURLToPath(new URL(c, import.meta.url))).find((d) =>
     existsSync(d),
   );

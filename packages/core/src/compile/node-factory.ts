@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ManifestNode, NodeConfig, ResourceType } from '../manifest/types';
 import { mergeConfigs } from '../project/folder-config';
+import { hookConfigText } from '../project/hook-config';
 
 /** dbt's defaults per resource type, applied under every other config source. */
 const DEFAULTS: Record<string, Record<string, unknown>> = {
@@ -50,7 +51,7 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
 /**
  * Layers config sources with dbt's precedence: defaults < project.yml folders (package's own,
  * then the root project's) < YAML `config:` < in-file `config()` calls in order. Hooks given
- * as `pre-hook` or a single string are normalised to lists.
+ * as `pre-hook`, a single string or a `{sql, transaction}` dict are normalised to lists of text.
  */
 export function layerConfig(
   resourceType: ResourceType,
@@ -60,7 +61,8 @@ export function layerConfig(
   for (const layer of layers) if (layer) config = mergeConfigs(config, layer);
   for (const hook of ['pre_hook', 'post_hook'] as const) {
     const v = config[hook];
-    config[hook] = v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).map(String);
+    config[hook] =
+      v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).map(hookConfigText);
   }
   if (typeof config.tags === 'string') config.tags = [config.tags];
   if (typeof config.severity === 'string') config.severity = config.severity.toUpperCase();

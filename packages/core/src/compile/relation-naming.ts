@@ -5,8 +5,9 @@ import { INTERNAL_PACKAGE } from '../templating/macro-registry';
 
 /**
  * Where a model or seed is built: dbt's `generate_schema_name` / `generate_alias_name` /
- * `generate_database_name` rules, overridable by a root-project macro of the same name. The
- * defaults are plain TS so projects without overrides pay no template call per node.
+ * `generate_database_name` rules, overridable by a root-project macro of the same name or by a
+ * `dispatch:` search order for the `dbt` namespace. The defaults are plain TS (the same rules as
+ * the dbt package's macros) so projects without overrides pay no template call per node.
  */
 export class RelationNamer {
   constructor(
@@ -16,7 +17,14 @@ export class RelationNamer {
     /** The root project file's `quoting:` and the engine's case folding for unquoted names. */
     private readonly quoting: QuotingPolicy = {},
     private readonly fold: (name: string) => string = (name) => name,
-  ) {}
+  ) {
+    this.dbtDispatched = engine.options.dispatch.some(
+      (d) => d.macro_namespace === INTERNAL_PACKAGE,
+    );
+  }
+
+  /** A project that orders the `dbt` namespace may override `default__generate_schema_name`. */
+  private readonly dbtDispatched: boolean;
 
   nameFor(node: RenderTarget, config: NodeConfig): RelationName {
     const schema = this.generate('generate_schema_name', node, config.schema, () =>
@@ -52,7 +60,7 @@ export class RelationNamer {
   ): string {
     const override =
       this.engine.macros.get(this.rootProject, macro) ??
-      this.engine.macros.get(INTERNAL_PACKAGE, macro);
+      (this.dbtDispatched ? this.engine.macros.get(INTERNAL_PACKAGE, macro) : undefined);
     if (!override) return fallback();
     const nodeView = {
       name: node.name,

@@ -5,9 +5,14 @@ export const PROJECT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const pathList = z.array(z.string());
 const mapping = z.record(z.string(), z.unknown()).nullable();
+/** A hook: SQL, or dbt's `{sql: …, transaction: false}` dict. */
+const hook = z.union([
+  z.string(),
+  z.strictObject({ sql: z.string(), transaction: z.boolean().optional() }),
+]);
 const hooks = z
-  .union([z.string(), z.array(z.string())], {
-    error: 'expected a SQL string or a list of SQL strings',
+  .union([hook, z.array(hook)], {
+    error: 'expected a SQL string, a {sql, transaction} mapping, or a list of them',
   })
   .nullable();
 

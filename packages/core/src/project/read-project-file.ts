@@ -219,15 +219,23 @@ function toPackageSpec(entry: NonNullable<ProjectFile['packages']>[number]): Pac
   return { kind: 'local', path: entry.local };
 }
 
+type HookValue = string | { sql: string; transaction?: boolean };
+
+/** A project hook, each run alone: a `{sql, transaction}` dict counts for its SQL. */
 function hookSpecs(
-  value: string | string[] | null | undefined,
+  value: HookValue | HookValue[] | null | undefined,
   key: string,
   yaml: YamlFile,
 ): HookSpec[] {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string')
-    return [{ sql: value, file: yaml.file, line: yaml.locate([key]).line }];
-  return value.map((sql, i) => ({ sql, file: yaml.file, line: yaml.locate([key, i]).line }));
+  const sqlOf = (h: HookValue) => (typeof h === 'string' ? h : h.sql);
+  if (!Array.isArray(value))
+    return [{ sql: sqlOf(value), file: yaml.file, line: yaml.locate([key]).line }];
+  return value.map((h, i) => ({
+    sql: sqlOf(h),
+    file: yaml.file,
+    line: yaml.locate([key, i]).line,
+  }));
 }
 
 function asOptionalList(value: string | string[] | undefined): string[] | undefined {

@@ -10,7 +10,10 @@ import { dropInterruptedStaging } from './cancel-cleanup';
 import { dependentViewsKeeper, relationKey } from './keep-dependent-views';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 import { RelationCache, distinctSchemas } from './relation-cache';
+import { runEndContext } from './run-end-context';
 import { runResultsArtifact, writeRunResults } from './run-results';
+import { parseHook } from '../project/hook-config';
+import { setInvocationFlags } from '../templating/invocation-flags';
 import { Redactor, collectSecrets } from '../secrets';
 import { runModel } from './run-model';
 import { runSeed } from './run-seed';
@@ -77,6 +80,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const { compiled, adapter } = options;
   const { manifest, project, profile } = compiled;
   const emit = options.onEvent ?? (() => undefined);
+  setInvocationFlags(compiled.engine.env, {
+    FULL_REFRESH: options.fullRefresh ?? false,
+    WHICH: options.command,
+  });
   // Ephemeral models build nothing (their SQL is inlined into children), so like dbt they are
   // neither run nor counted; the schedule graph keeps the edges through them.
   const ids = new Set(
@@ -204,7 +211,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     });
     const cancelled = options.signal?.aborted ?? false;
     if (cancelled) await cleanUpCancelled(results, manifest, adapter, main, emit);
-    else await runProjectHooks(options, main, 'on-run-end', emit);
+    else
+      await runProjectHooks(options, main, 'on-run-end', emit, {
+        ...runEndContext(results, manifest),
+      });
     const elapsed = (performance.now() - started) / 1000;
     emit({ type: 'run-end', results, elapsed, cancelled });
     const outcome: RunOutcome = {
@@ -349,12 +359,18 @@ async function runProjectHooks(
   conn: Connection,
   which: 'on-run-start' | 'on-run-end',
   emit: (event: RunEvent) => void,
+  globals: Record<string, unknown> = {},
 ): Promise<void> {
   const root = options.compiled.project.root;
   const hooks = which === 'on-run-start' ? root.onRunStart : root.onRunEnd;
   for (const [i, hook] of hooks.entries()) {
     emit({ type: 'hook-start', hook: which, index: i + 1, total: hooks.length });
-    const sql = options.compiled.renderAdHoc(hook.sql, { name: which, file: hook.file });
+    const render = (text: string) =>
+      options.compiled.renderAdHoc(text, { name: which, file: hook.file, globals });
+    let sql = render(hook.sql);
+    // A printed hook dict (`{{ after_commit('…') }}`): its SQL, with relations still to resolve.
+    const printed = parseHook(sql);
+    if (printed.sql !== sql) sql = render(printed.sql);
     if (sql.trim() === '') continue;
     try {
       await conn.execute(sql, { label: `${which} ${i + 1}` });

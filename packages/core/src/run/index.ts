@@ -13,3 +13,9 @@ export { runResultsArtifact, writeRunResults, type RunResultsArtifact } from './
 export { showRows, type ShowOptions, type ShowResult } from './show';
 export { tracingConnection, type TracedStatement } from './tracing-connection';
 export { withoutSnapshots } from './unexecuted-snapshots';
+export {
+  runOperation,
+  parseOperationArgs,
+  type RunOperationOptions,
+  type RunOperationOutcome,
+} from './run-operation';

@@ -4,6 +4,7 @@ import type { Introspector } from '../adapter/introspector';
 import type { DependentsKeeper, StepResult } from '../adapter/run-steps';
 import type { AdHocRender } from '../compile/ad-hoc-render';
 import type { Manifest, ManifestNode } from '../manifest/types';
+import { parseHook } from '../project/hook-config';
 import type { NodeStatus } from './types';
 import type { RelationCache } from './relation-cache';
 
@@ -54,7 +55,12 @@ export function rowsWritten(results: readonly StepResult[]): number | undefined 
   return undefined;
 }
 
-/** Renders and runs a node's `pre_hook` or `post_hook` statements, in order. */
+/**
+ * Renders and runs a node's `pre_hook` or `post_hook` statements. Hooks with
+ * `transaction: false` (`before_begin`, `after_commit`) run first among the pre-hooks and last
+ * among the post-hooks, as dbt orders them around the node's transaction; each hook is its own
+ * statement, outside the transaction of the node's build.
+ */
 export async function runNodeHooks(
   ctx: NodeRunContext,
   conn: Connection,
@@ -62,10 +68,23 @@ export async function runNodeHooks(
   which: 'pre_hook' | 'post_hook',
   isIncremental: boolean,
 ): Promise<void> {
-  const hooks = node.config[which] ?? [];
-  for (const [i, hook] of hooks.entries()) {
-    const sql = ctx.renderAdHoc(hook, { node: node.unique_id, isIncremental });
-    if (sql.trim() === '') continue;
-    await conn.execute(sql, { label: `${which.replace('_', '-')} ${i + 1}`, node: node.unique_id });
+  const render = (text: string) => ctx.renderAdHoc(text, { node: node.unique_id, isIncremental });
+  const calls = (node.config[which] ?? []).map((text, i) => {
+    const call = parseHook(text);
+    let sql = render(call.sql);
+    const printed = parseHook(sql);
+    // `"{{ after_commit('…') }}"` prints a hook dict; its SQL still holds relation markers.
+    if (printed.sql !== sql) sql = render(printed.sql);
+    return { index: i + 1, sql, transaction: call.transaction && printed.transaction };
+  });
+  const outside = calls.filter((c) => !c.transaction);
+  const inside = calls.filter((c) => c.transaction);
+  const ordered = which === 'pre_hook' ? [...outside, ...inside] : [...inside, ...outside];
+  for (const call of ordered) {
+    if (call.sql.trim() === '') continue;
+    await conn.execute(call.sql, {
+      label: `${which.replace('_', '-')} ${call.index}`,
+      node: node.unique_id,
+    });
   }
 }

@@ -228,7 +228,6 @@ export function installContextGlobals(
       raise_not_implemented: (message: unknown) => fail('not-implemented', String(message)),
       warn: (message: unknown) => log(`warning: ${String(message)}`),
     },
-    flags: { FULL_REFRESH: false, STORE_FAILURES: false, WHICH: 'compile', ...options.flags },
     adapter: {
       dispatch,
       type: () => options.target.type,

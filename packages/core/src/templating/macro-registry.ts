@@ -19,8 +19,11 @@ export interface MacroDefinition {
   fn: (...args: unknown[]) => unknown;
 }
 
-/** Internal package for macros tsmodel ships (generic tests, defaults). Searched last. */
-export const INTERNAL_PACKAGE = 'tsmodel_internal';
+/**
+ * The package of the macros tsmodel ships: dbt's global project (generic tests, cross-database
+ * macros, naming), so they are `dbt.x()` and `macro.dbt.x` as in dbt. Searched last.
+ */
+export const INTERNAL_PACKAGE = 'dbt';
 
 const RAW_PREFIX = 'tsmraw__';
 

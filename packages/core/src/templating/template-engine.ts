@@ -9,6 +9,7 @@ import { RelationPlaceholder, encodeKey } from './relation-placeholder';
 import { toTemplateError } from './template-errors';
 import { parseStaticTemplate, type StaticTemplate } from './static-template';
 import { installContextGlobals, type RenderState } from './context-globals';
+import { setInvocationFlags, type InvocationFlags } from './invocation-flags';
 
 /** Looks a var up with dbt's precedence for the package that is rendering. */
 export type VarLookup = (
@@ -26,8 +27,8 @@ export interface TemplateEngineOptions {
   dispatch: ProjectConfig['dispatch'];
   invocationId: string;
   runStartedAt: Date;
-  /** dbt's `flags` as templates read them (`flags.FULL_REFRESH`); defaults: a plain compile. */
-  flags?: Record<string, unknown>;
+  /** dbt's `flags` as templates read them (`flags.FULL_REFRESH`); the runner sets its own. */
+  flags?: Partial<InvocationFlags>;
 }
 
 /** The node a template renders for: enough to answer `this`, `model`, `config.get`. */
@@ -78,6 +79,7 @@ export class TemplateEngine {
       }
     });
     installContextGlobals(this.env, this.state, this.macros);
+    setInvocationFlags(this.env, options.flags);
   }
 
   /** Registers every macro file; problems are returned so all files get checked. */

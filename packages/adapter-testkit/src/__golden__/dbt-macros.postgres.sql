@@ -1,0 +1,215 @@
+-- dateadd day
+select cast((cast('2024-01-30' as date) + ((interval '1 day') * (3))) as date) as v;
+
+-- dateadd month end
+select cast((cast('2024-01-31' as date) + ((interval '1 month') * (1))) as date) as v;
+
+-- dateadd quarter back
+select cast((cast('2024-05-15' as date) + ((interval '3 month') * (-1))) as date) as v;
+
+-- dateadd bare week
+select cast((cast('2024-01-01' as date) + ((interval '1 week') * (2))) as date) as v;
+
+-- dateadd hour
+select cast((cast('2024-01-01 00:00:00' as timestamp) + ((interval '1 hour') * (25))) as timestamp) as v;
+
+-- datediff day
+select cast((cast(cast(cast('2024-03-01' as date) as timestamp) as date) - cast(cast(cast('2024-01-01' as date) as timestamp) as date)) as bigint) as v;
+
+-- datediff negative
+select cast((cast(cast(cast('2024-01-01' as date) as timestamp) as date) - cast(cast(cast('2024-01-10' as date) as timestamp) as date)) as bigint) as v;
+
+-- datediff month boundary
+select cast(((date_part('year', cast(cast('2024-02-01' as date) as timestamp)) - date_part('year', cast(cast('2024-01-31' as date) as timestamp))) * 12 + date_part('month', cast(cast('2024-02-01' as date) as timestamp)) - date_part('month', cast(cast('2024-01-31' as date) as timestamp))) as bigint) as v;
+
+-- datediff quarter
+select cast(((date_part('year', cast(cast('2024-04-01' as date) as timestamp)) - date_part('year', cast(cast('2024-03-31' as date) as timestamp))) * 4 + date_part('quarter', cast(cast('2024-04-01' as date) as timestamp)) - date_part('quarter', cast(cast('2024-03-31' as date) as timestamp))) as bigint) as v;
+
+-- datediff year
+select cast((date_part('year', cast(cast('2024-01-01' as date) as timestamp)) - date_part('year', cast(cast('2023-12-31' as date) as timestamp))) as bigint) as v;
+
+-- datediff week (Sunday to Monday)
+select cast((cast(date_trunc('week', cast(cast('2024-01-08' as date) as timestamp)) as date) - cast(date_trunc('week', cast(cast('2024-01-07' as date) as timestamp)) as date)) / 7 as bigint) as v;
+
+-- datediff week (within a week)
+select cast((cast(date_trunc('week', cast(cast('2024-01-14' as date) as timestamp)) as date) - cast(date_trunc('week', cast(cast('2024-01-08' as date) as timestamp)) as date)) / 7 as bigint) as v;
+
+-- datediff hour
+select cast(((cast(cast(cast('2024-01-02 00:01:00' as timestamp) as timestamp) as date) - cast(cast(cast('2024-01-01 23:59:00' as timestamp) as timestamp) as date)) * 24 + date_part('hour', cast(cast('2024-01-02 00:01:00' as timestamp) as timestamp)) - date_part('hour', cast(cast('2024-01-01 23:59:00' as timestamp) as timestamp))) as bigint) as v;
+
+-- datediff second
+select cast(((((cast(cast(cast('2024-01-01 10:30:00.100' as timestamp) as timestamp) as date) - cast(cast(cast('2024-01-01 10:00:00.900' as timestamp) as timestamp) as date)) * 24 + date_part('hour', cast(cast('2024-01-01 10:30:00.100' as timestamp) as timestamp)) - date_part('hour', cast(cast('2024-01-01 10:00:00.900' as timestamp) as timestamp))) * 60 + date_part('minute', cast(cast('2024-01-01 10:30:00.100' as timestamp) as timestamp)) - date_part('minute', cast(cast('2024-01-01 10:00:00.900' as timestamp) as timestamp))) * 60 + floor(date_part('second', cast(cast('2024-01-01 10:30:00.100' as timestamp) as timestamp))) - floor(date_part('second', cast(cast('2024-01-01 10:00:00.900' as timestamp) as timestamp)))) as bigint) as v;
+
+-- date_trunc month
+select cast(date_trunc('month', cast('2024-01-15' as date)) as date) as v;
+
+-- date_trunc week
+select cast(date_trunc('week', cast('2024-01-10' as date)) as date) as v;
+
+-- last_day month
+select cast(cast(((date_trunc('month', cast('2024-02-10' as date)) + ((interval '1 month') * (1))) + ((interval '1 day') * (-1))) as date) as date) as v;
+
+-- last_day quarter
+select cast(cast(((date_trunc('quarter', cast('2024-05-10' as date)) + ((interval '3 month') * (1))) + ((interval '1 day') * (-1))) as date) as date) as v;
+
+-- last_day year
+select cast(cast(((date_trunc('year', cast('2024-05-10' as date)) + ((interval '1 year') * (1))) + ((interval '1 day') * (-1))) as date) as date) as v;
+
+-- date
+select cast('2024-02-09' as date) as v;
+
+-- current_timestamp
+select cast(now() as date) >= cast('2024-01-01' as date) as v;
+
+-- current_timestamp_backcompat
+select cast((((cast(cast(cast(current_timestamp as timestamp) as timestamp) as date) - cast(cast(cast(current_timestamp as timestamp) as timestamp) as date)) * 24 + date_part('hour', cast(cast(current_timestamp as timestamp) as timestamp)) - date_part('hour', cast(cast(current_timestamp as timestamp) as timestamp))) * 60 + date_part('minute', cast(cast(current_timestamp as timestamp) as timestamp)) - date_part('minute', cast(cast(current_timestamp as timestamp) as timestamp))) as bigint) as v;
+
+-- current_timestamp_in_utc_backcompat
+select cast(cast(current_timestamp at time zone 'UTC' as timestamp) as date) >= cast('2024-01-01' as date) as v;
+
+-- split_part
+select split_part('a,b,c', ',', 2) as v;
+
+-- split_part negative
+select split_part('a,b,c', ',', -1) as v;
+
+-- split_part missing
+select split_part('a,b', ',', 5) as v;
+
+-- replace
+select replace('a,b,c', ',', '-') as v;
+
+-- concat
+select concat('a', 'b', 'c') as v;
+
+-- hash
+select md5(cast('abc' as varchar)) as v;
+
+-- length
+select length('abcd') as v;
+
+-- position
+select position('c' in 'abcd') as v;
+
+-- position absent
+select position('z' in 'abcd') as v;
+
+-- right
+select right('abcd', 2) as v;
+
+-- safe_cast
+select cast('12' as integer) as v;
+
+-- safe_cast of a bad value is null
+select cast('twelve' as integer) as v;
+
+-- cast_bool_to_text
+select cast(1 = 1 as varchar) as v;
+
+-- cast_bool_to_text false
+select cast(1 = 2 as varchar) as v;
+
+-- string_literal
+select 'it''s' as v;
+
+-- escape_single_quotes
+select 'a''b' as v;
+
+-- listagg ordered
+select string_agg(x, ',' order by x) as v from (select 'b' as x union all select 'a' union all select 'c') t;
+
+-- listagg limited
+select array_to_string((array_agg(x order by x desc))[1:2], '|') as v from (select 'b' as x union all select 'a' union all select 'c') t;
+
+-- bool_or
+select bool_or(x) as v from (select false as x union all select true) t;
+
+-- any_value
+select min(x) as v from (select 'a' as x union all select 'a') t;
+
+-- except
+select count(*) as v from (select 1 as x union all select 2 except select 2) t;
+
+-- intersect
+select count(*) as v from (select 1 as x intersect select 1) t;
+
+-- array_append
+select array_append(array['a', 'b']::varchar[], 'c') as v;
+
+-- array_concat
+select array_cat(array[1, 2]::integer[], array[3]::integer[]) as v;
+
+-- array_construct empty
+select array[]::integer[] as v;
+
+-- type_string
+select cast(12 as varchar) = '12' as v;
+
+-- type_timestamp
+select cast('2024-01-02 03:04:05' as timestamp) as v;
+
+-- type_float
+select cast('1.5' as float) * 2 = 3 as v;
+
+-- type_numeric
+select cast('1.25' as numeric) * 4 = 5 as v;
+
+-- type_bigint
+select cast('9007199254740993' as bigint) as v;
+
+-- type_int
+select cast('7' as integer) + 1 as v;
+
+-- type_boolean
+select cast('true' as boolean) as v;
+
+-- get_powers_of_two
+select 3 as v;
+
+-- generate_series
+select count(*) * 1000 + sum(generated_number) as v from (with bits as (
+    select 0 as bit union all select 1
+),
+numbers as (
+    select b0.bit * 1 + b1.bit * 2 + b2.bit * 4 + b3.bit * 8 + 1 as generated_number
+    from bits as b0 cross join bits as b1 cross join bits as b2 cross join bits as b3
+)
+select generated_number from numbers where generated_number <= 10) s;
+
+-- generate_series of one
+select count(*) * 1000 + sum(generated_number) as v from (with bits as (
+    select 0 as bit union all select 1
+),
+numbers as (
+    select b0.bit * 1 + 1 as generated_number
+    from bits as b0
+)
+select generated_number from numbers where generated_number <= 1) s;
+
+-- date_spine days
+select count(*) as v from (with all_periods as (
+    select (cast('2024-01-01' as date) + ((interval '1 day') * (spine_numbers.generated_number))) as date_day
+    from (select generate_series(0, cast((cast((cast(cast(cast('2024-01-10' as date) as timestamp) as date) - cast(cast(cast('2024-01-01' as date) as timestamp) as date)) as bigint)) as bigint) - 1) as generated_number) as spine_numbers
+)
+select * from all_periods where date_day < cast('2024-01-10' as date)) s;
+
+-- date_spine last day is before the end
+select cast(max(date_day) as date) as v from (with all_periods as (
+    select (cast('2024-01-01' as date) + ((interval '1 day') * (spine_numbers.generated_number))) as date_day
+    from (select generate_series(0, cast((cast((cast(cast(cast('2024-01-10' as date) as timestamp) as date) - cast(cast(cast('2024-01-01' as date) as timestamp) as date)) as bigint)) as bigint) - 1) as generated_number) as spine_numbers
+)
+select * from all_periods where date_day < cast('2024-01-10' as date)) s;
+
+-- date_spine months
+select count(*) as v from (with all_periods as (
+    select (cast('2024-01-01' as date) + ((interval '1 month') * (spine_numbers.generated_number))) as date_month
+    from (select generate_series(0, cast((cast(((date_part('year', cast(cast('2024-06-01' as date) as timestamp)) - date_part('year', cast(cast('2024-01-01' as date) as timestamp))) * 12 + date_part('month', cast(cast('2024-06-01' as date) as timestamp)) - date_part('month', cast(cast('2024-01-01' as date) as timestamp))) as bigint)) as bigint) - 1) as generated_number) as spine_numbers
+)
+select * from all_periods where date_month < cast('2024-06-01' as date)) s;
+
+-- date_spine empty
+select count(*) as v from (with all_periods as (
+    select (cast('2024-01-10' as date) + ((interval '1 day') * (spine_numbers.generated_number))) as date_day
+    from (select generate_series(0, cast((cast((cast(cast(cast('2024-01-01' as date) as timestamp) as date) - cast(cast(cast('2024-01-10' as date) as timestamp) as date)) as bigint)) as bigint) - 1) as generated_number) as spine_numbers
+)
+select * from all_periods where date_day < cast('2024-01-01' as date)) s;
