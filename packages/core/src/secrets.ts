@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * Environment variables whose values are secrets, as dbt's `DBT_ENV_SECRET_` (plus our own
  * prefix). They may feed profiles.yml, never a template: a model that printed one would put it
@@ -99,14 +97,4 @@ export class Redactor {
     for (const p of this.patterns) if (out.includes(p)) out = out.split(p).join(REDACTED);
     return out;
   }
-}
-
-/** A change detector for a value that may hold secrets: a digest, never the value itself. */
-export function digest(value: string): string {
-  return createHash('sha256').update(value).digest('base64url');
-}
-
-/** An environment variable's value as the parse cache records it (`null` when unset). */
-export function envDigest(value: string | undefined): string | null {
-  return value === undefined ? null : digest(value);
 }

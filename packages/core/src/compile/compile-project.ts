@@ -25,7 +25,8 @@ import type { AdHocRender } from './ad-hoc-render';
 import { TSMODEL_VERSION } from './version';
 import { relationRendererFor, templatingDialectOf } from './relation-rendering';
 import type { AdapterRegistry } from '../adapter/registry';
-import { digest, envDigest, publicTarget } from '../secrets';
+import { publicTarget } from '../secrets';
+import { digest, envDigest } from '../secret-digest';
 
 export interface CompileOptions {
   /** Directory holding project.yml (`--project-dir`). */

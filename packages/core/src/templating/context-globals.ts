@@ -1,6 +1,7 @@
 import type nunjucks from 'nunjucks';
 import { TsmodelError } from '../diagnostics';
-import { SECRET_ENV_PREFIXES, envDigest, isSecretEnvVar } from '../secrets';
+import { SECRET_ENV_PREFIXES, isSecretEnvVar } from '../secrets';
+import { envDigest } from '../secret-digest';
 import type { MacroRegistry } from './macro-registry';
 import { INTERNAL_PACKAGE } from './macro-registry';
 import type { RenderCapture } from './render-capture';

@@ -83,19 +83,39 @@ export class MacroRegistry {
     return [...this.byPackage.values()].flatMap((m) => [...m.values()]);
   }
 
+  /**
+   * Registers the macros of one file. A project's and its packages' files are compiled now, so
+   * a syntax error is reported at parse; tsmodel's own (~140 macros, most never called by a
+   * given project) are compiled on the first call of one of them, which keeps every engine's
+   * start — the main thread's and each render worker's — as cheap as before they existed.
+   */
   private loadFile(file: MacroFile): void {
     const source = toMacroSource(file.text);
-    const template = new nunjucks.Template(source, this.env, file.path, true);
-    let exported: Record<string, unknown> = {};
-    template.getExported({}, null, (err: unknown, result: unknown) => {
-      if (err) throw err;
-      exported = result as Record<string, unknown>;
-    });
+    const lazy = file.packageName === INTERNAL_PACKAGE;
+    const compile = () => {
+      const template = new nunjucks.Template(source, this.env, file.path, true);
+      let exported: Record<string, unknown> = {};
+      template.getExported({}, null, (err: unknown, result: unknown) => {
+        if (err) throw err;
+        exported = result as Record<string, unknown>;
+      });
+      return exported;
+    };
+    let compiled: Record<string, unknown> | undefined = lazy ? undefined : compile();
+    const rawFn = (rawName: string) => (compiled ??= compile())[rawName];
+    const rawNames = lazy
+      ? declaredMacroNames(source)
+      : Object.keys(compiled!).filter((n) => typeof compiled![n] === 'function');
     const checksum = createHash('sha256').update(file.text).digest('hex');
     let macros = this.byPackage.get(file.packageName);
     if (!macros) this.byPackage.set(file.packageName, (macros = new Map()));
-    for (const [rawName, fn] of Object.entries(exported)) {
-      if (!rawName.startsWith(RAW_PREFIX) || typeof fn !== 'function') continue;
+    for (const rawName of rawNames) {
+      if (!rawName.startsWith(RAW_PREFIX)) continue;
+      const fn = lazy
+        ? function lazyMacro(this: unknown, ...args: unknown[]) {
+            return (rawFn(rawName) as (...a: unknown[]) => unknown).apply(this, args);
+          }
+        : rawFn(rawName);
       const name = rawName.slice(RAW_PREFIX.length);
       const existing = macros.get(name);
       if (existing) {
@@ -152,4 +172,10 @@ export function toMacroSource(text: string): string {
     .replace(/(\{%-?\s*)test(\s+)(\w+)/g, `$1macro$2${RAW_PREFIX}test_$3`)
     .replace(/(\{%-?\s*)endtest(\s*-?%\})/g, '$1endmacro$2')
     .replace(/(\{%-?\s*)macro(\s+)(?!tsmraw__)(\w+)/g, `$1macro$2${RAW_PREFIX}$3`);
+}
+
+/** The top-level macro names a rewritten macro file defines, without compiling it. */
+export function declaredMacroNames(source: string): string[] {
+  const code = source.replace(/\{#[^]*?#\}/g, '');
+  return [...code.matchAll(/\{%-?\s*macro\s+(tsmraw__\w+)/g)].map((m) => m[1]!);
 }

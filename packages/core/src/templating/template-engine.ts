@@ -141,7 +141,8 @@ export class TemplateEngine {
    * worth shipping to a worker thread.
    */
   isStatic(source: string): boolean {
-    return this.staticTemplate(source, undefined) !== undefined;
+    // Keyed as render() keys it, so the template parsed here is the one it renders.
+    return this.staticTemplate(asJinjaSource(source), undefined) !== undefined;
   }
 
   /** Parsed once per cache key, or per text when there is none. */
