@@ -18,8 +18,8 @@ describe('tsmodel run-operation', () => {
     const p = testProject(FILES);
     const yaml = await p.run('run-operation', 'greet', '--args', '{name: ann, times: 2}');
     expect(yaml.code).toBe(0);
-    expect(yaml.stdout).toContain('hello ann #0 on duckdb execute=true');
-    expect(yaml.stdout).toContain('hello ann #1 on duckdb execute=true');
+    expect(yaml.stdout).toContain('hello ann #0 on duckdb execute=True');
+    expect(yaml.stdout).toContain('hello ann #1 on duckdb execute=True');
     expect(yaml.stdout).toContain('type varchar');
     expect(yaml.stdout).not.toContain('details for ann');
     const json = await p.run('run-operation', 'shop.greet', '--args', '{"name": "bob"}');
