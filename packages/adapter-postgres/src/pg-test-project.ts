@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { profilesYmlFromUrl } from './target-from-url';
 
 const BIN = fileURLToPath(new URL('../../../bin/tsmodel.js', import.meta.url));
 
@@ -41,7 +42,6 @@ export function pgTestProject(
   files: Record<string, string>,
   target: Record<string, unknown> = {},
 ): PgTestProject {
-  const u = new URL(url);
   const schema = `tsmodel_${name}_${process.pid}`;
   const dir = mkdtempSync(join(tmpdir(), `tsmodel-pg-${name}-`));
   const write = (more: Record<string, string>) => {
@@ -52,24 +52,7 @@ export function pgTestProject(
   };
   write({
     'project.yml': 'name: shop\nversion: "1.0.0"\nprofile: shop\n',
-    'profiles.yml': JSON.stringify({
-      shop: {
-        target: 'pg',
-        outputs: {
-          pg: {
-            type: 'postgres',
-            host: u.hostname,
-            port: Number(u.port || 5432),
-            user: decodeURIComponent(u.username),
-            password: decodeURIComponent(u.password),
-            dbname: u.pathname.slice(1),
-            schema,
-            threads: 1,
-            ...target,
-          },
-        },
-      },
-    }),
+    'profiles.yml': profilesYmlFromUrl('shop', url, schema, { threads: 1, ...target }),
     ...files,
   });
   const sessions: pg.Client[] = [];

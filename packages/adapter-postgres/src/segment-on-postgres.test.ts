@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profilesYmlFromUrl } from './target-from-url';
 
 /**
  * The bundled Segment models built by the real CLI on a real PostgreSQL server (seeds through
@@ -47,28 +48,11 @@ describe.skipIf(!url)('Segment models on PostgreSQL (TSMODEL_PG_URL)', () => {
     });
 
   beforeAll(async () => {
-    const u = new URL(url!);
     // profiles.yml in the project directory is found without --profiles-dir.
     project = copyProject();
     writeFileSync(
       join(project, 'profiles.yml'),
-      JSON.stringify({
-        segment_integration_tests: {
-          target: 'pg',
-          outputs: {
-            pg: {
-              type: 'postgres',
-              host: u.hostname,
-              port: Number(u.port || 5432),
-              user: decodeURIComponent(u.username),
-              password: decodeURIComponent(u.password),
-              dbname: u.pathname.slice(1),
-              schema,
-              threads: 2,
-            },
-          },
-        },
-      }),
+      profilesYmlFromUrl('segment_integration_tests', url!, schema, { threads: 2 }),
     );
     const result = tsmodel('build', '--full-refresh');
     output = `${result.stdout}${result.stderr}`;

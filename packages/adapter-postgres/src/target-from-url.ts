@@ -20,3 +20,17 @@ export function targetFromUrl(type: string, url: string, schema: string): Target
     ...(u.searchParams.get('sslmode') ? { sslmode: u.searchParams.get('sslmode') } : {}),
   };
 }
+
+/**
+ * A profiles.yml (JSON is YAML) with one PostgreSQL output `pg` for the server at `url`, for
+ * tests that run the CLI on a project: `extra` adds or overrides output keys.
+ */
+export function profilesYmlFromUrl(
+  profile: string,
+  url: string,
+  schema: string,
+  extra: Record<string, unknown> = {},
+): string {
+  const { name: _name, profile_name: _profile, ...output } = targetFromUrl('postgres', url, schema);
+  return JSON.stringify({ [profile]: { target: 'pg', outputs: { pg: { ...output, ...extra } } } });
+}
