@@ -63,7 +63,7 @@ describe('compileProject', () => {
       'models/top.sql': "with x as (select * from {{ ref('mid') }})\nselect * from x",
     });
     expect(result.manifest.nodes['model.shop.top']!.compiled_code).toBe(
-      'with __tsmodel__cte__base as (\nselect 1 as id\n),\n__tsmodel__cte__mid as (\nselect * from __tsmodel__cte__base\n),\nx as (select * from __tsmodel__cte__mid)\nselect * from x',
+      'with __dbt__cte__base as (\nselect 1 as id\n),\n__dbt__cte__mid as (\nselect * from __dbt__cte__base\n),\nx as (select * from __dbt__cte__mid)\nselect * from x',
     );
   });
 

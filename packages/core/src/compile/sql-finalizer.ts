@@ -1,8 +1,11 @@
 import type { ManifestNode, RelationName } from '../manifest/types';
 import { decodeKey, replaceMarkers, type RelationKey } from '../templating/relation-placeholder';
 
-/** Prefix of the CTE an ephemeral model becomes inside the models that ref it. */
-export const EPHEMERAL_CTE_PREFIX = '__tsmodel__cte__';
+/**
+ * Prefix of the CTE an ephemeral model becomes inside the models that ref it: dbt's, since
+ * packages and dbt's own adapter tests look for `__dbt__cte__<name>` in compiled SQL.
+ */
+export const EPHEMERAL_CTE_PREFIX = '__dbt__cte__';
 
 export type RelationRenderer = (rel: RelationName) => string;
 
