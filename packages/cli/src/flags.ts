@@ -33,6 +33,8 @@ export interface GlobalFlags {
   state?: string;
   threads?: number;
   fullRefresh: boolean;
+  /** dbt's `--empty`: refs and sources read no rows. */
+  empty: boolean;
   failFast: boolean;
   wait: boolean;
   warnError: boolean;
@@ -142,6 +144,11 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
     default: false,
     description: 'Rebuild incremental models from scratch',
   },
+  empty: {
+    type: 'boolean',
+    default: false,
+    description: 'Read no rows from refs and sources: check SQL and build empty relations',
+  },
   failFast: {
     type: 'boolean',
     default: false,
@@ -206,6 +213,7 @@ export const globalFlagGroups: Record<keyof GlobalFlags, FlagGroup> = {
   state: 'selection',
   threads: 'execution',
   fullRefresh: 'execution',
+  empty: 'execution',
   failFast: 'execution',
   wait: 'execution',
   warnError: 'project',

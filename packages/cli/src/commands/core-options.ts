@@ -32,6 +32,7 @@ export async function compileOptions(
     ...(flags.targetPath !== undefined ? { targetPath: flags.targetPath } : {}),
     ...(flags.versionCheck !== undefined ? { versionCheck: flags.versionCheck } : {}),
     ...(flags.partialParse !== undefined ? { useCache: flags.partialParse } : {}),
+    ...(flags.empty ? { empty: true } : {}),
     env: io.env,
     writeArtifacts,
   };

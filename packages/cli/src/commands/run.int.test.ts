@@ -182,3 +182,29 @@ describe('tsmodel run: nothing selected', () => {
     expect(artifact.args.which).toBe('run');
   });
 });
+
+describe('tsmodel run --empty', () => {
+  it('builds every relation with no rows read from refs and sources; the next run is real again', async () => {
+    const p = testProject({
+      'seeds/events.csv': EVENTS_V1,
+      'models/sources.yml':
+        'version: 2\nsources:\n  - name: raw\n    schema: raw\n    tables: [{name: events}]\n',
+      'models/from_ref.sql':
+        "{{ config(materialized='table') }}\nselect id, v from {{ ref('events') }}",
+      'models/from_source.sql': "select count(*) as n from {{ source('raw', 'events') }}",
+    });
+    expect((await p.run('seed')).code).toBe(0);
+    await p.query('create schema raw; create table raw.events as select * from main.events');
+    const empty = await p.run('run', '--empty');
+    expect(empty.stderr).toBe('');
+    expect(empty.code).toBe(0);
+    expect(await p.query('select count(*) as n from from_ref')).toEqual([{ n: 0 }]);
+    expect(await p.query('select n from from_source')).toEqual([{ n: 0 }]);
+    const compiled = readFileSync(join(p.dir, 'target/compiled/shop/models/from_ref.sql'), 'utf8');
+    expect(compiled).toContain('where false limit 0) _dbt_limit_subq_events');
+
+    expect((await p.run('run')).code).toBe(0);
+    expect(await p.query('select count(*) as n from from_ref')).toEqual([{ n: 2 }]);
+    expect(await p.query('select n from from_source')).toEqual([{ n: 2 }]);
+  });
+});

@@ -40,6 +40,8 @@ export interface BuildManifestInput {
   displayPath: (absPath: string) => string;
   /** Renders cache misses, possibly on several threads; outcomes in job order. */
   renderAll: (jobs: RenderJob[]) => Promise<RenderOutcome[]>;
+  /** `--empty`: refs and sources read no rows (see SqlFinalizer). */
+  emptyInputs?: boolean;
 }
 
 export interface BuildManifestOutput {
@@ -281,6 +283,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
           ? resolvedKeys.get(caller.unique_id)?.get(`s|${key.source}|${key.table}`)
           : caller,
     input.renderRelation,
+    input.emptyInputs === true,
   );
   if (problems.length === 0) {
     for (const node of nodes.values())

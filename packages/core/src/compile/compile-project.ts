@@ -54,6 +54,11 @@ export interface CompileOptions {
   /** `--[no-]version-check`; see `LoadProjectOptions.versionCheck`. */
   versionCheck?: boolean;
   /**
+   * `--empty`: refs and sources read zero rows. Its manifest is never reused, and it leaves no
+   * fingerprint, so the next ordinary compile renders real SQL again.
+   */
+  empty?: boolean;
+  /**
    * The adapters to compile with: the target type's plugin gives the dialect relations render
    * in and what templates quote and dispatch with. Without it (core's own tests), names render
    * SQL-standard and `adapter.dispatch` tries only the type itself.
@@ -110,7 +115,7 @@ export type ManifestView = Pick<
 export async function compileManifest(options: CompileOptions): Promise<ManifestView> {
   const loaded = await loadAndDiscover(options);
   const { project, profile, files, env, started, phases } = loaded;
-  if (useCacheFor(options, project) && options.writeArtifacts) {
+  if (useCacheFor(options, project) && options.writeArtifacts && options.empty !== true) {
     const reused = await reuseManifest({
       targetDir: targetDirOf(project),
       project,
@@ -247,6 +252,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     cache,
     renderRelation,
     ...(plugin ? { dialect: plugin.dialect } : {}),
+    emptyInputs: options.empty === true,
     displayPath: show,
     renderAll: (jobs) =>
       renderInParallel(engine, jobs, {
@@ -282,7 +288,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
   }
   // target/ now matches this compile exactly; record what it read so an unchanged project
   // can reuse it. Renders that read the clock make every compile different: never reused.
-  if (options.writeArtifacts && !built.reads.volatile) {
+  if (options.writeArtifacts && !built.reads.volatile && options.empty !== true) {
     await saveFingerprint(targetDir, {
       fingerprint: projectFingerprint(project, profile, files, env, built.reads.envVars),
       artifacts: options.writeArtifacts === true ? 'all' : 'manifest',

@@ -26,6 +26,11 @@ export class SqlFinalizer {
     private readonly renderedSql: ReadonlyMap<string, string>,
     private readonly resolveKey: KeyResolver,
     private readonly renderRelation: RelationRenderer,
+    /**
+     * dbt's `--empty`: every `ref()` and `source()` reads no rows — a subquery limited to
+     * zero — so a run checks SQL, types and DDL without scanning data. `this` is untouched.
+     */
+    private readonly emptyInputs = false,
   ) {}
 
   /** Final SQL of `node` for the given rendered text (full build, or an incremental re-render). */
@@ -80,6 +85,8 @@ export class SqlFinalizer {
       let rendered = this.relationText.get(target.unique_id);
       if (rendered === undefined)
         this.relationText.set(target.unique_id, (rendered = this.renderRelation(rel)));
+      if (this.emptyInputs && key.kind !== 'this')
+        return `(select * from ${rendered} where false limit 0) _dbt_limit_subq_${rel.identifier}`;
       return rendered;
     });
     return { body, ephemerals };
