@@ -35,6 +35,8 @@ export interface GlobalFlags {
   fullRefresh: boolean;
   /** dbt's `--empty`: refs and sources read no rows. */
   empty: boolean;
+  /** dbt's `--store-failures`: tests without their own setting keep their failing rows. */
+  storeFailures: boolean;
   failFast: boolean;
   wait: boolean;
   warnError: boolean;
@@ -144,6 +146,12 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
     default: false,
     description: 'Rebuild incremental models from scratch',
   },
+  storeFailures: {
+    type: 'boolean',
+    default: false,
+    description:
+      "Tests keep their failing rows in <schema>_dbt_test__audit (a test's store_failures / store_failures_as wins)",
+  },
   empty: {
     type: 'boolean',
     default: false,
@@ -214,6 +222,7 @@ export const globalFlagGroups: Record<keyof GlobalFlags, FlagGroup> = {
   threads: 'execution',
   fullRefresh: 'execution',
   empty: 'execution',
+  storeFailures: 'execution',
   failFast: 'execution',
   wait: 'execution',
   warnError: 'project',

@@ -102,6 +102,53 @@ describe('tsmodel test', () => {
   });
 });
 
+describe('tsmodel test --store-failures', () => {
+  it("keeps every test's failing rows unless it says otherwise; store_failures_as: view", async () => {
+    const p = testProject({
+      'seeds/orders.csv': 'id,amount\n1,10\n2,-5\n2,-5\n',
+      'models/schema.yml': `version: 2
+seeds:
+  - name: orders
+    columns:
+      - name: id
+        tests:
+          - unique
+          - not_null:
+              config:
+                store_failures: false
+      - name: amount
+        tests:
+          - accepted_values:
+              values: [10]
+              quote: false
+              config:
+                store_failures_as: view
+`,
+    });
+    expect((await p.run('seed')).code).toBe(0);
+    expect((await p.run('test')).code).toBe(1);
+    expect(await p.relations('main_dbt_test__audit')).toEqual([
+      'accepted_values_orders_amount__False__10',
+    ]);
+    const r = await p.run('test', '--store-failures');
+    expect(r.code).toBe(1);
+    expect(await p.relations('main_dbt_test__audit')).toEqual([
+      'accepted_values_orders_amount__False__10',
+      'unique_orders_id',
+    ]);
+    const kinds = await p.query(
+      "select table_name, table_type from information_schema.tables where table_schema = 'main_dbt_test__audit' order by 1",
+    );
+    expect(kinds).toEqual([
+      { table_name: 'accepted_values_orders_amount__False__10', table_type: 'VIEW' },
+      { table_name: 'unique_orders_id', table_type: 'BASE TABLE' },
+    ]);
+    expect(await p.query('select * from main_dbt_test__audit.unique_orders_id')).toEqual([
+      { unique_field: 2, n_records: 2 },
+    ]);
+  });
+});
+
 describe('tsmodel build', () => {
   it('runs seeds, models and tests in DAG order; a failing test skips the children of its model', async () => {
     const p = testProject(SHOP);

@@ -27,7 +27,8 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     warn_if: '!= 0',
     error_if: '!= 0',
     fail_calc: 'count(*)',
-    store_failures: false,
+    // null, not false: unset, `--store-failures` decides (dbt's default too).
+    store_failures: null,
   },
   source: { enabled: true, tags: [], meta: {} },
   analysis: {

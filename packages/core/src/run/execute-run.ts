@@ -38,6 +38,8 @@ export interface ExecuteRunOptions {
   /** Concurrent nodes; defaults to the target's `threads`. */
   threads?: number;
   fullRefresh?: boolean;
+  /** `--store-failures`; a test's own `store_failures` / `store_failures_as` wins. */
+  storeFailures?: boolean;
   failFast?: boolean;
   /** Wait for a run holding the target schemas (default) instead of failing (`--no-wait`). */
   wait?: boolean;
@@ -82,6 +84,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const emit = options.onEvent ?? (() => undefined);
   setInvocationFlags(compiled.engine.env, {
     FULL_REFRESH: options.fullRefresh ?? false,
+    STORE_FAILURES: options.storeFailures ?? false,
     WHICH: options.command,
   });
   // Ephemeral models build nothing (their SQL is inlined into children), so like dbt they are
@@ -120,6 +123,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     finalize: compiled.finalize,
     renderAdHoc: compiled.renderAdHoc,
     fullRefresh: options.fullRefresh ?? false,
+    storeFailures: options.storeFailures ?? false,
     beforeNode: async (conn, node) =>
       adapter.beforeNode?.(conn, { unique_id: node.unique_id, config: node.config }),
     dependentsKeeper: (node) => {

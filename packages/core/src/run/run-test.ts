@@ -1,6 +1,7 @@
 import type { Connection } from '../adapter/connection';
 import { runSteps } from '../adapter/run-steps';
 import type { ManifestNode, NodeConfig, RelationName } from '../manifest/types';
+import { TsmodelError } from '../diagnostics';
 import { step } from '../materializations/step';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 
@@ -56,7 +57,8 @@ export async function runTest(
   target: { schema: string; database?: string },
 ): Promise<NodeOutcome> {
   const sql = ctx.finalize(node.unique_id);
-  if (node.config.store_failures === true) await storeFailures(ctx, conn, node, sql, target);
+  const storeAs = storeFailuresAs(node, ctx.storeFailures);
+  if (storeAs) await storeFailures(ctx, conn, node, sql, target, storeAs);
   const rows = await conn.query<TestRow>(wrapTestSql(sql, node.config));
   const row = rows[0];
   const failures = row ? Number(row.failures ?? 0) : 0;
@@ -75,22 +77,55 @@ export async function runTest(
   return { status, message, failures, rowsAffected: failures };
 }
 
+/**
+ * How a test keeps its failing rows, dbt's rules: `store_failures_as` (`table`, `view`, or
+ * `ephemeral` for not at all) wins, then `store_failures`, then `--store-failures`.
+ */
+export function storeFailuresAs(node: ManifestNode, flag: boolean): 'table' | 'view' | undefined {
+  const as = node.config.store_failures_as;
+  if (as !== undefined && as !== null) {
+    if (as === 'table' || as === 'view') return as;
+    if (as === 'ephemeral') return undefined;
+    throw new TsmodelError({
+      code: 'store-failures-as',
+      message: `store_failures_as of ${node.unique_id} is ${JSON.stringify(as)}`,
+      node: node.unique_id,
+      hint: 'use table, view, or ephemeral (not stored)',
+    });
+  }
+  const configured = node.config.store_failures;
+  return (typeof configured === 'boolean' ? configured : flag) ? 'table' : undefined;
+}
+
 async function storeFailures(
   ctx: NodeRunContext,
   conn: Connection,
   node: ManifestNode,
   sql: string,
   target: { schema: string; database?: string },
+  as: 'table' | 'view',
 ): Promise<void> {
   const { dialect } = ctx;
   const rel = auditRelation(node, target.schema, target.database);
   const tx = dialect.capabilities.transactionalDdl;
   await runSteps(
     conn,
+    [step('create', 'create audit schema', dialect.createSchemaIfNotExists(rel), false)],
+    node.unique_id,
+  );
+  // The previous failures may be a table or a view (store_failures_as changed): drop what is there.
+  const existing = (await ctx.introspector(conn).listRelations(rel.database, rel.schema)).find(
+    (r) => dialect.identifierKey(r.name) === dialect.identifierKey(rel.identifier),
+  );
+  await runSteps(
+    conn,
     [
-      step('create', 'create audit schema', dialect.createSchemaIfNotExists(rel), false),
-      step('drop', 'drop old failures', dialect.dropRelation('table', rel, true), tx),
-      step('create', 'store failures', dialect.createTableAs(rel, sql), tx),
+      ...(existing
+        ? [step('drop', 'drop old failures', dialect.dropRelation(existing.kind, rel, true), tx)]
+        : []),
+      as === 'view'
+        ? step('create', 'store failures', dialect.createViewAs(rel, sql, { replace: false }), tx)
+        : step('create', 'store failures', dialect.createTableAs(rel, sql), tx),
     ],
     node.unique_id,
   );
