@@ -6,6 +6,8 @@ const DUCKDB_MAGIC = Buffer.from('DUCK');
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0');
 /** Names that are databases (or their journals) even before the first checkpoint writes a header. */
 const DATABASE_NAME = /\.(duckdb|ddb|db|sqlite3?)(\.wal)?$|\.wal$/i;
+/** What tsmodel itself writes under target/ (compiled SQL, JSON artifacts): never opened to sniff. */
+const ARTIFACT_NAME = /\.(sql|json|md|csv|tmp)$/i;
 
 /**
  * Database files under `path` (itself included), found by name and by header: what a user's
@@ -24,6 +26,7 @@ export function findDatabaseFiles(path: string): string[] {
 
 function isDatabaseFile(file: string): boolean {
   if (DATABASE_NAME.test(file)) return true;
+  if (ARTIFACT_NAME.test(file)) return false;
   const head = Buffer.alloc(16);
   const fd = openSync(file, 'r');
   try {

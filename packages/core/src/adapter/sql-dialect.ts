@@ -56,19 +56,7 @@ export abstract class SqlDialect implements Dialect {
   }
 
   renderRelation(rel: RelationName): string {
-    const q = rel.quoting ?? {};
-    return (
-      [
-        [rel.database, q.database],
-        [rel.schema, q.schema],
-        [rel.identifier, q.identifier],
-      ] as Array<[string | undefined, boolean | undefined]>
-    )
-      .filter(
-        (part): part is [string, boolean | undefined] => part[0] !== undefined && part[0] !== '',
-      )
-      .map(([part, quoted]) => (quoted === false ? part : this.quoteIdentifier(part)))
-      .join('.');
+    return renderRelationName(rel, (part) => this.quoteIdentifier(part));
   }
 
   foldIdentifier(name: string): string {
@@ -228,4 +216,21 @@ export abstract class SqlDialect implements Dialect {
   protected columnList(columns: string[]): string {
     return columns.map((c) => this.quoteIdentifier(c)).join(', ');
   }
+}
+
+/**
+ * `database.schema.identifier` with empty parts left out, each part quoted by `quote` unless
+ * the relation's `quoting` says it is printed bare (dbt's `quoting:`).
+ */
+export function renderRelationName(rel: RelationName, quote: (part: string) => string): string {
+  const q = rel.quoting ?? {};
+  const parts: Array<[string | undefined, boolean | undefined]> = [
+    [rel.database, q.database],
+    [rel.schema, q.schema],
+    [rel.identifier, q.identifier],
+  ];
+  return parts
+    .filter((part): part is [string, boolean | undefined] => !!part[0])
+    .map(([part, quoted]) => (quoted === false ? part : quote(part)))
+    .join('.');
 }

@@ -1,20 +1,11 @@
 import type { Dialect, TemplatingDialect } from '../adapter/dialect';
 import { dispatchOrder, type AdapterPlugin } from '../adapter/plugin';
 import type { RelationName } from '../manifest/types';
+import { renderRelationName } from '../adapter/sql-dialect';
 
 /** `"database"."schema"."identifier"`, parts omitted when empty, unquoted where `quoting` says. */
 export function standardRelationRenderer(rel: RelationName): string {
-  const q = rel.quoting ?? {};
-  return (
-    [
-      [rel.database, q.database],
-      [rel.schema, q.schema],
-      [rel.identifier, q.identifier],
-    ] as Array<[string | undefined, boolean | undefined]>
-  )
-    .filter((p): p is [string, boolean | undefined] => !!p[0])
-    .map(([p, quoted]) => (quoted === false ? p : `"${p.replace(/"/g, '""')}"`))
-    .join('.');
+  return renderRelationName(rel, (p) => `"${p.replace(/"/g, '""')}"`);
 }
 
 /**

@@ -2,7 +2,7 @@ import { checkCsvFile, inferSeedColumns, readCsvTable, type CsvTable } from '../
 import { STAGED_SEED_MIN_ROWS, type CsvSource, type Dialect } from '../adapter/dialect';
 import type { NodeConfig, RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
-import { keepingDependents, step, type PlanInput, type Step } from './step';
+import { dropOldKeepingDependents, step, type PlanInput, type Step } from './step';
 
 export interface SeedPlanInput extends Omit<PlanInput, 'node'> {
   node: Omit<PlanInput['node'], 'sql'> & {
@@ -64,20 +64,7 @@ function planEngineRead(input: SeedPlanInput, rebuild: boolean): Step[] {
   const source = `select * from ${dialect.readCsv!(seedCsv(input))}`;
   if (rebuild) {
     return [
-      ...(existing
-        ? [
-            keepingDependents(
-              step(
-                'drop',
-                `drop old ${existing.kind}`,
-                dialect.dropRelation(existing.kind, target, true),
-                tx,
-              ),
-              target,
-              dialect,
-            ),
-          ]
-        : []),
+      ...(existing ? [dropOldKeepingDependents(existing, target, dialect, tx)] : []),
       step('create', 'create seed table', dialect.createTableAs(target, source), tx),
     ];
   }
@@ -131,20 +118,7 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
       csv.columnTypes[c.name] ?? csv.columnTypes[parsed.columns[i]!] ?? dialect.seedColumnType(c),
   }));
   return [
-    ...(existing
-      ? [
-          keepingDependents(
-            step(
-              'drop',
-              `drop old ${existing.kind}`,
-              dialect.dropRelation(existing.kind, target, true),
-              tx,
-            ),
-            target,
-            dialect,
-          ),
-        ]
-      : []),
+    ...(existing ? [dropOldKeepingDependents(existing, target, dialect, tx)] : []),
     step('create', 'create seed table', dialect.createTable(target, columns), tx),
     ...inserts,
   ];

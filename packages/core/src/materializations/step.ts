@@ -54,3 +54,25 @@ export function step(kind: StepKind, label: string, sql: string, transactional: 
 export function keepingDependents(s: Step, relation: RelationName, dialect: Dialect): Step {
   return dialect.dependentViews && s.transactional ? { ...s, keepDependentsOf: relation } : s;
 }
+
+/**
+ * Drops the relation a rebuild replaces, as a step that keeps the views depending on it where
+ * the dialect needs that (see {@link keepingDependents}).
+ */
+export function dropOldKeepingDependents(
+  existing: { kind: RelationKind },
+  relation: RelationName,
+  dialect: Dialect,
+  transactional: boolean,
+): Step {
+  return keepingDependents(
+    step(
+      'drop',
+      `drop old ${existing.kind}`,
+      dialect.dropRelation(existing.kind, relation, true),
+      transactional,
+    ),
+    relation,
+    dialect,
+  );
+}

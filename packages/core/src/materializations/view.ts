@@ -1,5 +1,5 @@
 import { swapSteps, tmpRelation } from './relations';
-import { keepingDependents, step, type PlanInput, type Step } from './step';
+import { dropOldKeepingDependents, step, type PlanInput, type Step } from './step';
 
 /**
  * A view rebuild. Replacing a view is one atomic `create or replace view` where the engine has
@@ -36,16 +36,7 @@ export function planView(input: PlanInput): Step[] {
     // already be gone (Postgres `drop … cascade` takes dependants with it), so the relation
     // cache can be stale; `drop if exists` tolerates that, and the transaction keeps it atomic.
     return [
-      keepingDependents(
-        step(
-          'drop',
-          `drop old ${existing.kind}`,
-          dialect.dropRelation(existing.kind, target, true),
-          true,
-        ),
-        target,
-        dialect,
-      ),
+      dropOldKeepingDependents(existing, target, dialect, true),
       step(
         'create',
         'create view',
