@@ -1,6 +1,6 @@
 import type nunjucks from 'nunjucks';
 import { compare, contains } from './py-operators';
-import { PyFloat, PyTuple, SafeString, asString, isDict, pyEq } from './py-values';
+import { PyFloat, PyTuple, SafeString, asString, isDict, isPyMapping, pyEq } from './py-values';
 
 /**
  * Jinja2's built-in tests (`x is none`, `is mapping`, `is divisibleby 3`, `is in [...]`) with
@@ -53,7 +53,7 @@ export function createJinjaTests(env: nunjucks.Environment): Record<string, Test
       const s = asString(v);
       return s !== undefined && s === s.toUpperCase();
     },
-    mapping: (v) => isDict(v),
+    mapping: (v) => isDict(v) || isPyMapping(v),
     none: (v) => v === null,
     sameas: (v, o) => v === o,
     sequence: (v) =>

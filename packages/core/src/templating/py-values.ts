@@ -54,6 +54,20 @@ export function asString(v: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Marks a class instance that Python code sees as a Mapping (dbt's Relation is one:
+ * `dbt_utils._is_relation` tests `obj is mapping and obj.get('metadata', {})…`). Such objects
+ * answer `is mapping` and provide their own `get`/`keys`/`items`.
+ */
+export const PY_MAPPING = Symbol.for('tsmodel.pyMapping');
+
+/** True for a class instance marked with {@link PY_MAPPING}. */
+export function isPyMapping(v: unknown): boolean {
+  return (
+    typeof v === 'object' && v !== null && (v as { [PY_MAPPING]?: unknown })[PY_MAPPING] === true
+  );
+}
+
 /** A Python dict: a plain object (not a class instance, array or function). */
 export function isDict(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null) return false;
