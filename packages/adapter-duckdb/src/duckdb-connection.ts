@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import {
   AdapterError,
   type ExecuteOptions,
+  type FetchResult,
   type ExecuteResult,
   SerialConnection,
 } from '@tsmodel/core/adapter';
@@ -50,6 +51,21 @@ export class DuckDBTsmodelConnection extends SerialConnection {
           return { rowsAffected: Number(count) };
       }
       return { rowsAffected: result.rowsChanged };
+    } catch (cause) {
+      throw new AdapterError({ sql, cause, adapterType: 'duckdb', ...options });
+    }
+  }
+
+  protected async fetchNow(sql: string, options: ExecuteOptions): Promise<FetchResult> {
+    try {
+      const reader = await this.conn.runAndReadAll(sql);
+      const names = reader.columnNames();
+      const types = reader.columnTypes();
+      return {
+        columns: names.map((name, i) => ({ name, type: String(types[i]) })),
+        rows: reader.getRowsJS() as unknown[][],
+        rowsAffected: reader.rowsChanged,
+      };
     } catch (cause) {
       throw new AdapterError({ sql, cause, adapterType: 'duckdb', ...options });
     }

@@ -3,8 +3,10 @@ import {
   AdapterError,
   SerialConnection,
   type ExecuteOptions,
+  type FetchResult,
   type ExecuteResult,
 } from '@tsmodel/core/adapter';
+import { typeName } from './pg-type-names';
 import { LOCK_NOT_AVAILABLE, LockWaitWatch, type LockWaitReporting } from './lock-wait';
 
 /** Sends the cancel request for a backend from another session (`pg_cancel_backend`). */
@@ -58,26 +60,36 @@ export class PostgresConnection extends SerialConnection {
     };
   }
 
+  protected async fetchNow(sql: string, options: ExecuteOptions): Promise<FetchResult> {
+    const result = await this.run({ text: sql, rowMode: 'array' }, undefined, options);
+    return {
+      columns: result.fields.map((f) => ({ name: f.name, type: typeName(f.dataTypeID) })),
+      rows: result.rows as unknown[][],
+      ...(result.rowCount === null ? {} : { rowsAffected: result.rowCount }),
+      message: result.rowCount === null ? result.command : `${result.command} ${result.rowCount}`,
+    };
+  }
+
   protected async queryNow<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     return (await this.run(sql, params, { label: 'query' })).rows as T[];
   }
 
   private async run(
-    sql: string,
+    sql: string | pg.QueryArrayConfig,
     params: readonly unknown[] | undefined,
     options: ExecuteOptions,
   ): Promise<pg.QueryResult> {
     this.running = true;
     const watch = this.lockWaits && new LockWaitWatch(this.lockWaits, this.pid, options).start();
     try {
-      return await this.client.query(sql, params ? [...params] : undefined);
+      return await this.client.query(sql as string, params ? [...params] : undefined);
     } catch (cause) {
       const lockTimeout =
         watch && (cause as { code?: unknown } | null)?.code === LOCK_NOT_AVAILABLE
           ? new Error(watch.timeoutMessage((cause as Error).message), { cause })
           : cause;
       throw new AdapterError({
-        sql,
+        sql: typeof sql === 'string' ? sql : sql.text,
         cause: lockTimeout,
         adapterType: this.adapterType,
         ...options,

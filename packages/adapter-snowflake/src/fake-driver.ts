@@ -51,6 +51,12 @@ export class FakeDriver implements SnowflakeDriver {
     const statement = {
       getQueryId: () => queryId,
       getNumUpdatedRows: () => ('updated' in answer ? answer.updated : undefined),
+      // The driver reports result columns in select order; the fake takes the first row's keys.
+      getColumns: () =>
+        Object.keys(('rows' in answer ? answer.rows?.[0] : undefined) ?? {}).map((name) => ({
+          getName: () => name,
+          getType: () => 'text',
+        })),
       cancel: (cb?: () => void) => {
         this.cancelled.push(o.sqlText);
         o.complete?.(

@@ -4,6 +4,7 @@ import {
   SerialConnection,
   type ExecuteOptions,
   type ExecuteResult,
+  type FetchResult,
 } from '@tsmodel/core/adapter';
 import { describeSnowflakeError } from './snowflake-errors';
 
@@ -13,6 +14,8 @@ type SdkStatement = snowflake.RowStatement;
 /** What one statement returned: its rows and what Snowflake says about it. */
 export interface StatementOutcome {
   rows: Record<string, unknown>[];
+  /** Result columns in select order (name and Snowflake type), as the statement reports them. */
+  columns: Array<{ name: string; type: string }>;
   queryId?: string;
   rowsAffected?: number;
 }
@@ -65,6 +68,17 @@ export class SnowflakeConnection extends SerialConnection {
     };
   }
 
+  protected async fetchNow(sql: string, options: ExecuteOptions): Promise<FetchResult> {
+    const outcome = await this.run(sql, undefined, options);
+    return {
+      columns: outcome.columns,
+      rows: outcome.rows.map((row) => outcome.columns.map((c) => row[c.name])),
+      ...(outcome.rowsAffected !== undefined ? { rowsAffected: outcome.rowsAffected } : {}),
+      ...(outcome.queryId !== undefined ? { queryId: outcome.queryId } : {}),
+      message: statusMessage(outcome),
+    };
+  }
+
   protected async queryNow<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     return (await this.run(sql, params, { label: 'query' })).rows as T[];
   }
@@ -94,6 +108,10 @@ export class SnowflakeConnection extends SerialConnection {
           const updated = statement.getNumUpdatedRows();
           resolve({
             rows: (rows ?? []) as Record<string, unknown>[],
+            columns: (statement.getColumns() ?? []).map((c) => ({
+              name: c.getName(),
+              type: c.getType(),
+            })),
             queryId: statement.getQueryId(),
             ...(updated !== undefined ? { rowsAffected: updated } : {}),
           });

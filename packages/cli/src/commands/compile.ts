@@ -14,9 +14,8 @@ interface CompileFlags {
 
 /**
  * `tsmodel compile`: renders every node and writes compiled SQL plus manifest.json to target/.
- * Offline by default: incremental models show their full-build SQL. `--introspect` asks the
- * warehouse (read-only) which incremental tables exist and shows their incremental SQL, as
- * `run` would issue it. Like dbt, selecting exactly one node also prints its compiled SQL.
+ * Offline by default: incremental models show their full-build SQL and introspective nodes
+ * their parse-time SQL. `--introspect` renders both against the warehouse as `run` would. Like dbt, selecting exactly one node also prints its compiled SQL.
  */
 export const compileCommand = defineCommand<CompileFlags>({
   name: 'compile',
@@ -27,7 +26,7 @@ export const compileCommand = defineCommand<CompileFlags>({
       type: 'boolean',
       default: false,
       description:
-        'Decide is_incremental() against the warehouse (read-only) instead of compiling offline',
+        'Render against the warehouse as run does: is_incremental(), run_query, adapter.get_columns_in_relation…',
     },
   },
   async run(ctx) {
@@ -68,18 +67,13 @@ async function compileAgainstWarehouse(ctx: CommandContext<CompileFlags>) {
     projectRoot: root.rootDir,
   });
   try {
-    const changed = await core.applyIncrementalState(
-      compiled.manifest,
-      compiled.finalize,
-      adapter,
-      {
-        fullRefresh: ctx.flags.fullRefresh,
-      },
-    );
+    const done = await core.compileAgainstWarehouse(compiled, adapter, {
+      fullRefresh: ctx.flags.fullRefresh,
+    });
     ctx.reporter.info(
       'introspected',
-      `Incremental models already built in the warehouse: ${changed.length} (compiled with is_incremental() true)`,
-      { count: changed.length },
+      `Incremental models already built in the warehouse: ${done.incremental.length} (compiled with is_incremental() true); nodes rendered against the warehouse: ${done.introspective.length}`,
+      { count: done.incremental.length, introspective: done.introspective.length },
     );
   } finally {
     await adapter.close();

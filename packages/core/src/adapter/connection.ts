@@ -15,9 +15,29 @@ export interface ExecuteResult {
   queryId?: string;
 }
 
+/** A column of a fetched result, in select order. */
+export interface FetchedColumn {
+  name: string;
+  /** The engine's type name for the column, when the driver reports one. */
+  type?: string;
+}
+
+/**
+ * A statement's result as a table: columns in select order (also when no row came back, and
+ * when two columns share a name) and rows as arrays. Templates need exactly this — dbt's
+ * `run_query` returns an agate table whose `column_names` exist for an empty result — which a
+ * list of row objects cannot carry.
+ */
+export interface FetchResult extends ExecuteResult {
+  columns: FetchedColumn[];
+  rows: unknown[][];
+}
+
 /** The statements of one transaction; the same calls as a connection, without nesting. */
 export interface StatementRunner {
   execute(sql: string, options: ExecuteOptions): Promise<ExecuteResult>;
+  /** Runs a statement a template sent (`run_query`, `statement`) and returns its result table. */
+  fetch(sql: string, options: ExecuteOptions): Promise<FetchResult>;
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 

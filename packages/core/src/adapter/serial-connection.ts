@@ -1,4 +1,10 @@
-import type { Connection, ExecuteOptions, ExecuteResult, StatementRunner } from './connection';
+import type {
+  Connection,
+  ExecuteOptions,
+  ExecuteResult,
+  FetchResult,
+  StatementRunner,
+} from './connection';
 import { SerialQueue } from './serial-queue';
 
 /**
@@ -13,6 +19,7 @@ export abstract class SerialConnection implements Connection {
   private readonly direct: StatementRunner = {
     execute: (sql, options) => this.executeNow(sql, options),
     query: (sql, params) => this.queryNow(sql, params),
+    fetch: (sql, options) => this.fetchNow(sql, options),
   };
 
   /** `begin transaction` (DuckDB) / `begin` (PostgreSQL): the engine's spelling. */
@@ -20,6 +27,7 @@ export abstract class SerialConnection implements Connection {
   /** Runs one statement now; every failure becomes an AdapterError. */
   protected abstract executeNow(sql: string, options: ExecuteOptions): Promise<ExecuteResult>;
   protected abstract queryNow<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  protected abstract fetchNow(sql: string, options: ExecuteOptions): Promise<FetchResult>;
   abstract cancel(): Promise<void>;
   abstract close(): Promise<void>;
 
@@ -29,6 +37,10 @@ export abstract class SerialConnection implements Connection {
 
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
     return this.queue.run(() => this.queryNow<T>(sql, params));
+  }
+
+  fetch(sql: string, options: ExecuteOptions): Promise<FetchResult> {
+    return this.queue.run(() => this.fetchNow(sql, options));
   }
 
   transaction<T>(fn: (tx: StatementRunner) => Promise<T>): Promise<T> {

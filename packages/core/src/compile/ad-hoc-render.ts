@@ -4,6 +4,8 @@ import type { RenderTarget, TemplateEngine } from '../templating/template-engine
 import type { DependencyResolver } from './dependency-resolver';
 import { layerConfig, newNode, sha256 } from './node-factory';
 import { SqlFinalizer } from './sql-finalizer';
+import { jitRuntime } from './jit-renderer';
+import type { RenderWarehouse } from '../templating/render-warehouse';
 
 /** What an ad-hoc template renders as. */
 export interface AdHocRenderOptions {
@@ -20,6 +22,11 @@ export interface AdHocRenderOptions {
   isIncremental?: boolean;
   /** Names this render alone sees, e.g. on-run-end's `results` and `schemas`. */
   globals?: Record<string, unknown>;
+  /**
+   * The live warehouse (`run_query`, `adapter.get_relation`, … in a hook or operation); see
+   * `renderJustInTime`. Without it the template renders as while parsing.
+   */
+  warehouse?: RenderWarehouse;
 }
 
 /** Renders SQL text that is not a project file into runnable SQL; see {@link adHocRenderer}. */
@@ -98,6 +105,9 @@ export function adHocRenderer(input: AdHocRendererInput): AdHocRender {
       const out = engine.render(target, text, {
         isIncremental: options.isIncremental ?? false,
         execute: true,
+        ...(options.warehouse
+          ? { jit: jitRuntime({ nodes, resolver, finalizer }, caller, options.warehouse, false) }
+          : {}),
       });
       return finalizer.finalize(caller, out.sql);
     } finally {

@@ -27,6 +27,7 @@ import type { ParseCache } from './parse-cache';
 import { findRelationClashes } from './relation-clashes';
 import { RelationNamer } from './relation-naming';
 import { SqlFinalizer } from './sql-finalizer';
+import { jitRenderer, type RunRender } from './jit-renderer';
 
 export interface BuildManifestInput {
   project: LoadedProject;
@@ -49,7 +50,10 @@ export interface BuildManifestOutput {
   graph: Graph;
   problems: TsmodelError[];
   warnings: TsmodelError[];
-  finalize: (uniqueId: string, options?: { isIncremental: boolean }) => string;
+  /** Run-time SQL of incremental and introspective nodes; see `jitRenderer`. */
+  renderForRun: RunRender;
+  /** Nodes whose parse render read `execute` or the warehouse: rendered again at run time. */
+  introspective: ReadonlySet<string>;
   /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
   renderAdHoc: AdHocRender;
   /** Outside inputs the templates read: env var names, and whether any read the clock. */
@@ -302,23 +306,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     kept: props.kept,
   });
 
-  const finalize = (uniqueId: string, options?: { isIncremental: boolean }): string => {
-    const node = nodes.get(uniqueId);
-    if (!node)
-      throw new TsmodelError({
-        code: 'unknown-node',
-        message: `no node ${uniqueId}`,
-        kind: 'internal',
-      });
-    if (!options?.isIncremental) return node.compiled_code ?? '';
-    const out = engine.render(
-      targets.get(uniqueId)!,
-      node.raw_code ?? '',
-      { isIncremental: true, execute: true },
-      uniqueId,
-    );
-    return finalizer.finalize(node, out.sql);
-  };
+  const renderForRun = jitRenderer({ engine, nodes, targets, resolver, finalizer });
+  const introspective = new Set<string>();
+  for (const [id, c] of captures) if (c.introspective) introspective.add(id);
 
   const renderAdHoc = adHocRenderer({
     engine,
@@ -340,7 +330,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     graph,
     problems,
     warnings,
-    finalize,
+    renderForRun,
+    introspective,
     renderAdHoc,
     reads: { envVars: [...envVars].sort(), volatile },
   };

@@ -26,6 +26,7 @@ import { TSMODEL_VERSION } from './version';
 import { relationRendererFor, templatingDialectOf } from './relation-rendering';
 import type { AdapterRegistry } from '../adapter/registry';
 import { publicTarget } from '../secrets';
+import type { RunRender } from './jit-renderer';
 import { digest, envDigest } from '../secret-digest';
 
 export interface CompileOptions {
@@ -75,8 +76,13 @@ export interface CompileResult {
   graph: Graph;
   /** The engine that rendered the project; `run` re-renders incremental models with it. */
   engine: TemplateEngine;
-  /** Rendered SQL per node (with relation markers), for run-time re-rendering and finalizing. */
-  finalize: (uniqueId: string, options?: { isIncremental: boolean }) => string;
+  /**
+   * A node's SQL rendered at run time with `execute = true` and the live warehouse (incremental
+   * models whose table exists, and introspective nodes); see `renderJustInTime`.
+   */
+  renderForRun: RunRender;
+  /** Nodes whose parse render read `execute` or the warehouse: their compiled SQL is a fallback. */
+  introspective: ReadonlySet<string>;
   /**
    * Renders SQL that is not a project file (hooks, `show --inline`) at run time: refs resolve
    * against the whole project and `this` names `options.node` when given.
@@ -314,7 +320,8 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     manifest,
     graph: built.graph,
     engine,
-    finalize: built.finalize,
+    renderForRun: built.renderForRun,
+    introspective: built.introspective,
     renderAdHoc: built.renderAdHoc,
     warnings,
     stats: {

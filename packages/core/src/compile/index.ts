@@ -11,5 +11,4 @@ export { EPHEMERAL_CTE_PREFIX, injectCtes } from './sql-finalizer';
 export { PARSE_CACHE_FILE } from './parse-cache';
 export { internalMacroFiles } from './internal-macros';
 export type { AdHocRender, AdHocRenderOptions } from './ad-hoc-render';
-export { applyIncrementalState } from './incremental-state';
 export { writeArtifacts } from './artifacts';

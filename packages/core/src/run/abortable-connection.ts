@@ -27,6 +27,10 @@ export function abortableConnection(conn: Connection, signal: AbortSignal): Conn
       check();
       return runner.query(sql, params);
     },
+    fetch: async (sql, options) => {
+      check();
+      return runner.fetch(sql, options);
+    },
   });
   return {
     ...guard(conn),

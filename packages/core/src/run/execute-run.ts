@@ -10,6 +10,8 @@ import { dropInterruptedStaging } from './cancel-cleanup';
 import { dependentViewsKeeper, relationKey } from './keep-dependent-views';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 import { RelationCache, distinctSchemas } from './relation-cache';
+import { RunCatalog } from './run-catalog';
+import { runRenders, type RunRenders } from './run-renders';
 import { runEndContext } from './run-end-context';
 import { runResultsArtifact, writeRunResults } from './run-results';
 import { parseHook } from '../project/hook-config';
@@ -29,7 +31,14 @@ export type RunCommand = 'run' | 'build' | 'seed' | 'test';
 export interface ExecuteRunOptions {
   compiled: Pick<
     CompileResult,
-    'manifest' | 'graph' | 'finalize' | 'renderAdHoc' | 'project' | 'profile' | 'engine'
+    | 'manifest'
+    | 'graph'
+    | 'renderForRun'
+    | 'introspective'
+    | 'renderAdHoc'
+    | 'project'
+    | 'profile'
+    | 'engine'
   >;
   adapter: Adapter;
   /** Nodes to run, already narrowed to the command's resource types; sources are ignored. */
@@ -107,6 +116,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   );
   const dialect = adapter.dialect;
   const relations = new RelationCache(dialect);
+  const catalog = new RunCatalog(dialect, (conn) => adapter.introspector(conn));
+  const renders = runRenders(compiled, catalog);
   // Selected view models by relation: a dependent view that is one of them, downstream of the
   // node being rebuilt, is rebuilt by its own node later in this run.
   const selectedViews = new Map<string, string>();
@@ -120,8 +131,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     dialect,
     relations,
     introspector: (conn) => adapter.introspector(conn),
-    finalize: compiled.finalize,
-    renderAdHoc: compiled.renderAdHoc,
+    renders,
+    catalog,
     fullRefresh: options.fullRefresh ?? false,
     storeFailures: options.storeFailures ?? false,
     beforeNode: async (conn, node) =>
@@ -177,7 +188,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     droppedLeftovers = await relations.prepare(main, adapter.introspector(main), schemas);
     for (const relation of droppedLeftovers) emit({ type: 'leftover-dropped', relation });
     emit({ type: 'run-start', total: ids.size, threads });
-    if (!options.signal?.aborted) await runProjectHooks(options, main, 'on-run-start', emit);
+    if (!options.signal?.aborted)
+      await runProjectHooks(options, renders, main, 'on-run-start', emit);
 
     let index = 0;
     const total = ids.size;
@@ -216,7 +228,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     const cancelled = options.signal?.aborted ?? false;
     if (cancelled) await cleanUpCancelled(results, manifest, adapter, main, emit);
     else
-      await runProjectHooks(options, main, 'on-run-end', emit, {
+      await runProjectHooks(options, renders, main, 'on-run-end', emit, {
         ...runEndContext(results, manifest),
       });
     const elapsed = (performance.now() - started) / 1000;
@@ -360,6 +372,7 @@ function skippedResult(
 
 async function runProjectHooks(
   options: ExecuteRunOptions,
+  renders: RunRenders,
   conn: Connection,
   which: 'on-run-start' | 'on-run-end',
   emit: (event: RunEvent) => void,
@@ -370,13 +383,13 @@ async function runProjectHooks(
   for (const [i, hook] of hooks.entries()) {
     emit({ type: 'hook-start', hook: which, index: i + 1, total: hooks.length });
     const render = (text: string) =>
-      options.compiled.renderAdHoc(text, { name: which, file: hook.file, globals });
-    let sql = render(hook.sql);
-    // A printed hook dict (`{{ after_commit('…') }}`): its SQL, with relations still to resolve.
-    const printed = parseHook(sql);
-    if (printed.sql !== sql) sql = render(printed.sql);
-    if (sql.trim() === '') continue;
+      renders.renderAdHoc(conn, text, { name: which, file: hook.file, globals });
     try {
+      let sql = await render(hook.sql);
+      // A printed hook dict (`{{ after_commit('…') }}`): its SQL, with relations still to resolve.
+      const printed = parseHook(sql);
+      if (printed.sql !== sql) sql = await render(printed.sql);
+      if (sql.trim() === '') continue;
       await conn.execute(sql, { label: `${which} ${i + 1}` });
     } catch (err) {
       throw new TsmodelError({

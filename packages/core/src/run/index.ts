@@ -19,3 +19,4 @@ export {
   type RunOperationOptions,
   type RunOperationOutcome,
 } from './run-operation';
+export { compileAgainstWarehouse, type IntrospectedCompile } from './compile-introspect';

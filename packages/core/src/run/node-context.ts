@@ -2,11 +2,12 @@ import type { Connection } from '../adapter/connection';
 import type { Dialect } from '../adapter/dialect';
 import type { Introspector } from '../adapter/introspector';
 import type { DependentsKeeper, StepResult } from '../adapter/run-steps';
-import type { AdHocRender } from '../compile/ad-hoc-render';
 import type { Manifest, ManifestNode } from '../manifest/types';
 import { parseHook } from '../project/hook-config';
 import type { NodeStatus } from './types';
 import type { RelationCache } from './relation-cache';
+import type { RunCatalog } from './run-catalog';
+import type { RunRenders } from './run-renders';
 
 /** What every node runner needs besides its connection: shared for the whole invocation. */
 export interface NodeRunContext {
@@ -14,9 +15,10 @@ export interface NodeRunContext {
   dialect: Dialect;
   relations: RelationCache;
   introspector(conn: Connection): Introspector;
-  /** `CompileResult.finalize`: full-build SQL, or the incremental re-render. */
-  finalize(uniqueId: string, options?: { isIncremental: boolean }): string;
-  renderAdHoc: AdHocRender;
+  /** Node SQL and hook SQL for this run, rendered just in time where templates need it. */
+  renders: RunRenders;
+  /** What templates learned about the warehouse; a node that builds a relation tells it. */
+  catalog: RunCatalog;
   fullRefresh: boolean;
   /** `--store-failures`: tests that do not configure `store_failures` keep their failing rows. */
   storeFailures: boolean;
@@ -70,15 +72,17 @@ export async function runNodeHooks(
   which: 'pre_hook' | 'post_hook',
   isIncremental: boolean,
 ): Promise<void> {
-  const render = (text: string) => ctx.renderAdHoc(text, { node: node.unique_id, isIncremental });
-  const calls = (node.config[which] ?? []).map((text, i) => {
+  const render = (text: string) =>
+    ctx.renders.renderAdHoc(conn, text, { node: node.unique_id, isIncremental });
+  const calls: Array<{ index: number; sql: string; transaction: boolean }> = [];
+  for (const [i, text] of (node.config[which] ?? []).entries()) {
     const call = parseHook(text);
-    let sql = render(call.sql);
+    let sql = await render(call.sql);
     const printed = parseHook(sql);
     // `"{{ after_commit('…') }}"` prints a hook dict; its SQL still holds relation markers.
-    if (printed.sql !== sql) sql = render(printed.sql);
-    return { index: i + 1, sql, transaction: call.transaction && printed.transaction };
-  });
+    if (printed.sql !== sql) sql = await render(printed.sql);
+    calls.push({ index: i + 1, sql, transaction: call.transaction && printed.transaction });
+  }
   const outside = calls.filter((c) => !c.transaction);
   const inside = calls.filter((c) => c.transaction);
   const ordered = which === 'pre_hook' ? [...outside, ...inside] : [...inside, ...outside];

@@ -33,7 +33,7 @@ export async function runModel(
       unique_id: node.unique_id,
       relation,
       config: node.config,
-      sql: ctx.finalize(node.unique_id, { isIncremental }),
+      sql: await ctx.renders.nodeSql(conn, node, isIncremental),
     },
     ...(existing ? { existing } : {}),
     flags: { fullRefresh: ctx.fullRefresh },
@@ -68,6 +68,7 @@ export async function runModel(
   }
   const kind = node.config.materialized === 'view' ? 'view' : 'table';
   ctx.relations.set(relation, kind);
+  ctx.catalog.changed(relation);
   await runNodeHooks(ctx, conn, node, 'post_hook', isIncremental);
   const rows = rowsWritten(results);
   const queryId = mainQueryId(results);

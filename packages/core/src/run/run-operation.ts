@@ -6,6 +6,8 @@ import { splitArgs } from '../templating/context-globals';
 import { setInvocationFlags } from '../templating/invocation-flags';
 import type { MacroDefinition } from '../templating/macro-registry';
 import { YamlFile } from '../yaml/yaml-file';
+import { renderJustInTime } from './jit-render';
+import { RunCatalog } from './run-catalog';
 
 export interface RunOperationOptions {
   compiled: Pick<CompileResult, 'engine' | 'renderAdHoc' | 'project'>;
@@ -61,10 +63,19 @@ export async function runOperation(options: RunOperationOptions): Promise<RunOpe
       returned = found.fn({ ...options.args, __keywords: true });
       return '';
     });
-    compiled.renderAdHoc(`{% do ${OPERATION_GLOBAL}() %}`, {
-      name: found.name,
-      file: found.path,
-    });
+    // Replayed with the warehouse's answers until the macro needs no new one (jit-render.ts).
+    const catalog = new RunCatalog(adapter.dialect, (c) => adapter.introspector(c));
+    await renderJustInTime(
+      (warehouse) =>
+        compiled.renderAdHoc(`{% do ${OPERATION_GLOBAL}() %}`, {
+          name: found.name,
+          file: found.path,
+          warehouse,
+        }),
+      conn,
+      catalog,
+      `operation ${found.name}`,
+    );
   } catch (err) {
     throw explain(err, found);
   } finally {
@@ -121,23 +132,11 @@ function findMacro(compiled: RunOperationOptions['compiled'], name: string): Mac
 
 /**
  * The macro's own error, placed in its file: the line nunjucks reports belongs to the one-line
- * template that calls the macro, which the user never wrote. The warehouse-reading builtins
- * tsmodel does not have yet are named, not left as "undefined".
+ * template that calls the macro, which the user never wrote.
  */
 function explain(err: unknown, macro: MacroDefinition): unknown {
-  if (!(err instanceof Error)) return err;
-  const qualified = `${macro.packageName}.${macro.name}`;
-  const missing = /\b(run_query|statement|load_result)\b/.exec(err.message)?.[1];
-  if (missing && /undefined/.test(err.message)) {
-    return new TsmodelError({
-      code: 'operation-needs-introspection',
-      message: `${qualified} calls ${missing}(), which tsmodel does not provide yet`,
-      location: { file: macro.path },
-      hint: 'run the statement as a hook (on-run-start / on-run-end) until run_query and statement land',
-      cause: err,
-    });
-  }
   if (!(err instanceof TsmodelError)) return err;
+  const qualified = `${macro.packageName}.${macro.name}`;
   return new TsmodelError({
     code: err.code,
     message: `run-operation ${qualified} failed: ${err.message}`,

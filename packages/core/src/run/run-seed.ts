@@ -36,6 +36,7 @@ export async function runSeed(
   await runNodeHooks(ctx, conn, node, 'pre_hook', false);
   const results = await runSteps(conn, steps, node.unique_id, ctx.dependentsKeeper(node));
   ctx.relations.set(relation, 'table');
+  ctx.catalog.changed(relation);
   await runNodeHooks(ctx, conn, node, 'post_hook', false);
   // Client-loaded seeds insert in batches: count them all, not just the last one.
   const inserts = results.filter((r) => r.step.kind === 'insert');

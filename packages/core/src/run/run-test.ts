@@ -56,7 +56,7 @@ export async function runTest(
   node: ManifestNode,
   target: { schema: string; database?: string },
 ): Promise<NodeOutcome> {
-  const sql = ctx.finalize(node.unique_id);
+  const sql = await ctx.renders.nodeSql(conn, node, false);
   const storeAs = storeFailuresAs(node, ctx.storeFailures);
   if (storeAs) await storeFailures(ctx, conn, node, sql, target, storeAs);
   const rows = await conn.query<TestRow>(wrapTestSql(sql, node.config));

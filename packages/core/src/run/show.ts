@@ -1,9 +1,12 @@
 import type { Adapter } from '../adapter/adapter';
 import type { CompileResult } from '../compile/compile-project';
+import type { Connection } from '../adapter/connection';
 import { TsmodelError } from '../diagnostics';
+import { RunCatalog } from './run-catalog';
+import { runRenders } from './run-renders';
 
 export interface ShowOptions {
-  compiled: Pick<CompileResult, 'manifest' | 'renderAdHoc'>;
+  compiled: Pick<CompileResult, 'manifest' | 'renderAdHoc' | 'renderForRun' | 'introspective'>;
   adapter: Adapter;
   /** A model or seed to preview (its compiled SQL runs, not its built relation). */
   node?: string;
@@ -24,11 +27,11 @@ export interface ShowResult {
  * inline query) limited to `limit` rows, so a preview never builds or scans a whole table.
  */
 export async function showRows(options: ShowOptions): Promise<ShowResult> {
-  const body = showSql(options);
-  const limit = options.limit < 0 ? '' : `\nlimit ${Math.floor(options.limit)}`;
-  const sql = `select * from (\n${body.trim()}\n) as tsmodel_show${limit}`;
   const conn = await options.adapter.connect();
   try {
+    const body = await showSql(options, conn);
+    const limit = options.limit < 0 ? '' : `\nlimit ${Math.floor(options.limit)}`;
+    const sql = `select * from (\n${body.trim()}\n) as tsmodel_show${limit}`;
     const rows = await conn.query(sql);
     const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
     return { sql: body, columns, rows: rows.map(plainRow) };
@@ -37,9 +40,14 @@ export async function showRows(options: ShowOptions): Promise<ShowResult> {
   }
 }
 
-function showSql(options: ShowOptions): string {
+async function showSql(options: ShowOptions, conn: Connection): Promise<string> {
+  const { adapter } = options;
+  const renders = runRenders(
+    options.compiled,
+    new RunCatalog(adapter.dialect, (c) => adapter.introspector(c)),
+  );
   if (options.inline !== undefined)
-    return options.compiled.renderAdHoc(options.inline, { name: 'inline' });
+    return renders.renderAdHoc(conn, options.inline, { name: 'inline' });
   const node =
     options.node === undefined ? undefined : options.compiled.manifest.nodes[options.node];
   if (!node)
@@ -58,7 +66,7 @@ function showSql(options: ShowOptions): string {
       node: node.unique_id,
       hint: 'select a model, seed or test',
     });
-  return node.compiled_code;
+  return renders.nodeSql(conn, node, false);
 }
 
 /** Values JSON can carry: bigints become numbers when exact, else strings; dates ISO strings. */

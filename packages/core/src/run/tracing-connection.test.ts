@@ -16,6 +16,10 @@ function recordingConnection(log: string[]): Connection {
       log.push(sql);
       return [];
     },
+    fetch: async (sql) => {
+      log.push(sql);
+      return { columns: [], rows: [] };
+    },
   };
   return {
     ...runner,

@@ -39,6 +39,10 @@ export function tracingConnection(
       trace(sql, { label: 'query' }, params);
       return runner.query(sql, params);
     },
+    fetch: (sql, options) => {
+      trace(sql, options);
+      return runner.fetch(sql, options);
+    },
   });
   return {
     ...wrap(conn),
@@ -56,6 +60,12 @@ export function tracingConnection(
           query: (sql, params) => {
             trace(sql, { label: 'query' }, params);
             return tx.query(sql, params);
+          },
+          fetch: (sql, options) => {
+            if (node === undefined) trace('begin transaction', { ...options, label: 'begin' });
+            node = options.node ?? '';
+            trace(sql, options);
+            return tx.fetch(sql, options);
           },
         };
         const end = (sql: string) => trace(sql, { label: sql, ...(node ? { node } : {}) });

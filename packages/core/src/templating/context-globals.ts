@@ -5,7 +5,10 @@ import { envDigest } from '../secret-digest';
 import type { MacroRegistry } from './macro-registry';
 import { INTERNAL_PACKAGE } from './macro-registry';
 import type { RenderCapture } from './render-capture';
-import { RelationPlaceholder, encodeKey } from './relation-placeholder';
+import { encodeKey, type RelationKey } from './relation-placeholder';
+import { DbtRelation, relationApi, type RelationStyle } from './dbt-relation';
+import { warehouseMethods, type ResultValues } from './adapter-object';
+import type { JitRuntime } from './render-warehouse';
 import { MacroReturn } from './template-errors';
 import { dbtHelpers } from './dbt-helpers';
 import { utcDatetime } from './py-datetime';
@@ -21,9 +24,19 @@ export interface RenderState {
         configSoFar: Record<string, unknown>;
         isIncremental: boolean;
         execute: boolean;
+        /** The live warehouse and final names: set only for just-in-time renders at run time. */
+        jit: JitRuntime | undefined;
+        /** `store_result`/`load_result`: the named statement results of this render. */
+        results: Map<string, unknown>;
       }
     | undefined;
   readonly options: TemplateEngineOptions;
+}
+
+/** dbt's class name of the adapter's Relation, e.g. `PostgresRelation`. */
+function relationClassName(type: string): string {
+  const names: Record<string, string> = { duckdb: 'DuckDB', postgres: 'Postgres' };
+  return `${names[type] ?? type.charAt(0).toUpperCase() + type.slice(1)}Relation`;
 }
 
 type Args = unknown[];
@@ -43,8 +56,34 @@ export function installContextGlobals(
   env: nunjucks.Environment,
   state: RenderState,
   macros: MacroRegistry,
+  values: ResultValues,
 ): void {
   const { options } = state;
+  const style: RelationStyle = {
+    quoteCharacter: options.dialect.quoteCharacter,
+    className: relationClassName(options.dialect.type),
+  };
+  const quotePolicy = {
+    database: options.quoting?.database !== false,
+    schema: options.quoting?.schema !== false,
+    identifier: options.quoting?.identifier !== false,
+  };
+  /** A graph relation: a marker while parsing; also its final name in a just-in-time render. */
+  const graphRelation = (key: RelationKey): DbtRelation => {
+    const jit = state.current?.jit;
+    const resolved = jit?.resolve(key);
+    return new DbtRelation(
+      style,
+      resolved?.path,
+      resolved?.type ?? null,
+      encodeKey(key),
+      undefined,
+      quotePolicy,
+    );
+  };
+  const markIntrospective = () => {
+    if (state.current) state.current.capture.introspective = true;
+  };
   const cur = () => {
     if (!state.current) throw new Error('no render in progress');
     return state.current;
@@ -68,9 +107,7 @@ export function installContextGlobals(
     const c = cur();
     if (!c.capture.refs.some((r) => r.name === name && r.pkg === pkg))
       c.capture.refs.push({ pkg, name });
-    return new RelationPlaceholder(
-      encodeKey({ kind: 'ref', caller: c.target.packageName, pkg, name }),
-    );
+    return graphRelation({ kind: 'ref', caller: c.target.packageName, pkg, name });
   };
 
   const source = (...args: Args) => {
@@ -85,9 +122,7 @@ export function installContextGlobals(
     const c = cur();
     if (!c.capture.sources.some((s) => s.source === src && s.table === table))
       c.capture.sources.push({ source: src, table });
-    return new RelationPlaceholder(
-      encodeKey({ kind: 'source', caller: c.target.packageName, source: src, table }),
-    );
+    return graphRelation({ kind: 'source', caller: c.target.packageName, source: src, table });
   };
 
   const varFn = (...args: Args) => {
@@ -233,11 +268,52 @@ export function installContextGlobals(
       dispatch,
       type: () => options.target.type,
       quote: (id: string) => quoteWith(options.dialect.quoteCharacter, String(id)),
+      quote_as_configured: (id: string, part: string) =>
+        quotePolicy[part as keyof typeof quotePolicy] === false
+          ? String(id)
+          : quoteWith(options.dialect.quoteCharacter, String(id)),
+      quote_seed_column: (column: string, quoteConfig: unknown) =>
+        quoteConfig === false
+          ? String(column)
+          : quoteWith(options.dialect.quoteCharacter, String(column)),
+      ...warehouseMethods({
+        style,
+        values,
+        warehouse: () => state.current?.jit?.warehouse,
+        markIntrospective,
+        // Catalog names are matched case-insensitively, as dbt's relation cache matches them.
+        fold: (name) => name.toLowerCase(),
+      }),
     },
+    api: { Relation: relationApi(style), Column: values.columnApi },
+    store_result: (...args: Args) => {
+      const { positional, kwargs } = splitArgs(args);
+      const name = String(positional[0] ?? kwargs.name);
+      const response = positional[1] ?? kwargs.response;
+      const table = positional[2] ?? kwargs.agate_table;
+      cur().results.set(name, values.statementResult(response, table));
+      return '';
+    },
+    load_result: (name: unknown) => state.current?.results.get(String(name)) ?? null,
     builtins: { ref, source, config },
     ...dbtHelpers((message) => fail('compiler-error', message)),
   };
   for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value);
+
+  // `execute` read while parsing marks the node: its run-time render may differ (dbt's guard).
+  Object.defineProperty(env.globals, 'execute', {
+    enumerable: true,
+    get: () => {
+      const c = state.current;
+      if (!c) return false;
+      if (!c.execute) c.capture.introspective = true;
+      return c.execute;
+    },
+  });
+  Object.defineProperty(env.globals, 'this', {
+    enumerable: true,
+    get: () => graphRelation({ kind: 'this' }),
+  });
 
   // Read on each access, so only renders that use them become volatile (never cached).
   Object.defineProperty(env.globals, 'run_started_at', {

@@ -1,7 +1,7 @@
 /**
  * What `ref()`, `source()` and `this` return while a model renders. A model's relation name
  * depends on its own config (schema, alias, enabled), which is only known once that model has
- * rendered too; so rendering leaves markers in the SQL and the compiler swaps in real names
+ * rendered too; so rendering leaves markers in the SQL (a `DbtRelation` prints as one) and the compiler swaps in real names
  * after every model has rendered. This is what lets one render per model, in any order (or in
  * parallel), be enough, and lets the parse cache store rendered SQL independent of other files.
  */
@@ -36,48 +36,23 @@ export function decodeKey(encoded: string): RelationKey {
   return { kind: 'this' };
 }
 
+/** How a marker key reads in messages: `ref('pkg', 'x')`, `source('s', 't')`, `this`. */
+export function keyDisplay(encoded: string): string {
+  const key = decodeKey(encoded);
+  if (key.kind === 'this') return 'this';
+  if (key.kind === 'source') return `source('${key.source}', '${key.table}')`;
+  return key.pkg ? `ref('${key.pkg}', '${key.name}')` : `ref('${key.name}')`;
+}
+
 /**
- * Prints as a marker; `.schema`, `.identifier`, `.database` and `.name` print as markers for
- * that part. Comparing parts in template logic is not supported (they are markers until the
- * whole project is known), which the docs state.
+ * `text` with every marker written as the call that made it (`ref('x').schema`): what a
+ * message shows when it prints a relation whose name is not known yet, instead of the
+ * internal encoding.
  */
-export class RelationPlaceholder {
-  constructor(readonly key: string) {}
-
-  toString(): string {
-    return `${MARK}${this.key}${MARK}`;
-  }
-
-  get database(): string {
-    return this.part('database');
-  }
-
-  get schema(): string {
-    return this.part('schema');
-  }
-
-  get identifier(): string {
-    return this.part('identifier');
-  }
-
-  /** dbt's `relation.name` is the identifier. */
-  get name(): string {
-    return this.part('identifier');
-  }
-
-  /** dbt's `relation.render()`. */
-  render(): string {
-    return this.toString();
-  }
-
-  /** dbt's `relation.include(...)`: we always render the configured parts. */
-  include(): RelationPlaceholder {
-    return this;
-  }
-
-  private part(part: RelationPart): string {
-    return `${MARK}${this.key}#${part}${MARK}`;
-  }
+export function displayMarkers(text: string): string {
+  return replaceMarkers(text, (key, part) =>
+    part ? `${keyDisplay(key)}.${part}` : keyDisplay(key),
+  );
 }
 
 /**

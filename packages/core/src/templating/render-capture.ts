@@ -20,6 +20,12 @@ export interface RenderCapture {
   macros: string[];
   /** True when the output read `target`; the target's fingerprint then joins the cache key. */
   usedTarget: boolean;
+  /**
+   * True when the render read `execute` or called the warehouse (`run_query`, `statement`,
+   * `adapter.get_columns_in_relation`, …) while parsing: its SQL there is dbt's parse-time
+   * fallback, so the node is rendered again just in time at run time.
+   */
+  introspective: boolean;
   /** True when the output depends on the moment (`run_started_at`, `invocation_id`): never cached. */
   volatile: boolean;
   logs: string[];
@@ -34,6 +40,7 @@ export function emptyCapture(): RenderCapture {
     envVars: {},
     macros: [],
     usedTarget: false,
+    introspective: false,
     volatile: false,
     logs: [],
   };

@@ -5,11 +5,12 @@ import { TsmodelError } from '../diagnostics';
 import { createTemplateEnvironment } from './environment';
 import { MacroRegistry, type MacroFile } from './macro-registry';
 import { emptyCapture, type RenderCapture } from './render-capture';
-import { RelationPlaceholder, encodeKey } from './relation-placeholder';
 import { toTemplateError } from './template-errors';
 import { parseStaticTemplate, type StaticTemplate } from './static-template';
 import { installContextGlobals, type RenderState } from './context-globals';
 import { setInvocationFlags, type InvocationFlags } from './invocation-flags';
+import type { JitRuntime } from './render-warehouse';
+import { resultValues } from './result-values';
 
 /** Looks a var up with dbt's precedence for the package that is rendering. */
 export type VarLookup = (
@@ -29,6 +30,8 @@ export interface TemplateEngineOptions {
   runStartedAt: Date;
   /** dbt's `flags` as templates read them (`flags.FULL_REFRESH`); the runner sets its own. */
   flags?: Partial<InvocationFlags>;
+  /** The project's `quoting:`, which relations built in templates follow too. */
+  quoting?: ProjectConfig['quoting'];
 }
 
 /** The node a template renders for: enough to answer `this`, `model`, `config.get`. */
@@ -48,6 +51,8 @@ export interface RenderOptions {
   isIncremental: boolean;
   /** dbt's `execute`: false while parsing/compiling offline, true when running. */
   execute: boolean;
+  /** The live warehouse of a just-in-time render (run time); absent while parsing. */
+  jit?: JitRuntime;
 }
 
 export interface RenderResult {
@@ -78,7 +83,7 @@ export class TemplateEngine {
         cur.capture.macros.push(name);
       }
     });
-    installContextGlobals(this.env, this.state, this.macros);
+    installContextGlobals(this.env, this.state, this.macros, resultValues(options.dialect));
     setInvocationFlags(this.env, options.flags);
   }
 
@@ -98,8 +103,6 @@ export class TemplateEngine {
     cacheKey?: string,
   ): RenderResult {
     const previous = this.state.current;
-    this.env.addGlobal('this', THIS);
-    this.env.addGlobal('execute', options.execute);
     this.env.addGlobal('model', modelView(target));
     const text = asJinjaSource(source);
     try {
@@ -132,6 +135,8 @@ export class TemplateEngine {
       configSoFar: { ...target.baseConfig },
       isIncremental: options.isIncremental,
       execute: options.execute,
+      jit: options.jit,
+      results: new Map(),
     };
     return capture;
   }
@@ -166,6 +171,8 @@ export class TemplateEngine {
       configSoFar: { ...target.baseConfig },
       isIncremental: false,
       execute: false,
+      jit: undefined,
+      results: new Map(),
     };
     try {
       return fn(...args);
@@ -203,6 +210,3 @@ function modelView(target: RenderTarget): Record<string, unknown> {
     config: target.baseConfig,
   };
 }
-
-/** `{{ this }}`: a marker for the node being rendered, resolved after compile. */
-const THIS = new RelationPlaceholder(encodeKey({ kind: 'this' }));

@@ -1,5 +1,6 @@
 import { TsmodelError, lineOf } from '../diagnostics';
 import { findUnclosedTag } from './unclosed-tag';
+import { WarehouseSuspend } from './render-warehouse';
 
 /** Thrown by `{{ return(x) }}` and caught by the macro wrapper that called the macro. */
 export class MacroReturn {
@@ -26,6 +27,8 @@ export function toTemplateError(
 ): TsmodelError {
   const e = err as NunjucksError;
   const inner = e?.cause ?? err;
+  // Not an error: the render waits for the warehouse and is replayed (render-warehouse.ts).
+  if (inner instanceof WarehouseSuspend) throw inner;
   const isRender = e?.cause !== undefined;
   const line = e?.lineno === undefined ? undefined : e.lineno + (isRender ? 1 : 0);
   const column = e?.colno === undefined ? undefined : e.colno + (isRender ? 1 : 0);

@@ -1,0 +1,131 @@
+import type { Connection } from '../adapter/connection';
+import type { Dialect, RelationKind } from '../adapter/dialect';
+import type { Introspector } from '../adapter/introspector';
+import type { RelationName } from '../manifest/types';
+import type { RelationPath } from '../templating/dbt-relation';
+import type { WarehouseRequest } from '../templating/render-warehouse';
+
+/** Requests about what exists, which the catalog answers from memory once it has asked. */
+const CATALOG_OPS = new Set<WarehouseRequest['op']>(['relations', 'columns', 'schemas']);
+
+/**
+ * What templates learn about the warehouse during one run (`adapter.get_relation`,
+ * `get_columns_in_relation`, `list_schemas`), asked once and kept: a hundred models calling
+ * `dbt_utils.star(ref('x'))` cost one catalog query, not a hundred. Anything that may change
+ * what exists — a node building its relation, a template dropping one or sending its own DDL —
+ * forgets the affected part, so no answer is stale.
+ */
+export class RunCatalog {
+  private readonly answers = new Map<string, unknown>();
+
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly introspector: (conn: Connection) => Introspector,
+  ) {}
+
+  /** The remembered answer to a catalog request, if there is one. */
+  cached(request: WarehouseRequest): { value: unknown } | undefined {
+    if (!CATALOG_OPS.has(request.op)) return undefined;
+    const key = requestKey(request);
+    return this.answers.has(key) ? { value: this.answers.get(key) } : undefined;
+  }
+
+  /** Asks the warehouse on `conn` (the node's own session), remembering catalog answers. */
+  async answer(conn: Connection, request: WarehouseRequest, node: string): Promise<unknown> {
+    const value = await this.ask(conn, request, node);
+    if (CATALOG_OPS.has(request.op)) this.answers.set(requestKey(request), value);
+    else if (request.op !== 'execute' || !isReadOnly(request.sql)) this.answers.clear();
+    return value;
+  }
+
+  /** A node (re)built `relation`: what is known about its schema is asked again. */
+  changed(relation: RelationName): void {
+    const schema = this.dialect.foldIdentifier(relation.schema);
+    for (const key of [...this.answers.keys()]) {
+      const parsed = JSON.parse(key) as { schema?: string; relation?: RelationPath };
+      const touched = parsed.schema ?? parsed.relation?.schema ?? undefined;
+      if (touched !== undefined && this.dialect.foldIdentifier(touched) === schema)
+        this.answers.delete(key);
+    }
+  }
+
+  private async ask(conn: Connection, request: WarehouseRequest, node: string): Promise<unknown> {
+    const d = this.dialect;
+    const run = (sql: string, label: string) => conn.execute(sql, { label, node });
+    switch (request.op) {
+      case 'execute':
+        return conn.fetch(request.sql, { label: 'statement', node });
+      case 'relations':
+        return this.introspector(conn).listRelations(request.database ?? undefined, request.schema);
+      case 'columns':
+        return this.introspector(conn).getColumns(relationName(request.relation));
+      case 'schemas': {
+        const db = request.database ? `${d.quoteIdentifier(request.database)}.` : '';
+        const rows = await conn.fetch(`select schema_name from ${db}information_schema.schemata`, {
+          label: 'list schemas',
+          node,
+        });
+        return rows.rows.map((r) => String(r[0]));
+      }
+      case 'drop':
+        await run(
+          d.dropRelation(kindOf(request.type), relationName(request.relation), true),
+          'drop relation',
+        );
+        return null;
+      case 'rename':
+        await run(
+          d.renameRelation(
+            kindOf(request.type),
+            relationName(request.from),
+            String(request.to.identifier),
+          ),
+          'rename relation',
+        );
+        return null;
+      case 'create_schema':
+        await run(
+          d.createSchemaIfNotExists({
+            schema: request.schema,
+            ...(request.database ? { database: request.database } : {}),
+          }),
+          'create schema',
+        );
+        return null;
+      case 'drop_schema': {
+        const db = request.database ? `${d.quoteIdentifier(request.database)}.` : '';
+        await run(
+          `drop schema if exists ${db}${d.quoteIdentifier(request.schema)} cascade`,
+          'drop schema',
+        );
+        return null;
+      }
+    }
+  }
+}
+
+/** The identity of a request, for replay checks and the catalog's memory. */
+export function requestKey(request: WarehouseRequest): string {
+  return JSON.stringify(request);
+}
+
+/** A statement that only reads (`select`, `with`, `show`, `describe`): the catalog stays valid. */
+function isReadOnly(sql: string): boolean {
+  return /^\s*(?:(?:--[^\n]*\n|\/\*[^]*?\*\/)\s*)*(select|with|show|describe|explain)\b/i.test(sql);
+}
+
+function kindOf(type: string): RelationKind {
+  return type === 'view' ? 'view' : 'table';
+}
+
+function relationName(path: RelationPath): RelationName {
+  if (!path.schema || !path.identifier)
+    throw new Error(
+      `a relation needs a schema and an identifier here, got ${JSON.stringify(path)}`,
+    );
+  return {
+    schema: path.schema,
+    identifier: path.identifier,
+    ...(path.database ? { database: path.database } : {}),
+  };
+}
