@@ -243,10 +243,17 @@ function undefinedUnpack(): never {
   throw new UndefinedError('cannot unpack an undefined value');
 }
 
-/** `x[start:stop:step]` on strings, lists and tuples. */
+/**
+ * `x[start:stop:step]` on strings, lists and tuples, and on class instances with the sequence
+ * protocol (`__len__` + `__getitem__`), whose slice is a tuple of their values (agate's rows).
+ */
 export function slice(v: unknown, start: unknown, stop: unknown, step: unknown): unknown {
   const s = asString(v);
-  const seq: unknown[] | undefined = s !== undefined ? [...s] : Array.isArray(v) ? v : undefined;
+  const protocol =
+    typeof (v as { __len__?: unknown } | null)?.__len__ === 'function' &&
+    typeof (v as { __getitem__?: unknown } | null)?.__getitem__ === 'function';
+  const seq: unknown[] | undefined =
+    s !== undefined ? [...s] : Array.isArray(v) ? v : protocol ? iterate(v) : undefined;
   if (seq === undefined) {
     if (v === undefined) throw new UndefinedError('cannot slice an undefined value');
     throw new PyTypeError(`'${typeName(v)}' object is not subscriptable`);
@@ -271,7 +278,7 @@ export function slice(v: unknown, start: unknown, stop: unknown, step: unknown):
     for (let i = a; i > b; i += st) out.push(seq[i]);
   }
   if (s !== undefined) return out.join('');
-  return v instanceof PyTuple ? tuple(out) : out;
+  return v instanceof PyTuple || protocol ? tuple(out) : out;
 }
 
 /** A dict literal whose keys are expressions: `{col: v}` uses the value of `col`. */

@@ -170,7 +170,10 @@ function cast(v: unknown, type: AgateTypeName): unknown {
     case 'Number':
       return v instanceof PyDecimal
         ? v
-        : PyDecimal.fromNumber(v as number | bigint, v instanceof PyFloat);
+        : PyDecimal.fromNumber(
+            v instanceof PyFloat ? v.value : (v as number | bigint),
+            v instanceof PyFloat,
+          );
     case 'DateTime':
       return v instanceof PyDatetime
         ? v
