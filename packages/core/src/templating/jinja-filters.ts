@@ -34,11 +34,14 @@ function attrGetter(attribute: unknown, dflt?: unknown): (x: unknown) => unknown
     for (const p of path) {
       if (v === undefined || v === null) return dflt;
       const key = typeof p === 'string' && /^\d+$/.test(p) ? Number(p) : p;
+      const item = (v as { __getitem__?: (k: unknown) => unknown }).__getitem__;
       v = Array.isArray(v)
         ? v[key as number]
         : isDict(v)
           ? v[String(key)]
-          : (v as Record<string, unknown>)[String(key)];
+          : typeof item === 'function'
+            ? (item.call(v, key) ?? (v as Record<string, unknown>)[String(key)])
+            : (v as Record<string, unknown>)[String(key)];
     }
     return v === undefined ? dflt : v;
   };
@@ -56,7 +59,15 @@ function str(v: unknown): string {
   return pyStr(v);
 }
 
+/** A class instance's `__int__`/`__float__` (Decimal), as Python's `int()`/`float()` call them. */
+function convertHook(v: unknown, name: '__int__' | '__float__'): (() => unknown) | undefined {
+  const f = (v as Record<string, unknown> | null)?.[name];
+  return typeof f === 'function' ? () => f.call(v) : undefined;
+}
+
 function toInt(v: unknown, dflt: unknown, base: unknown): unknown {
+  const hook = convertHook(v, '__int__');
+  if (hook) return hook();
   const s = asString(v);
   if (typeof v === 'number' || v instanceof PyFloat) return Math.trunc(Number(v));
   if (typeof v === 'boolean') return Number(v);
@@ -71,6 +82,8 @@ function toInt(v: unknown, dflt: unknown, base: unknown): unknown {
 }
 
 function toFloat(v: unknown, dflt: unknown): unknown {
+  const hook = convertHook(v, '__float__');
+  if (hook) return pyFloat(Number(hook()));
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat)
     return pyFloat(Number(v));
   const s = asString(v)?.trim();
@@ -195,7 +208,11 @@ export function createJinjaFilters(env: Env): Record<string, Filter> {
     },
     capitalize: (v) => pythonMethod(str(v), 'capitalize')!(),
     center: (v, w) => pythonMethod(str(v), 'center')!(w ?? 80),
-    count: (v) => (isDict(v) ? Object.keys(v).length : iterate(v).length),
+    count: (v) => {
+      const len = (v as { __len__?: () => number } | null)?.__len__;
+      if (typeof len === 'function') return len.call(v);
+      return isDict(v) ? Object.keys(v).length : iterate(v).length;
+    },
     default: (v, ...a) => {
       const [dflt, boolean] = bind(a, ['default_value', 'boolean'], 'default');
       const d = dflt === undefined ? '' : dflt;

@@ -56,7 +56,19 @@ function getattr(obj: unknown, key: unknown): unknown {
       ? (obj as unknown as Record<string, unknown>)[k]
       : undefined;
   }
-  return objectMember(obj, k);
+  const member = objectMember(obj, k);
+  // Jinja falls back to the item: agate's `row.table_name` reads the column.
+  return member === undefined ? itemHook(obj, key) : member;
+}
+
+/**
+ * Python's `__getitem__` of a class instance (agate rows, columns and tables): the item, or
+ * undefined when the instance has none for `key` (Python's KeyError/IndexError, which Jinja
+ * turns into an undefined value).
+ */
+function itemHook(obj: unknown, key: unknown): unknown {
+  const get = (obj as { __getitem__?: (k: unknown) => unknown } | null)?.__getitem__;
+  return typeof get === 'function' ? get.call(obj, key) : undefined;
 }
 
 /** Jinja's `obj[key]`: an item first, then a method or attribute. */
@@ -78,7 +90,8 @@ function getitem(obj: unknown, key: unknown): unknown {
     if (Object.prototype.hasOwnProperty.call(obj, k)) return obj[k];
     return isDictMethod(k) ? pythonMethod(obj, k) : undefined;
   }
-  return objectMember(obj, String(key));
+  const item = itemHook(obj, key);
+  return item === undefined ? objectMember(obj, String(key)) : item;
 }
 
 /** An attribute of a class instance or function (never Object's own machinery). */

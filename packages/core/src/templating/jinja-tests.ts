@@ -1,5 +1,6 @@
 import type nunjucks from 'nunjucks';
 import { compare, contains } from './py-operators';
+import { PyDecimal } from './py-decimal';
 import { PyFloat, PyTuple, SafeString, asString, isDict, isPyMapping, pyEq } from './py-values';
 
 /**
@@ -10,7 +11,15 @@ import { PyFloat, PyTuple, SafeString, asString, isDict, isPyMapping, pyEq } fro
 type Test = (value: unknown, ...args: unknown[]) => boolean;
 
 const isNumber = (v: unknown) =>
-  typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat;
+  typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat || v instanceof PyDecimal;
+
+/** A class instance with Python's sequence protocol (`__len__` and `__getitem__`: agate's). */
+const hasSequenceProtocol = (v: unknown) =>
+  typeof (v as { __len__?: unknown } | null)?.__len__ === 'function' &&
+  typeof (v as { __getitem__?: unknown } | null)?.__getitem__ === 'function';
+
+const isIterableObject = (v: unknown) =>
+  typeof v === 'object' && v !== null && Symbol.iterator in v;
 
 export function createJinjaTests(env: nunjucks.Environment): Record<string, Test> {
   const has = (kind: 'filters' | 'tests', name: unknown) =>
@@ -36,7 +45,7 @@ export function createJinjaTests(env: nunjucks.Environment): Record<string, Test
     filter: (v) => has('filters', v),
     test: (v) => has('tests', v),
     float: (v) => v instanceof PyFloat || (typeof v === 'number' && !Number.isInteger(v)),
-    integer: (v) => typeof v === 'number' && Number.isInteger(v),
+    integer: (v) => (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint',
     number: isNumber,
     in: (v, seq) => contains(v, seq),
     iterable: (v) =>
@@ -44,7 +53,8 @@ export function createJinjaTests(env: nunjucks.Environment): Record<string, Test
       asString(v) !== undefined ||
       isDict(v) ||
       v instanceof Set ||
-      v instanceof Map,
+      v instanceof Map ||
+      isIterableObject(v),
     lower: (v) => {
       const s = asString(v);
       return s !== undefined && s === s.toLowerCase();
@@ -57,7 +67,11 @@ export function createJinjaTests(env: nunjucks.Environment): Record<string, Test
     none: (v) => v === null,
     sameas: (v, o) => v === o,
     sequence: (v) =>
-      Array.isArray(v) || asString(v) !== undefined || isDict(v) || v instanceof PyTuple,
+      Array.isArray(v) ||
+      asString(v) !== undefined ||
+      isDict(v) ||
+      v instanceof PyTuple ||
+      hasSequenceProtocol(v),
     string: (v) => asString(v) !== undefined,
   };
   Object.assign(tests, {

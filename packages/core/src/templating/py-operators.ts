@@ -40,6 +40,20 @@ const num = (n: number, a: unknown, b?: unknown): number | PyFloat =>
 const isFloat = (v: unknown) =>
   v instanceof PyFloat || (typeof v === 'number' && !Number.isInteger(v));
 
+const NOT_IMPLEMENTED = Symbol('NotImplemented');
+
+/**
+ * A class instance's own operator (`__add__`), else the right operand's reflected one
+ * (`__radd__`), as Python tries them: `1 + Decimal('2.5')` is the Decimal's `__radd__`.
+ */
+function dunder(a: unknown, b: unknown, name: string): unknown {
+  const own = (a as Record<string, unknown> | null)?.[`__${name}__`];
+  if (typeof own === 'function') return own.call(a, b);
+  const reflected = (b as Record<string, unknown> | null)?.[`__r${name}__`];
+  if (typeof reflected === 'function') return reflected.call(b, a);
+  return NOT_IMPLEMENTED;
+}
+
 export function add(a: unknown, b: unknown): unknown {
   if (typeof a === 'number' && typeof b === 'number') return num(a + b, a, b);
   undefinedOperand(a, b, '+');
@@ -51,24 +65,24 @@ export function add(a: unknown, b: unknown): unknown {
     const joined = [...a, ...b];
     return a instanceof PyTuple ? tuple(joined) : joined;
   }
-  const plus = (a as { __add__?: (o: unknown) => unknown } | null)?.__add__;
-  if (typeof plus === 'function') return plus.call(a, b);
-  return unsupported('+', a, b);
+  const r = dunder(a, b, 'add');
+  return r === NOT_IMPLEMENTED ? unsupported('+', a, b) : r;
 }
 
 export function sub(a: unknown, b: unknown): unknown {
   if (typeof a === 'number' && typeof b === 'number') return num(a - b, a, b);
   undefinedOperand(a, b, '-');
   if (isNum(a) && isNum(b)) return num(Number(a) - Number(b), a, b);
-  const subtract = (a as { __sub__?: (o: unknown) => unknown } | null)?.__sub__;
-  if (typeof subtract === 'function') return subtract.call(a, b);
-  return unsupported('-', a, b);
+  const r = dunder(a, b, 'sub');
+  return r === NOT_IMPLEMENTED ? unsupported('-', a, b) : r;
 }
 
 export function mul(a: unknown, b: unknown): unknown {
   if (typeof a === 'number' && typeof b === 'number') return num(a * b, a, b);
   undefinedOperand(a, b, '*');
   if (isNum(a) && isNum(b)) return num(Number(a) * Number(b), a, b);
+  const r = dunder(a, b, 'mul');
+  if (r !== NOT_IMPLEMENTED) return r;
   const [seq, n] = isNum(a) ? [b, Number(a)] : [a, Number(b)];
   if (!isNum(a) && !isNum(b)) return unsupported('*', a, b);
   if (!Number.isInteger(n)) return unsupported('*', a, b);
@@ -88,7 +102,10 @@ function zeroCheck(b: unknown, what: string): void {
 
 export function div(a: unknown, b: unknown): unknown {
   undefinedOperand(a, b, '/');
-  if (!isNum(a) || !isNum(b)) return unsupported('/', a, b);
+  if (!isNum(a) || !isNum(b)) {
+    const r = dunder(a, b, 'truediv');
+    return r === NOT_IMPLEMENTED ? unsupported('/', a, b) : r;
+  }
   zeroCheck(b, 'division by zero');
   return pyFloat(Number(a) / Number(b));
 }
@@ -154,6 +171,8 @@ function order(a: unknown, b: unknown, op: string): number {
   }
   const cmp = (a as { __cmp__?: (o: unknown) => number } | null)?.__cmp__;
   if (typeof cmp === 'function') return cmp.call(a, b);
+  const rcmp = (b as { __cmp__?: (o: unknown) => number } | null)?.__cmp__;
+  if (typeof rcmp === 'function') return -rcmp.call(b, a);
   throw new PyTypeError(
     `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`,
   );
@@ -224,10 +243,17 @@ function undefinedUnpack(): never {
   throw new UndefinedError('cannot unpack an undefined value');
 }
 
-/** `x[start:stop:step]` on strings, lists and tuples. */
+/**
+ * `x[start:stop:step]` on strings, lists and tuples, and on class instances with the sequence
+ * protocol (`__len__` + `__getitem__`), whose slice is a tuple of their values (agate's rows).
+ */
 export function slice(v: unknown, start: unknown, stop: unknown, step: unknown): unknown {
   const s = asString(v);
-  const seq: unknown[] | undefined = s !== undefined ? [...s] : Array.isArray(v) ? v : undefined;
+  const protocol =
+    typeof (v as { __len__?: unknown } | null)?.__len__ === 'function' &&
+    typeof (v as { __getitem__?: unknown } | null)?.__getitem__ === 'function';
+  const seq: unknown[] | undefined =
+    s !== undefined ? [...s] : Array.isArray(v) ? v : protocol ? iterate(v) : undefined;
   if (seq === undefined) {
     if (v === undefined) throw new UndefinedError('cannot slice an undefined value');
     throw new PyTypeError(`'${typeName(v)}' object is not subscriptable`);
@@ -252,7 +278,7 @@ export function slice(v: unknown, start: unknown, stop: unknown, step: unknown):
     for (let i = a; i > b; i += st) out.push(seq[i]);
   }
   if (s !== undefined) return out.join('');
-  return v instanceof PyTuple ? tuple(out) : out;
+  return v instanceof PyTuple || protocol ? tuple(out) : out;
 }
 
 /** A dict literal whose keys are expressions: `{col: v}` uses the value of `col`. */

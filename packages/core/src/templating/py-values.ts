@@ -93,7 +93,9 @@ export function truthy(v: unknown): boolean {
   }
   if (v instanceof Set || v instanceof Map) return v.size > 0;
   const bool = (v as { __bool__?: () => boolean }).__bool__;
-  return typeof bool === 'function' ? bool.call(v) : true;
+  if (typeof bool === 'function') return bool.call(v);
+  const len = (v as { __len__?: () => number }).__len__;
+  return typeof len === 'function' ? len.call(v) > 0 : true;
 }
 
 /** Python's `str(v)`: what `{{ v }}` prints. Undefined prints nothing. */
@@ -103,6 +105,8 @@ export function pyStr(v: unknown): string {
   if (typeof v === 'number') return numberStr(v);
   if (v instanceof SafeString) return v.val;
   if (v instanceof PyFloat) return v.toString();
+  const str = (v as { __str__?: () => string } | null)?.__str__;
+  if (typeof str === 'function') return str.call(v);
   return pyRepr(v);
 }
 
@@ -152,9 +156,18 @@ function numberStr(n: number): string {
   return n > 0 ? 'inf' : '-inf';
 }
 
-/** Python's `a == b`: by value for lists, tuples and dicts; `1 != '1'`; a tuple is no list. */
+/**
+ * Python's `a == b`: by value for lists, tuples and dicts; `1 != '1'`; a tuple is no list.
+ * Class instances answer through `__eq__`, from either side (`1 == Decimal('1')`).
+ */
 export function pyEq(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  const rightEq = (b as { __eq__?: (o: unknown) => boolean } | null)?.__eq__;
+  if (
+    typeof rightEq === 'function' &&
+    typeof (a as { __eq__?: unknown } | null)?.__eq__ !== 'function'
+  )
+    return rightEq.call(b, a);
   const sa = asString(a);
   if (sa !== undefined) return sa === asString(b);
   if (typeof a === 'number' || typeof a === 'boolean' || a instanceof PyFloat) {
