@@ -47,6 +47,7 @@ export function setUpEngine(
     dispatch: project.root.dispatch,
     invocationId: settings.invocationId ?? randomUUID(),
     runStartedAt: settings.runStartedAt ?? new Date(),
+    quoting: project.root.quoting,
   });
   const macroProblems = engine.loadMacros([
     ...internalMacroFiles(),

@@ -47,16 +47,18 @@ export async function runOperation(options: RunOperationOptions): Promise<RunOpe
   const globals = engine.env.globals as Record<string, unknown>;
   const saved = { log: globals.log, print: globals.print };
   let returned: unknown;
+  const logged: Array<[string, boolean]> = [];
   try {
     setInvocationFlags(engine.env, { WHICH: 'run-operation' });
+    // A render may be replayed (jit-render.ts): only the last attempt's messages are shown.
     const log = (...args: unknown[]) => {
       const { positional, kwargs } = splitArgs(args);
-      options.onLog?.(String(positional[0] ?? ''), Boolean(kwargs.info ?? positional[1] ?? false));
+      logged.push([String(positional[0] ?? ''), Boolean(kwargs.info ?? positional[1] ?? false)]);
       return '';
     };
     engine.env.addGlobal('log', log);
     engine.env.addGlobal('print', (...args: unknown[]) => {
-      options.onLog?.(args.map(String).join(' '), true);
+      logged.push([args.map(String).join(' '), true]);
       return '';
     });
     engine.env.addGlobal(OPERATION_GLOBAL, () => {
@@ -66,12 +68,14 @@ export async function runOperation(options: RunOperationOptions): Promise<RunOpe
     // Replayed with the warehouse's answers until the macro needs no new one (jit-render.ts).
     const catalog = new RunCatalog(adapter.dialect, (c) => adapter.introspector(c));
     await renderJustInTime(
-      (warehouse) =>
-        compiled.renderAdHoc(`{% do ${OPERATION_GLOBAL}() %}`, {
+      (warehouse) => {
+        logged.length = 0;
+        return compiled.renderAdHoc(`{% do ${OPERATION_GLOBAL}() %}`, {
           name: found.name,
           file: found.path,
           warehouse,
-        }),
+        });
+      },
       conn,
       catalog,
       `operation ${found.name}`,
@@ -79,6 +83,7 @@ export async function runOperation(options: RunOperationOptions): Promise<RunOpe
   } catch (err) {
     throw explain(err, found);
   } finally {
+    for (const [message, info] of logged) options.onLog?.(message, info);
     delete globals[OPERATION_GLOBAL];
     engine.env.addGlobal('log', saved.log);
     engine.env.addGlobal('print', saved.print);

@@ -59,7 +59,12 @@ export interface JitRuntime {
   resolve(key: RelationKey): ResolvedRelation;
 }
 
-/** Thrown out of a render that needs an answer the runner does not have yet. */
-export class WarehouseSuspend {
-  constructor(readonly request: WarehouseRequest) {}
+/**
+ * Thrown out of a render that needs an answer the runner does not have yet. An Error, so
+ * nunjucks keeps it as the `cause` of the error it wraps it in.
+ */
+export class WarehouseSuspend extends Error {
+  constructor(readonly request: WarehouseRequest) {
+    super(`waiting for the warehouse: ${request.op}`);
+  }
 }

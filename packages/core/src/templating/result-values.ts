@@ -1,40 +1,40 @@
 import type { TemplatingDialect } from '../adapter/dialect';
+import type { FetchResult } from '../adapter/connection';
 import type { ResultValues } from './adapter-object';
+import type { AgateTable } from './agate-table';
+import { columnApi } from './api-column';
+import { AdapterResponse, agateTable } from './query-outcome';
 import { tuple } from './py-values';
 
-/** Query results and columns as templates see them, for the adapter `dialect`. */
-export function resultValues(dialect: TemplatingDialect): ResultValues {
-  const q = dialect.quoteCharacter;
+/**
+ * Query results and columns as templates see them on `dialect`'s adapter: agate tables, dbt's
+ * AdapterResponse and Column classes. `print` receives what `table.print_table()` prints.
+ */
+export function resultValues(
+  dialect: TemplatingDialect,
+  print: (text: string) => void,
+): ResultValues {
+  const columns = columnApi(dialect);
+  const options = { adapterType: dialect.type, print };
   return {
-    column: (def) => ({
-      name: def.name,
-      column: def.name,
-      quoted: `${q}${def.name.replaceAll(q, q + q)}${q}`,
-      data_type: def.dataType,
-      dtype: def.dataType,
-    }),
-    table: (result) => {
-      const rows = result.rows.map((r) => tuple(r));
+    column: (def) => columns.fromColumnDef(def),
+    table: (result) => agateTable(result, options),
+    response: (result) => response(result, dialect.type),
+    statementResult: (res, table) => {
+      const t = table as AgateTable | null | undefined;
       return {
-        rows,
-        column_names: result.columns.map((c) => c.name),
-        columns: result.columns.map((c, i) => ({
-          name: c.name,
-          values: () => tuple(rows.map((r) => r[i])),
-        })),
+        response: res,
+        data: t ? t.rows.values().map((r) => tuple(r.values())) : [],
+        table: t ?? null,
       };
     },
-    response: (result) => ({
-      _message: result.message ?? 'OK',
-      rows_affected: result.rowsAffected ?? -1,
-      code: result.message ?? 'OK',
-      query_id: result.queryId ?? null,
-    }),
-    statementResult: (response, table) => ({
-      response,
-      table,
-      data: (table as { rows?: unknown[] } | null)?.rows ?? [],
-    }),
-    columnApi: {},
+    columnApi: columns,
   };
+}
+
+/** dbt's AdapterResponse: Postgres-family codes are the status's first word, Snowflake's SUCCESS. */
+function response(result: FetchResult, adapterType: string): AdapterResponse {
+  const message = result.message ?? 'OK';
+  const code = adapterType === 'snowflake' ? 'SUCCESS' : (message.split(' ')[0] ?? message);
+  return new AdapterResponse(message, code, result.rowsAffected ?? null, result.queryId ?? null);
 }

@@ -83,7 +83,12 @@ export class TemplateEngine {
         cur.capture.macros.push(name);
       }
     });
-    installContextGlobals(this.env, this.state, this.macros, resultValues(options.dialect));
+    installContextGlobals(
+      this.env,
+      this.state,
+      this.macros,
+      resultValues(options.dialect, (text) => this.state.current?.capture.logs.push(text)),
+    );
     setInvocationFlags(this.env, options.flags);
   }
 

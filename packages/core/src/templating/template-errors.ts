@@ -13,6 +13,15 @@ interface NunjucksError extends Error {
   cause?: unknown;
 }
 
+/** The WarehouseSuspend a render threw, however nunjucks wrapped it. */
+function suspendIn(err: unknown): WarehouseSuspend | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 10; depth++) {
+    if (e instanceof WarehouseSuspend) return e;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /**
  * Turns whatever a render threw into a located TsmodelError (`models/a.sql:3:14 …` plus the
  * offending line), the thing dbt users miss most in Jinja errors (dbt#4596, #8023, #10856).
@@ -28,7 +37,8 @@ export function toTemplateError(
   const e = err as NunjucksError;
   const inner = e?.cause ?? err;
   // Not an error: the render waits for the warehouse and is replayed (render-warehouse.ts).
-  if (inner instanceof WarehouseSuspend) throw inner;
+  const suspend = suspendIn(err);
+  if (suspend) throw suspend;
   const isRender = e?.cause !== undefined;
   const line = e?.lineno === undefined ? undefined : e.lineno + (isRender ? 1 : 0);
   const column = e?.colno === undefined ? undefined : e.colno + (isRender ? 1 : 0);
