@@ -44,7 +44,8 @@ const builder = new Kysely<PgCatalog>({
  * unlogged table, view, materialized view, foreign and partitioned table, with `format_type`
  * column types (what `getColumns` returns), comments from pg_description and the owner's role.
  * Left-joined to its columns, so a table without columns is still listed. A session sees only
- * its own database, which names every row.
+ * its own database, which names every row. Only the schema is a parameter: the constants stay
+ * in the text, where a reader of the golden SQL sees them.
  */
 export function pgCatalogQuery(schema: string): CompiledQuery {
   return builder
@@ -53,11 +54,11 @@ export function pgCatalogQuery(schema: string): CompiledQuery {
     .leftJoin('pg_catalog.pg_attribute as col', (join) =>
       join
         .onRef('col.attrelid', '=', 'tbl.oid')
-        .on('col.attnum', '>', 0)
-        .on('col.attisdropped', '=', false),
+        .on(sql<boolean>`col.attnum > 0`)
+        .on(sql<boolean>`not col.attisdropped`),
     )
     .leftJoin('pg_catalog.pg_description as tbl_desc', (join) =>
-      join.onRef('tbl_desc.objoid', '=', 'tbl.oid').on('tbl_desc.objsubid', '=', 0),
+      join.onRef('tbl_desc.objoid', '=', 'tbl.oid').on(sql<boolean>`tbl_desc.objsubid = 0`),
     )
     .leftJoin('pg_catalog.pg_description as col_desc', (join) =>
       join.onRef('col_desc.objoid', '=', 'tbl.oid').onRef('col_desc.objsubid', '=', 'col.attnum'),
@@ -78,8 +79,8 @@ export function pgCatalogQuery(schema: string): CompiledQuery {
     ])
     .where('sch.nspname', '=', schema)
     .where(sql<boolean>`not pg_catalog.pg_is_other_temp_schema(sch.oid)`)
-    .where('tbl.relpersistence', 'in', ['p', 'u'])
-    .where('tbl.relkind', 'in', ['r', 'v', 'f', 'p', 'm'])
+    .where(sql<boolean>`tbl.relpersistence in ('p', 'u')`)
+    .where(sql<boolean>`tbl.relkind in ('r', 'v', 'f', 'p', 'm')`)
     .orderBy('tbl.relname')
     .orderBy('col.attnum')
     .compile();
