@@ -32,7 +32,10 @@ describe('catalog queries (golden SQL)', () => {
     ],
   ] as const)('%s: one statement per schema', async (name, dialect, q, expected) => {
     const file = join(goldenDir, `${name}-catalog.sql`);
-    const actual = renderGolden([{ label: 'describe schema', kind: 'query', sql: q.sql }], dialect);
+    const actual = renderGolden(
+      [{ label: 'describe schema', kind: 'query', sql: q.sql, transactional: false }],
+      dialect,
+    );
     expect(actual).toBe(goldenFile(file, actual));
     expect(await statementTypes(q.sql)).toEqual(['SelectStmt']);
     expect(q.parameters).toEqual(expected);

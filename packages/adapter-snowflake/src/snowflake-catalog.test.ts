@@ -37,7 +37,7 @@ describe('snowflake describeSchema', () => {
     const q = snowflakeCatalogQuery(snowflakeDialect, 'wh', 'analytics');
     const file = join(goldenDir, 'catalog-describe-schema.sql');
     const actual = renderGolden(
-      [{ label: 'describe schema analytics', kind: 'query', sql: q.sql }],
+      [{ label: 'describe schema analytics', kind: 'query', sql: q.sql, transactional: false }],
       snowflakeDialect,
     );
     expect(actual).toBe(goldenFile(file, actual));
