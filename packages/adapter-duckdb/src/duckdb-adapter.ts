@@ -5,13 +5,13 @@ import { TsmodelError, type TargetConfig } from '@tsmodel/core';
 import {
   AdapterError,
   duckdbDialect,
-  informationSchemaIntrospector,
   type Adapter,
   type AdapterContext,
   type Connection,
   type Introspector,
 } from '@tsmodel/core/adapter';
 import { DuckDBTsmodelConnection } from './duckdb-connection';
+import { duckdbIntrospector } from './duckdb-introspector';
 import { parseDuckDBProfile, type DuckDBProfile } from './profile';
 
 /**
@@ -40,7 +40,7 @@ export class DuckDBAdapter implements Adapter {
   }
 
   introspector(conn: Connection): Introspector {
-    return informationSchemaIntrospector(conn);
+    return duckdbIntrospector(conn);
   }
 
   async close(): Promise<void> {

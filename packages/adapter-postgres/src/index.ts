@@ -9,3 +9,5 @@ export { parsePostgresProfile, type PostgresProfile } from './profile';
 export { plugin, postgresPlugin, redshiftPlugin } from './plugin';
 export { targetFromUrl } from './target-from-url';
 export { pgColumnsQuery, postgresIntrospector } from './postgres-introspector';
+export { pgCatalogQuery } from './postgres-catalog';
+export { redshiftCatalogQuery, redshiftIntrospector } from './redshift-catalog';

@@ -3,7 +3,6 @@ import type { TargetConfig } from '@tsmodel/core';
 import pg from 'pg';
 import {
   AdapterError,
-  informationSchemaIntrospector,
   PostgresDialect,
   RedshiftDialect,
   type Adapter,
@@ -20,6 +19,7 @@ import { endOrphans } from './orphans';
 import { PostgresConnection } from './postgres-connection';
 import { acquireRunLock } from './run-lock';
 import { postgresIntrospector } from './postgres-introspector';
+import { redshiftIntrospector } from './redshift-catalog';
 import { parsePostgresProfile, type PostgresProfile } from './profile';
 
 /** int8 (`count(*)`, bigint columns) as BigInt, as the DuckDB driver returns it; never a lossy number. */
@@ -137,7 +137,7 @@ export class PostgresAdapter implements Adapter {
   introspector(conn: Connection): Introspector {
     return this.dialect.type === 'postgres'
       ? postgresIntrospector(conn)
-      : informationSchemaIntrospector(conn);
+      : redshiftIntrospector(conn);
   }
 
   /**

@@ -8,12 +8,16 @@ import {
   type CompiledQuery,
 } from 'kysely';
 import {
+  catalogRelations,
   informationSchemaIntrospector,
+  type CatalogRelation,
+  type CatalogRow,
   type ColumnDef,
   type Introspector,
   type StatementRunner,
 } from '@tsmodel/core/adapter';
 import type { RelationName } from '@tsmodel/core';
+import { pgCatalogQuery } from './postgres-catalog';
 
 interface PgCatalog {
   'pg_catalog.pg_attribute': {
@@ -62,8 +66,8 @@ export function pgColumnsQuery(rel: RelationName): CompiledQuery {
 
 /**
  * Postgres introspection: relations from information_schema (one query per schema, shared with
- * every engine), columns from pg_catalog for their exact types. A session sees only its own
- * database, so the relation's database is the connection's.
+ * every engine), columns and the catalog from pg_catalog for their exact types. A session sees
+ * only its own database, so the relation's database is the connection's.
  */
 export function postgresIntrospector(runner: StatementRunner): Introspector {
   const standard = informationSchemaIntrospector(runner);
@@ -76,6 +80,10 @@ export function postgresIntrospector(runner: StatementRunner): Introspector {
         q.parameters,
       );
       return rows.map((r) => ({ name: r.column_name, dataType: r.data_type }));
+    },
+    async describeSchema(_database, schema): Promise<CatalogRelation[]> {
+      const q = pgCatalogQuery(schema);
+      return catalogRelations(await runner.query<CatalogRow>(q.sql, q.parameters));
     },
   };
 }

@@ -8,4 +8,6 @@ export {
   type SnowflakeDriver,
 } from './snowflake-adapter';
 export { SnowflakeConnection } from './snowflake-connection';
-export { snowflakeIntrospector, snowflakeColumnType } from './snowflake-introspector';
+export { snowflakeIntrospector } from './snowflake-introspector';
+export { snowflakeColumnType, type SnowflakeColumnRow } from './snowflake-column-type';
+export { snowflakeCatalogQuery, describeSnowflakeSchema } from './snowflake-catalog';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakeDriver } from './fake-driver';
 import { createSnowflakeAdapter } from './snowflake-adapter';
-import { snowflakeColumnType } from './snowflake-introspector';
+import { snowflakeColumnType } from './snowflake-column-type';
 
 const column = (DATA_TYPE: string, more: Partial<Parameters<typeof snowflakeColumnType>[0]> = {}) =>
   snowflakeColumnType({

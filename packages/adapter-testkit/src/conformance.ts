@@ -92,6 +92,39 @@ export function runConformance(
       ).toEqual([]);
     });
 
+    it('describes a whole schema in one read, with the columns getColumns returns', async () => {
+      await buildNode(adapter, conn, node('describe_t', "select 1 as id, 'a' as label"));
+      await buildNode(
+        adapter,
+        conn,
+        node('describe_v', 'select id from ' + adapter.dialect.renderRelation(rel('describe_t')), {
+          materialized: 'view',
+        }),
+      );
+      const introspector = adapter.introspector(conn);
+      const described = await introspector.describeSchema(options.database, options.schema);
+      const key = (name: string) => adapter.dialect.identifierKey(name);
+      const find = (name: string) => described.find((r) => key(r.name) === key(name));
+      expect(find('describe_t')).toMatchObject({
+        kind: 'table',
+        type: expect.stringMatching(/TABLE/),
+      });
+      expect(find('describe_v')).toMatchObject({
+        kind: 'view',
+        type: expect.stringMatching(/VIEW/),
+      });
+      for (const name of ['describe_t', 'describe_v']) {
+        const columns = find(name)!.columns;
+        expect(columns.map(({ name, dataType }) => ({ name, dataType }))).toEqual(
+          await introspector.getColumns(rel(name)),
+        );
+        expect(columns.map((c) => c.index)).toEqual(columns.map((_, i) => i + 1));
+      }
+      expect(
+        await introspector.describeSchema(options.database, `${options.schema}_absent`),
+      ).toEqual([]);
+    });
+
     it('builds and atomically replaces tables and views, leaving no tmp or backup', async () => {
       await buildNode(adapter, conn, node('t', 'select 1 as id'));
       await buildNode(adapter, conn, node('t', 'select 2 as id union all select 3'));

@@ -51,7 +51,16 @@ async function closedPort(): Promise<number> {
 
 async function runEverything(dir: string, env: Record<string, string>): Promise<string[]> {
   const printed: string[] = [];
-  for (const args of [['compile'], ['parse'], ['run'], ['test'], ['build'], ['debug']]) {
+  const commands = [
+    ['compile'],
+    ['parse'],
+    ['run'],
+    ['test'],
+    ['build'],
+    ['debug'],
+    ['docs', 'generate'],
+  ];
+  for (const args of commands) {
     const r = await runCli([...args, '--debug'], dir, env);
     printed.push(r.stdout, r.stderr);
   }

@@ -24,3 +24,4 @@ export * from './materializations';
 export * from './run';
 export * from './secrets';
 export * from './freshness';
+export * from './catalog';

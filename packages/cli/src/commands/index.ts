@@ -8,6 +8,7 @@ import { cleanCommand } from './clean';
 import { compileCommand } from './compile';
 import { debugCommand } from './debug';
 import { depsCommand } from './deps';
+import { docsCommand } from './docs';
 import { initCommand } from './init';
 import { lsCommand } from './ls';
 import { parseCommand } from './parse';
@@ -30,6 +31,7 @@ export const commands: readonly AnyCommand[] = [
   snapshotCommand,
   compileCommand,
   showCommand,
+  docsCommand,
   runOperationCommand,
   lsCommand,
   parseCommand,

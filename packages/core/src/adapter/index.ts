@@ -9,6 +9,7 @@ export * from './csv-table';
 export * from './connection';
 export * from './adapter-error';
 export * from './introspector';
+export * from './catalog-rows';
 export * from './information-schema';
 export * from './adapter';
 export * from './plugin';

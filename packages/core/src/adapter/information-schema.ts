@@ -1,8 +1,9 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { RelationName } from '../manifest/types';
 import type { StatementRunner } from './connection';
+import { catalogRelations, type CatalogRow } from './catalog-rows';
 import type { ColumnDef } from './dialect';
-import type { Introspector, RelationInfo } from './introspector';
+import type { CatalogRelation, Introspector, RelationInfo } from './introspector';
 
 interface InformationSchema {
   'information_schema.tables': {
@@ -79,8 +80,49 @@ export async function columnsQuery(rel: RelationName): Promise<CompiledQuery> {
 }
 
 /**
+ * The whole schema in one query: tables left-joined to their columns, so a relation without
+ * columns is still listed. The standard views have no comments or owners: those are null.
+ */
+export async function describeSchemaQuery(
+  database: string | undefined,
+  schema: string,
+): Promise<CompiledQuery> {
+  const { db, sql } = await queryBuilder();
+  return db
+    .selectFrom('information_schema.tables as t')
+    .leftJoin('information_schema.columns as c', (join) =>
+      join
+        .onRef('c.table_catalog', '=', 't.table_catalog')
+        .onRef('c.table_schema', '=', 't.table_schema')
+        .onRef('c.table_name', '=', 't.table_name'),
+    )
+    .select([
+      't.table_catalog as table_database',
+      't.table_schema as table_schema',
+      't.table_name as table_name',
+      't.table_type as table_type',
+      sql<null>`null`.as('table_comment'),
+      sql<null>`null`.as('table_owner'),
+      'c.column_name as column_name',
+      'c.ordinal_position as column_index',
+      'c.data_type as column_type',
+      sql<null>`null`.as('column_comment'),
+    ])
+    .where('t.table_schema', '=', schema)
+    .where(
+      database === undefined
+        ? sql<boolean>`t.table_catalog = current_database()`
+        : sql<boolean>`t.table_catalog = ${database}`,
+    )
+    .orderBy('t.table_name')
+    .orderBy('c.ordinal_position')
+    .compile();
+}
+
+/**
  * Introspection through the SQL-standard `information_schema`, which DuckDB, Postgres and
- * Redshift all expose: one query per schema for relations, one per relation for columns.
+ * Redshift all expose: one query per schema for relations, one per relation for columns, one
+ * per schema for the catalog.
  */
 export function informationSchemaIntrospector(runner: StatementRunner): Introspector {
   return {
@@ -102,6 +144,10 @@ export function informationSchemaIntrospector(runner: StatementRunner): Introspe
         q.parameters,
       );
       return rows.map((r) => ({ name: r.column_name, dataType: r.data_type }));
+    },
+    async describeSchema(database, schema): Promise<CatalogRelation[]> {
+      const q = await describeSchemaQuery(database, schema);
+      return catalogRelations(await runner.query<CatalogRow>(q.sql, q.parameters));
     },
   };
 }

@@ -1,0 +1,58 @@
+-- 1. describe schema (query)
+with early_binding as (
+    select
+        sch.nspname::text as table_schema,
+        tbl.relname::text as table_name,
+        case
+            when tbl.relkind = 'v' and mat_views.table_name is not null then 'MATERIALIZED VIEW'
+            when tbl.relkind = 'v' then 'VIEW'
+            else 'BASE TABLE'
+        end::text as table_type,
+        tbl_desc.description::text as table_comment,
+        col.attname::text as column_name,
+        col.attnum::int as column_index,
+        pg_catalog.format_type(col.atttypid, col.atttypmod)::text as column_type,
+        col_desc.description::text as column_comment
+    from pg_catalog.pg_namespace sch
+    join pg_catalog.pg_class tbl on tbl.relnamespace = sch.oid
+    join pg_catalog.pg_attribute col on col.attrelid = tbl.oid
+    left join pg_catalog.pg_description tbl_desc
+        on tbl_desc.objoid = tbl.oid and tbl_desc.objsubid = 0
+    left join pg_catalog.pg_description col_desc
+        on col_desc.objoid = tbl.oid and col_desc.objsubid = col.attnum
+    left join information_schema.views mat_views
+        on mat_views.table_schema = sch.nspname
+        and mat_views.table_name = tbl.relname
+        and mat_views.view_definition ilike '%create materialized view%'
+        and mat_views.table_catalog = $1
+    where tbl.relkind in ('r', 'v', 'f', 'p')
+        and col.attnum > 0
+        and not col.attisdropped
+        and sch.nspname = $2
+),
+late_binding as (
+    select
+        table_schema::text as table_schema,
+        table_name::text as table_name,
+        'LATE BINDING VIEW'::text as table_type,
+        null::text as table_comment,
+        column_name::text as column_name,
+        column_index::int as column_index,
+        column_type::text as column_type,
+        null::text as column_comment
+    from pg_get_late_binding_view_cols()
+        cols(table_schema name, table_name name, column_name name, column_type varchar, column_index int)
+    where table_schema = $3
+),
+table_owners as (
+    select schemaname::text as table_schema, tablename::text as table_name, tableowner::text as table_owner
+    from pg_tables where schemaname = $4
+    union all
+    select schemaname::text, viewname::text, viewowner::text
+    from pg_views where schemaname = $5
+),
+unioned as (select * from early_binding union all select * from late_binding)
+select $6::text as table_database, unioned.*, table_owners.table_owner
+from unioned
+join table_owners using (table_schema, table_name)
+order by table_name, column_index;

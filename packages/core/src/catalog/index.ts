@@ -1,0 +1,3 @@
+export * from './catalog-artifact';
+export * from './catalog-nodes';
+export * from './generate-catalog';
