@@ -1,5 +1,5 @@
 import type { Connection } from '../adapter/connection';
-import type { Dialect, RelationKind } from '../adapter/dialect';
+import type { ColumnDef, Dialect, RelationKind } from '../adapter/dialect';
 import type { Introspector } from '../adapter/introspector';
 import type { RelationName } from '../manifest/types';
 import type { RelationPath } from '../templating/dbt-relation';
@@ -11,12 +11,15 @@ const CATALOG_OPS = new Set<WarehouseRequest['op']>(['relations', 'columns', 'sc
 /**
  * What templates learn about the warehouse during one run (`adapter.get_relation`,
  * `get_columns_in_relation`, `list_schemas`), asked once and kept: a hundred models calling
- * `dbt_utils.star(ref('x'))` cost one catalog query, not a hundred. Anything that may change
+ * `dbt_utils.star(ref(…))` on one schema cost one catalog query (`describeSchema`), not a
+ * hundred. Anything that may change
  * what exists — a node building its relation, a template dropping one or sending its own DDL —
  * forgets the affected part, so no answer is stale.
  */
 export class RunCatalog {
   private readonly answers = new Map<string, unknown>();
+  /** Columns of every relation of a schema, from one `describeSchema` read (folded names). */
+  private readonly described = new Map<string, Map<string, ColumnDef[]>>();
 
   constructor(
     private readonly dialect: Dialect,
@@ -26,20 +29,56 @@ export class RunCatalog {
   /** The remembered answer to a catalog request, if there is one. */
   cached(request: WarehouseRequest): { value: unknown } | undefined {
     if (!CATALOG_OPS.has(request.op)) return undefined;
+    if (request.op === 'columns') {
+      const schema = this.described.get(this.schemaKey(request.relation));
+      if (!schema) return undefined;
+      return { value: schema.get(this.fold(String(request.relation.identifier))) ?? [] };
+    }
     const key = requestKey(request);
     return this.answers.has(key) ? { value: this.answers.get(key) } : undefined;
   }
 
   /** Asks the warehouse on `conn` (the node's own session), remembering catalog answers. */
   async answer(conn: Connection, request: WarehouseRequest, node: string): Promise<unknown> {
+    if (request.op === 'columns') {
+      await this.describe(conn, request.relation);
+      return this.cached(request)!.value;
+    }
     const value = await this.ask(conn, request, node);
     if (CATALOG_OPS.has(request.op)) this.answers.set(requestKey(request), value);
-    else if (request.op !== 'execute' || !isReadOnly(request.sql)) this.answers.clear();
+    else if (request.op !== 'execute' || !isReadOnly(request.sql)) {
+      this.answers.clear();
+      this.described.clear();
+    }
     return value;
+  }
+
+  /** Reads the columns of a whole schema at once: the next relation asked about is free. */
+  private async describe(conn: Connection, relation: RelationPath): Promise<void> {
+    const rel = relationName(relation);
+    const relations = await this.introspector(conn).describeSchema(rel.database, rel.schema);
+    const columns = new Map<string, ColumnDef[]>();
+    for (const r of relations)
+      columns.set(
+        this.fold(r.name),
+        r.columns.map((c) => ({ name: c.name, dataType: c.dataType })),
+      );
+    this.described.set(this.schemaKey(relation), columns);
+  }
+
+  private schemaKey(path: { database: string | null; schema: string | null }): string {
+    return `${this.fold(path.database ?? '')}\u0000${this.fold(path.schema ?? '')}`;
+  }
+
+  private fold(name: string): string {
+    return name.toLowerCase();
   }
 
   /** A node (re)built `relation`: what is known about its schema is asked again. */
   changed(relation: RelationName): void {
+    this.described.delete(
+      this.schemaKey({ database: relation.database ?? null, schema: relation.schema }),
+    );
     const schema = this.dialect.foldIdentifier(relation.schema);
     for (const key of [...this.answers.keys()]) {
       const parsed = JSON.parse(key) as { schema?: string; relation?: RelationPath };
@@ -57,8 +96,6 @@ export class RunCatalog {
         return conn.fetch(request.sql, { label: 'statement', node });
       case 'relations':
         return this.introspector(conn).listRelations(request.database ?? undefined, request.schema);
-      case 'columns':
-        return this.introspector(conn).getColumns(relationName(request.relation));
       case 'schemas': {
         const db = request.database ? `${d.quoteIdentifier(request.database)}.` : '';
         const rows = await conn.fetch(`select schema_name from ${db}information_schema.schemata`, {
