@@ -7,6 +7,7 @@ import { INTERNAL_PACKAGE } from './macro-registry';
 import type { RenderCapture } from './render-capture';
 import { RelationPlaceholder, encodeKey } from './relation-placeholder';
 import { MacroReturn } from './template-errors';
+import { configSet } from './config-set';
 import { dbtHelpers } from './dbt-helpers';
 import { utcDatetime } from './py-datetime';
 import type { RenderTarget, TemplateEngineOptions } from './template-engine';
@@ -135,6 +136,7 @@ export function installContextGlobals(
           fail('missing-config', `config '${key}' is required by ${cur().target.uniqueId}`);
         return v;
       },
+      set: configSet((values) => config(values)),
     },
   );
 
