@@ -136,7 +136,7 @@ export function installContextGlobals(
           fail('missing-config', `config '${key}' is required by ${cur().target.uniqueId}`);
         return v;
       },
-      set: configSet((values) => config(values)),
+      set: configSet((values): unknown => config(values)),
     },
   );
 
