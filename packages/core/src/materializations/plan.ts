@@ -17,7 +17,11 @@ export function planModel(
 ): { mode: 'complete'; steps: Step[] } | IncrementalStage {
   const plan = planByMaterialization(input);
   const { sql_header: header } = input.node.config;
-  return { ...plan, steps: withSqlHeader(plan.steps, header, input.node.unique_id) };
+  const { transactionalDdl } = input.dialect.capabilities;
+  return {
+    ...plan,
+    steps: withSqlHeader(plan.steps, header, input.node.unique_id, transactionalDdl),
+  };
 }
 
 function planByMaterialization(

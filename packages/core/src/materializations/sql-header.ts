@@ -7,11 +7,18 @@ import { step, type Step } from './step';
  * dbt's `sql_header` config (set by `{% call set_sql_header(config) %}…{% endcall %}` or
  * `config(sql_header=…)`): SQL that must run right before the statement building the model
  * from its select, in the same session — a session variable, a temporary function or macro the
- * select calls. dbt prepends it to `create table/view … as`; tsmodel runs it as its own step
- * just before each such `create` step, in the same transaction, so the statement's result (its
- * row count) stays the create's on every driver.
+ * select calls. dbt prepends it to `create table/view … as`, one statement (so one implicit
+ * transaction: PostgreSQL's `set local` holds for the create). tsmodel runs it as its own step
+ * just before each such `create`, so the create's result (its row count) stays its own on every
+ * driver, and in the create's transaction: where DDL is transactional the pair always is one,
+ * even for a create that otherwise runs alone (an incremental model's staging table).
  */
-export function withSqlHeader(steps: Step[], header: unknown, node: string): Step[] {
+export function withSqlHeader(
+  steps: Step[],
+  header: unknown,
+  node: string,
+  transactionalDdl: boolean,
+): Step[] {
   if (header === undefined || header === null) return steps;
   if (typeof header !== 'string')
     throw new TsmodelError({
@@ -21,9 +28,11 @@ export function withSqlHeader(steps: Step[], header: unknown, node: string): Ste
       hint: "set it with {% call set_sql_header(config) %} … {% endcall %} or config(sql_header='…')",
     });
   if (header.trim() === '') return steps;
-  return steps.flatMap((s) =>
-    s.kind === 'create' ? [step('header', 'sql_header', header, s.transactional), s] : [s],
-  );
+  return steps.flatMap((s) => {
+    if (s.kind !== 'create') return [s];
+    const transactional = s.transactional || transactionalDdl;
+    return [step('header', 'sql_header', header, transactional), { ...s, transactional }];
+  });
 }
 
 /**
