@@ -127,7 +127,7 @@ describe("seeds' quote_columns on DuckDB", () => {
             }),
         'seeds/seed.csv': QUOTING_SEED,
         'models/model.sql':
-          "{{ config(materialized='incremental', unique_key='col_A') }}\nselect \"col_A\", col_b from {{ ref('seed') }}",
+          "{{ config(materialized='incremental', unique_key='\"col_A\"') }}\nselect \"col_A\", col_b from {{ ref('seed') }}",
       });
       expect((await p.run('seed')).code).toBe(0);
       expect((await p.run('run')).code).toBe(0);
