@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CompileErrors, compileProject } from '@tsmodel/core';
+import { CompileErrors, compileProject, planSeed, type NodeConfig } from '@tsmodel/core';
 import { AdapterRegistry } from '@tsmodel/core/adapter';
 import { tempProject } from '@tsmodel/core/testing';
 import { plugin } from './plugin';
@@ -57,6 +57,15 @@ describe('compiling for snowflake', () => {
   });
 });
 
+const SEED_CONFIG: NodeConfig = {
+  enabled: true,
+  materialized: 'seed',
+  tags: [],
+  pre_hook: [],
+  post_hook: [],
+  meta: {},
+};
+
 describe('SnowflakeDialect', () => {
   it('quotes reserved and non-plain names only, and keeps the case of quoted ones', () => {
     expect(snowflakeDialect.quoteIdentifier('order_id')).toBe('order_id');
@@ -64,6 +73,25 @@ describe('SnowflakeDialect', () => {
     expect(snowflakeDialect.quoteIdentifier('my col')).toBe('"my col"');
     expect(snowflakeDialect.identifierKey('orders')).toBe('ORDERS');
     expect(snowflakeDialect.identifierKey('my-orders')).toBe('my-orders');
+  });
+
+  it("folds seed headers unless quote_columns is set (dbt-snowflake's default)", () => {
+    const seed = (quote_columns: boolean | null) =>
+      planSeed({
+        node: {
+          unique_id: 'seed.shop.codes',
+          relation: { schema: 'S', identifier: 'CODES' },
+          config: { ...SEED_CONFIG, quote_columns },
+          seedFile: '/nowhere/codes.csv',
+        },
+        flags: { fullRefresh: false },
+        dialect: snowflakeDialect,
+        csvTable: { columns: ['Id'], rows: [['1']] },
+      })
+        .map((s) => s.sql)
+        .join('\n');
+    expect(seed(null)).toContain('(ID)');
+    expect(seed(true)).toContain('(Id)');
   });
 
   it('escapes backslashes in strings and qualifies rename targets', () => {

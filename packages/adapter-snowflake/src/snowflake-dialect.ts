@@ -49,6 +49,8 @@ export class SnowflakeDialect extends SqlDialect {
     identifierCase: 'upper',
     maxIdentifierLength: 255,
   };
+  /** dbt-snowflake's default: seed headers fold to upper case unless `quote_columns: true`. */
+  readonly seedQuoteColumns = false;
 
   /** Bare when the folded name is unambiguous; quoted (case kept) otherwise. */
   quoteIdentifier(name: string): string {

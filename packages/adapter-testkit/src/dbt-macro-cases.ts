@@ -244,6 +244,12 @@ export const DBT_MACRO_CASES: DbtMacroCase[] = [
     expected: { duckdb: '[]', postgres: '{}' },
     only: ['duckdb', 'postgres', 'snowflake'],
   },
+  {
+    name: 'array_construct',
+    sql: `select {{ dbt.array_construct(["'a'", "'b'"]) }} as v`,
+    expected: { duckdb: '[a, b]', postgres: '{a,b}' },
+    only: ['duckdb', 'postgres', 'snowflake'],
+  },
   // types
   {
     name: 'type_string',
@@ -307,6 +313,52 @@ export const DBT_MACRO_CASES: DbtMacroCase[] = [
     name: 'date_spine empty',
     sql: `select count(*) as v from ({{ dbt.date_spine('day', ${d('2024-01-10')}, ${d('2024-01-01')}) }}) s`,
     expected: '0',
+  },
+  {
+    name: 'get_intervals_between while parsing',
+    sql: `select {{ dbt.get_intervals_between(${d('2024-01-01')}, ${d('2024-01-10')}, 'day') }} as v`,
+    expected: '1',
+  },
+  // helpers and naming
+  {
+    name: 'should_full_refresh',
+    sql: `select {{ dbt.should_full_refresh() }} as v`,
+    expected: 'false',
+  },
+  {
+    name: 'should_full_refresh configured',
+    sql: `{{ config(full_refresh=true) }}select {{ should_full_refresh() }} as v`,
+    expected: 'true',
+  },
+  {
+    name: 'should_store_failures',
+    sql: `{{ config(store_failures=true) }}select {{ dbt.should_store_failures() }} as v`,
+    expected: 'true',
+  },
+  {
+    name: 'get_where_subquery',
+    sql: `select count(*) as v from {{ dbt.get_where_subquery('(select 1 as x union all select 2) t') }}`,
+    expected: '2',
+  },
+  {
+    name: 'get_where_subquery with where',
+    sql: `{{ config(where='x > 1') }}select count(*) as v from {{ get_where_subquery('(select 1 as x union all select 2) t') }}`,
+    expected: '1',
+  },
+  {
+    name: 'generate_schema_name',
+    sql: `select '{{ dbt.generate_schema_name('custom') }}|{{ generate_schema_name(none) }}' as v`,
+    expected: 'main_custom|main',
+  },
+  {
+    name: 'generate_alias_name',
+    sql: `select '{{ dbt.generate_alias_name(' custom ') }}|{{ generate_alias_name(none, {'name': 'orders'}) }}' as v`,
+    expected: 'custom|orders',
+  },
+  {
+    name: 'generate_database_name',
+    sql: `select '{{ dbt.generate_database_name('analytics') }}' as v`,
+    expected: 'analytics',
   },
 ];
 

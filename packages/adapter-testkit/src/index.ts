@@ -9,3 +9,4 @@ export {
   renderDbtMacroSql,
   type DbtMacroCase,
 } from './dbt-macro-cases';
+export { EPHEMERAL_WITH_MODELS, EPHEMERAL_WITH_ROWS, QUOTING_SEED } from './dbt-behaviour-fixtures';

@@ -142,6 +142,9 @@ select list_concat(cast([1, 2] as integer[]), cast([3] as integer[])) as v;
 -- array_construct empty
 select cast([] as integer[]) as v;
 
+-- array_construct
+select cast(['a', 'b'] as varchar[]) as v;
+
 -- type_string
 select cast(12 as varchar) = '12' as v;
 
@@ -213,3 +216,30 @@ select count(*) as v from (with all_periods as (
     from (select unnest(range(0, cast((date_diff('day', cast(cast('2024-01-10' as date) as timestamp), cast(cast('2024-01-01' as date) as timestamp))) as bigint))) as generated_number) as spine_numbers
 )
 select * from all_periods where date_day < cast('2024-01-01' as date)) s;
+
+-- get_intervals_between while parsing
+select 1 as v;
+
+-- should_full_refresh
+select False as v;
+
+-- should_full_refresh configured
+select True as v;
+
+-- should_store_failures
+select True as v;
+
+-- get_where_subquery
+select count(*) as v from (select 1 as x union all select 2) t;
+
+-- get_where_subquery with where
+select count(*) as v from (select * from (select 1 as x union all select 2) t where x > 1) dbt_subquery;
+
+-- generate_schema_name
+select 'main_custom|main' as v;
+
+-- generate_alias_name
+select 'custom|orders' as v;
+
+-- generate_database_name
+select 'analytics' as v;

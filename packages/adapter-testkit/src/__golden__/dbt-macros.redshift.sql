@@ -142,6 +142,9 @@ select array_concat(array(1, 2), array(3)) as v;
 -- array_construct empty
 select array() as v;
 
+-- array_construct
+select array('a', 'b') as v;
+
 -- type_string
 select cast(12 as varchar(max)) = '12' as v;
 
@@ -229,3 +232,30 @@ select count(*) as v from (with all_periods as (
 ) select generated_number from spine) as spine_numbers
 )
 select * from all_periods where date_day < cast('2024-01-01' as date)) s;
+
+-- get_intervals_between while parsing
+select 1 as v;
+
+-- should_full_refresh
+select False as v;
+
+-- should_full_refresh configured
+select True as v;
+
+-- should_store_failures
+select True as v;
+
+-- get_where_subquery
+select count(*) as v from (select 1 as x union all select 2) t;
+
+-- get_where_subquery with where
+select count(*) as v from (select * from (select 1 as x union all select 2) t where x > 1) dbt_subquery;
+
+-- generate_schema_name
+select 'main_custom|main' as v;
+
+-- generate_alias_name
+select 'custom|orders' as v;
+
+-- generate_database_name
+select 'analytics' as v;

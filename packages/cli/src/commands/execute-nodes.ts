@@ -6,7 +6,7 @@
  * run_results.json is still written, and the exit code is the shell's 128 + signal number.
  */
 import { resolve } from 'node:path';
-import type { ResourceType, RunCommand } from '@tsmodel/core';
+import type { Adapter, NodeResult, ResourceType, RunCommand } from '@tsmodel/core';
 import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { cancelOnSignals, signalExitCode, type CancelOnSignals } from './cancel-signals';
 import type { CommandContext } from './command';
@@ -28,15 +28,23 @@ export interface RunOverride {
   only: readonly string[];
 }
 
+/** What a command prints of the run before its summary (`seed --show`: the seeds' rows). */
+export type AfterRun = (run: {
+  compiled: Awaited<ReturnType<typeof compileWithWarnings>>;
+  adapter: Adapter;
+  results: readonly NodeResult[];
+}) => Promise<void>;
+
 export async function executeNodes(
   ctx: CommandContext,
   command: RunCommand,
   override?: RunOverride,
+  afterRun?: AfterRun,
 ): Promise<number> {
   // Listening from the start: a signal during compile cancels the run before it begins.
   const cancel = cancelOnSignals();
   try {
-    const code = await compileAndRun(ctx, command, cancel, override);
+    const code = await compileAndRun(ctx, command, cancel, override, afterRun);
     const by = cancel.received();
     return by ? signalExitCode(by) : code;
   } finally {
@@ -59,6 +67,7 @@ async function compileAndRun(
   command: RunCommand,
   cancel: CancelOnSignals,
   override?: RunOverride,
+  afterRun?: AfterRun,
 ): Promise<number> {
   const { flags, reporter, io } = ctx;
   const compiled = await compileWithWarnings(ctx, true);
@@ -143,6 +152,7 @@ async function compileAndRun(
       },
     });
     const by = cancel.received();
+    if (!by) await afterRun?.({ compiled, adapter, results: outcome.results });
     printSummary(reporter, outcome.results, outcome.totals, outcome.elapsed, by);
     return outcome.totals.error > 0 ? EXIT_USER_ERROR : EXIT_OK;
   } finally {

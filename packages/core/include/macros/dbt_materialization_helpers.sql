@@ -39,3 +39,10 @@
 {% macro after_commit(sql) -%}
   {{ return(tojson({'sql': sql, 'transaction': false})) }}
 {%- endmacro %}
+
+{#- `{% call set_sql_header(config) %} set timezone = 'UTC'; {% endcall %}` in a model: SQL that
+    runs right before the model is built from its select, in the same session and transaction
+    (its `sql_header` config). -#}
+{% macro set_sql_header(config) -%}
+  {{ config.set('sql_header', caller()) }}
+{%- endmacro %}

@@ -199,6 +199,12 @@ export interface Dialect {
   ): Array<{ label: string; sql: string; transactional: boolean }>;
   /** The engine type for an inferred seed column (dbt's `convert_*_type`). */
   seedColumnType(column: SeedColumn): string;
+  /**
+   * dbt's `quote_columns` where a seed leaves it unset: its adapter's default. dbt quotes seed
+   * columns (keeping the header's case) unless the adapter says otherwise, as Snowflake's does
+   * (`false`: headers fold like unquoted names). Absent means true.
+   */
+  readonly seedQuoteColumns?: boolean;
   /** `create table rel (col type, …)`: an empty table with declared columns. */
   createTable(rel: RelationName, columns: ColumnDef[]): string;
   /** One multi-row `insert … values` of literal rows; `null` is SQL NULL. */

@@ -84,8 +84,11 @@ function readIndex(file: string): Record<string, string> {
   }
 }
 
-/** dbt's layout: models at their file path; generic tests under their YAML file's folder. */
-function compiledRelPath(node: ManifestNode): string {
+/**
+ * dbt's layout of `compiled/` and `run/`: models at their file path; generic tests under their
+ * YAML file's folder.
+ */
+export function compiledRelPath(node: ManifestNode): string {
   if (node.resource_type === 'test' && node.test_metadata) {
     return `${node.original_file_path}/${node.name}.sql`;
   }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -7,6 +8,11 @@ import { Worker } from 'node:worker_threads';
 export interface CompiledFilesBatch {
   dirs: string[];
   files: Array<[string, string]>;
+  /**
+   * Write each file beside itself and rename it into place, so a reader never sees half of it
+   * (`target/run/`, whose files a run rewrites while tools may read them).
+   */
+  atomic?: boolean;
 }
 
 /** What the worker answers: done, or the first failing write's error. */
@@ -56,12 +62,23 @@ export function writeCompiledFiles(batch: CompiledFilesBatch): Promise<void> {
 }
 
 /** The writing itself, on whichever thread runs it; errors become a reply, not a throw. */
-export function writeBatch({ dirs, files }: CompiledFilesBatch): CompiledFilesReply {
+export function writeBatch({ dirs, files, atomic }: CompiledFilesBatch): CompiledFilesReply {
+  let tmp: string | undefined;
   try {
     for (const dir of dirs) mkdirSync(dir, { recursive: true });
-    for (const [file, sql] of files) writeFileSync(file, sql);
+    for (const [file, sql] of files) {
+      if (!atomic) {
+        writeFileSync(file, sql);
+        continue;
+      }
+      tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+      writeFileSync(tmp, sql);
+      renameSync(tmp, file);
+      tmp = undefined;
+    }
     return { ok: true };
   } catch (err) {
+    if (tmp !== undefined) rmSync(tmp, { force: true });
     const e = err as NodeJS.ErrnoException;
     return { ok: false, message: e.message, code: e.code, path: e.path };
   }

@@ -13,7 +13,8 @@ const DEFAULTS: Record<string, Record<string, unknown>> = {
     pre_hook: [],
     post_hook: [],
     meta: {},
-    quote_columns: false,
+    // null, not false: unset, the adapter's default decides (dbt's too; see seedQuoteColumns).
+    quote_columns: null,
     delimiter: ',',
   },
   test: {

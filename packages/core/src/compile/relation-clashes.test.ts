@@ -94,6 +94,26 @@ describe('relation clashes', () => {
     );
   });
 
+  // dbt's adapter suite (aliases: BaseAliasErrors, BaseSameAliasDifferentSchemas).
+  it("two models with one alias in the target's schema: an error naming both, on every adapter", async () => {
+    const dupes = {
+      'models/model_a.sql': "{{ config(alias='duped_alias') }}\nselect 1 as id",
+      'models/model_b.sql': "{{ config(alias='duped_alias') }}\nselect 1 as id",
+    };
+    for (const type of ['duckdb', 'postgres', 'redshift']) {
+      expect(await clashes(dupes, type)).toEqual([
+        'models/model_b.sql model.shop.model_a (models/model_a.sql) and model.shop.model_b (models/model_b.sql) both build main.duped_alias: one would overwrite the other — set `alias` or `schema` on one of them so each builds its own relation',
+      ]);
+    }
+    expect(
+      await clashes({
+        'models/model_a.sql': "{{ config(alias='duped_alias', schema='schema_a') }}select 1 as id",
+        'models/model_b.sql': "{{ config(alias='duped_alias', schema='schema_b') }}select 1 as id",
+        'models/model_c.sql': "{{ config(alias='duped_alias') }}select 1 as id",
+      }),
+    ).toEqual([]);
+  });
+
   it('ephemeral models, sources sharing a table and distinct schemas do not clash', async () => {
     expect(
       await clashes({

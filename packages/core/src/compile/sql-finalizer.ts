@@ -94,11 +94,12 @@ export class SqlFinalizer {
 }
 
 /**
- * Puts CTEs in front of `sql`. When `sql` already opens with `with` (after comments), they join
- * its list — a second `with` would be a syntax error.
+ * Puts CTEs in front of `sql`. When `sql` already opens with `with` (after whitespace and
+ * comments, as a model's text after its `config()` line does), they join its list — a second
+ * `with` would be a syntax error — as dbt merges them.
  */
 export function injectCtes(sql: string, ctes: string[]): string {
-  const lead = /^(\s*(?:--[^\n]*\n|\/\*[\s\S]*?\*\/)\s*)*/.exec(sql)![0];
+  const lead = /^\s*(?:(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)\s*)*/.exec(sql)![0];
   const rest = sql.slice(lead.length);
   const withMatch = /^with(\s+recursive)?\s+/i.exec(rest);
   if (withMatch)

@@ -107,11 +107,21 @@ function writeSteps(
 /**
  * `unique_key` as a list: a string is one column (or expression), a list is a composite key;
  * `''`, `[]` and blank entries mean no key, as in dbt (append instead of matching on nothing).
+ * dbt pastes the key into its SQL as written, so projects quote mixed-case columns themselves
+ * (`unique_key='"col_A"'`): such a key is the column it names, which the dialect quotes again.
  */
 export function uniqueKeyOf(input: PlanInput): string[] {
   const key = input.node.config.unique_key;
   if (key === undefined || key === null) return [];
-  return (Array.isArray(key) ? key : [key]).map(String).filter((k) => k.trim() !== '');
+  const q = input.dialect.quoteCharacter;
+  return (Array.isArray(key) ? key : [key])
+    .map(String)
+    .filter((k) => k.trim() !== '')
+    .map((k) => {
+      const t = k.trim();
+      const quoted = t.length > 2 && t.startsWith(q) && t.endsWith(q);
+      return quoted ? t.slice(1, -1).replaceAll(q + q, q) : k;
+    });
 }
 
 /** `incremental_predicates`, or dbt's older spelling `predicates`. */

@@ -1,5 +1,6 @@
 import { TsmodelError } from '../diagnostics';
 import { planIncrementalStage, type IncrementalStage } from './incremental';
+import { withSqlHeader } from './sql-header';
 import type { PlanInput, Step } from './step';
 import { planTable } from './table';
 import { planView } from './view';
@@ -9,9 +10,21 @@ export const MODEL_MATERIALIZATIONS = ['view', 'table', 'incremental', 'ephemera
 /**
  * The plan for a model by its `materialized` config. Incremental models return their first
  * phase (see `planIncrementalStage`); ephemeral models are inlined into their children and plan
- * nothing.
+ * nothing. A `sql_header` runs before each statement that builds from the model's select.
  */
 export function planModel(
+  input: PlanInput,
+): { mode: 'complete'; steps: Step[] } | IncrementalStage {
+  const plan = planByMaterialization(input);
+  const { sql_header: header } = input.node.config;
+  const { transactionalDdl } = input.dialect.capabilities;
+  return {
+    ...plan,
+    steps: withSqlHeader(plan.steps, header, input.node.unique_id, transactionalDdl),
+  };
+}
+
+function planByMaterialization(
   input: PlanInput,
 ): { mode: 'complete'; steps: Step[] } | IncrementalStage {
   const { materialized } = input.node.config;

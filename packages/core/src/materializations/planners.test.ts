@@ -197,3 +197,19 @@ describe('planModel', () => {
     ]);
   });
 });
+
+describe('unique_key as dbt pastes it', () => {
+  it('takes a quoted key as the column it names (dbt: unique_key=\'"col_A"\')', () => {
+    const base = input({ unique_key: '"col_A"', incremental_strategy: 'delete+insert' });
+    const [del] = planIncrementalApply({
+      ...base,
+      existing: { kind: 'table' },
+      staging: tmpRelation(base.node.relation, duckdbDialect),
+      columns: {
+        existing: [{ name: 'col_A', dataType: 'INTEGER' }],
+        incoming: [{ name: 'col_A', dataType: 'INTEGER' }],
+      },
+    });
+    expect(del!.sql).toContain('("col_A") in (\n  select distinct "col_A"');
+  });
+});

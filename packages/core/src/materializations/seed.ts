@@ -1,5 +1,6 @@
 import { checkCsvFile, inferSeedColumns, readCsvTable, type CsvTable } from '../adapter/csv-table';
 import { STAGED_SEED_MIN_ROWS, type CsvSource, type Dialect } from '../adapter/dialect';
+import { TsmodelError } from '../diagnostics';
 import type { NodeConfig, RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
 import { dropOldKeepingDependents, step, type PlanInput, type Step } from './step';
@@ -38,6 +39,24 @@ export function seedCsv(input: SeedPlanInput): CsvSource {
   };
 }
 
+/**
+ * Whether the seed's header names are quoted (kept exactly): its `quote_columns`, else the
+ * adapter's default as in dbt — true, except where the dialect says false (Snowflake).
+ */
+export function seedQuoteColumns(input: Pick<SeedPlanInput, 'node' | 'dialect'>): boolean {
+  const configured = input.node.config.quote_columns;
+  if (typeof configured === 'boolean') return configured;
+  if (configured === undefined || configured === null)
+    return input.dialect.seedQuoteColumns ?? true;
+  throw new TsmodelError({
+    code: 'bad-config',
+    message: `quote_columns of ${input.node.unique_id} must be true or false, got ${JSON.stringify(configured)}`,
+    node: input.node.unique_id,
+    ...(input.node.seedPath ? { location: { file: input.node.seedPath } } : {}),
+    hint: 'set quote_columns: true to keep the header names exactly, false to fold them like unquoted names',
+  });
+}
+
 function seedDelimiter(config: NodeConfig): string {
   return typeof config.delimiter === 'string' ? config.delimiter : ',';
 }
@@ -54,6 +73,9 @@ export function planSeed(input: SeedPlanInput): Step[] {
     !existing ||
     existing.kind === 'view' ||
     shouldFullRefresh(flags.fullRefresh, node.config.full_refresh);
+  // Checked on every engine; an in-engine reader keeps the header's names as they are (DuckDB
+  // preserves the case of unquoted names too, so quoting changes nothing there).
+  seedQuoteColumns(input);
   return dialect.readCsv ? planEngineRead(input, rebuild) : planClientLoad(input, rebuild);
 }
 
@@ -91,12 +113,11 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
   const parsed =
     input.csvTable ?? readCsvTable(node.seedFile, seedDelimiter(node.config), node.seedPath);
   const csv = seedCsv({ ...input, csvTable: parsed });
-  // dbt's `quote_columns` (default false): header names are folded like unquoted identifiers,
-  // so `Id` becomes `id` on PostgreSQL and `ID` on Snowflake; true keeps them exactly.
-  const table: CsvTable =
-    node.config.quote_columns === true
-      ? parsed
-      : { ...parsed, columns: parsed.columns.map((c) => dialect.foldIdentifier(c)) };
+  // dbt's `quote_columns`: true keeps header names exactly; false folds them like unquoted
+  // identifiers, so `Id` becomes `id` on PostgreSQL and `ID` on Snowflake.
+  const table: CsvTable = seedQuoteColumns(input)
+    ? parsed
+    : { ...parsed, columns: parsed.columns.map((c) => dialect.foldIdentifier(c)) };
   const inserts =
     dialect.stagedCsvLoad && table.rows.length >= STAGED_SEED_MIN_ROWS
       ? dialect

@@ -3,7 +3,16 @@ import type { NodeConfig, RelationName } from '../manifest/types';
 
 /** What a step does, for progress output and for tests that look for a step without parsing SQL. */
 export type StepKind =
-  'create' | 'rename' | 'drop' | 'truncate' | 'insert' | 'delete' | 'merge' | 'alter';
+  | 'create'
+  | 'rename'
+  | 'drop'
+  | 'truncate'
+  | 'insert'
+  | 'delete'
+  | 'merge'
+  | 'alter'
+  /** A model's `sql_header`, run right before its create (see `withSqlHeader`). */
+  | 'header';
 
 /**
  * One SQL statement of a plan. Plans are ordered lists of steps; every maximal run of

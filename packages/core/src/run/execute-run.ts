@@ -19,6 +19,7 @@ import { setInvocationFlags } from '../templating/invocation-flags';
 import { Redactor, collectSecrets } from '../secrets';
 import { runModel } from './run-model';
 import { runSeed } from './run-seed';
+import { RunSqlRecorder } from './run-sql-recorder';
 import { runTest } from './run-test';
 import { addTestGates, criticalPathPriority, scheduleGraph } from './schedule-graph';
 import { schedule, type SkipReason } from './scheduler';
@@ -191,6 +192,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     if (!options.signal?.aborted)
       await runProjectHooks(options, renders, main, 'on-run-start', emit);
 
+    const recorder = options.writeResults !== false ? new RunSqlRecorder() : undefined;
     let index = 0;
     const total = ids.size;
     const relationOf = (node: ManifestNode) =>
@@ -213,8 +215,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         const node = manifest.nodes[id]!;
         const nodeIndex = ++index;
         emit({ type: 'node-start', index: nodeIndex, total, node, relation: relationOf(node) });
+        const session = recorder ? recorder.forNode(conn, node) : conn;
         const result = markCancelled(
-          await runNode(ctx, conn, node, target, `Thread-${worker + 1}`, relationOf(node)),
+          await runNode(ctx, session, node, target, `Thread-${worker + 1}`, relationOf(node)),
           options.signal,
         );
         record(node, nodeIndex, result);
@@ -242,6 +245,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     };
     if (options.writeResults !== false) {
       const targetDir = path.resolve(project.root.rootDir, project.root.targetPath);
+      await recorder?.write(targetDir, manifest);
       outcome.resultsPath = await writeRunResults(
         targetDir,
         runResultsArtifact({

@@ -4,6 +4,7 @@ import type { ManifestNode } from '../manifest/types';
 import { shouldFullRefresh } from '../materializations/full-refresh';
 import { planIncrementalApply } from '../materializations/incremental';
 import { planModel } from '../materializations/plan';
+import { withHeaderRelations } from '../materializations/sql-header';
 import {
   mainQueryId,
   runNodeHooks,
@@ -32,7 +33,9 @@ export async function runModel(
     node: {
       unique_id: node.unique_id,
       relation,
-      config: node.config,
+      config: await withHeaderRelations(node.config, (t) =>
+        ctx.renders.renderAdHoc(conn, t, { node: node.unique_id, isIncremental }),
+      ),
       sql: await ctx.renders.nodeSql(conn, node, isIncremental),
     },
     ...(existing ? { existing } : {}),

@@ -10,6 +10,7 @@ import { DbtRelation, relationApi, type RelationStyle } from './dbt-relation';
 import { warehouseMethods, type ResultValues } from './adapter-object';
 import type { JitRuntime } from './render-warehouse';
 import { MacroReturn } from './template-errors';
+import { configSet } from './config-set';
 import { dbtHelpers } from './dbt-helpers';
 import { utcDatetime } from './py-datetime';
 import type { RenderTarget, TemplateEngineOptions } from './template-engine';
@@ -170,6 +171,7 @@ export function installContextGlobals(
           fail('missing-config', `config '${key}' is required by ${cur().target.uniqueId}`);
         return v;
       },
+      set: configSet((values): unknown => config(values)),
     },
   );
 
