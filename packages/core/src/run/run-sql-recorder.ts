@@ -33,6 +33,11 @@ export class RunSqlRecorder {
         if (queries) list.push(sql);
         return runner.query(sql, params);
       },
+      // Statements templates send (run_query, statement) are executed SQL too.
+      fetch: (sql, options) => {
+        list.push(sql);
+        return runner.fetch(sql, options);
+      },
     });
     return {
       ...record(conn),
