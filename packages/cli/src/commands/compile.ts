@@ -39,6 +39,13 @@ export const compileCommand = defineCommand<CompileFlags>({
       `Compiled ${plural(nodes, 'node')} (${rendered} rendered, ${cacheHits} from cache) in ${Math.round(ms)} ms`,
       { ...compiled.stats },
     );
+    const fallback = ctx.flags.introspect ? [] : [...compiled.introspective].sort();
+    if (fallback.length > 0)
+      ctx.reporter.info(
+        'needs-introspect',
+        `${plural(fallback.length, 'node')} read the warehouse while rendering (run_query, adapter.get_columns_in_relation, execute…): their compiled SQL is the parse-time fallback; \`tsmodel compile --introspect\` renders them against the target as run does: ${fallback.join(', ')}`,
+        { nodes: fallback },
+      );
     if (!hasSelectionFlags(ctx)) return;
     const selected = await selectInDagOrder(ctx, compiled);
     const nodesById = compiled.manifest.nodes;

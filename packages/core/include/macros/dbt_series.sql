@@ -46,8 +46,6 @@ select generated_number from numbers where generated_number <= {{ upper_bound }}
 {% macro default__get_intervals_between(start_date, end_date, datepart) -%}
   {%- if not execute -%}
     {{ return(1) }}
-  {%- elif run_query is not defined -%}
-    {{ exceptions.raise_compiler_error("dbt.get_intervals_between needs run_query, which tsmodel does not have yet; dbt.date_spine does not need it") }}
   {%- endif -%}
   {%- set result = run_query('select ' ~ dbt.datediff(start_date, end_date, datepart)) -%}
   {{ return(result.columns[0].values()[0] | int) }}

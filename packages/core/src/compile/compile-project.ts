@@ -115,7 +115,7 @@ export async function compileProject(options: CompileOptions): Promise<CompileRe
  */
 export type ManifestView = Pick<
   CompileResult,
-  'project' | 'profile' | 'manifest' | 'graph' | 'warnings' | 'stats'
+  'project' | 'profile' | 'manifest' | 'graph' | 'warnings' | 'stats' | 'introspective'
 >;
 
 export async function compileManifest(options: CompileOptions): Promise<ManifestView> {
@@ -147,6 +147,7 @@ export async function compileManifest(options: CompileOptions): Promise<Manifest
         profile,
         warnings,
         stats,
+        introspective: reused.introspective,
         get manifest() {
           return reused.manifest;
         },
@@ -300,6 +301,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
       artifacts: options.writeArtifacts === true ? 'all' : 'manifest',
       envVars: built.reads.envVars,
       nodeCount: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,
+      introspective: [...built.introspective],
       writtenAt: Date.now() - (performance.now() - started),
       warnings: built.warnings.map((w) => ({
         code: w.code,

@@ -74,8 +74,8 @@ export function jitRuntime(
     if (declaredOnly && key.kind === 'ref' && !caller.depends_on.nodes.includes(hit.unique_id))
       throw new TsmodelError({
         code: 'undeclared-ref',
-        message: `${caller.unique_id} refers to ${hit.unique_id} only in code that runs when execute is true, so it was not known as a dependency`,
-        hint: `add a line \`-- depends_on: {{ ref('${key.name}') }}\` at the top of ${caller.original_file_path}, as dbt asks`,
+        message: `${caller.unique_id} refers to ${hit.unique_id} only in code that runs when execute is true, so it was not known as a dependency: add a line \`-- depends_on: {{ ref('${key.name}') }}\` at the top of ${caller.original_file_path}`,
+        hint: 'dbt asks for the same line: the dependency must be known before anything runs',
         node: caller.unique_id,
       });
     return relationOf(hit, hit.config.materialized === 'ephemeral' ? 'cte' : null);

@@ -22,6 +22,8 @@ interface FingerprintFile {
   artifacts: ArtifactLevel;
   /** Env vars any template read: their values join the fingerprint. */
   envVars: string[];
+  /** Nodes whose compiled SQL is a parse-time fallback (see `CompileResult.introspective`). */
+  introspective: string[];
   /** Compile warnings, replayed when the manifest is reused. */
   warnings: Array<ConstructorParameters<typeof TsmodelError>[0]>;
   /** Nodes and sources in the manifest, so a reuse can report it without parsing it. */
@@ -84,7 +86,14 @@ export async function reuseManifest(input: {
   env: Record<string, string | undefined>;
   needs: ArtifactLevel;
 }): Promise<
-  { manifest: Manifest; graph: Graph; nodeCount: number; warnings: TsmodelError[] } | undefined
+  | {
+      manifest: Manifest;
+      graph: Graph;
+      nodeCount: number;
+      warnings: TsmodelError[];
+      introspective: ReadonlySet<string>;
+    }
+  | undefined
 > {
   let saved: FingerprintFile;
   try {
@@ -119,6 +128,7 @@ export async function reuseManifest(input: {
     },
     nodeCount: saved.nodeCount,
     warnings: saved.warnings.map((w) => new TsmodelError(w)),
+    introspective: new Set(saved.introspective ?? []),
   };
 }
 

@@ -20,6 +20,8 @@ export class RunCatalog {
   private readonly answers = new Map<string, unknown>();
   /** Columns of every relation of a schema, from one `describeSchema` read (folded names). */
   private readonly described = new Map<string, Map<string, ColumnDef[]>>();
+  /** Relations built since their schema was described: their columns are read again alone. */
+  private readonly stale = new Set<string>();
 
   constructor(
     private readonly dialect: Dialect,
@@ -31,7 +33,7 @@ export class RunCatalog {
     if (!CATALOG_OPS.has(request.op)) return undefined;
     if (request.op === 'columns') {
       const schema = this.described.get(this.schemaKey(request.relation));
-      if (!schema) return undefined;
+      if (!schema || this.stale.has(this.relationKey(request.relation))) return undefined;
       return { value: schema.get(this.fold(String(request.relation.identifier))) ?? [] };
     }
     const key = requestKey(request);
@@ -41,7 +43,13 @@ export class RunCatalog {
   /** Asks the warehouse on `conn` (the node's own session), remembering catalog answers. */
   async answer(conn: Connection, request: WarehouseRequest, node: string): Promise<unknown> {
     if (request.op === 'columns') {
-      await this.describe(conn, request.relation);
+      const key = this.relationKey(request.relation);
+      const schema = this.described.get(this.schemaKey(request.relation));
+      if (schema && this.stale.has(key)) {
+        const columns = await this.introspector(conn).getColumns(relationName(request.relation));
+        schema.set(this.fold(String(request.relation.identifier)), columns);
+        this.stale.delete(key);
+      } else await this.describe(conn, request.relation);
       return this.cached(request)!.value;
     }
     const value = await this.ask(conn, request, node);
@@ -49,6 +57,7 @@ export class RunCatalog {
     else if (request.op !== 'execute' || !isReadOnly(request.sql)) {
       this.answers.clear();
       this.described.clear();
+      this.stale.clear();
     }
     return value;
   }
@@ -63,21 +72,35 @@ export class RunCatalog {
         this.fold(r.name),
         r.columns.map((c) => ({ name: c.name, dataType: c.dataType })),
       );
-    this.described.set(this.schemaKey(relation), columns);
+    const schemaKey = this.schemaKey(relation);
+    this.described.set(schemaKey, columns);
+    for (const key of [...this.stale])
+      if (key.startsWith(`${schemaKey}\u0000`)) this.stale.delete(key);
   }
 
   private schemaKey(path: { database: string | null; schema: string | null }): string {
     return `${this.fold(path.database ?? '')}\u0000${this.fold(path.schema ?? '')}`;
   }
 
+  private relationKey(path: RelationPath): string {
+    return `${this.schemaKey(path)}\u0000${this.fold(path.identifier ?? '')}`;
+  }
+
   private fold(name: string): string {
     return name.toLowerCase();
   }
 
-  /** A node (re)built `relation`: what is known about its schema is asked again. */
+  /**
+   * A node (re)built `relation`: its columns are read again (alone) when next asked, and the
+   * relation lists of its schema are asked again.
+   */
   changed(relation: RelationName): void {
-    this.described.delete(
-      this.schemaKey({ database: relation.database ?? null, schema: relation.schema }),
+    this.stale.add(
+      this.relationKey({
+        database: relation.database ?? null,
+        schema: relation.schema,
+        identifier: relation.identifier,
+      }),
     );
     const schema = this.dialect.foldIdentifier(relation.schema);
     for (const key of [...this.answers.keys()]) {

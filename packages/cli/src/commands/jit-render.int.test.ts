@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { testProject } from './run-fixtures';
+
+/** Macros a dbt package would ship: star-like column listing, and an operation that acts. */
+const MACROS = `
+{% macro cols_except(from, except=[]) %}
+  {%- if not execute -%}{{ return('*') }}{%- endif -%}
+  {%- set cols = adapter.get_columns_in_relation(from) -%}
+  {%- for c in cols if c.name not in except -%}{{ c.quoted }}{{ ', ' if not loop.last }}{%- endfor -%}
+{% endmacro %}
+{% macro make_and_count() %}
+  {% set t = run_query('select count(*) as c from ' ~ ref('people')) %}
+  {{ log('people: ' ~ t.columns[0].values()[0], info=True) }}
+  {% do run_query('insert into main.op_log values (1)') %}
+  {% set r = adapter.get_relation(database=none, schema='main', identifier='op_log') %}
+  {{ log('relation: ' ~ r ~ ' is_table=' ~ r.is_table, info=True) }}
+{% endmacro %}
+`;
+
+const FILES = {
+  'seeds/people.csv': 'id,name,secret\n1,a,x\n2,b,y\n',
+  'macros/helpers.sql': MACROS,
+  'models/starred.sql':
+    "select {{ cols_except(ref('people'), except=['secret']) }} from {{ ref('people') }}",
+  'models/counted.sql': `{% set n = run_query('select count(*) from ' ~ ref('people')) %}
+select {{ n.columns[0].values()[0] if execute else 0 }} as n, '{{ ref('people').identifier }}' as ident`,
+  'models/looked_up.sql': `-- depends_on: {{ ref('people') }}
+{% set r = adapter.get_relation(database=this.database, schema=this.schema, identifier='people') %}
+select '{{ r.identifier if r else 'none' }}' as found, {{ 'true' if r and r.is_table else 'false' }} as is_table`,
+  'models/grows.sql': `{{ config(materialized='incremental') }}
+{% if is_incremental() %}
+select id + {{ run_query('select max(id) from ' ~ this).columns[0].values()[0] }} as id from {{ ref('people') }}
+{% else %}
+select id from {{ ref('people') }}
+{% endif %}`,
+  'models/static_one.sql': "select * from {{ ref('people') }}",
+};
+
+describe('just-in-time rendering with execute = true', () => {
+  it('renders introspective models against the warehouse at run time, static ones once', async () => {
+    const p = testProject(FILES);
+    const built = await p.run('build');
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    // Without the run-time render the star fallback `*` would keep the excluded column.
+    expect(await p.query('select * from main.starred order by id')).toEqual([
+      { id: 1, name: 'a' },
+      { id: 2, name: 'b' },
+    ]);
+    expect(await p.query('select * from main.counted')).toEqual([{ n: 2, ident: 'people' }]);
+    expect(await p.query('select * from main.looked_up')).toEqual([
+      { found: 'people', is_table: true },
+    ]);
+    const executed = readFileSync(
+      join(p.dir, 'target', 'run', 'shop', 'models', 'starred.sql'),
+      'utf8',
+    );
+    expect(executed).toContain('"id", "name" from');
+  });
+
+  it('runs the is_incremental() branch with run_query against the existing table', async () => {
+    const p = testProject(FILES);
+    expect((await p.run('build')).code).toBe(0);
+    expect((await p.run('run', '-s', 'grows')).code).toBe(0);
+    const rows = await p.query('select id from main.grows order by id');
+    expect(rows.map((r) => r.id)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('compile stays offline and names the nodes that need --introspect; --introspect renders them', async () => {
+    const p = testProject(FILES);
+    const offline = await p.run('compile');
+    expect(offline.code).toBe(0);
+    expect(offline.stdout).toMatch(/3 nodes read the warehouse while rendering/);
+    expect(offline.stdout).toContain('model.shop.starred');
+    expect(offline.stdout).not.toContain('model.shop.static_one');
+    const compiledStar = join(p.dir, 'target', 'compiled', 'shop', 'models', 'starred.sql');
+    expect(readFileSync(compiledStar, 'utf8')).toContain('select * from');
+    // Reused manifest (nothing changed): still says so.
+    expect((await p.run('compile')).stdout).toMatch(/3 nodes read the warehouse/);
+    expect((await p.run('seed')).code).toBe(0);
+    const live = await p.run('compile', '--introspect');
+    expect(live.code).toBe(0);
+    expect(live.stdout).toContain('nodes rendered against the warehouse: 3');
+    expect(readFileSync(compiledStar, 'utf8')).toContain('"id", "name" from');
+  });
+
+  it('run-operation: statements run once each, in order, with the final logs printed once', async () => {
+    const p = testProject({
+      ...FILES,
+      'models/op_log.sql': "{{ config(materialized='table') }} select 0 as x where false",
+    });
+    expect((await p.run('build')).code).toBe(0);
+    const op = await p.run('run-operation', 'make_and_count');
+    expect(op.stderr).toBe('');
+    expect(op.code).toBe(0);
+    expect(op.stdout.match(/people: 2/g)).toHaveLength(1);
+    expect(op.stdout).toContain('relation: "main"."op_log" is_table=True');
+    expect(await p.query('select count(*)::int as n from main.op_log')).toEqual([{ n: 1 }]);
+  });
+
+  it('hooks can query the warehouse', async () => {
+    const p = testProject({
+      ...FILES,
+      'project.yml': `name: shop
+version: '1.0'
+profile: shop
+on-run-end:
+  - "create or replace table main.hook_saw as select {{ run_query('select count(*) from ' ~ ref('people')).columns[0].values()[0] if execute else -1 }} as n"
+`,
+    });
+    expect((await p.run('build')).code).toBe(0);
+    expect(await p.query('select n from main.hook_saw')).toEqual([{ n: 2 }]);
+  });
+
+  it('a ref reached only at run time fails its node (naming the depends_on fix); others still run', async () => {
+    const p = testProject({
+      ...FILES,
+      'models/sneaky.sql':
+        "{% if execute %}select * from {{ ref('starred') }}{% else %}select 1 as id{% endif %}",
+      'models/after_sneaky.sql': "select * from {{ ref('sneaky') }}",
+    });
+    const run = await p.run('build');
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toContain(
+      'model.shop.sneaky refers to model.shop.starred only in code that runs when execute is true',
+    );
+    expect(run.stdout + run.stderr).toContain("-- depends_on: {{ ref('starred') }}");
+    expect(run.stdout).toMatch(/SKIP.*after_sneaky|after_sneaky.*SKIP/i);
+    expect(await p.query('select count(*)::int as n from main.counted')).toEqual([{ n: 1 }]);
+  });
+
+  it('asks the catalog once per schema, however many models introspect it', async () => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 5; i++)
+      many[`models/star_${i}.sql`] =
+        "{{ config(materialized='table') }} select {{ cols_except(ref('people'), except=['secret']) }} from {{ ref('people') }}";
+    const p = testProject({ ...FILES, ...many });
+    expect((await p.run('seed')).code).toBe(0);
+    const run = await p.run(
+      '--debug',
+      'run',
+      '-s',
+      'star_0',
+      'star_1',
+      'star_2',
+      'star_3',
+      'star_4',
+      '--threads',
+      '1',
+    );
+    expect(run.code).toBe(0);
+    const describes = (run.stdout + run.stderr).match(/duckdb_columns\(\)/g) ?? [];
+    expect(describes.length).toBe(1);
+  });
+});
