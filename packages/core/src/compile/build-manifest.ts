@@ -175,7 +175,14 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       disabled.push(node);
       continue;
     }
-    if (node.resource_type === 'model' && outcome && isEmptySql(outcome.sql)) {
+    // An introspective model may render empty while parsing (dbt_utils.union_relations): its
+    // run-time render is checked instead (jit-renderer.ts).
+    if (
+      node.resource_type === 'model' &&
+      outcome &&
+      !outcome.capture.introspective &&
+      isEmptySql(outcome.sql)
+    ) {
       failed.push(node);
       problems.push(
         new TsmodelError({
@@ -269,8 +276,12 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     root.name,
     [...project.projects.keys()],
   );
-  const resolvedKeys = linkDependencies(nodes, captures, resolver, (err) =>
-    problems.push(locate(err)),
+  const resolvedKeys = linkDependencies(
+    nodes,
+    captures,
+    resolver,
+    (err) => problems.push(locate(err)),
+    (err) => warnings.push(locate(err)),
   );
 
   addConsumerEdges(nodes, resolver, problems);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TemplatingDialect } from '../adapter/dialect';
 import type { TsmodelError } from '../diagnostics';
-import type { LoadedProject, ResolvedProfile } from '../project/types';
+import type { LoadedProject, ResolvedProfile, TargetConfig } from '../project/types';
 import { VarResolver } from '../project/var-resolver';
 import { TemplateEngine } from '../templating/template-engine';
 import type { DiscoveredFile } from './discover';
@@ -24,6 +24,15 @@ export interface EngineSetup {
 }
 
 /**
+ * The target as dbt's templates see it: dbt-postgres and dbt-redshift read `dbname` into
+ * `target.database`, which packages use (`{{ target.database }}.information_schema.tables`).
+ */
+function withDbtAliases(target: TargetConfig): TargetConfig {
+  if (target.database !== undefined || target.dbname === undefined) return target;
+  return { ...target, database: String(target.dbname) };
+}
+
+/**
  * Builds the template engine for a loaded project and registers every macro (tsmodel's own,
  * then each package's). Shared by `compileProject` and the render workers so both render the
  * same way.
@@ -40,7 +49,7 @@ export function setUpEngine(
   const engine = new TemplateEngine({
     rootProject: project.root.name,
     // dbt hides credentials from templates: compiled SQL and the manifest never hold them.
-    target: publicTarget(target),
+    target: withDbtAliases(publicTarget(target)),
     dialect: settings.dialect,
     vars: (name, pkg) => vars.resolve(name, pkg),
     env: settings.env,

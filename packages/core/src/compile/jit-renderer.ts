@@ -5,6 +5,7 @@ import type { JitRuntime, RenderWarehouse, ResolvedRelation } from '../templatin
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 import type { DependencyResolver } from './dependency-resolver';
 import { EPHEMERAL_CTE_PREFIX, type SqlFinalizer } from './sql-finalizer';
+import { isEmptySql } from './empty-sql';
 
 /** A node's run-time SQL, rendered with `execute = true` against the live warehouse. */
 export type RunRender = (
@@ -48,6 +49,14 @@ export function jitRenderer(input: JitRendererInput): RunRender {
       },
       uniqueId,
     );
+    if (node.resource_type === 'model' && isEmptySql(out.sql))
+      throw new TsmodelError({
+        code: 'empty-model',
+        message: `model '${node.name}' is empty: ${node.original_file_path} renders to no SQL when rendered against the warehouse`,
+        location: { file: node.original_file_path },
+        node: node.unique_id,
+        hint: 'check what the macros it calls found in the warehouse (relations, columns): render it with tsmodel compile --introspect',
+      });
     return finalizer.finalize(node, out.sql);
   };
 }

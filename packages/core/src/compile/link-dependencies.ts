@@ -12,15 +12,36 @@ export type ResolvedKeys = Map<string, Map<string, ManifestNode>>;
  * project is still linked, so every problem is found in one pass.
  */
 export function linkDependencies(
-  nodes: ReadonlyMap<string, ManifestNode>,
+  nodes: Map<string, ManifestNode>,
   captures: ReadonlyMap<string, RenderCapture>,
   resolver: DependencyResolver,
   report: (err: TsmodelError) => void,
+  warn: (err: TsmodelError) => void,
 ): ResolvedKeys {
   const resolved: ResolvedKeys = new Map();
-  for (const node of nodes.values()) {
+  for (const node of [...nodes.values()]) {
     const capture = captures.get(node.unique_id);
     if (!capture) continue;
+    const model = capture.refs[0];
+    const checked =
+      node.resource_type === 'test' && node.test_metadata && model && capture.sources.length === 0
+        ? resolver.resolveRef(node, model.pkg, model.name)
+        : undefined;
+    if (checked instanceof TsmodelError && checked.code === 'unknown-ref') {
+      // dbt's rule: a generic test of a model that does not exist is dropped with a warning
+      // (the properties entry outlived its model), not an error.
+      nodes.delete(node.unique_id);
+      warn(
+        new TsmodelError({
+          code: 'test-of-missing-node',
+          message: `${node.unique_id} is not run: it tests '${model!.name}', which does not exist (${checked.message})`,
+          node: node.unique_id,
+          ...(checked.location ? { location: checked.location } : {}),
+          hint: `remove the entry for '${model!.name}' from the properties file, or restore the model`,
+        }),
+      );
+      continue;
+    }
     const deps = new Set<string>();
     const keyed = new Map<string, ManifestNode>();
     const take = (key: string, hit: ManifestNode | TsmodelError) => {

@@ -95,6 +95,11 @@ export class DbtRelation {
     return this.render();
   }
 
+  /** Relations key dicts (`{relation: columns}` in dbt_utils.unpivot) by their name and type. */
+  __hash__(): string {
+    return `${this.render()}\u0000${this.type ?? ''}`;
+  }
+
   /** dbt's `include(database=…, schema=…, identifier=…)`: which parts print. */
   include(...args: unknown[]): DbtRelation {
     return this.with({ include_policy: { ...this.include_policy, ...policyArgs(args) } });

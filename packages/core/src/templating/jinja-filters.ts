@@ -154,6 +154,15 @@ function escapeHtml(s: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * The items `map`/`select`/`reject`/`selectattr`/`rejectattr` walk: Jinja2's versions are
+ * generators guarded by `if value:`, so a None (an unset `exclude_columns`) yields nothing
+ * instead of failing — dbt_utils' `equality` test relies on it.
+ */
+function lazySeq(v: unknown): unknown[] {
+  return truthy(v) ? iterate(v) : [];
+}
+
 export function createJinjaFilters(env: Env): Record<string, Filter> {
   /** The test/filter-based item predicate of select/reject/selectattr/rejectattr. */
   const predicate = (args: unknown[], withAttr: boolean): ((x: unknown) => boolean) => {
@@ -289,17 +298,17 @@ export function createJinjaFilters(env: Env): Record<string, Filter> {
     },
     list: (v) => iterate(v).slice(),
     lower: (v) => str(v).toLowerCase(),
-    map: (v, ...a) => iterate(v).map(mapper(a)),
+    map: (v, ...a) => lazySeq(v).map(mapper(a)),
     max: (v, ...a) => minmax(v, a, 1),
     min: (v, ...a) => minmax(v, a, -1),
     pprint: (v) => pyRepr(v),
     reject: (v, ...a) => {
       const p = predicate(a, false);
-      return iterate(v).filter((x) => !p(x));
+      return lazySeq(v).filter((x) => !p(x));
     },
     rejectattr: (v, ...a) => {
       const p = predicate(a, true);
-      return iterate(v).filter((x) => !p(x));
+      return lazySeq(v).filter((x) => !p(x));
     },
     replace: (v, ...a) => pythonMethod(str(v), 'replace')!(...a),
     reverse: (v) => {
@@ -315,8 +324,8 @@ export function createJinjaFilters(env: Env): Record<string, Filter> {
       return pyFloat(roundCommon(Number(v), p));
     },
     safe: (v) => (v instanceof SafeString ? v : new SafeString(str(v))),
-    select: (v, ...a) => iterate(v).filter(predicate(a, false)),
-    selectattr: (v, ...a) => iterate(v).filter(predicate(a, true)),
+    select: (v, ...a) => lazySeq(v).filter(predicate(a, false)),
+    selectattr: (v, ...a) => lazySeq(v).filter(predicate(a, true)),
     slice: (v, ...a) => {
       const [slices, fill] = bind(a, ['slices', 'fill_with'], 'slice');
       const items = iterate(v);

@@ -295,5 +295,8 @@ export function dictKey(k: unknown): string {
   if (typeof k === 'number') return String(k);
   if (k === null || typeof k === 'boolean') return pyStr(k);
   if (k instanceof PyTuple) return pyStr(k);
+  // A hashable object (dbt's Relation): keyed by its own hash, as Python keys it.
+  const hash = (k as { __hash__?: () => string } | null)?.__hash__;
+  if (typeof hash === 'function') return `\u0000${hash.call(k)}`;
   throw new PyTypeError(`unhashable type: '${typeName(k)}'`);
 }

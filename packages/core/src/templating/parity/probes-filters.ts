@@ -18,6 +18,10 @@ export const FILTER_PROBES: Probe[] = [
     rows: [{ a: { b: 1 } }],
   }),
   p('filter: map prints generator as list only via list', "{{ ['a'] | map('upper') | join }}"),
+  p(
+    'filter: map/select/selectattr of none yield nothing',
+    "{{ none | map('lower') | list }} {{ none | select | list }} {{ none | rejectattr('a') | list }} {{ 'a' in none | map('lower') }}",
+  ),
   p('filter: select test', '{{ [1, 2, 3, 4] | select("odd") | list }}'),
   p('filter: select with argument', '{{ [1, 2, 3] | select("equalto", 2) | list }}'),
   p('filter: select greaterthan', '{{ [1, 5, 9] | select(">", 4) | list }}'),
