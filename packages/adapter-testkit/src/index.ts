@@ -10,3 +10,4 @@ export {
   type DbtMacroCase,
 } from './dbt-macro-cases';
 export { EPHEMERAL_WITH_MODELS, EPHEMERAL_WITH_ROWS, QUOTING_SEED } from './dbt-behaviour-fixtures';
+export { JIT_FILES } from './jit-fixtures';

@@ -1,42 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JIT_FILES } from '@tsmodel/adapter-testkit';
 import { testProject } from './run-fixtures';
 
-/** Macros a dbt package would ship: star-like column listing, and an operation that acts. */
-const MACROS = `
-{% macro cols_except(from, except=[]) %}
-  {%- if not execute -%}{{ return('*') }}{%- endif -%}
-  {%- set cols = adapter.get_columns_in_relation(from) -%}
-  {%- for c in cols if c.name not in except -%}{{ c.quoted }}{{ ', ' if not loop.last }}{%- endfor -%}
-{% endmacro %}
-{% macro make_and_count() %}
-  {% set t = run_query('select count(*) as c from ' ~ ref('people')) %}
-  {{ log('people: ' ~ t.columns[0].values()[0], info=True) }}
-  {% do run_query('insert into main.op_log values (1)') %}
-  {% set r = adapter.get_relation(database=none, schema='main', identifier='op_log') %}
-  {{ log('relation: ' ~ r ~ ' is_table=' ~ r.is_table, info=True) }}
-{% endmacro %}
-`;
-
-const FILES = {
-  'seeds/people.csv': 'id,name,secret\n1,a,x\n2,b,y\n',
-  'macros/helpers.sql': MACROS,
-  'models/starred.sql':
-    "select {{ cols_except(ref('people'), except=['secret']) }} from {{ ref('people') }}",
-  'models/counted.sql': `{% set n = run_query('select count(*) from ' ~ ref('people')) %}
-select {{ n.columns[0].values()[0] if execute else 0 }} as n, '{{ ref('people').identifier }}' as ident`,
-  'models/looked_up.sql': `-- depends_on: {{ ref('people') }}
-{% set r = adapter.get_relation(database=this.database, schema=this.schema, identifier='people') %}
-select '{{ r.identifier if r else 'none' }}' as found, {{ 'true' if r and r.is_table else 'false' }} as is_table`,
-  'models/grows.sql': `{{ config(materialized='incremental') }}
-{% if is_incremental() %}
-select id + {{ run_query('select max(id) from ' ~ this).columns[0].values()[0] }} as id from {{ ref('people') }}
-{% else %}
-select id from {{ ref('people') }}
-{% endif %}`,
-  'models/static_one.sql': "select * from {{ ref('people') }}",
-};
+const FILES = JIT_FILES;
 
 describe('just-in-time rendering with execute = true', () => {
   it('renders introspective models against the warehouse at run time, static ones once', async () => {
@@ -96,7 +64,7 @@ describe('just-in-time rendering with execute = true', () => {
     expect(op.stderr).toBe('');
     expect(op.code).toBe(0);
     expect(op.stdout.match(/people: 2/g)).toHaveLength(1);
-    expect(op.stdout).toContain('relation: "main"."op_log" is_table=True');
+    expect(op.stdout).toContain('relation: op_log is_table=True');
     expect(await p.query('select count(*)::int as n from main.op_log')).toEqual([{ n: 1 }]);
   });
 
