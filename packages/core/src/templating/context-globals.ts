@@ -5,7 +5,7 @@ import { envDigest } from '../secret-digest';
 import type { MacroRegistry } from './macro-registry';
 import { INTERNAL_PACKAGE } from './macro-registry';
 import type { RenderCapture } from './render-capture';
-import { encodeKey, type RelationKey } from './relation-placeholder';
+import { displayMarkers, encodeKey, type RelationKey } from './relation-placeholder';
 import { DbtRelation, relationApi, type RelationStyle } from './dbt-relation';
 import { warehouseMethods, type ResultValues } from './adapter-object';
 import type { JitRuntime } from './render-warehouse';
@@ -89,8 +89,14 @@ export function installContextGlobals(
     if (!state.current) throw new Error('no render in progress');
     return state.current;
   };
+  // Messages show a relation whose name is not known yet as the call that made it.
   const fail = (code: string, message: string, hint?: string): never => {
-    throw new TsmodelError({ code, message, hint, node: state.current?.target.uniqueId });
+    throw new TsmodelError({
+      code,
+      message: displayMarkers(message),
+      hint,
+      node: state.current?.target.uniqueId,
+    });
   };
 
   const ref = (...args: Args) => {

@@ -69,6 +69,14 @@ describe('Relations in templates', () => {
     expect(render("select 1 from {{ ref('x') }}").capture.introspective).toBe(false);
   });
 
+  it('errors print a relation not yet named as its call, never the internal encoding', () => {
+    expect(() =>
+      render(
+        "{% do exceptions.raise_compiler_error('Macro star expected a Relation but received the value: ' ~ ref('dbt_utils', 'x')) %}",
+      ),
+    ).toThrow("Macro star expected a Relation but received the value: ref('dbt_utils', 'x')");
+  });
+
   it('a relation whose name is unknown while parsing cannot be reshaped', () => {
     const rel = new DbtRelation(
       { quoteCharacter: '"', className: 'PostgresRelation' },

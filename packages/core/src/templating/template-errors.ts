@@ -1,6 +1,7 @@
 import { TsmodelError, lineOf } from '../diagnostics';
 import { findUnclosedTag } from './unclosed-tag';
 import { WarehouseSuspend } from './render-warehouse';
+import { displayMarkers } from './relation-placeholder';
 
 /** Thrown by `{{ return(x) }}` and caught by the macro wrapper that called the macro. */
 export class MacroReturn {
@@ -55,7 +56,7 @@ export function toTemplateError(
       kind: inner.kind,
     });
   }
-  const raw = inner instanceof Error ? inner.message : String(inner);
+  const raw = displayMarkers(inner instanceof Error ? inner.message : String(inner));
   const message = cleanMessage(raw);
   const unclosed = UNCLOSED.test(message) ? findUnclosedTag(source) : undefined;
   if (unclosed) {
