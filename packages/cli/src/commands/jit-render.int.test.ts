@@ -123,3 +123,24 @@ on-run-end:
     expect(describes.length).toBe(1);
   });
 });
+
+describe("dbt's relation macros for packages' own DDL", () => {
+  it('make_temp_relation and get_create_table_as_sql build a table a run-operation can read', async () => {
+    const p = testProject({
+      ...FILES,
+      'macros/ddl.sql': `
+{% macro build_copy() %}
+  {% set tmp = make_temp_relation(ref('people')) %}
+  {% do run_query(get_create_table_as_sql(False, tmp, 'select id from ' ~ ref('people'))) %}
+  {{ log('built ' ~ tmp.identifier ~ ' rows=' ~ run_query('select count(*) from ' ~ tmp).columns[0].values()[0], info=True) }}
+{% endmacro %}`,
+    });
+    expect((await p.run('seed')).code).toBe(0);
+    const op = await p.run('run-operation', 'build_copy');
+    expect(op.stderr).toBe('');
+    expect(op.stdout).toContain('built people__dbt_tmp rows=2');
+    expect(await p.query('select count(*)::int as n from main.people__dbt_tmp')).toEqual([
+      { n: 2 },
+    ]);
+  });
+});
