@@ -9,3 +9,4 @@ export {
   renderDbtMacroSql,
   type DbtMacroCase,
 } from './dbt-macro-cases';
+export { runDbtSuite, READY, type DbtSuiteTarget, type DbtSuiteTargetFactory } from './dbt-suite';

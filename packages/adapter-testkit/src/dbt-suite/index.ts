@@ -1,0 +1,21 @@
+import { describe } from 'vitest';
+import { registerBasicMaterializations } from './basic';
+import type { DbtSuiteTargetFactory } from './suite-target';
+
+export type { DbtSuiteTarget, DbtSuiteTargetFactory } from './suite-target';
+export { READY } from './awaiting';
+
+/** dbt-tests-adapter's modules, each a group of cases sharing one target. */
+const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => void]> = [
+  ['basic', registerBasicMaterializations],
+];
+
+/**
+ * The behaviours dbt's adapter test suite (`dbt-tests-adapter`) asserts, run on one engine
+ * through the real CLI. An adapter package calls it from its integration/warehouse test file.
+ */
+export function runDbtSuite(name: string, makeTarget: DbtSuiteTargetFactory): void {
+  describe(`dbt adapter suite: ${name}`, () => {
+    for (const [module, register] of MODULES) describe(module, () => register(makeTarget(module)));
+  });
+}
