@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import { registerBasicMaterializations } from './basic';
 import type { DbtSuiteTargetFactory } from './suite-target';
+import { registerUtils } from './utils';
 
 export type { DbtSuiteTarget, DbtSuiteTargetFactory } from './suite-target';
 export { READY } from './awaiting';
@@ -8,6 +9,7 @@ export { READY } from './awaiting';
 /** dbt-tests-adapter's modules, each a group of cases sharing one target. */
 const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => void]> = [
   ['basic', registerBasicMaterializations],
+  ['utils', registerUtils],
 ];
 
 /**
