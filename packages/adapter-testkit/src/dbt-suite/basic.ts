@@ -84,7 +84,11 @@ export function registerBasicMaterializations(target: DbtSuiteTarget): void {
     expect(resultNames(await p.run(['run']))).toEqual(['table_model', 'view_model']);
     expect(await p.rowCount('base')).toBe(10);
     await p.expectRelationsEqual(['base', 'view_model', 'table_model']);
-    expect(Object.keys(await p.relationTypes()).sort()).toEqual(['base', 'table_model', 'view_model']);
+    expect(Object.keys(await p.relationTypes()).sort()).toEqual([
+      'base',
+      'table_model',
+      'view_model',
+    ]);
     const manifest = JSON.parse(p.read('target/manifest.json'));
     expect(Object.keys(manifest.nodes)).toHaveLength(4);
     expect(Object.keys(manifest.sources)).toHaveLength(1);
@@ -145,7 +149,10 @@ select 1 || '-' || current_timestamp as key_now,
   });
 
   it('test_table_materialization: sort/dist configs are no-ops on a plain table', async () => {
-    const people = ['id,first_name,email', ...Array.from({ length: 50 }, (_, i) => `${i + 1},P${i},p${i}@x.org`)];
+    const people = [
+      'id,first_name,email',
+      ...Array.from({ length: 50 }, (_, i) => `${i + 1},P${i},p${i}@x.org`),
+    ];
     const p = suiteProject(target, 'table_mat', {
       'seeds/seed.csv': `${people.join('\n')}\n`,
       'models/materialized.sql': `{{ config(materialized="table", sort='first_name', dist='first_name') }}

@@ -1,7 +1,8 @@
-import { describe } from 'vitest';
+import { afterAll, describe } from 'vitest';
 import { registerBasicMaterializations } from './basic';
 import type { DbtSuiteTargetFactory } from './suite-target';
 import { registerUtils } from './utils';
+import { schemasOf } from './suite-project';
 
 export type { DbtSuiteTarget, DbtSuiteTargetFactory } from './suite-target';
 export { READY } from './awaiting';
@@ -18,6 +19,11 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
  */
 export function runDbtSuite(name: string, makeTarget: DbtSuiteTargetFactory): void {
   describe(`dbt adapter suite: ${name}`, () => {
-    for (const [module, register] of MODULES) describe(module, () => register(makeTarget(module)));
+    for (const [module, register] of MODULES)
+      describe(module, () => {
+        const target = makeTarget(module);
+        register(target);
+        afterAll(() => target.cleanup?.(schemasOf(target)));
+      });
   });
 }

@@ -51,6 +51,12 @@ export interface SuiteProject {
 }
 
 let counter = 0;
+const schemasByTarget = new WeakMap<DbtSuiteTarget, string[]>();
+
+/** The schemas of every project made on `target` so far (for its cleanup). */
+export function schemasOf(target: DbtSuiteTarget): string[] {
+  return schemasByTarget.get(target) ?? [];
+}
 
 /** Schema names unique per process and case, so runs can share a server. */
 function caseSchema(name: string): string {
@@ -65,6 +71,7 @@ export function suiteProject(
   projectConfig = '',
 ): SuiteProject {
   const schema = caseSchema(name);
+  schemasByTarget.set(target, [...schemasOf(target), schema]);
   const dir = mkdtempSync(join(tmpdir(), `tsmodel-dbt-${name}-`));
   const write = (more: Record<string, string>) => {
     for (const [file, text] of Object.entries(more)) {
@@ -162,7 +169,9 @@ export function suiteProject(
 }
 
 /** Drivers return BIGINT as bigint: compare plain numbers. */
-export function normalizeRows(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+export function normalizeRows(
+  rows: Array<Record<string, unknown>>,
+): Array<Record<string, unknown>> {
   return rows.map((r) =>
     Object.fromEntries(
       Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),

@@ -17,6 +17,11 @@ export interface DbtSuiteTarget {
   adapter(schema: string): Adapter;
   /** The database (catalog) name relations are rendered with, when the profile names one. */
   database?: string;
+  /**
+   * Drops what the module's cases built: each case's schema and every schema named with it as
+   * a prefix (custom schemas). A shared server needs it; a temp DuckDB file does not.
+   */
+  cleanup?(schemas: string[]): Promise<void>;
 }
 
 /** Makes the target of one dbt module (`module` names its DuckDB file). */

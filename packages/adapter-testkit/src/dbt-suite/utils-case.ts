@@ -10,9 +10,13 @@ export interface UtilsCase {
   /** dbt's test module, e.g. `test_dateadd`. */
   name: string;
   files: Record<string, string>;
+  /** Fixture overrides for one engine (by profile type), as dbt adapters override fixtures. */
+  filesOn?: Partial<Record<string, Record<string, string>>>;
   check(p: SuiteProject, build: SuiteRun): Promise<void>;
   /** What the case waits for, if the runtime cannot build it yet (see awaiting.ts). */
   awaiting?: keyof typeof READY;
+  /** The engines (profile types) `awaiting` holds for; every engine when absent. */
+  awaitingOn?: string[];
 }
 
 /** dbt's helper macros of `base_utils.py`, written here: equality with nulls equal. */
@@ -56,32 +60,47 @@ ${Object.entries(types)
 
 const nameOf = (uniqueId: string) => uniqueId.split('.')[2]!;
 
-/** Results of `build` for `names` and the tests on them. */
-function resultsFor(build: SuiteRun, names: string[]) {
+/** The tests of the project attached to `model` (manifest `attached_node`). */
+function testsOn(p: SuiteProject, build: SuiteRun, model: string) {
+  const nodes = JSON.parse(p.read('target/manifest.json')).nodes as Record<
+    string,
+    { attached_node?: string }
+  >;
   return build.results.filter(
     (r) =>
-      names.includes(nameOf(r.unique_id)) ||
-      (r.unique_id.startsWith('test.') && names.some((n) => r.unique_id.includes(`_${n}_`))),
+      r.unique_id.startsWith('test.') && nameOf(nodes[r.unique_id]?.attached_node ?? '') === model,
   );
 }
 
 /** Every seed and model of `names` built, and each listed model's tests all passed. */
-export function expectBuilt(build: SuiteRun, names: string[], testedModels: string[] = []): void {
-  const results = resultsFor(build, names);
-  expect(build.results.length, `build wrote no results:\n${build.stdout}\n${build.stderr}`).toBeGreaterThan(0);
-  for (const n of names)
-    expect(
-      results.find((r) => nameOf(r.unique_id) === n)?.status,
-      `${n} in build results`,
-    ).toBe('success');
-  for (const model of testedModels) {
-    const tests = results.filter(
-      (r) => r.unique_id.startsWith('test.') && r.unique_id.includes(`_${model}_`),
+export function expectBuilt(
+  p: SuiteProject,
+  build: SuiteRun,
+  names: string[],
+  testedModels: string[] = [],
+): void {
+  expect(
+    build.results.length,
+    `build wrote no results:\n${build.stdout}\n${build.stderr}`,
+  ).toBeGreaterThan(0);
+  for (const n of names) {
+    const result = build.results.find(
+      (r) => !r.unique_id.startsWith('test.') && nameOf(r.unique_id) === n,
     );
+    expect(`${n}: ${result?.status} ${result?.message ?? ''}`).toBe(
+      `${n}: success ${result?.message ?? ''}`,
+    );
+  }
+  for (const model of testedModels) {
+    const tests = testsOn(p, build, model);
     expect(tests.length, `tests on ${model}`).toBeGreaterThan(0);
     for (const t of tests) expect(`${t.unique_id}: ${t.status}`).toBe(`${t.unique_id}: pass`);
   }
 }
+
+/** The statuses of the tests on `model`. */
+export const testStatuses = (p: SuiteProject, build: SuiteRun, model: string) =>
+  testsOn(p, build, model).map((t) => t.status);
 
 /** dbt's BaseUtils.test_build_assert_equal: `build` passes, the assert_equal tests included. */
 export function assertEqualCase(
@@ -99,9 +118,10 @@ export function assertEqualCase(
       [`models/${model}.yml`]: assertEqualYml(model),
       ...more.files,
     },
-    async check(_p, build) {
-      expectBuilt(build, [...Object.keys(seeds), model], [model]);
+    async check(p, build) {
+      expectBuilt(p, build, [...Object.keys(seeds), model], [model]);
     },
     ...(more.awaiting ? { awaiting: more.awaiting } : {}),
+    ...(more.awaitingOn ? { awaitingOn: more.awaitingOn } : {}),
   };
 }

@@ -1,8 +1,13 @@
 import { expect } from 'vitest';
 import { assertEqualCase, assertEqualYml, expectBuilt, type UtilsCase } from './utils-case';
 
-const between = (target: string, ours: string) =>
-  `{% if target.type == 'postgres' %}${target}{% else %}${ours}{% endif %}`;
+/**
+ * dbt's date_spine fixture passes bare strings except on PostgreSQL (`::date`) and BigQuery /
+ * Redshift (casts); DuckDB cannot add an interval to a string literal (dbt-duckdb skips the
+ * case), so it gets the casts too, as the fixture does for the engines that need them.
+ */
+const between = (pg: string, cast: string, bare: string) =>
+  `{% if target.type == 'postgres' %}${pg}{% elif target.type == 'duckdb' %}${cast}{% else %}${bare}{% endif %}`;
 
 /** dbt's date and series cases: dateadd … get_intervals_between, current_timestamp(s). */
 export const DATE_CASES: UtilsCase[] = [
@@ -70,6 +75,8 @@ union all select {{ datediff("'2011-12-31 23:59:59.999999'", "'2012-01-02 00:00:
 2020-03-01 11:00:00,,hour,
 `,
     },
+    // postgres__datediff fails on string literals (`double precision % integer`).
+    { awaiting: 'dbtNamespace', awaitingOn: ['postgres'] },
   ),
   assertEqualCase(
     'test_date_trunc',
@@ -113,18 +120,22 @@ from generated_dates full outer join expected_dates on generated_dates.date_day 
 `,
       'models/test_date.yml': assertEqualYml('test_date', 'date_day', 'expected'),
     },
-    async check(_p, build) {
-      expectBuilt(build, ['test_date'], ['test_date']);
+    async check(p, build) {
+      expectBuilt(p, build, ['test_date'], ['test_date']);
     },
   },
   {
     name: 'test_date_spine',
     files: {
       'models/test_date_spine.sql': `with generated_dates as (
-  ${between(`{{ date_spine("day", "'2021-12-28'::date", "'2022-01-03'::date") }}`, `{{ date_spine("day", "'2021-12-28'", "'2022-01-03'") }}`)}
+  ${between(
+    `{{ date_spine("day", "'2021-12-28'::date", "'2022-01-03'::date") }}`,
+    `{{ date_spine("day", "cast('2021-12-28' as date)", "cast('2022-01-03' as date)") }}`,
+    `{{ date_spine("day", "'2021-12-28'", "'2022-01-03'") }}`,
+  )}
 ), expected_dates as (
 {%- for d in ['2021-12-28', '2021-12-29', '2021-12-30', '2021-12-31', '2022-01-01', '2022-01-02'] %}
-  select ${between(`'{{ d }}'::date`, `'{{ d }}'`)} as expected {{ 'union all' if not loop.last }}
+  select ${between(`'{{ d }}'::date`, `cast('{{ d }}' as date)`, `'{{ d }}'`)} as expected {{ 'union all' if not loop.last }}
 {%- endfor %}
 )
 select generated_dates.date_day, expected_dates.expected
@@ -133,7 +144,7 @@ from generated_dates left join expected_dates on generated_dates.date_day = expe
       'models/test_date_spine.yml': assertEqualYml('test_date_spine', 'date_day', 'expected'),
     },
     async check(p, build) {
-      expectBuilt(build, ['test_date_spine'], ['test_date_spine']);
+      expectBuilt(p, build, ['test_date_spine'], ['test_date_spine']);
       expect(await p.rowCount('test_date_spine')).toBe(6);
     },
   },
@@ -157,7 +168,7 @@ from generated_numbers left join expected_numbers on generated_numbers.generated
       ),
     },
     async check(p, build) {
-      expectBuilt(build, ['test_generate_series'], ['test_generate_series']);
+      expectBuilt(p, build, ['test_generate_series'], ['test_generate_series']);
       expect(await p.rowCount('test_generate_series')).toBe(7);
     },
   },
@@ -175,8 +186,8 @@ from generated_numbers left join expected_numbers on generated_numbers.generated
         'expected',
       ),
     },
-    async check(_p, build) {
-      expectBuilt(build, ['test_get_intervals_between'], ['test_get_intervals_between']);
+    async check(p, build) {
+      expectBuilt(p, build, ['test_get_intervals_between'], ['test_get_intervals_between']);
     },
   },
   assertEqualCase(
@@ -194,9 +205,11 @@ from generated_numbers left join expected_numbers on generated_numbers.generated
   ),
   {
     name: 'test_current_timestamp',
-    files: { 'models/current_ts.sql': 'select {{ dbt.current_timestamp() }} as current_ts_column\n' },
+    files: {
+      'models/current_ts.sql': 'select {{ dbt.current_timestamp() }} as current_ts_column\n',
+    },
     async check(p, build) {
-      expectBuilt(build, ['current_ts']);
+      expectBuilt(p, build, ['current_ts']);
       const [col] = await p.columns('current_ts');
       // dbt's TestCurrentTimestamp is the time-zone-aware variant.
       expect(col!.dataType.toLowerCase()).toMatch(/with time zone|timestamptz/);

@@ -16,18 +16,28 @@ const CASES = [...DATE_CASES, ...STRING_CASES, ...SET_TYPE_CASES];
  * project only once what it waits for is READY, so it cannot break the others meanwhile.
  */
 export function registerUtils(target: DbtSuiteTarget): void {
-  const ready = (c: UtilsCase) => !c.awaiting || READY[c.awaiting];
+  const waitsFor = (c: UtilsCase) =>
+    c.awaiting && (!c.awaitingOn || c.awaitingOn.includes(target.type)) ? c.awaiting : undefined;
+  const ready = (c: UtilsCase) => {
+    const what = waitsFor(c);
+    return !what || READY[what];
+  };
   let project: SuiteProject;
   let build: SuiteRun;
   beforeAll(async () => {
-    const files = Object.assign({}, UTILS_MACROS, ...CASES.filter(ready).map((c) => c.files));
+    const files = Object.assign(
+      {},
+      UTILS_MACROS,
+      ...CASES.filter(ready).map((c) => ({ ...c.files, ...c.filesOn?.[target.type] })),
+    );
     project = suiteProject(target, 'utils', files);
     // Some cases' tests must fail (mixed null compare): the exit code is each case's business.
     build = await project.run(['build'], null);
   }, 120_000);
   for (const c of CASES) {
     const run = () => c.check(project, build);
-    if (c.awaiting) awaiting(c.awaiting, c.name, run);
+    const what = waitsFor(c);
+    if (what) awaiting(what, c.name, run);
     else it(c.name, run);
   }
 }
