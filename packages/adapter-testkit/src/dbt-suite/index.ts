@@ -2,7 +2,7 @@ import { afterAll, describe } from 'vitest';
 import { registerBasicMaterializations } from './basic';
 import type { DbtSuiteTargetFactory } from './suite-target';
 import { registerUtils } from './utils';
-import { schemasOf } from './suite-project';
+import { closeAllReaders, schemasOf } from './suite-project';
 
 export type { DbtSuiteTarget, DbtSuiteTargetFactory } from './suite-target';
 export { READY } from './awaiting';
@@ -23,7 +23,10 @@ export function runDbtSuite(name: string, makeTarget: DbtSuiteTargetFactory): vo
       describe(module, () => {
         const target = makeTarget(module);
         register(target);
-        afterAll(() => target.cleanup?.(schemasOf(target)));
+        afterAll(async () => {
+          await closeAllReaders();
+          await target.cleanup?.(schemasOf(target));
+        });
       });
   });
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import type { Connection, Introspector } from '@tsmodel/core/adapter';
+import type { Adapter, Connection, Introspector } from '@tsmodel/core/adapter';
 import type { RelationName } from '@tsmodel/core';
 import { main } from '@tsmodel/cli';
 import type { DbtSuiteTarget } from './suite-target';
@@ -51,6 +51,12 @@ export interface SuiteProject {
 }
 
 let counter = 0;
+const openReaders = new Set<() => Promise<void>>();
+
+/** Closes every project's reading session (before a command, and when a module ends). */
+export async function closeAllReaders(): Promise<void> {
+  await Promise.all([...openReaders].map((close) => close()));
+}
 const schemasByTarget = new WeakMap<DbtSuiteTarget, string[]>();
 
 /** The schemas of every project made on `target` so far (for its cleanup). */
@@ -86,14 +92,23 @@ export function suiteProject(
     }),
     ...files,
   });
+  // One reading session, opened on the first read and kept until the next command, which
+  // must find the database free (DuckDB lets one instance hold a file).
+  let reader: Promise<{ adapter: Adapter; conn: Connection }> | undefined;
+  const closeReader = async () => {
+    const open = reader;
+    reader = undefined;
+    openReaders.delete(closeReader);
+    if (open) await (await open).adapter.close();
+  };
   const withConnection = async <T>(fn: (conn: Connection, i: Introspector) => Promise<T>) => {
-    const adapter = target.adapter(schema);
-    try {
-      const conn = await adapter.connect();
-      return await fn(conn, adapter.introspector(conn));
-    } finally {
-      await adapter.close();
-    }
+    reader ??= (async () => {
+      const adapter = target.adapter(schema);
+      openReaders.add(closeReader);
+      return { adapter, conn: await adapter.connect() };
+    })();
+    const { adapter, conn } = await reader;
+    return fn(conn, adapter.introspector(conn));
   };
   const rel = (identifier: string, s = schema): RelationName => ({
     database: target.database,
@@ -114,6 +129,7 @@ export function suiteProject(
     remove: (file) => rmSync(join(dir, file), { force: true, recursive: true }),
     read: (file) => readFileSync(join(dir, file), 'utf8'),
     async run(args, expectCode = 0) {
+      await closeAllReaders();
       const resultsFile = join(dir, 'target', 'run_results.json');
       rmSync(resultsFile, { force: true });
       const out: string[] = [];
