@@ -2,6 +2,9 @@ import { afterAll, describe } from 'vitest';
 import { registerBasicMaterializations } from './basic';
 import type { DbtSuiteTargetFactory } from './suite-target';
 import { registerUtils } from './utils';
+import { registerIncrementalUniqueKey } from './incremental-unique-key';
+import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
+import { registerIncrementalStrategies } from './incremental-strategies';
 import { closeAllReaders, schemasOf } from './suite-project';
 
 export type { DbtSuiteTarget, DbtSuiteTargetFactory } from './suite-target';
@@ -11,6 +14,9 @@ export { READY } from './awaiting';
 const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => void]> = [
   ['basic', registerBasicMaterializations],
   ['utils', registerUtils],
+  ['incremental_unique_id', registerIncrementalUniqueKey],
+  ['incremental_on_schema_change', registerIncrementalOnSchemaChange],
+  ['incremental_strategies', registerIncrementalStrategies],
 ];
 
 /**

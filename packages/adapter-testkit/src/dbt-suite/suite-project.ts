@@ -41,6 +41,8 @@ export interface SuiteProject {
   /** The relation `name` of the case's schema, rendered for SQL. */
   relation(name: string, schema?: string): string;
   query(sql: string): Promise<Array<Record<string, unknown>>>;
+  /** Runs statements beside tsmodel (dbt's `project.run_sql`), one at a time. */
+  execute(...statements: string[]): Promise<void>;
   rowCount(name: string): Promise<number>;
   /** `table` / `view` per relation of the schema (absent ones are missing). */
   relationTypes(schema?: string): Promise<Record<string, string>>;
@@ -152,6 +154,10 @@ export function suiteProject(
     },
     relation: render,
     query,
+    execute: (...statements) =>
+      withConnection(async (conn) => {
+        for (const sql of statements) await conn.execute(sql, { label: 'dbt suite statement' });
+      }),
     async rowCount(identifier) {
       const [row] = await query(`select count(*) as n from ${render(identifier)}`);
       return Number(row!.n);
