@@ -2,6 +2,7 @@ import { afterAll, describe } from 'vitest';
 import { registerBasicMaterializations } from './basic';
 import type { DbtSuiteTargetFactory } from './suite-target';
 import { registerUtils } from './utils';
+import { registerSimpleSeed } from './simple-seed';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -17,6 +18,7 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['incremental_unique_id', registerIncrementalUniqueKey],
   ['incremental_on_schema_change', registerIncrementalOnSchemaChange],
   ['incremental_strategies', registerIncrementalStrategies],
+  ['simple_seed', registerSimpleSeed],
 ];
 
 /**
