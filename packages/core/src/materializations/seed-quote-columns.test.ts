@@ -3,7 +3,7 @@ import { PostgresDialect } from '../adapter/dialects/postgres';
 import type { NodeConfig } from '../manifest/types';
 import { planSeed } from './seed';
 
-function createSql(config: Partial<NodeConfig>): string {
+function createSql(config: Partial<NodeConfig>, columns = ['Id', 'Zip']): string {
   const steps = planSeed({
     node: {
       unique_id: 'seed.shop.codes',
@@ -21,7 +21,7 @@ function createSql(config: Partial<NodeConfig>): string {
     },
     flags: { fullRefresh: false },
     dialect: new PostgresDialect(),
-    csvTable: { columns: ['Id', 'Zip'], rows: [['1', '01234']] },
+    csvTable: { columns, rows: [['1', '01234']] },
   });
   return steps.map((s) => s.sql).join('\n');
 }
@@ -38,5 +38,18 @@ describe("seeds' quote_columns", () => {
     const sql = createSql({ quote_columns: true });
     expect(sql).toContain('"Id" integer');
     expect(sql).toContain('("Id", "Zip")');
+  });
+
+  it('rejects a header name that is a syntax error unquoted, unless quote_columns is true', () => {
+    expect(() => createSql({}, ['id', 'zip|code'])).toThrow(
+      /header column "zip\|code" is not a plain identifier, a syntax error unquoted/,
+    );
+    expect(createSql({ quote_columns: true }, ['id', 'zip|code'])).toContain('("id", "zip|code")');
+  });
+
+  it('takes a one-character delimiter only: an empty one is a compilation error', () => {
+    expect(() => createSql({ delimiter: '' })).toThrow(
+      /Compilation Error in seed.shop.codes \(\/nowhere\/codes.csv\): delimiter must be one character, got ""/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { checkCsvFile, inferSeedColumns, readCsvTable, type CsvTable } from '../adapter/csv-table';
 import { STAGED_SEED_MIN_ROWS, type CsvSource, type Dialect } from '../adapter/dialect';
-import type { NodeConfig, RelationName } from '../manifest/types';
+import { TsmodelError } from '../diagnostics';
+import type { RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
 import { dropOldKeepingDependents, step, type PlanInput, type Step } from './step';
 
@@ -29,17 +30,49 @@ const INSERT_BATCH_CHARS = 512 * 1024;
  */
 export function seedCsv(input: SeedPlanInput): CsvSource {
   const { config, seedFile, seedPath } = input.node;
-  const delimiter = seedDelimiter(config);
+  const delimiter = seedDelimiter(input.node);
+  const columns = input.csvTable?.columns ?? checkCsvFile(seedFile, delimiter, seedPath);
+  if (config.quote_columns !== true) checkUnquotedColumns(input.node, columns);
   return {
     path: seedFile,
     columnTypes: (config.column_types as Record<string, string> | undefined) ?? {},
     delimiter,
-    columns: input.csvTable?.columns ?? checkCsvFile(seedFile, delimiter, seedPath),
+    columns,
   };
 }
 
-function seedDelimiter(config: NodeConfig): string {
-  return typeof config.delimiter === 'string' ? config.delimiter : ',';
+type SeedNode = SeedPlanInput['node'];
+
+/** dbt's `delimiter`: one character (its CSV reader takes no other), `,` by default. */
+function seedDelimiter(node: SeedNode): string {
+  const { delimiter } = node.config;
+  if (delimiter === undefined || delimiter === null) return ',';
+  if (typeof delimiter === 'string' && [...delimiter].length === 1) return delimiter;
+  throw new TsmodelError({
+    code: 'seed-delimiter',
+    message: `Compilation Error in ${node.unique_id} (${node.seedPath ?? node.seedFile}): delimiter must be one character, got ${JSON.stringify(delimiter)}`,
+    node: node.unique_id,
+    hint: "set the seed's delimiter to the one character between its fields, e.g. delimiter: '|'",
+  });
+}
+
+/** What the warehouse parses as a name without quotes: letters, digits, `_` and `$`. */
+const UNQUOTED_NAME = /^[\p{L}_][\p{L}\p{N}_$]*$/u;
+
+/**
+ * With `quote_columns` false (dbt's default) dbt writes header names unquoted into the DDL, so
+ * a name that is no plain identifier — most often a whole header read with the wrong
+ * `delimiter` — is a syntax error in the warehouse. Said here, before any statement runs.
+ */
+function checkUnquotedColumns(node: SeedNode, columns: string[]): void {
+  const bad = columns.find((c) => !UNQUOTED_NAME.test(c));
+  if (bad === undefined) return;
+  throw new TsmodelError({
+    code: 'seed-column-name',
+    message: `${node.unique_id} (${node.seedPath ?? node.seedFile}): header column ${JSON.stringify(bad)} is not a plain identifier, a syntax error unquoted (quote_columns is false)`,
+    node: node.unique_id,
+    hint: "check the seed's delimiter, rename the column, or set quote_columns: true to keep names as written",
+  });
 }
 
 /**
@@ -89,7 +122,7 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
   const target = node.relation;
   const tx = dialect.capabilities.transactionalDdl;
   const parsed =
-    input.csvTable ?? readCsvTable(node.seedFile, seedDelimiter(node.config), node.seedPath);
+    input.csvTable ?? readCsvTable(node.seedFile, seedDelimiter(node), node.seedPath);
   const csv = seedCsv({ ...input, csvTable: parsed });
   // dbt's `quote_columns` (default false): header names are folded like unquoted identifiers,
   // so `Id` becomes `id` on PostgreSQL and `ID` on Snowflake; true keeps them exactly.
