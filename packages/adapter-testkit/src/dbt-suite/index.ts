@@ -3,6 +3,7 @@ import { registerBasicMaterializations } from './basic';
 import type { DbtSuiteTargetFactory } from './suite-target';
 import { registerUtils } from './utils';
 import { registerSimpleSeed } from './simple-seed';
+import { registerModelHooks } from './hooks-model';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -19,6 +20,7 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['incremental_on_schema_change', registerIncrementalOnSchemaChange],
   ['incremental_strategies', registerIncrementalStrategies],
   ['simple_seed', registerSimpleSeed],
+  ['hooks', registerModelHooks],
 ];
 
 /**
