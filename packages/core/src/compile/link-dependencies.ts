@@ -21,6 +21,11 @@ export function linkDependencies(
   for (const node of nodes.values()) {
     const capture = captures.get(node.unique_id);
     if (!capture) continue;
+    if (node.resource_type === 'seed' && capture.refs.length > 0) {
+      // A seed has no SQL: its only refs are its hooks', which dbt refuses (a seed is a root).
+      report(seedWithRefs(node, capture));
+      continue;
+    }
     const deps = new Set<string>();
     const keyed = new Map<string, ManifestNode>();
     const take = (key: string, hit: ManifestNode | TsmodelError) => {
@@ -41,4 +46,15 @@ export function linkDependencies(
     }
   }
   return resolved;
+}
+
+function seedWithRefs(node: ManifestNode, capture: RenderCapture): TsmodelError {
+  const names = capture.refs.map((r) => `ref('${r.name}')`).join(', ');
+  return new TsmodelError({
+    code: 'seed-depends-on-node',
+    message: `Seeds cannot depend on other nodes: a hook of ${node.unique_id} (${node.original_file_path}) calls ${names}`,
+    location: { file: node.original_file_path },
+    node: node.unique_id,
+    hint: "name the relation in the hook's SQL without ref(), or move the hook to a model",
+  });
 }
