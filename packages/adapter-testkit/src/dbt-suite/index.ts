@@ -4,6 +4,7 @@ import type { DbtSuiteTargetFactory } from './suite-target';
 import { registerUtils } from './utils';
 import { registerSimpleSeed } from './simple-seed';
 import { registerModelHooks } from './hooks-model';
+import { registerRunHooks } from './hooks-run';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -21,6 +22,7 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['incremental_strategies', registerIncrementalStrategies],
   ['simple_seed', registerSimpleSeed],
   ['hooks', registerModelHooks],
+  ['run_hooks', registerRunHooks],
 ];
 
 /**

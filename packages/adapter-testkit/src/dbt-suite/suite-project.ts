@@ -32,6 +32,8 @@ export interface SuiteProject {
   dir: string;
   schema: string;
   write(files: Record<string, string>): void;
+  /** Environment variables the next commands see (dbt's tests set os.environ). */
+  env: Record<string, string>;
   remove(file: string): void;
   /**
    * Runs `tsmodel <args>`; `expectCode` (0 by default) is asserted with the output shown,
@@ -128,6 +130,7 @@ export function suiteProject(
     dir,
     schema,
     write,
+    env: {},
     remove: (file) => rmSync(join(dir, file), { force: true, recursive: true }),
     read: (file) => readFileSync(join(dir, file), 'utf8'),
     async run(args, expectCode = 0) {
@@ -140,7 +143,7 @@ export function suiteProject(
         stdout: (t) => void out.push(t),
         stderr: (t) => void err.push(t),
         isTTY: false,
-        env: { HOME: dir, NO_COLOR: '1' },
+        env: { ...project.env, HOME: dir, NO_COLOR: '1' },
         cwd: dir,
       });
       const stdout = out.join('');
