@@ -26,8 +26,8 @@ export const HOOK_TABLE_COLUMNS = FIELDS.map((f) => `${f} ${f === 'target_thread
 
 /** dbt's hooks/data/seed_model.sql: the table hooks insert into. */
 export async function createHookTable(p: SuiteProject, table: string): Promise<void> {
-  const schema = p.relation('x').split('.').slice(0, -1).join('.');
-  await p.execute(`create schema if not exists ${schema}`, `create table ${p.relation(table)} (${HOOK_TABLE_COLUMNS})`);
+  await p.createSchema();
+  await p.execute(`create table ${p.relation(table)} (${HOOK_TABLE_COLUMNS})`);
 }
 
 /** dbt's check_hooks, with the expected target read off the case's own profile. */

@@ -56,10 +56,11 @@ export function registerRunHooks(target: DbtSuiteTarget): void {
       expect(relations).not.toHaveProperty('start_hook_order_test');
       expect(relations).not.toHaveProperty('end_hook_order_test');
       expect(await p.query(`select * from ${p.relation('schemas')}`)).toEqual([{ schema: p.schema }]);
-      // dbt: (project.database, test_schema). A DuckDB profile without `database:` has none
-      // (README, Hooks: "database_schemas holds none there").
+      // dbt: (project.database, test_schema). tsmodel's relations name a database only when
+      // the profile sets `database:` (README, Hooks: "database_schemas holds none there").
+      const database = target.output(p.schema).database;
       expect(await p.query(`select * from ${p.relation('db_schemas')}`)).toEqual([
-        { db: target.database ?? 'None', schema: p.schema },
+        { db: database === undefined ? 'None' : String(database), schema: p.schema },
       ]);
     });
 

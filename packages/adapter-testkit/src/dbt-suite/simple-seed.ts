@@ -39,7 +39,7 @@ async function seedProject(target: DbtSuiteTarget, name: string, config = QUOTE_
     },
     config,
   );
-  await p.execute(`create schema if not exists ${p.relation('x').split('.').slice(0, -1).join('.')}`);
+  await p.createSchema();
   await createExpected(p);
   return p;
 }
@@ -161,7 +161,7 @@ export function registerSimpleSeed(target: DbtSuiteTarget): void {
       },
       QUOTE_OFF,
     );
-    await p.execute(`create schema if not exists ${p.relation('x').split('.').slice(0, -1).join('.')}`);
+    await p.createSchema();
     await createExpected(p);
     expect((await p.run(['run'])).results).toHaveLength(1);
     await p.run(['seed'], 1);
@@ -169,7 +169,7 @@ export function registerSimpleSeed(target: DbtSuiteTarget): void {
 
   it('test_simple_seed (BOM): a UTF-8 byte order mark is not part of the first column', async () => {
     const p = suiteProject(target, 'seed_bom', { 'seeds/seed_bom.csv': `\uFEFF${csv()}` }, QUOTE_OFF);
-    await p.execute(`create schema if not exists ${p.relation('x').split('.').slice(0, -1).join('.')}`);
+    await p.createSchema();
     await createExpected(p);
     expect((await p.run(['seed'])).results).toHaveLength(1);
     expect(readFileSync(join(p.dir, 'seeds', 'seed_bom.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff);

@@ -43,6 +43,8 @@ export interface SuiteProject {
   /** The relation `name` of the case's schema, rendered for SQL. */
   relation(name: string, schema?: string): string;
   query(sql: string): Promise<Array<Record<string, unknown>>>;
+  /** Creates the case's schema before tsmodel does (for tables a case makes beside it). */
+  createSchema(): Promise<void>;
   /** Runs statements beside tsmodel (dbt's `project.run_sql`), one at a time. */
   execute(...statements: string[]): Promise<void>;
   rowCount(name: string): Promise<number>;
@@ -157,6 +159,10 @@ export function suiteProject(
     },
     relation: render,
     query,
+    createSchema: () =>
+      withConnection(async (conn) => {
+        await conn.execute(dialect.createSchemaIfNotExists(rel('')), { label: 'create schema' });
+      }),
     execute: (...statements) =>
       withConnection(async (conn) => {
         for (const sql of statements) await conn.execute(sql, { label: 'dbt suite statement' });
