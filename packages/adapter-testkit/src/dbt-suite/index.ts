@@ -5,6 +5,7 @@ import { registerUtils } from './utils';
 import { registerSimpleSeed } from './simple-seed';
 import { registerModelHooks } from './hooks-model';
 import { registerRunHooks } from './hooks-run';
+import { registerAliases } from './aliases';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -23,6 +24,7 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['simple_seed', registerSimpleSeed],
   ['hooks', registerModelHooks],
   ['run_hooks', registerRunHooks],
+  ['aliases', registerAliases],
 ];
 
 /**
