@@ -6,6 +6,9 @@ import { registerSimpleSeed } from './simple-seed';
 import { registerModelHooks } from './hooks-model';
 import { registerRunHooks } from './hooks-run';
 import { registerAliases } from './aliases';
+import { registerRelations } from './relations';
+import { registerConcurrency } from './concurrency';
+import { registerColumnTypes } from './column-types';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -25,6 +28,9 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['hooks', registerModelHooks],
   ['run_hooks', registerRunHooks],
   ['aliases', registerAliases],
+  ['relations', registerRelations],
+  ['concurrency', registerConcurrency],
+  ['column_types', registerColumnTypes],
 ];
 
 /**
