@@ -48,6 +48,7 @@ export class SnowflakeDialect extends SqlDialect {
     renameAcrossSchemas: true,
     identifierCase: 'upper',
     maxIdentifierLength: 255,
+    subqueryNeedsAlias: false,
   };
 
   /** Bare when the folded name is unambiguous; quoted (case kept) otherwise. */

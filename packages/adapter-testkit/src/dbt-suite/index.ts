@@ -9,6 +9,8 @@ import { registerAliases } from './aliases';
 import { registerRelations } from './relations';
 import { registerConcurrency } from './concurrency';
 import { registerColumnTypes } from './column-types';
+import { registerDbtShow } from './dbt-show';
+import { registerEmpty } from './empty';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -31,6 +33,8 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['relations', registerRelations],
   ['concurrency', registerConcurrency],
   ['column_types', registerColumnTypes],
+  ['dbt_show', registerDbtShow],
+  ['empty', registerEmpty],
 ];
 
 /**

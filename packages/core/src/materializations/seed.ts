@@ -94,7 +94,9 @@ function planEngineRead(input: SeedPlanInput, rebuild: boolean): Step[] {
   const { node, existing, dialect } = input;
   const target = node.relation;
   const tx = dialect.capabilities.transactionalDdl;
-  const source = `select * from ${dialect.readCsv!(seedCsv(input))}`;
+  // --empty: the engine still reads (and types) the file; the table gets none of its rows.
+  const limit = input.flags.empty ? '\nlimit 0' : '';
+  const source = `select * from ${dialect.readCsv!(seedCsv(input))}${limit}`;
   if (rebuild) {
     return [
       ...(existing ? [dropOldKeepingDependents(existing, target, dialect, tx)] : []),
@@ -130,8 +132,9 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
     node.config.quote_columns === true
       ? parsed
       : { ...parsed, columns: parsed.columns.map((c) => dialect.foldIdentifier(c)) };
-  const inserts =
-    dialect.stagedCsvLoad && table.rows.length >= STAGED_SEED_MIN_ROWS
+  const inserts = input.flags.empty
+    ? []
+    : dialect.stagedCsvLoad && table.rows.length >= STAGED_SEED_MIN_ROWS
       ? dialect
           .stagedCsvLoad(target, csv, table.columns)
           .map(({ label, sql, transactional }) => step('insert', label, sql, transactional))

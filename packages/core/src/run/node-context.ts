@@ -18,6 +18,8 @@ export interface NodeRunContext {
   finalize(uniqueId: string, options?: { isIncremental: boolean }): string;
   renderAdHoc: AdHocRender;
   fullRefresh: boolean;
+  /** `--empty`: seeds create their tables with no rows. */
+  empty?: boolean;
   /** `--store-failures`: tests that do not configure `store_failures` keep their failing rows. */
   storeFailures: boolean;
   /** Sets the session state the node asks for (the adapter's `beforeNode`), before its first statement. */
