@@ -8,7 +8,6 @@ import {
   SEED_BASE,
   SOURCE_RAW_YML,
   fromSource,
-  notNullYml,
 } from './fixtures';
 import { resultNames, suiteProject, type SuiteProject } from './suite-project';
 import type { DbtSuiteTarget } from './suite-target';

@@ -1,5 +1,6 @@
 import { afterAll, describe } from 'vitest';
 import { registerBasicMaterializations } from './basic';
+import { registerBasicTests } from './basic-tests';
 import type { DbtSuiteTargetFactory } from './suite-target';
 import { registerUtils } from './utils';
 import { registerSimpleSeed } from './simple-seed';
@@ -22,6 +23,7 @@ export { READY } from './awaiting';
 /** dbt-tests-adapter's modules, each a group of cases sharing one target. */
 const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => void]> = [
   ['basic', registerBasicMaterializations],
+  ['basic_tests', registerBasicTests],
   ['utils', registerUtils],
   ['incremental_unique_id', registerIncrementalUniqueKey],
   ['incremental_on_schema_change', registerIncrementalOnSchemaChange],
