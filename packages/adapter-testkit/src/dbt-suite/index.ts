@@ -12,6 +12,7 @@ import { registerConcurrency } from './concurrency';
 import { registerColumnTypes } from './column-types';
 import { registerDbtShow } from './dbt-show';
 import { registerEmpty } from './empty';
+import { registerEphemeral } from './ephemeral';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -37,6 +38,7 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['column_types', registerColumnTypes],
   ['dbt_show', registerDbtShow],
   ['empty', registerEmpty],
+  ['ephemeral', registerEphemeral],
 ];
 
 /**
