@@ -13,6 +13,7 @@ import { registerColumnTypes } from './column-types';
 import { registerDbtShow } from './dbt-show';
 import { registerEmpty } from './empty';
 import { registerEphemeral } from './ephemeral';
+import { registerStoreFailuresAs } from './store-test-failures-as';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -39,6 +40,7 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['dbt_show', registerDbtShow],
   ['empty', registerEmpty],
   ['ephemeral', registerEphemeral],
+  ['store_test_failures_as', registerStoreFailuresAs],
 ];
 
 /**
