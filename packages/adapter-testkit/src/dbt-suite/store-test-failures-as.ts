@@ -23,7 +23,8 @@ async function runAndAssert(p: SuiteProject, expected: Expected) {
   await p.run(['run']);
   const run = await p.run(['test'], null);
   const statuses = Object.fromEntries(run.results.map((r) => [r.unique_id.split('.')[2]!, r.status]));
-  expect(statuses).toEqual(Object.fromEntries(Object.entries(expected).map(([n, [s]]) => [n, s])));
+  const messages = run.results.map((r) => `${r.unique_id}: ${r.status} ${r.message ?? ''}`).join('\n');
+  expect(statuses, messages).toEqual(Object.fromEntries(Object.entries(expected).map(([n, [s]]) => [n, s])));
   const stored = await p.relationTypes(`${p.schema}_dbt_test__audit`);
   const kinds = Object.fromEntries(Object.entries(expected).map(([n, [, k]]) => [n, k]));
   expect(Object.fromEntries(Object.keys(expected).map((n) => [n, stored[n] ?? null]))).toEqual(kinds);

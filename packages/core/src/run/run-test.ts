@@ -3,6 +3,7 @@ import { runSteps } from '../adapter/run-steps';
 import type { ManifestNode, NodeConfig, RelationName } from '../manifest/types';
 import { TsmodelError } from '../diagnostics';
 import { step } from '../materializations/step';
+import { createAuditSchemaOnce } from './audit-schema';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 
 /**
@@ -88,7 +89,8 @@ export function storeFailuresAs(node: ManifestNode, flag: boolean): 'table' | 'v
     if (as === 'ephemeral') return undefined;
     throw new TsmodelError({
       code: 'store-failures-as',
-      message: `store_failures_as of ${node.unique_id} is ${JSON.stringify(as)}`,
+      // dbt's words, which its adapter tests match.
+      message: `Compilation Error in ${node.unique_id}: '${String(as)}' is not a valid value for store_failures_as. Accepted values are: ['ephemeral', 'table', 'view']`,
       node: node.unique_id,
       hint: 'use table, view, or ephemeral (not stored)',
     });
@@ -108,11 +110,7 @@ async function storeFailures(
   const { dialect } = ctx;
   const rel = auditRelation(node, target.schema, target.database);
   const tx = dialect.capabilities.transactionalDdl;
-  await runSteps(
-    conn,
-    [step('create', 'create audit schema', dialect.createSchemaIfNotExists(rel), false)],
-    node.unique_id,
-  );
+  await createAuditSchemaOnce(ctx, conn, node.unique_id, rel);
   // The previous failures may be a table or a view (store_failures_as changed): drop what is there.
   const existing = (await ctx.introspector(conn).listRelations(rel.database, rel.schema)).find(
     (r) => dialect.identifierKey(r.name) === dialect.identifierKey(rel.identifier),
