@@ -19,7 +19,10 @@ select * from {{ model }} where {{ field }} != '{{ value }}'
 
 const expectValue = (models: Record<string, string>) =>
   `version: 2\nmodels:\n${Object.entries(models)
-    .map(([m, v]) => `  - name: ${m}\n    data_tests:\n      - expect_value:\n          field: tablename\n          value: ${v}\n`)
+    .map(
+      ([m, v]) =>
+        `  - name: ${m}\n    data_tests:\n      - expect_value:\n          field: tablename\n          value: ${v}\n`,
+    )
     .join('')}`;
 
 const TABLENAME = 'select {{ string_literal(this.name) }} as tablename\n';
@@ -72,7 +75,11 @@ ${TABLENAME}`,
     const name = 'alias_schemas';
     const p = suiteProject(target, name, {
       ...macros(name),
-      'models/schema.yml': expectValue({ model_a: 'duped_alias', model_b: 'duped_alias', model_c: 'duped_alias' }),
+      'models/schema.yml': expectValue({
+        model_a: 'duped_alias',
+        model_b: 'duped_alias',
+        model_c: 'duped_alias',
+      }),
       'models/model_a.sql': `{{ config(alias='duped_alias', schema='schema_a') }}\n${TABLENAME}`,
       'models/model_b.sql': `{{ config(alias='duped_alias', schema='schema_b') }}\n${TABLENAME}`,
       'models/model_c.sql': `{{ config(alias='duped_alias') }}\n${TABLENAME}`,

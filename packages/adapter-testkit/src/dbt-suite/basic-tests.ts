@@ -34,7 +34,10 @@ export function registerBasicTests(target: DbtSuiteTarget): void {
   });
 
   it('test_singular_tests: a query with rows fails, one without passes', async () => {
-    const p = suiteProject(target, 'singular_tests', { 'tests/passing.sql': PASSING, 'tests/failing.sql': FAILING });
+    const p = suiteProject(target, 'singular_tests', {
+      'tests/passing.sql': PASSING,
+      'tests/failing.sql': FAILING,
+    });
     const run = await p.run(['test'], 1);
     expect(resultNames(run)).toEqual(['failing', 'passing']);
     expect(statusByName(run)).toEqual({ passing: 'pass', failing: 'fail' });

@@ -2,13 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { awaiting } from './awaiting';
-import {
-  INCREMENTAL_BY_ID,
-  SEED_ADDED,
-  SEED_BASE,
-  SOURCE_RAW_YML,
-  fromSource,
-} from './fixtures';
+import { INCREMENTAL_BY_ID, SEED_ADDED, SEED_BASE, SOURCE_RAW_YML, fromSource } from './fixtures';
 import { resultNames, suiteProject, type SuiteProject } from './suite-project';
 import type { DbtSuiteTarget } from './suite-target';
 

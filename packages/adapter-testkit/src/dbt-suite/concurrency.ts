@@ -14,7 +14,8 @@ export function registerConcurrency(target: DbtSuiteTarget): void {
       'models/invalid.sql': table('select a_field_that_does_not_exist from {{ this.schema }}.seed'),
       'models/table_a.sql': table('select * from {{ this.schema }}.seed'),
       'models/table_b.sql': table('select * from {{ this.schema }}.seed'),
-      'models/view_model.sql': '{{ config(materialized = "view") }}\nselect * from {{ this.schema }}.seed\n',
+      'models/view_model.sql':
+        '{{ config(materialized = "view") }}\nselect * from {{ this.schema }}.seed\n',
       'models/dep.sql': table("select * from {{ ref('view_model') }}"),
       'models/view_with_conflicting_cascade.sql':
         "select * from {{ ref('table_a') }}\nunion all\nselect * from {{ ref('table_b') }}\n",
@@ -22,7 +23,8 @@ export function registerConcurrency(target: DbtSuiteTarget): void {
     });
     await p.run(['seed', '--select', 'seed']);
     const check = async () => {
-      for (const model of ['view_model', 'dep', 'table_a', 'table_b']) await p.expectRelationsEqual(['seed', model]);
+      for (const model of ['view_model', 'dep', 'table_a', 'table_b'])
+        await p.expectRelationsEqual(['seed', model]);
       const relations = await p.relationTypes();
       expect(relations).not.toHaveProperty('invalid');
       expect(relations).not.toHaveProperty('skip');

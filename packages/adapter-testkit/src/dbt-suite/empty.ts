@@ -10,7 +10,8 @@ const SOURCES = `sources:
       - name: raw_source
 `;
 
-const SEED_CSV = 'id,name,price,is_active,created_at\n1,Ann,1.25,true,2023-03-03 00:00:00\n2,Ben,42.5,false,2023-07-04 18:45:00\n';
+const SEED_CSV =
+  'id,name,price,is_active,created_at\n1,Ann,1.25,true,2023-03-03 00:00:00\n2,Ben,42.5,false,2023-07-04 18:45:00\n';
 
 /** dbt's empty/test_empty.py: --empty reads refs and sources as zero rows. */
 export function registerEmpty(target: DbtSuiteTarget): void {
@@ -18,7 +19,8 @@ export function registerEmpty(target: DbtSuiteTarget): void {
     const p = suiteProject(target, 'empty_run', {
       'seeds/raw_source.csv': 'id\n3\n',
       'models/model_input.sql': 'select 1 as id\n',
-      'models/ephemeral_model_input.sql': "{{ config(materialized='ephemeral') }}\nselect 2 as id\n",
+      'models/ephemeral_model_input.sql':
+        "{{ config(materialized='ephemeral') }}\nselect 2 as id\n",
       'models/model.sql': `select * from {{ ref('model_input') }}
 union all
 select * from {{ ref('ephemeral_model_input') }}
@@ -37,7 +39,8 @@ select * from {{ source('seed_sources', 'raw_source') }}
   it('test_run_with_empty (inline source with an alias): 0 rows', async () => {
     const p = suiteProject(target, 'empty_inline', {
       'seeds/raw_source.csv': 'id\n3\n',
-      'models/model.sql': "select * from {{ source('seed_sources', 'raw_source') }} as raw_source\n",
+      'models/model.sql':
+        "select * from {{ source('seed_sources', 'raw_source') }} as raw_source\n",
       'models/sources.yml': SOURCES,
     });
     await p.run(['seed']);
@@ -45,7 +48,10 @@ select * from {{ source('seed_sources', 'raw_source') }}
     expect(await p.rowCount('model')).toBe(0);
   });
 
-  const seedFiles = { 'seeds/raw_seed.csv': SEED_CSV, 'models/model.sql': "select * from {{ ref('raw_seed') }}\n" };
+  const seedFiles = {
+    'seeds/raw_seed.csv': SEED_CSV,
+    'models/model.sql': "select * from {{ ref('raw_seed') }}\n",
+  };
   it('test_seed_empty_creates_table_with_zero_rows', async () => {
     const p = suiteProject(target, 'empty_seed', seedFiles);
     await p.run(['seed', '--empty']);
@@ -72,19 +78,24 @@ select * from {{ source('seed_sources', 'raw_source') }}
 
   // MetadataWithEmptyFlag: adapter methods and relation macros run under --empty.
   const seed = { 'seeds/my_seed.csv': 'my_id,my_value\n1,a\n2,b\n3,c\n' };
-  const table = (body: string, config = '') => `{{ config(materialized="table"${config}) }}\n${body}select * from {{ ref("my_seed") }}\n`;
+  const table = (body: string, config = '') =>
+    `{{ config(materialized="table"${config}) }}\n${body}select * from {{ ref("my_seed") }}\n`;
   const models: Record<string, string> = {
     control: 'select * from {{ ref("my_seed") }}\n',
-    get_columns_in_relation: table('{% set columns = adapter.get_columns_in_relation(ref("my_seed")) %}\n'),
+    get_columns_in_relation: table(
+      '{% set columns = adapter.get_columns_in_relation(ref("my_seed")) %}\n',
+    ),
     alter_column_type: table('{{ alter_column_type(ref("my_seed"), "MY_VALUE", "varchar") }}\n'),
     alter_relation_comment: table('', ', persist_docs={"relations": True}'),
     alter_column_comment: table('', ', persist_docs={"columns": True}'),
-    alter_relation_add_remove_columns: table(`{% set my_seed = adapter.Relation.create(this.database, this.schema, "my_seed", "table") %}
+    alter_relation_add_remove_columns:
+      table(`{% set my_seed = adapter.Relation.create(this.database, this.schema, "my_seed", "table") %}
 {% set my_column = api.Column("my_column", "varchar") %}
 {% do alter_relation_add_remove_columns(my_seed, [my_column], none) %}
 {% do alter_relation_add_remove_columns(my_seed, none, [my_column]) %}
 `),
-    truncate_relation: table(`{% set my_seed = adapter.Relation.create(this.database, this.schema, "my_seed", "table") %}
+    truncate_relation:
+      table(`{% set my_seed = adapter.Relation.create(this.database, this.schema, "my_seed", "table") %}
 {{ truncate_relation(my_seed) }}
 `),
   };
@@ -99,7 +110,9 @@ select * from {{ source('seed_sources', 'raw_source') }}
     await p.run(['run', '--empty', '--select', model]);
   };
   for (const model of Object.keys(models)) {
-    const needsRuntime = !['control', 'alter_relation_comment', 'alter_column_comment'].includes(model);
+    const needsRuntime = !['control', 'alter_relation_comment', 'alter_column_comment'].includes(
+      model,
+    );
     const name = `MetadataWithEmptyFlag test_run[${model}]`;
     if (needsRuntime) awaiting('runtime', name, metadata(model));
     else it(name, metadata(model));

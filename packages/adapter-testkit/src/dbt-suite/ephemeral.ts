@@ -32,7 +32,8 @@ const NESTED = {
   'models/ephemeral_level_two.sql': `${EPH}select * from {{ ref('source_table') }}\n`,
   'models/root_view.sql': 'select * from {{ref("ephemeral")}}\n',
   'models/ephemeral.sql': `${EPH}select * from {{ref("ephemeral_level_two")}}\n`,
-  'models/source_table.sql': "{{ config(materialized='table') }}\nwith source_data as (select 1 as id union all select null as id)\nselect *\nfrom source_data\n",
+  'models/source_table.sql':
+    "{{ config(materialized='table') }}\nwith source_data as (select 1 as id union all select null as id)\nselect *\nfrom source_data\n",
 };
 
 const squash = (sql: string) => sql.replace(/\s+/g, '');
@@ -55,7 +56,9 @@ export function registerEphemeral(target: DbtSuiteTarget): void {
   awaiting('dbtNamespace', 'test_ephemeral_multi: the compiled SQL, CTE list first', async () => {
     const p = suiteProject(target, 'ephemeral_multi_sql', MULTI);
     await p.run(['compile']);
-    const compiled = squash(p.read('target/compiled/ephemeral_multi_sql/models/double_dependent.sql'));
+    const compiled = squash(
+      p.read('target/compiled/ephemeral_multi_sql/models/double_dependent.sql'),
+    );
     expect(compiled).toBe(
       squash(`with __dbt__cte__base as (select * from ${p.schema}.seed
 ), __dbt__cte__base_copy as (select * from __dbt__cte__base
@@ -77,13 +80,19 @@ select * from __dbt__cte__base_copy where gender = 'F'`),
     );
   });
 
-  awaiting('dbtNamespace', 'test_ephemeral_multi / nested: target/run holds the create view with the CTEs', async () => {
-    const p = suiteProject(target, 'ephemeral_run', NESTED);
-    await p.run(['run']);
-    expect(ran(p, 'ephemeral_run', 'root_view')).toContain(
-      squash(`as (with __dbt__cte__ephemeral_level_two as (select * from ${p.relation('source_table')}`),
-    );
-  });
+  awaiting(
+    'dbtNamespace',
+    'test_ephemeral_multi / nested: target/run holds the create view with the CTEs',
+    async () => {
+      const p = suiteProject(target, 'ephemeral_run', NESTED);
+      await p.run(['run']);
+      expect(ran(p, 'ephemeral_run', 'root_view')).toContain(
+        squash(
+          `as (with __dbt__cte__ephemeral_level_two as (select * from ${p.relation('source_table')}`,
+        ),
+      );
+    },
+  );
 
   // dbt compiles an ephemeral when its dependent runs, so the dependent ends `skipped` with a
   // Compilation Error; tsmodel renders every template at parse, so the run stops there, naming

@@ -22,7 +22,9 @@ const FIELDS = [
 const VALUES = `'{{ target.dbname }}', '{{ target.host }}', '{{ target.name }}', '{{ target.schema }}', '{{ target.type }}', '{{ target.user }}', '{{ target.get("pass", "") }}', {{ target.threads }}, '{{ run_started_at }}', '{{ invocation_id }}', '{{ thread_id }}'`;
 const insertHook = (state: string) =>
   `insert into {{ this.schema }}.${'on_model_hook'} (${FIELDS.join(', ')}) values ('${state}', ${VALUES})`;
-export const HOOK_TABLE_COLUMNS = FIELDS.map((f) => `${f} ${f === 'target_threads' ? 'integer' : 'text'}`).join(', ');
+export const HOOK_TABLE_COLUMNS = FIELDS.map(
+  (f) => `${f} ${f === 'target_threads' ? 'integer' : 'text'}`,
+).join(', ');
 
 /** dbt's hooks/data/seed_model.sql: the table hooks insert into. */
 export async function createHookTable(p: SuiteProject, table: string): Promise<void> {
@@ -62,7 +64,10 @@ export async function checkHooks(
 
 const projectHooks = (dash: boolean) => {
   const [pre, post] = dash ? ['pre-hook', 'post-hook'] : ['pre_hook', 'post_hook'];
-  const vacuum = JSON.stringify({ sql: 'vacuum {{ this.schema }}.on_model_hook', transaction: false });
+  const vacuum = JSON.stringify({
+    sql: 'vacuum {{ this.schema }}.on_model_hook',
+    transaction: false,
+  });
   return (name: string) =>
     `models:\n  ${name}:\n    ${pre}:\n      - ${JSON.stringify(insertHook('start'))}\n      - ${vacuum}\n    ${post}:\n      - ${vacuum}\n      - ${JSON.stringify(insertHook('end'))}\n`;
 };
@@ -79,16 +84,24 @@ export function registerModelHooks(target: DbtSuiteTarget): void {
 
   for (const dash of [true, false])
     it(`test_pre_and_post_run_hooks (${dash ? 'pre-hook' : 'pre_hook'}): project hooks see the run's context`, () =>
-      hooked(`hooks_${dash ? 'dash' : 'under'}`, { 'models/hooks.sql': 'select 1 as id\n' }, projectHooks(dash)(`hooks_${dash ? 'dash' : 'under'}`)));
+      hooked(
+        `hooks_${dash ? 'dash' : 'under'}`,
+        { 'models/hooks.sql': 'select 1 as id\n' },
+        projectHooks(dash)(`hooks_${dash ? 'dash' : 'under'}`),
+      ));
 
   it('test_pre_post_model_hooks_refed: a hook may ref() models, which then run first', () =>
-    hooked('hook_refs', {
-      'models/pre.sql': "select 'start' as test_state\n",
-      'models/post.sql': "select 'end' as test_state\n",
-      'models/hooked.sql': `{{ config(pre_hook="insert into {{ this.schema }}.on_model_hook select test_state, ${VALUES.replace(/"/g, '\\"')} from {{ ref('pre') }}") }}
+    hooked(
+      'hook_refs',
+      {
+        'models/pre.sql': "select 'start' as test_state\n",
+        'models/post.sql': "select 'end' as test_state\n",
+        'models/hooked.sql': `{{ config(pre_hook="insert into {{ this.schema }}.on_model_hook select test_state, ${VALUES.replace(/"/g, '\\"')} from {{ ref('pre') }}") }}
 select 1 as id
 `,
-    }, `models:\n  hook_refs:\n    hooked:\n      post-hook:\n        - ${JSON.stringify(`insert into {{ this.schema }}.on_model_hook select test_state, ${VALUES} from {{ ref('post') }}`)}\n`));
+      },
+      `models:\n  hook_refs:\n    hooked:\n      post-hook:\n        - ${JSON.stringify(`insert into {{ this.schema }}.on_model_hook select test_state, ${VALUES} from {{ ref('post') }}`)}\n`,
+    ));
 
   const configured = (how: 'dict' | 'kwargs') => {
     const hooks = `pre_hook=${JSON.stringify(insertHook('start'))}, post_hook=${JSON.stringify(insertHook('end'))}`;
@@ -100,7 +113,12 @@ select 1 as id
   it('test_pre_and_post_model_hooks_model (kwargs): hooks as config() keywords', () =>
     hooked('hooks_kwargs', { 'models/hooks.sql': configured('kwargs') }));
   it('test_pre_and_post_model_hooks_model_and_project: project and config hooks both run', () =>
-    hooked('hooks_count', { 'models/hooks.sql': configured('dict') }, projectHooks(true)('hooks_count'), 2));
+    hooked(
+      'hooks_count',
+      { 'models/hooks.sql': configured('dict') },
+      projectHooks(true)('hooks_count'),
+      2,
+    ));
 
   const seedHooks = (key: string) =>
     `seeds:\n  +quote_columns: false\n  ${key}:\n    - "alter table {{ this }} add column new_col int"\n    - "update {{ this }} set new_col = 1"\n    - "select cast(null as {{ dbt.type_int() }}) as id"\n`;
@@ -111,7 +129,8 @@ select 1 as id
         'seed_hooks',
         {
           'seeds/example_seed.csv': 'a,b,c\n1,2,3\n4,5,6\n7,8,9\n',
-          'models/schema.yml': 'version: 2\nseeds:\n  - name: example_seed\n    columns:\n      - name: new_col\n        data_tests:\n          - not_null\n',
+          'models/schema.yml':
+            'version: 2\nseeds:\n  - name: example_seed\n    columns:\n      - name: new_col\n        data_tests:\n          - not_null\n',
         },
         seedHooks(key),
       );
@@ -123,7 +142,10 @@ select 1 as id
     const p = suiteProject(
       target,
       'seed_hook_ref',
-      { 'seeds/example_seed.csv': 'a,b,c\n1,2,3\n', 'models/post.sql': "select 'end' as test_state\n" },
+      {
+        'seeds/example_seed.csv': 'a,b,c\n1,2,3\n',
+        'models/post.sql': "select 'end' as test_state\n",
+      },
       `seeds:\n  post-hook:\n    - "select * from {{ ref('post') }}"\n`,
     );
     const parse = await p.run(['parse'], 1);

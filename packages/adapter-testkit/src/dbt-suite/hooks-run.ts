@@ -55,7 +55,9 @@ export function registerRunHooks(target: DbtSuiteTarget): void {
       const relations = await p.relationTypes();
       expect(relations).not.toHaveProperty('start_hook_order_test');
       expect(relations).not.toHaveProperty('end_hook_order_test');
-      expect(await p.query(`select * from ${p.relation('schemas')}`)).toEqual([{ schema: p.schema }]);
+      expect(await p.query(`select * from ${p.relation('schemas')}`)).toEqual([
+        { schema: p.schema },
+      ]);
       // dbt: (project.database, test_schema). tsmodel's relations name a database only when
       // the profile sets `database:` (README, Hooks: "database_schemas holds none there").
       const database = target.output(p.schema).database;
@@ -64,12 +66,15 @@ export function registerRunHooks(target: DbtSuiteTarget): void {
       ]);
     });
 
-  awaiting('runtime', 'test_missing_column_pre_hook: an on-run-start query that fails fails the run', async () => {
-    const p = suiteProject(
-      target,
-      'run_hooks_missing',
-      {
-        'macros/temp_macro.sql': `{% macro export_table_check() %}
+  awaiting(
+    'runtime',
+    'test_missing_column_pre_hook: an on-run-start query that fails fails the run',
+    async () => {
+      const p = suiteProject(
+        target,
+        'run_hooks_missing',
+        {
+          'macros/temp_macro.sql': `{% macro export_table_check() %}
 {% set query %}select column_name from {{ ref('test_column') }} limit 1{% endset %}
 {%- if flags.WHICH in ('run', 'build') -%}
   {% set results = run_query(query) %}
@@ -77,11 +82,12 @@ export function registerRunHooks(target: DbtSuiteTarget): void {
 {%- endif -%}
 {% endmacro %}
 `,
-        'models/test_column.sql': 'select 1 as col\n',
-      },
-      'on-run-start: "- {{ export_table_check() }}"\n',
-    );
-    const run = await p.run(['run'], 1);
-    expect(run.stdout + run.stderr).toMatch(/column_name/i);
-  });
+          'models/test_column.sql': 'select 1 as col\n',
+        },
+        'on-run-start: "- {{ export_table_check() }}"\n',
+      );
+      const run = await p.run(['run'], 1);
+      expect(run.stdout + run.stderr).toMatch(/column_name/i);
+    },
+  );
 }

@@ -4,7 +4,9 @@ import type { DbtSuiteTarget } from './suite-target';
 
 const S = '{{ string_type }}';
 const cast = (expr: string, as = expr) => `cast(${expr} as ${S}) as ${as}`;
-const head = (mode: string) => `{{ config(materialized='incremental', unique_key='id', on_schema_change='${mode}') }}
+const head = (
+  mode: string,
+) => `{{ config(materialized='incremental', unique_key='id', on_schema_change='${mode}') }}
 {% set string_type = dbt.type_string() %}
 with source_data as (select * from {{ ref('model_a') }})
 `;
@@ -70,7 +72,11 @@ select id, field1, field2 from {{ ref('model_a') }}
     [cast('field1'), cast('field2')],
     ['field1', 'field3', 'field4'].map((c) => cast(c)),
   ),
-  'models/incremental_sync_all_columns_target.sql': table([cast('field1'), laterOnly('field3'), laterOnly('field4')]),
+  'models/incremental_sync_all_columns_target.sql': table([
+    cast('field1'),
+    laterOnly('field3'),
+    laterOnly('field4'),
+  ]),
   'models/incremental_sync_remove_only.sql': incremental(
     'sync_all_columns',
     [cast('field1'), cast('field2')],

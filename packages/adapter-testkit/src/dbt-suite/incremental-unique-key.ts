@@ -12,7 +12,10 @@ GA,Fulton,Atlanta,2021-07-22
 NM,Bernalillo,,2021-08-30
 `;
 
-const incremental = (uniqueKey: string | undefined, columns = 'state, county, city, last_visit_date') =>
+const incremental = (
+  uniqueKey: string | undefined,
+  columns = 'state, county, city, last_visit_date',
+) =>
   `{{ config(materialized='incremental'${uniqueKey === undefined ? '' : `, unique_key=${uniqueKey}`}) }}
 select ${columns} from {{ ref('seed') }}
 {% if is_incremental() %}
@@ -71,7 +74,8 @@ export function registerIncrementalUniqueKey(target: DbtSuiteTarget): void {
   /** dbt's get_test_fields + check_scenario_correctness. */
   const scenario = async (model: string, update: Update, expected: string, seedRows: number) => {
     const p = project();
-    const optCount = expected === 'seed' ? undefined : (await p.run(['run', '--select', expected])).results.length;
+    const optCount =
+      expected === 'seed' ? undefined : (await p.run(['run', '--select', expected])).results.length;
     expect((await p.run(['seed', '--select', 'seed', '--full-refresh'])).results).toHaveLength(1);
     expect((await p.run(['run', '--select', model, '--full-refresh'])).results).toHaveLength(1);
     await p.execute(...UPDATES[update](p));
@@ -93,20 +97,32 @@ export function registerIncrementalUniqueKey(target: DbtSuiteTarget): void {
 
   it('test__bad_unique_key: a unique_key that is no column is an error naming it', () =>
     badKey('not_found_unique_key'));
-  it('test__bad_unique_key_list: so is one element of a list', () => badKey('not_found_unique_key_list'));
+  it('test__bad_unique_key_list: so is one element of a list', () =>
+    badKey('not_found_unique_key_list'));
   it('test__empty_unique_key_list: [] appends, so model and seed match', () =>
     scenario('empty_unique_key_list', 'add_new_rows', 'seed', 9));
   it('test__one_unique_key: a string key overwrites the existing row', () =>
     scenario('str_unique_key', 'duplicate_insert', 'one_str__overwrite', 8));
-  it('test__no_unique_keys: model and seed match', () => scenario('no_unique_key', 'add_new_rows', 'seed', 9));
+  it('test__no_unique_keys: model and seed match', () =>
+    scenario('no_unique_key', 'add_new_rows', 'seed', 9));
   it("test__empty_str_unique_key: '' appends, so model and seed match", () =>
     scenario('empty_str_unique_key', 'add_new_rows', 'seed', 9));
   it('test__unary_unique_key_list: a one-column list overwrites', () =>
     scenario('unary_unique_key_list', 'duplicate_insert', 'unique_key_list__inplace_overwrite', 8));
   it('test__duplicated_unary_unique_key_list: a repeated column overwrites', () =>
-    scenario('duplicated_unary_unique_key_list', 'duplicate_insert', 'unique_key_list__inplace_overwrite', 8));
+    scenario(
+      'duplicated_unary_unique_key_list',
+      'duplicate_insert',
+      'unique_key_list__inplace_overwrite',
+      8,
+    ));
   it('test__trinary_unique_key_list: a three-column key overwrites', () =>
-    scenario('trinary_unique_key_list', 'duplicate_insert', 'unique_key_list__inplace_overwrite', 8));
+    scenario(
+      'trinary_unique_key_list',
+      'duplicate_insert',
+      'unique_key_list__inplace_overwrite',
+      8,
+    ));
   it('test__trinary_unique_key_list_no_update: new keys only, model and seed match', () =>
     scenario('nontyped_trinary_unique_key_list', 'add_new_rows', 'seed', 9));
 }

@@ -14,6 +14,7 @@ import { registerDbtShow } from './dbt-show';
 import { registerEmpty } from './empty';
 import { registerEphemeral } from './ephemeral';
 import { registerStoreFailuresAs } from './store-test-failures-as';
+import { registerStoreTestFailures } from './store-test-failures';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -41,6 +42,7 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['empty', registerEmpty],
   ['ephemeral', registerEphemeral],
   ['store_test_failures_as', registerStoreFailuresAs],
+  ['store_test_failures', registerStoreTestFailures],
 ];
 
 /**

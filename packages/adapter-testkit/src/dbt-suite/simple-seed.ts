@@ -29,7 +29,13 @@ function createExpected(p: SuiteProject): Promise<void> {
 const QUOTE_OFF = 'seeds:\n  +quote_columns: false\n';
 
 /** A project with seed_actual, a view on it, and seed_expected (dbt's SeedTestBase). */
-async function seedProject(target: DbtSuiteTarget, name: string, config = QUOTE_OFF, seed = 'seed_actual', delimiter = ',') {
+async function seedProject(
+  target: DbtSuiteTarget,
+  name: string,
+  config = QUOTE_OFF,
+  seed = 'seed_actual',
+  delimiter = ',',
+) {
   const p = suiteProject(
     target,
     name,
@@ -53,10 +59,17 @@ async function build(p: SuiteProject, seed = 'seed_actual') {
 }
 
 /** dbt's _check_relation_end_state. */
-async function endState(p: SuiteProject, args: string[], downstreamExists: boolean, seed = 'seed_actual') {
+async function endState(
+  p: SuiteProject,
+  args: string[],
+  downstreamExists: boolean,
+  seed = 'seed_actual',
+) {
   expect((await p.run(args)).results).toHaveLength(1);
   await p.expectRelationsEqual([seed, 'seed_expected']);
-  expect(Object.keys(await p.relationTypes()).includes(`models__downstream_from_${seed}`)).toBe(downstreamExists);
+  expect(Object.keys(await p.relationTypes()).includes(`models__downstream_from_${seed}`)).toBe(
+    downstreamExists,
+  );
 }
 
 /**
@@ -168,7 +181,12 @@ export function registerSimpleSeed(target: DbtSuiteTarget): void {
   });
 
   it('test_simple_seed (BOM): a UTF-8 byte order mark is not part of the first column', async () => {
-    const p = suiteProject(target, 'seed_bom', { 'seeds/seed_bom.csv': `\uFEFF${csv()}` }, QUOTE_OFF);
+    const p = suiteProject(
+      target,
+      'seed_bom',
+      { 'seeds/seed_bom.csv': `\uFEFF${csv()}` },
+      QUOTE_OFF,
+    );
     await p.createSchema();
     await createExpected(p);
     expect((await p.run(['seed'])).results).toHaveLength(1);
@@ -192,30 +210,41 @@ export function registerSimpleSeed(target: DbtSuiteTarget): void {
   });
 
   it('test_empty_seeds: a header-only seed makes an empty table', async () => {
-    const p = suiteProject(target, 'seed_empty', { 'seeds/empty_with_header.csv': 'a,b,c' }, QUOTE_OFF);
+    const p = suiteProject(
+      target,
+      'seed_empty',
+      { 'seeds/empty_with_header.csv': 'a,b,c' },
+      QUOTE_OFF,
+    );
     expect((await p.run(['seed'])).results).toHaveLength(1);
     expect(await p.rowCount('empty_with_header')).toBe(0);
   });
 
-  awaiting('runtime', 'test_simple_seed_with_column_override: column_types win (adapter.get_columns_in_relation)', async () => {
-    const name = 'seed_override';
-    const typeTest = `{% test column_type(model, column_name, type) %}
+  awaiting(
+    'runtime',
+    'test_simple_seed_with_column_override: column_types win (adapter.get_columns_in_relation)',
+    async () => {
+      const name = 'seed_override';
+      const typeTest = `{% test column_type(model, column_name, type) %}
 {% set types = {} %}
 {% for col in adapter.get_columns_in_relation(model) %}{% do types.update({col.name: col.data_type}) %}{% endfor %}
 select 'got ' ~ '{{ types.get(column_name) }}' as problem from (select 1) as one where {{ 0 if types.get(column_name) == type else 1 }} = 1
 {% endtest %}
 `;
-    const tests = (cols: Record<string, string>) =>
-      Object.entries(cols)
-        .map(([c, t]) => `      - name: ${c}\n        data_tests:\n          - column_type:\n              type: ${t}`)
-        .join('\n');
-    const p = suiteProject(
-      target,
-      name,
-      {
-        ...enabledFiles,
-        'macros/column_type.sql': typeTest,
-        'seeds/schema.yml': `version: 2
+      const tests = (cols: Record<string, string>) =>
+        Object.entries(cols)
+          .map(
+            ([c, t]) =>
+              `      - name: ${c}\n        data_tests:\n          - column_type:\n              type: ${t}`,
+          )
+          .join('\n');
+      const p = suiteProject(
+        target,
+        name,
+        {
+          ...enabledFiles,
+          'macros/column_type.sql': typeTest,
+          'seeds/schema.yml': `version: 2
 seeds:
   - name: seed_enabled
     columns:
@@ -224,10 +253,11 @@ ${tests({ birthday: 'date', seed_id: 'text' })}
     columns:
 ${tests({ seed_id: 'integer', seed_id_str: 'text', a_bool: 'boolean', looks_like_a_bool: 'text', a_date: 'timestamp without time zone', looks_like_a_date: 'text', relative: 'text', weekday: 'text' })}
 `,
-      },
-      `seeds:\n  ${name}:\n    +enabled: false\n    +quote_columns: true\n    seed_enabled:\n      +enabled: true\n      +column_types: {seed_id: text, birthday: date}\n    seed_tricky:\n      +enabled: true\n      +column_types: {seed_id_str: text, looks_like_a_bool: text, looks_like_a_date: text}\n`,
-    );
-    expect((await p.run(['seed', '--show'])).results).toHaveLength(2);
-    expect((await p.run(['test'])).results).toHaveLength(10);
-  });
+        },
+        `seeds:\n  ${name}:\n    +enabled: false\n    +quote_columns: true\n    seed_enabled:\n      +enabled: true\n      +column_types: {seed_id: text, birthday: date}\n    seed_tricky:\n      +enabled: true\n      +column_types: {seed_id_str: text, looks_like_a_bool: text, looks_like_a_date: text}\n`,
+      );
+      expect((await p.run(['seed', '--show'])).results).toHaveLength(2);
+      expect((await p.run(['test'])).results).toHaveLength(10);
+    },
+  );
 }

@@ -4,7 +4,8 @@ import type { DbtSuiteTarget } from './suite-target';
 
 const FILES = {
   'seeds/chipmunks_stage.csv': 'name,shirt\nalvin,red\nsimon,blue\ntheodore,green\ndave,',
-  'models/chipmunks.sql': "{{ config(materialized='table') }}\nselect * from {{ ref('chipmunks_stage') }}\n",
+  'models/chipmunks.sql':
+    "{{ config(materialized='table') }}\nselect * from {{ ref('chipmunks_stage') }}\n",
 };
 
 /** A singular test on chipmunks with `config`; green fails (one row), purple passes. */
@@ -22,19 +23,35 @@ async function runAndAssert(p: SuiteProject, expected: Expected) {
   await p.run(['seed']);
   await p.run(['run']);
   const run = await p.run(['test'], null);
-  const statuses = Object.fromEntries(run.results.map((r) => [r.unique_id.split('.')[2]!, r.status]));
-  const messages = run.results.map((r) => `${r.unique_id}: ${r.status} ${r.message ?? ''}`).join('\n');
-  expect(statuses, messages).toEqual(Object.fromEntries(Object.entries(expected).map(([n, [s]]) => [n, s])));
+  const statuses = Object.fromEntries(
+    run.results.map((r) => [r.unique_id.split('.')[2]!, r.status]),
+  );
+  const messages = run.results
+    .map((r) => `${r.unique_id}: ${r.status} ${r.message ?? ''}`)
+    .join('\n');
+  expect(statuses, messages).toEqual(
+    Object.fromEntries(Object.entries(expected).map(([n, [s]]) => [n, s])),
+  );
   const stored = await p.relationTypes(`${p.schema}_dbt_test__audit`);
   const kinds = Object.fromEntries(Object.entries(expected).map(([n, [, k]]) => [n, k]));
-  expect(Object.fromEntries(Object.keys(expected).map((n) => [n, stored[n] ?? null]))).toEqual(kinds);
+  expect(Object.fromEntries(Object.keys(expected).map((n) => [n, stored[n] ?? null]))).toEqual(
+    kinds,
+  );
 }
 
-const project = (target: DbtSuiteTarget, name: string, tests: Record<string, string>, config = '') =>
+const project = (
+  target: DbtSuiteTarget,
+  name: string,
+  tests: Record<string, string>,
+  config = '',
+) =>
   suiteProject(
     target,
     name,
-    { ...FILES, ...Object.fromEntries(Object.entries(tests).map(([n, sql]) => [`tests/${n}.sql`, sql])) },
+    {
+      ...FILES,
+      ...Object.fromEntries(Object.entries(tests).map(([n, sql]) => [`tests/${n}.sql`, sql])),
+    },
     config,
   );
 
@@ -79,7 +96,12 @@ export function registerStoreFailuresAs(target: DbtSuiteTarget): void {
       project(
         target,
         'sfa_project_off',
-        { results_view: test(V), results_table: test(T), results_ephemeral: test(E), results_unset: test('') },
+        {
+          results_view: test(V),
+          results_table: test(T),
+          results_ephemeral: test(E),
+          results_unset: test(''),
+        },
         'data_tests:\n  +store_failures: false\n',
       ),
       {
@@ -95,10 +117,18 @@ export function registerStoreFailuresAs(target: DbtSuiteTarget): void {
       project(
         target,
         'sfa_project_view',
-        { results_true: test(`${V}, ${on(true)}`), results_false: test(`${V}, ${on(false)}`), results_unset: test(V) },
+        {
+          results_true: test(`${V}, ${on(true)}`),
+          results_false: test(`${V}, ${on(false)}`),
+          results_unset: test(V),
+        },
         'data_tests:\n  +store_failures_as: view\n',
       ),
-      { results_true: ['fail', 'view'], results_false: ['fail', 'view'], results_unset: ['fail', 'view'] },
+      {
+        results_true: ['fail', 'view'],
+        results_false: ['fail', 'view'],
+        results_unset: ['fail', 'view'],
+      },
     ));
 
   it('StoreTestFailuresAsProjectLevelEphemeral: only a test-level store_failures_as stores', () =>
@@ -109,7 +139,11 @@ export function registerStoreFailuresAs(target: DbtSuiteTarget): void {
         { results_unset: test(''), results_true: test(on(true)), results_view: test(V) },
         'data_tests:\n  +store_failures_as: ephemeral\n  +store_failures: true\n',
       ),
-      { results_unset: ['fail', null], results_true: ['fail', null], results_view: ['fail', 'view'] },
+      {
+        results_unset: ['fail', null],
+        results_true: ['fail', null],
+        results_view: ['fail', 'view'],
+      },
     ));
 
   it('StoreTestFailuresAsGeneric: generic tests take store_failures_as from YAML', async () => {
@@ -142,7 +176,9 @@ models:
   });
 
   it("StoreTestFailuresAsExceptions: store_failures_as='error' is a Compilation Error", async () => {
-    const p = project(target, 'sfa_error', { store_failures_as_error: test('store_failures_as="error"') });
+    const p = project(target, 'sfa_error', {
+      store_failures_as_error: test('store_failures_as="error"'),
+    });
     await p.run(['seed']);
     await p.run(['run']);
     const run = await p.run(['test'], 1);

@@ -14,16 +14,21 @@ export function wrapTestSql(sql: string, config: NodeConfig): string {
   const failCalc = stringConfig(config.fail_calc, 'count(*)');
   const warnIf = stringConfig(config.warn_if, '!= 0');
   const errorIf = stringConfig(config.error_if, '!= 0');
-  const limit = typeof config.limit === 'number' ? `\nlimit ${config.limit}` : '';
   return [
     'select',
     `  ${failCalc} as failures,`,
     `  ${failCalc} ${warnIf} as should_warn,`,
     `  ${failCalc} ${errorIf} as should_error`,
     'from (',
-    `${sql.trim()}${limit}`,
+    limitedTestSql(sql, config),
     ') dbt_internal_test',
   ].join('\n');
+}
+
+/** The failing rows a test reads, counts and stores: its SQL under its `limit` config. */
+function limitedTestSql(sql: string, config: NodeConfig): string {
+  const limit = typeof config.limit === 'number' ? `\nlimit ${config.limit}` : '';
+  return `${sql.trim()}${limit}`;
 }
 
 /** Where `store_failures` keeps a test's failing rows: `<target schema>_dbt_test__audit.<name>`. */
@@ -59,7 +64,8 @@ export async function runTest(
 ): Promise<NodeOutcome> {
   const sql = ctx.finalize(node.unique_id);
   const storeAs = storeFailuresAs(node, ctx.storeFailures);
-  if (storeAs) await storeFailures(ctx, conn, node, sql, target, storeAs);
+  if (storeAs)
+    await storeFailures(ctx, conn, node, limitedTestSql(sql, node.config), target, storeAs);
   const rows = await conn.query<TestRow>(wrapTestSql(sql, node.config));
   const row = rows[0];
   const failures = row ? Number(row.failures ?? 0) : 0;
