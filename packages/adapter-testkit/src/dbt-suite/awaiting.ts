@@ -12,12 +12,15 @@ export const READY = {
   docsGenerate: false,
   /** Cross-db `dbt.` macros, set_sql_header, seed --show, target/run, ephemeral `with`. */
   dbtNamespace: false,
+  /** `persist_docs` (relation and column comments): not implemented in tsmodel yet. */
+  persistDocs: false,
 } as const;
 
 const REASONS: Record<keyof typeof READY, string> = {
   runtime: 'awaiting runtime (run_query/statement/adapter/Relation, execute=true)',
   docsGenerate: 'awaiting docs generate (catalog.json)',
   dbtNamespace: 'awaiting dbt-namespace/misc helper',
+  persistDocs: 'awaiting persist_docs (not implemented)',
 };
 
 /** Registers a case that waits for `what`: skipped with the reason until READY says so. */

@@ -15,6 +15,10 @@ import { registerEmpty } from './empty';
 import { registerEphemeral } from './ephemeral';
 import { registerStoreFailuresAs } from './store-test-failures-as';
 import { registerStoreTestFailures } from './store-test-failures';
+import { registerAdapterMethods } from './adapter-methods';
+import { registerDocsGenerate } from './docs-generate';
+import { registerSnapshots } from './snapshots';
+import { registerPersistDocs } from './persist-docs';
 import { registerIncrementalUniqueKey } from './incremental-unique-key';
 import { registerIncrementalOnSchemaChange } from './incremental-schema-change';
 import { registerIncrementalStrategies } from './incremental-strategies';
@@ -43,6 +47,10 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['ephemeral', registerEphemeral],
   ['store_test_failures_as', registerStoreFailuresAs],
   ['store_test_failures', registerStoreTestFailures],
+  ['adapter_methods', registerAdapterMethods],
+  ['docs_generate', registerDocsGenerate],
+  ['snapshots', registerSnapshots],
+  ['persist_docs', registerPersistDocs],
 ];
 
 /**
