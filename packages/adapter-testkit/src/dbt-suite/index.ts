@@ -3,6 +3,7 @@ import { registerBasicMaterializations } from './basic';
 import { registerBasicTests } from './basic-tests';
 import type { DbtSuiteTargetFactory } from './suite-target';
 import { registerUtils } from './utils';
+import { registerUtilsTimestamps } from './utils-timestamps';
 import { registerSimpleSeed } from './simple-seed';
 import { registerModelHooks } from './hooks-model';
 import { registerRunHooks } from './hooks-run';
@@ -32,6 +33,7 @@ const MODULES: Array<[string, (target: ReturnType<DbtSuiteTargetFactory>) => voi
   ['basic', registerBasicMaterializations],
   ['basic_tests', registerBasicTests],
   ['utils', registerUtils],
+  ['utils_timestamps', registerUtilsTimestamps],
   ['incremental_unique_id', registerIncrementalUniqueKey],
   ['incremental_on_schema_change', registerIncrementalOnSchemaChange],
   ['incremental_strategies', registerIncrementalStrategies],
