@@ -21,7 +21,6 @@ if (!url) {
       createPostgresAdapter(targetFromUrl('postgres', url, schema), { projectRoot: process.cwd() });
     return {
       type: 'postgres',
-      database: targetFromUrl('postgres', url, 'public').dbname as string,
       output,
       adapter,
       async cleanup(schemas) {
