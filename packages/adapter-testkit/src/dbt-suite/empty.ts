@@ -36,7 +36,10 @@ select * from {{ source('seed_sources', 'raw_source') }}
     expect(await p.rowCount('model')).toBe(0);
   });
 
-  it('test_run_with_empty (inline source with an alias): 0 rows', async () => {
+  // PostgreSQL (before 16) needs an alias on the zero-row subquery, so a user's own alias after
+  // a ref cannot parse there: dbt-postgres does not run this case either (dbt-duckdb does).
+  const inlineAlias = target.type === 'postgres' ? it.skip : it;
+  inlineAlias('test_run_with_empty (inline source with an alias): 0 rows', async () => {
     const p = suiteProject(target, 'empty_inline', {
       'seeds/raw_source.csv': 'id\n3\n',
       'models/model.sql':

@@ -172,15 +172,5 @@ select 1 as id
   });
 
   awaitingSnapshots('test_hooks_on_snapshots: snapshot post-hooks alter the snapshot table');
-  // Hooks render at parse today; thread_id is known only when they render as they run.
-  awaiting('runtime', 'check_hooks: thread_id names the worker thread', async () => {
-    const p = suiteProject(target, 'hooks_thread', { 'models/hooks.sql': configured('dict') });
-    await createHookTable(p, 'on_model_hook');
-    await p.run(['run']);
-    const rows = await p.query(`select thread_id from ${p.relation('on_model_hook')}`);
-    expect(rows).toHaveLength(2);
-    for (const row of rows) expect(String(row.thread_id)).toMatch(/^Thread-/);
-  });
-
   awaitingSnapshots('test_hooks_on_snapshots (config kwargs): the same through config()');
 }
