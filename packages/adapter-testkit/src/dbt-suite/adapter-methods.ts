@@ -8,15 +8,18 @@ import type { DbtSuiteTarget } from './suite-target';
  * create_schema, called from a model as it runs (execute is true), with run_query.
  */
 export function registerAdapterMethods(target: DbtSuiteTarget): void {
-  awaiting('runtime', 'test_adapter_methods: drop, recreate and inspect relations while running', async () => {
-    const p = suiteProject(target, 'adapter_methods', {
-      'tests/get_columns_in_relation.sql': `{% set columns = adapter.get_columns_in_relation(ref('model')) %}
+  awaiting(
+    'runtime',
+    'test_adapter_methods: drop, recreate and inspect relations while running',
+    async () => {
+      const p = suiteProject(target, 'adapter_methods', {
+        'tests/get_columns_in_relation.sql': `{% set columns = adapter.get_columns_in_relation(ref('model')) %}
 {% set limit_query = 1 if (columns | length) == 0 else 0 %}
 select 1 as id limit {{ limit_query }}
 `,
-      'models/upstream.sql': 'select 1 as id\n',
-      'models/expected.sql': "-- runs after {{ ref('model') }}\nselect 2 as id\n",
-      'models/model.sql': `{% set upstream = ref('upstream') %}
+        'models/upstream.sql': 'select 1 as id\n',
+        'models/expected.sql': "-- runs after {{ ref('model') }}\nselect 2 as id\n",
+        'models/model.sql': `{% set upstream = ref('upstream') %}
 {% if execute %}
   {%- do adapter.drop_schema(upstream) -%}
   {% set existing = adapter.get_relation(upstream.database, upstream.schema, upstream.identifier) %}
@@ -28,11 +31,12 @@ select 1 as id limit {{ limit_query }}
 {% endif %}
 select * from {{ upstream }}
 `,
-    });
-    await p.run(['compile']);
-    expect((await p.run(['run'])).results).toHaveLength(3);
-    await p.expectRelationsEqual(['model', 'expected']);
-  });
+      });
+      await p.run(['compile']);
+      expect((await p.run(['run'])).results).toHaveLength(3);
+      await p.expectRelationsEqual(['model', 'expected']);
+    },
+  );
 
   awaiting('runtime', 'api.Column.translate_type and adapter.quote in a model', async () => {
     const p = suiteProject(target, 'adapter_api', {

@@ -36,7 +36,9 @@ export function registerConcurrency(target: DbtSuiteTarget): void {
     await check();
     const statuses: Record<string, number> = {};
     for (const r of again.results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-    const messages = again.results.map((r) => `${r.unique_id}: ${r.status} ${r.message ?? ''}`).join('\n');
+    const messages = again.results
+      .map((r) => `${r.unique_id}: ${r.status} ${r.message ?? ''}`)
+      .join('\n');
     expect(statuses, messages).toEqual({ success: 5, error: 1, skipped: 1 });
   });
 }

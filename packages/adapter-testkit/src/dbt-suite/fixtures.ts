@@ -1,6 +1,6 @@
 /**
  * Seeds and model bodies of the dbt suite, written for tsmodel (same shapes as dbt's
- * `basic/files.py` — ten people with a timestamp, ten more added, one more column — so the
+ * `basic/files.py` — ten people with a timestamp, then ten more — so the
  * same assertions hold), shared by the modules that build on them.
  */
 
@@ -36,12 +36,6 @@ const csv = (header: string, rows: string[][]) =>
 export const SEED_BASE = csv('id,name,some_date', FIRST);
 /** SEED_BASE plus 10 rows (ids 11–20). */
 export const SEED_ADDED = csv('id,name,some_date', [...FIRST, ...MORE]);
-/** SEED_BASE with a fourth column. */
-export const SEED_NEW_COLUMNS = csv(
-  'id,name,some_date,last_initial',
-  FIRST.map((r, i) => [...r, String.fromCharCode(75 + i)]),
-);
-
 /** A source `raw.seed` on the case's schema whose identifier is `var('seed_name', 'base')`. */
 export const SOURCE_RAW_YML = `version: 2
 sources:

@@ -22,7 +22,7 @@ const FIELDS = [
 const VALUES = `'{{ target.dbname }}', '{{ target.host }}', '{{ target.name }}', '{{ target.schema }}', '{{ target.type }}', '{{ target.user }}', '{{ target.get("pass", "") }}', {{ target.threads }}, '{{ run_started_at }}', '{{ invocation_id }}', '{{ thread_id }}'`;
 const insertHook = (state: string) =>
   `insert into {{ this.schema }}.${'on_model_hook'} (${FIELDS.join(', ')}) values ('${state}', ${VALUES})`;
-export const HOOK_TABLE_COLUMNS = FIELDS.map(
+const HOOK_TABLE_COLUMNS = FIELDS.map(
   (f) => `${f} ${f === 'target_threads' ? 'integer' : 'text'}`,
 ).join(', ');
 

@@ -7,5 +7,7 @@ import { awaitingSnapshots } from './awaiting';
 export function registerSnapshots(): void {
   awaitingSnapshots('test_snapshot_check_cols: check_cols all / one column, across seed changes');
   awaitingSnapshots('test_snapshot_timestamp: the timestamp strategy, across seed changes');
-  awaitingSnapshots('simple_snapshot: hard deletes, new record modes, dbt_valid_to_current, configs');
+  awaitingSnapshots(
+    'simple_snapshot: hard deletes, new record modes, dbt_valid_to_current, configs',
+  );
 }

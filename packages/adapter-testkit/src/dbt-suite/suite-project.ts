@@ -34,7 +34,6 @@ export interface SuiteProject {
   write(files: Record<string, string>): void;
   /** Environment variables the next commands see (dbt's tests set os.environ). */
   env: Record<string, string>;
-  remove(file: string): void;
   /**
    * Runs `tsmodel <args>`; `expectCode` (0 by default) is asserted with the output shown,
    * `null` leaves the code to the caller.
@@ -133,7 +132,6 @@ export function suiteProject(
     schema,
     write,
     env: {},
-    remove: (file) => rmSync(join(dir, file), { force: true, recursive: true }),
     read: (file) => readFileSync(join(dir, file), 'utf8'),
     async run(args, expectCode = 0) {
       await closeAllReaders();
@@ -200,9 +198,7 @@ export function suiteProject(
 }
 
 /** Drivers return BIGINT as bigint: compare plain numbers. */
-export function normalizeRows(
-  rows: Array<Record<string, unknown>>,
-): Array<Record<string, unknown>> {
+function normalizeRows(rows: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
   return rows.map((r) =>
     Object.fromEntries(
       Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),

@@ -10,7 +10,11 @@ const MODEL = `select {{ current_timestamp() }} as current_timestamp,
 
 /** Column types as each engine names them: aware, then two naive timestamps. */
 const EXPECTED_TYPES: Record<string, string[]> = {
-  postgres: ['timestamp with time zone', 'timestamp without time zone', 'timestamp without time zone'],
+  postgres: [
+    'timestamp with time zone',
+    'timestamp without time zone',
+    'timestamp without time zone',
+  ],
   duckdb: ['timestamp with time zone', 'timestamp', 'timestamp'],
 };
 
@@ -26,31 +30,54 @@ export function registerUtilsTimestamps(target: DbtSuiteTarget): void {
 
   it('test_current_timestamps: an aware current_timestamp and two naive back-compat forms', async () => {
     const p = await built('timestamps');
-    const types = (await p.columns('get_current_timestamp')).map((c) => [c.name, c.dataType.toLowerCase()]);
+    const types = (await p.columns('get_current_timestamp')).map((c) => [
+      c.name,
+      c.dataType.toLowerCase(),
+    ]);
     expect(types).toEqual(
-      ['current_timestamp', 'current_timestamp_in_utc_backcompat', 'current_timestamp_backcompat'].map(
-        (c, i) => [c, EXPECTED_TYPES[target.type]![i]],
-      ),
+      [
+        'current_timestamp',
+        'current_timestamp_in_utc_backcompat',
+        'current_timestamp_backcompat',
+      ].map((c, i) => [c, EXPECTED_TYPES[target.type]![i]]),
     );
   });
 
   // dbt's expected SQL is PostgreSQL's (adapters override it); tsmodel spells the back-compat
   // macros as cast(… as timestamp) where dbt-postgres writes ::TIMESTAMP.
   if (target.type === 'postgres')
-    awaiting('dbtNamespace', 'test_current_timestamps: the compiled SQL is dbt-postgres\'s', async () => {
-      const p = await built('timestamps_sql');
-      expect(squash(p.read('target/compiled/timestamps_sql/models/get_current_timestamp.sql'))).toBe(
-        squash(`select now() as current_timestamp,
+    awaiting(
+      'dbtNamespace',
+      "test_current_timestamps: the compiled SQL is dbt-postgres's",
+      async () => {
+        const p = await built('timestamps_sql');
+        expect(
+          squash(p.read('target/compiled/timestamps_sql/models/get_current_timestamp.sql')),
+        ).toBe(
+          squash(`select now() as current_timestamp,
        (current_timestamp at time zone 'utc')::TIMESTAMP as current_timestamp_in_utc_backcompat,
        current_timestamp::TIMESTAMP as current_timestamp_backcompat`),
-      );
-    });
+        );
+      },
+    );
 
-  awaiting('runtime', 'test_validate_sql: adapter.validate_sql passes good SQL and raises on bad', async () => {
-    const p = suiteProject(target, 'validate_sql', {
-      'macros/check.sql': `{% macro check(sql) %}{% do adapter.validate_sql(sql) %}{% endmacro %}\n`,
-    });
-    await p.run(['run-operation', 'check', '--args', '{sql: "select 1"}']);
-    await p.run(['run-operation', 'check', '--args', `{sql: "Let's run some invalid SQL and see if we get an error!"}`], 1);
-  });
+  awaiting(
+    'runtime',
+    'test_validate_sql: adapter.validate_sql passes good SQL and raises on bad',
+    async () => {
+      const p = suiteProject(target, 'validate_sql', {
+        'macros/check.sql': `{% macro check(sql) %}{% do adapter.validate_sql(sql) %}{% endmacro %}\n`,
+      });
+      await p.run(['run-operation', 'check', '--args', '{sql: "select 1"}']);
+      await p.run(
+        [
+          'run-operation',
+          'check',
+          '--args',
+          `{sql: "Let's run some invalid SQL and see if we get an error!"}`,
+        ],
+        1,
+      );
+    },
+  );
 }

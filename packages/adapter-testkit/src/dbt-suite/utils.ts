@@ -24,7 +24,10 @@ export function registerUtils(target: DbtSuiteTarget): void {
     const files = Object.assign(
       {},
       UTILS_MACROS,
-      ...CASES.filter((c) => !waitsFor(c)).map((c) => ({ ...c.files, ...c.filesOn?.[target.type] })),
+      ...CASES.filter((c) => !waitsFor(c)).map((c) => ({
+        ...c.files,
+        ...c.filesOn?.[target.type],
+      })),
     );
     project = suiteProject(target, 'utils', files);
     // Some cases' tests must fail (mixed null compare): the exit code is each case's business.

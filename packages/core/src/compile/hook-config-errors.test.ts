@@ -44,7 +44,8 @@ describe('hook configs dbt refuses', () => {
   it('a config() call naming pre_hook and pre-hook', async () => {
     expect(
       await problems({
-        'models/m.sql': '{{ config({"pre_hook": "select 1", "pre-hook": "select 2"}) }}\nselect 1 as id',
+        'models/m.sql':
+          '{{ config({"pre_hook": "select 1", "pre-hook": "select 2"}) }}\nselect 1 as id',
       }),
     ).toEqual([
       'models/m.sql Compilation Error in model.shop.m: config() sets both pre_hook and pre-hook, which are one config — keep one of pre_hook and pre-hook, with every hook in its list',
@@ -57,7 +58,8 @@ describe('hook configs dbt refuses', () => {
         {
           'seeds/codes.csv': 'id\n1\n',
           'models/post.sql': 'select 1 as id',
-          'models/m.sql': "{{ config(post_hook=\"select * from {{ ref('post') }}\") }}\nselect 1 as id",
+          'models/m.sql':
+            '{{ config(post_hook="select * from {{ ref(\'post\') }}") }}\nselect 1 as id',
         },
         'seeds:\n  post-hook:\n    - "select * from {{ this }}"\n',
       ),

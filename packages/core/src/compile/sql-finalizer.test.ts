@@ -3,7 +3,8 @@ import type { ManifestNode } from '../manifest/types';
 import { SqlFinalizer } from './sql-finalizer';
 import { MARK, encodeKey } from '../templating/relation-placeholder';
 
-const ref = (name: string) => `${MARK}${encodeKey({ kind: 'ref', caller: 'model.p.m', name })}${MARK}`;
+const ref = (name: string) =>
+  `${MARK}${encodeKey({ kind: 'ref', caller: 'model.p.m', name })}${MARK}`;
 
 const node = (name: string, materialized: string): ManifestNode =>
   ({

@@ -33,7 +33,7 @@ describe('seed --empty (dbt: the table with its types, and no rows)', () => {
     expect(plan(new PostgresDialect(), false).map((s) => s.kind)).toEqual(['create', 'insert']);
   });
 
-  it("reads the file for its types but keeps none of it where the engine reads it", () => {
+  it('reads the file for its types but keeps none of it where the engine reads it', () => {
     const [create] = plan(duckdbDialect, true);
     expect(create!.sql).toMatch(/read_csv\([^]*\)\nlimit 0/);
     const reload = plan(duckdbDialect, true, true);

@@ -123,8 +123,7 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
   const { node, existing, dialect } = input;
   const target = node.relation;
   const tx = dialect.capabilities.transactionalDdl;
-  const parsed =
-    input.csvTable ?? readCsvTable(node.seedFile, seedDelimiter(node), node.seedPath);
+  const parsed = input.csvTable ?? readCsvTable(node.seedFile, seedDelimiter(node), node.seedPath);
   const csv = seedCsv({ ...input, csvTable: parsed });
   // dbt's `quote_columns` (default false): header names are folded like unquoted identifiers,
   // so `Id` becomes `id` on PostgreSQL and `ID` on Snowflake; true keeps them exactly.
