@@ -48,6 +48,7 @@ export class SnowflakeDialect extends SqlDialect {
     renameAcrossSchemas: true,
     identifierCase: 'upper',
     maxIdentifierLength: 255,
+    subqueryNeedsAlias: false,
   };
   /** dbt-snowflake's default: seed headers fold to upper case unless `quote_columns: true`. */
   readonly seedQuoteColumns = false;

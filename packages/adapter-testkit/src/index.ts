@@ -11,3 +11,4 @@ export {
 } from './dbt-macro-cases';
 export { EPHEMERAL_WITH_MODELS, EPHEMERAL_WITH_ROWS, QUOTING_SEED } from './dbt-behaviour-fixtures';
 export { JIT_FILES } from './jit-fixtures';
+export { runDbtSuite, READY, type DbtSuiteTarget, type DbtSuiteTargetFactory } from './dbt-suite';

@@ -124,6 +124,7 @@ async function compileAndRun(
       command,
       ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
       fullRefresh: flags.fullRefresh,
+      empty: flags.empty,
       storeFailures: flags.storeFailures,
       failFast: flags.failFast,
       wait: flags.wait,

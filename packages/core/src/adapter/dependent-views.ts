@@ -56,6 +56,14 @@ export interface DependentViewsSql {
    * can be tried and left dropped when its old query no longer fits the new relation.
    */
   readonly savepoints: boolean;
+  /**
+   * A statement that waits its turn and holds it until the transaction ends (PostgreSQL: a
+   * transaction advisory lock), run before listing. Two swaps sharing a dependent view (a view
+   * over two tables rebuilt at once) each lock it by listing it, then drop it and recreate it
+   * over the other's table: without turns they deadlock. Absent where the engine has no such
+   * lock (Redshift).
+   */
+  readonly serialize?: string;
 }
 
 /** `schema.name`, as messages name a dependent view. */

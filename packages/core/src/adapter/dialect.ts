@@ -52,6 +52,12 @@ export interface DialectCapabilities {
    * Tmp/backup names are shortened to fit, or two models could collide on a truncated name.
    */
   maxIdentifierLength: number;
+  /**
+   * A subquery in FROM must have an alias (PostgreSQL before 16, Redshift). `--empty` then
+   * names its zero-row subqueries (`_dbt_limit_subq_<table>`, as dbt); elsewhere it leaves them
+   * bare, so a user's own `… as alias` after a ref still parses (dbt's `require_alias`).
+   */
+  subqueryNeedsAlias: boolean;
 }
 
 export type IncrementalStrategy = 'append' | 'delete+insert' | 'merge' | 'insert_overwrite';

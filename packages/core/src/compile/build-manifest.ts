@@ -299,6 +299,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
           : caller,
     input.renderRelation,
     input.emptyInputs === true,
+    input.dialect?.capabilities.subqueryNeedsAlias ?? true,
   );
   if (problems.length === 0) {
     for (const node of nodes.values())

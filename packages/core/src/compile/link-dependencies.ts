@@ -22,6 +22,11 @@ export function linkDependencies(
   for (const node of [...nodes.values()]) {
     const capture = captures.get(node.unique_id);
     if (!capture) continue;
+    if (node.resource_type === 'seed' && capture.refs.length > 0) {
+      // A seed has no SQL: its only refs are its hooks', which dbt refuses (a seed is a root).
+      report(seedWithRefs(node, capture));
+      continue;
+    }
     const model = capture.refs[0];
     const checked =
       node.resource_type === 'test' && node.test_metadata && model && capture.sources.length === 0
@@ -62,4 +67,15 @@ export function linkDependencies(
     }
   }
   return resolved;
+}
+
+function seedWithRefs(node: ManifestNode, capture: RenderCapture): TsmodelError {
+  const names = capture.refs.map((r) => `ref('${r.name}')`).join(', ');
+  return new TsmodelError({
+    code: 'seed-depends-on-node',
+    message: `Seeds cannot depend on other nodes: a hook of ${node.unique_id} (${node.original_file_path}) calls ${names}`,
+    location: { file: node.original_file_path },
+    node: node.unique_id,
+    hint: "name the relation in the hook's SQL without ref(), or move the hook to a model",
+  });
 }

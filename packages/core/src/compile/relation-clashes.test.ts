@@ -124,4 +124,14 @@ describe('relation clashes', () => {
       }),
     ).toEqual([]);
   });
+
+  it('a seed declared as a source table is where its data comes from, not a clash', async () => {
+    expect(
+      await clashes({
+        'models/sources.yml': SOURCES,
+        'seeds/orders.csv': 'id\n1\n',
+        'models/stg.sql': "select * from {{ source('raw', 'orders') }}",
+      }),
+    ).toEqual([]);
+  });
 });

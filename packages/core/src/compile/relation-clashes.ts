@@ -29,7 +29,9 @@ export interface RelationClashInput {
  * seed table; a model aliased onto a source table replaced its 1,000 rows with 10). Names are
  * compared as the engine stores them (`Dialect.identifierKey`: truncation, case folding), so
  * two 70-character names PostgreSQL cuts to one 63-byte identifier clash too. Ephemeral
- * models build nothing and claim nothing; sources may share a table with each other.
+ * models build nothing and claim nothing; sources may share a table with each other. A seed
+ * may be a source's table: declaring a seed as a source is how dbt projects (and dbt's own
+ * adapter tests) read a CSV through `source()`, and the seed's rows are that source's data.
  */
 export function findRelationClashes(input: RelationClashInput): TsmodelError[] {
   const { dialect } = input;
@@ -58,7 +60,7 @@ export function findRelationClashes(input: RelationClashInput): TsmodelError[] {
     const first = built.get(k);
     if (first) problems.push(bothBuild(first, claim, dialect));
     else built.set(k, claim);
-    const source = sources.get(k);
+    const source = node.resource_type === 'seed' ? undefined : sources.get(k);
     if (source) problems.push(buildsOverSource(claim, source, dialect));
   }
   return problems;

@@ -18,7 +18,9 @@ export type RenderOutcome = { sql: string; capture: RenderCapture } | { error: T
 export function renderOnThisThread(engine: TemplateEngine, jobs: RenderJob[]): RenderOutcome[] {
   return jobs.map((job) => {
     try {
-      return engine.render(job.target, job.text, { isIncremental: false, execute: false });
+      const outcome = engine.render(job.target, job.text, { isIncremental: false, execute: false });
+      const twice = hookSpelledTwice(outcome.capture.configCalls);
+      return twice ? { error: hookSpelledTwiceError(job.target, twice) } : outcome;
     } catch (err) {
       return {
         error:
@@ -32,6 +34,25 @@ export function renderOnThisThread(engine: TemplateEngine, jobs: RenderJob[]): R
               }),
       };
     }
+  });
+}
+
+/** A hook a config() call names both ways (`pre_hook` and `pre-hook`), if one does. */
+function hookSpelledTwice(calls: ReadonlyArray<Record<string, unknown>>): string | undefined {
+  return ['pre_hook', 'post_hook'].find((hook) =>
+    calls.some((c) => c[hook] !== undefined && c[hook.replace('_', '-')] !== undefined),
+  );
+}
+
+/** dbt refuses such a call rather than pick one spelling's hooks. */
+function hookSpelledTwiceError(target: RenderTarget, hook: string): TsmodelError {
+  const dashed = hook.replace('_', '-');
+  return new TsmodelError({
+    code: 'duplicate-hook-config',
+    message: `Compilation Error in ${target.uniqueId}: config() sets both ${hook} and ${dashed}, which are one config`,
+    location: { file: target.file },
+    node: target.uniqueId,
+    hint: `keep one of ${hook} and ${dashed}, with every hook in its list`,
   });
 }
 

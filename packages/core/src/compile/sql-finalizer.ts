@@ -31,6 +31,8 @@ export class SqlFinalizer {
      * zero — so a run checks SQL, types and DDL without scanning data. `this` is untouched.
      */
     private readonly emptyInputs = false,
+    /** Name `--empty`'s subqueries (the dialect's `subqueryNeedsAlias`). */
+    private readonly aliasEmptySubqueries = true,
   ) {}
 
   /** Final SQL of `node` for the given rendered text (full build, or an incremental re-render). */
@@ -74,9 +76,9 @@ export class SqlFinalizer {
         target.resource_type === 'model'
       ) {
         if (!ephemerals.includes(target.unique_id)) ephemerals.push(target.unique_id);
-        return part
-          ? `${EPHEMERAL_CTE_PREFIX}${target.name}`
-          : `${EPHEMERAL_CTE_PREFIX}${target.name}`;
+        const cte = `${EPHEMERAL_CTE_PREFIX}${target.name}`;
+        // dbt limits an ephemeral ref like any other: it reads no rows under --empty.
+        return this.emptyInputs && !part ? this.empty(cte, cte) : cte;
       }
       const rel = target.relation ?? { schema: '', identifier: target.name };
       if (part === 'schema') return rel.schema;
@@ -85,11 +87,16 @@ export class SqlFinalizer {
       let rendered = this.relationText.get(target.unique_id);
       if (rendered === undefined)
         this.relationText.set(target.unique_id, (rendered = this.renderRelation(rel)));
-      if (this.emptyInputs && key.kind !== 'this')
-        return `(select * from ${rendered} where false limit 0) _dbt_limit_subq_${rel.identifier}`;
+      if (this.emptyInputs && key.kind !== 'this') return this.empty(rendered, rel.identifier);
       return rendered;
     });
     return { body, ephemerals };
+  }
+
+  /** dbt's `render_limited` with limit 0. */
+  private empty(rendered: string, identifier: string): string {
+    const subquery = `(select * from ${rendered} where false limit 0)`;
+    return this.aliasEmptySubqueries ? `${subquery} _dbt_limit_subq_${identifier}` : subquery;
   }
 }
 

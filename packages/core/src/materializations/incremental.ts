@@ -198,7 +198,8 @@ function resolveStrategy(input: PlanInput): IncrementalStrategy {
     return configured as IncrementalStrategy;
   throw new TsmodelError({
     code: 'unknown-strategy',
-    message: `unknown incremental_strategy '${configured}' for ${input.node.unique_id}`,
+    // dbt's words: its strategies are macros, and dbt's adapter tests match this phrase.
+    message: `unknown incremental_strategy '${configured}' for ${input.node.unique_id}: could not find an incremental strategy macro with the name "get_incremental_${configured}_sql"`,
     node: input.node.unique_id,
     hint: `use one of ${INCREMENTAL_STRATEGIES.join(', ')} (did you mean '${closest(configured, [...INCREMENTAL_STRATEGIES])}'?)`,
   });

@@ -98,6 +98,7 @@ describe('incremental planning', () => {
       }),
     );
     expect(err.code).toBe('schema-change');
+    expect(err.message).toContain('Compilation Error in model.p.m');
     expect(err.message).toContain('added x');
     expect(err.message).toContain('id → BIGINT');
   });

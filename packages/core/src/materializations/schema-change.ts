@@ -114,7 +114,8 @@ function schemaChangeError(diff: SchemaDiff, node: string): TsmodelError {
   ].filter(Boolean);
   return new TsmodelError({
     code: 'schema-change',
-    message: `the columns of ${node} changed (${parts.join('; ')}) and on_schema_change is 'fail'`,
+    // dbt raises a Compilation Error here, and its adapter tests match those words.
+    message: `Compilation Error in ${node}: the source and target schemas of this incremental model are out of sync (${parts.join('; ')}) and on_schema_change is 'fail'`,
     node,
     hint: "run with --full-refresh, or set on_schema_change: 'append_new_columns' or 'sync_all_columns'",
   });

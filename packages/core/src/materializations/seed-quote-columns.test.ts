@@ -5,7 +5,11 @@ import { RedshiftDialect } from '../adapter/dialects/redshift';
 import type { NodeConfig } from '../manifest/types';
 import { planSeed } from './seed';
 
-function createSql(config: Partial<NodeConfig>, dialect: Dialect = new PostgresDialect()): string {
+function createSql(
+  config: Partial<NodeConfig>,
+  dialect: Dialect = new PostgresDialect(),
+  columns = ['Id', 'Zip'],
+): string {
   const steps = planSeed({
     node: {
       unique_id: 'seed.shop.codes',
@@ -24,7 +28,7 @@ function createSql(config: Partial<NodeConfig>, dialect: Dialect = new PostgresD
     },
     flags: { fullRefresh: false },
     dialect,
-    csvTable: { columns: ['Id', 'Zip'], rows: [['1', '01234']] },
+    csvTable: { columns, rows: [['1', '01234']] },
   });
   return steps.map((s) => s.sql).join('\n');
 }
@@ -55,6 +59,21 @@ describe("seeds' quote_columns", () => {
   it('rejects a quote_columns that is not a boolean, naming the seed', () => {
     expect(() => createSql({ quote_columns: 'yes' })).toThrow(
       /quote_columns of seed\.shop\.codes must be true or false, got "yes"/,
+    );
+  });
+
+  it('rejects a header name that is a syntax error unquoted, when quote_columns is false', () => {
+    expect(() => createSql({ quote_columns: false }, undefined, ['id', 'zip|code'])).toThrow(
+      /header column "zip\|code" is not a plain identifier, a syntax error unquoted/,
+    );
+    expect(createSql({ quote_columns: true }, undefined, ['id', 'zip|code'])).toContain(
+      '("id", "zip|code")',
+    );
+  });
+
+  it('takes a one-character delimiter only: an empty one is a compilation error', () => {
+    expect(() => createSql({ delimiter: '' })).toThrow(
+      /Compilation Error in seed.shop.codes \(seeds\/codes.csv\): delimiter must be one character, got ""/,
     );
   });
 });

@@ -1,7 +1,7 @@
 import { checkCsvFile, inferSeedColumns, readCsvTable, type CsvTable } from '../adapter/csv-table';
 import { STAGED_SEED_MIN_ROWS, type CsvSource, type Dialect } from '../adapter/dialect';
 import { TsmodelError } from '../diagnostics';
-import type { NodeConfig, RelationName } from '../manifest/types';
+import type { RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
 import { dropOldKeepingDependents, step, type PlanInput, type Step } from './step';
 
@@ -30,12 +30,14 @@ const INSERT_BATCH_CHARS = 512 * 1024;
  */
 export function seedCsv(input: SeedPlanInput): CsvSource {
   const { config, seedFile, seedPath } = input.node;
-  const delimiter = seedDelimiter(config);
+  const delimiter = seedDelimiter(input.node);
+  const columns = input.csvTable?.columns ?? checkCsvFile(seedFile, delimiter, seedPath);
+  if (!seedQuoteColumns(input)) checkUnquotedColumns(input.node, columns);
   return {
     path: seedFile,
     columnTypes: (config.column_types as Record<string, string> | undefined) ?? {},
     delimiter,
-    columns: input.csvTable?.columns ?? checkCsvFile(seedFile, delimiter, seedPath),
+    columns,
   };
 }
 
@@ -57,8 +59,38 @@ export function seedQuoteColumns(input: Pick<SeedPlanInput, 'node' | 'dialect'>)
   });
 }
 
-function seedDelimiter(config: NodeConfig): string {
-  return typeof config.delimiter === 'string' ? config.delimiter : ',';
+type SeedNode = SeedPlanInput['node'];
+
+/** dbt's `delimiter`: one character (its CSV reader takes no other), `,` by default. */
+function seedDelimiter(node: SeedNode): string {
+  const { delimiter } = node.config;
+  if (delimiter === undefined || delimiter === null) return ',';
+  if (typeof delimiter === 'string' && [...delimiter].length === 1) return delimiter;
+  throw new TsmodelError({
+    code: 'seed-delimiter',
+    message: `Compilation Error in ${node.unique_id} (${node.seedPath ?? node.seedFile}): delimiter must be one character, got ${JSON.stringify(delimiter)}`,
+    node: node.unique_id,
+    hint: "set the seed's delimiter to the one character between its fields, e.g. delimiter: '|'",
+  });
+}
+
+/** What the warehouse parses as a name without quotes: letters, digits, `_` and `$`. */
+const UNQUOTED_NAME = /^[\p{L}_][\p{L}\p{N}_$]*$/u;
+
+/**
+ * With `quote_columns` false dbt writes header names unquoted into the DDL, so
+ * a name that is no plain identifier — most often a whole header read with the wrong
+ * `delimiter` — is a syntax error in the warehouse. Said here, before any statement runs.
+ */
+function checkUnquotedColumns(node: SeedNode, columns: string[]): void {
+  const bad = columns.find((c) => !UNQUOTED_NAME.test(c));
+  if (bad === undefined) return;
+  throw new TsmodelError({
+    code: 'seed-column-name',
+    message: `${node.unique_id} (${node.seedPath ?? node.seedFile}): header column ${JSON.stringify(bad)} is not a plain identifier, a syntax error unquoted (quote_columns is false)`,
+    node: node.unique_id,
+    hint: "check the seed's delimiter, rename the column, or set quote_columns: true to keep names as written",
+  });
 }
 
 /**
@@ -83,7 +115,9 @@ function planEngineRead(input: SeedPlanInput, rebuild: boolean): Step[] {
   const { node, existing, dialect } = input;
   const target = node.relation;
   const tx = dialect.capabilities.transactionalDdl;
-  const source = `select * from ${dialect.readCsv!(seedCsv(input))}`;
+  // --empty: the engine still reads (and types) the file; the table gets none of its rows.
+  const limit = input.flags.empty ? '\nlimit 0' : '';
+  const source = `select * from ${dialect.readCsv!(seedCsv(input))}${limit}`;
   if (rebuild) {
     return [
       ...(existing ? [dropOldKeepingDependents(existing, target, dialect, tx)] : []),
@@ -110,16 +144,16 @@ function planClientLoad(input: SeedPlanInput, rebuild: boolean): Step[] {
   const { node, existing, dialect } = input;
   const target = node.relation;
   const tx = dialect.capabilities.transactionalDdl;
-  const parsed =
-    input.csvTable ?? readCsvTable(node.seedFile, seedDelimiter(node.config), node.seedPath);
+  const parsed = input.csvTable ?? readCsvTable(node.seedFile, seedDelimiter(node), node.seedPath);
   const csv = seedCsv({ ...input, csvTable: parsed });
   // dbt's `quote_columns`: true keeps header names exactly; false folds them like unquoted
   // identifiers, so `Id` becomes `id` on PostgreSQL and `ID` on Snowflake.
   const table: CsvTable = seedQuoteColumns(input)
     ? parsed
     : { ...parsed, columns: parsed.columns.map((c) => dialect.foldIdentifier(c)) };
-  const inserts =
-    dialect.stagedCsvLoad && table.rows.length >= STAGED_SEED_MIN_ROWS
+  const inserts = input.flags.empty
+    ? []
+    : dialect.stagedCsvLoad && table.rows.length >= STAGED_SEED_MIN_ROWS
       ? dialect
           .stagedCsvLoad(target, csv, table.columns)
           .map(({ label, sql, transactional }) => step('insert', label, sql, transactional))

@@ -47,7 +47,8 @@ export interface PlanInput {
   node: PlanNode;
   /** The object currently at `node.relation`, from the runner's relation cache; absent when none. */
   existing?: { kind: RelationKind };
-  flags: { fullRefresh: boolean };
+  /** `empty`: dbt's `--empty` — a seed builds its table with no rows. */
+  flags: { fullRefresh: boolean; empty?: boolean };
   dialect: Dialect;
 }
 

@@ -48,6 +48,8 @@ export interface ExecuteRunOptions {
   /** Concurrent nodes; defaults to the target's `threads`. */
   threads?: number;
   fullRefresh?: boolean;
+  /** `--empty`: seeds load no rows (refs and sources read none: a compile option). */
+  empty?: boolean;
   /** `--store-failures`; a test's own `store_failures` / `store_failures_as` wins. */
   storeFailures?: boolean;
   failFast?: boolean;
@@ -135,6 +137,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     renders,
     catalog,
     fullRefresh: options.fullRefresh ?? false,
+    empty: options.empty ?? false,
     storeFailures: options.storeFailures ?? false,
     beforeNode: async (conn, node) =>
       adapter.beforeNode?.(conn, { unique_id: node.unique_id, config: node.config }),

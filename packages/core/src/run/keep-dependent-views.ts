@@ -49,6 +49,10 @@ export function dependentViewsKeeper(options: KeeperOptions): DependentsKeeper {
     `${verb} dependent ${view.kind} ${dependentName(view)}`;
   return {
     async detach(tx, relation) {
+      // Take turns with other swaps first: listing already locks the views it reads, and a swap
+      // sharing one of them would then wait on us while we wait on it.
+      if (sql.serialize)
+        await tx.execute(sql.serialize, { label: 'wait for other swaps keeping views', node });
       const listed = sql.list(relation);
       const views = (await tx.query(listed.sql, listed.params)).map((row) => sql.fromRow(row));
       const target = `${relation.schema}.${relation.identifier}`;

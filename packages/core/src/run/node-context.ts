@@ -20,6 +20,8 @@ export interface NodeRunContext {
   /** What templates learned about the warehouse; a node that builds a relation tells it. */
   catalog: RunCatalog;
   fullRefresh: boolean;
+  /** `--empty`: seeds create their tables with no rows. */
+  empty?: boolean;
   /** `--store-failures`: tests that do not configure `store_failures` keep their failing rows. */
   storeFailures: boolean;
   /** Sets the session state the node asks for (the adapter's `beforeNode`), before its first statement. */

@@ -30,7 +30,7 @@ export async function runSeed(
       seedPath: node.original_file_path,
     },
     ...(existing ? { existing } : {}),
-    flags: { fullRefresh: ctx.fullRefresh },
+    flags: { fullRefresh: ctx.fullRefresh, empty: ctx.empty === true },
     dialect: ctx.dialect,
   });
   await runNodeHooks(ctx, conn, node, 'pre_hook', false);

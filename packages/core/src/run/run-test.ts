@@ -3,6 +3,7 @@ import { runSteps } from '../adapter/run-steps';
 import type { ManifestNode, NodeConfig, RelationName } from '../manifest/types';
 import { TsmodelError } from '../diagnostics';
 import { step } from '../materializations/step';
+import { createAuditSchemaOnce } from './audit-schema';
 import type { NodeOutcome, NodeRunContext } from './node-context';
 
 /**
@@ -13,16 +14,21 @@ export function wrapTestSql(sql: string, config: NodeConfig): string {
   const failCalc = stringConfig(config.fail_calc, 'count(*)');
   const warnIf = stringConfig(config.warn_if, '!= 0');
   const errorIf = stringConfig(config.error_if, '!= 0');
-  const limit = typeof config.limit === 'number' ? `\nlimit ${config.limit}` : '';
   return [
     'select',
     `  ${failCalc} as failures,`,
     `  ${failCalc} ${warnIf} as should_warn,`,
     `  ${failCalc} ${errorIf} as should_error`,
     'from (',
-    `${sql.trim()}${limit}`,
+    limitedTestSql(sql, config),
     ') dbt_internal_test',
   ].join('\n');
+}
+
+/** The failing rows a test reads, counts and stores: its SQL under its `limit` config. */
+function limitedTestSql(sql: string, config: NodeConfig): string {
+  const limit = typeof config.limit === 'number' ? `\nlimit ${config.limit}` : '';
+  return `${sql.trim()}${limit}`;
 }
 
 /** Where `store_failures` keeps a test's failing rows: `<target schema>_dbt_test__audit.<name>`. */
@@ -58,7 +64,8 @@ export async function runTest(
 ): Promise<NodeOutcome> {
   const sql = await ctx.renders.nodeSql(conn, node, false);
   const storeAs = storeFailuresAs(node, ctx.storeFailures);
-  if (storeAs) await storeFailures(ctx, conn, node, sql, target, storeAs);
+  if (storeAs)
+    await storeFailures(ctx, conn, node, limitedTestSql(sql, node.config), target, storeAs);
   const rows = await conn.query<TestRow>(wrapTestSql(sql, node.config));
   const row = rows[0];
   const failures = row ? Number(row.failures ?? 0) : 0;
@@ -88,7 +95,8 @@ export function storeFailuresAs(node: ManifestNode, flag: boolean): 'table' | 'v
     if (as === 'ephemeral') return undefined;
     throw new TsmodelError({
       code: 'store-failures-as',
-      message: `store_failures_as of ${node.unique_id} is ${JSON.stringify(as)}`,
+      // dbt's words, which its adapter tests match.
+      message: `Compilation Error in ${node.unique_id}: '${String(as)}' is not a valid value for store_failures_as. Accepted values are: ['ephemeral', 'table', 'view']`,
       node: node.unique_id,
       hint: 'use table, view, or ephemeral (not stored)',
     });
@@ -108,11 +116,7 @@ async function storeFailures(
   const { dialect } = ctx;
   const rel = auditRelation(node, target.schema, target.database);
   const tx = dialect.capabilities.transactionalDdl;
-  await runSteps(
-    conn,
-    [step('create', 'create audit schema', dialect.createSchemaIfNotExists(rel), false)],
-    node.unique_id,
-  );
+  await createAuditSchemaOnce(ctx, conn, node.unique_id, rel);
   // The previous failures may be a table or a view (store_failures_as changed): drop what is there.
   const existing = (await ctx.introspector(conn).listRelations(rel.database, rel.schema)).find(
     (r) => dialect.identifierKey(r.name) === dialect.identifierKey(rel.identifier),

@@ -17,6 +17,7 @@ export class DuckDBDialect extends SqlDialect {
     // DuckDB matches unquoted names case-insensitively and keeps the spelling it was given.
     identifierCase: 'preserve',
     maxIdentifierLength: 255,
+    subqueryNeedsAlias: false,
   };
 
   /** DuckDB keeps a name's spelling but matches names without case: `Orders` is `orders`. */

@@ -50,6 +50,8 @@ deepest as (
  */
 export class PostgresDependentViews implements DependentViewsSql {
   readonly savepoints: boolean = true;
+  /** Keys: tsmodel's advisory-lock namespace + 1 ('tsme'), then 0 — apart from run locks. */
+  readonly serialize: string | undefined = 'select pg_catalog.pg_advisory_xact_lock(1953721701, 0)';
 
   constructor(protected readonly dialect: QuotingDialect) {}
 
@@ -162,6 +164,8 @@ order by deepest.depth, n.nspname, c.relname`;
  */
 export class RedshiftDependentViews extends PostgresDependentViews {
   readonly savepoints = false;
+  /** Redshift has no advisory locks. */
+  readonly serialize = undefined;
 
   list(rel: RelationName): { sql: string; params: string[] } {
     const sql = `${DEPENDENTS_CTE}

@@ -37,6 +37,7 @@ export class PostgresDialect extends SqlDialect {
       renameAcrossSchemas: false,
       identifierCase: 'lower',
       maxIdentifierLength: 63,
+      subqueryNeedsAlias: true,
     };
   }
 

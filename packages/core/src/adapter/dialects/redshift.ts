@@ -32,6 +32,7 @@ export class RedshiftDialect extends PostgresDialect {
     renameAcrossSchemas: false,
     identifierCase: 'lower',
     maxIdentifierLength: 127,
+    subqueryNeedsAlias: true,
   };
 
   /** Redshift's version numbers are not Postgres', and every cluster has MERGE. */

@@ -1,0 +1,40 @@
+import { it } from 'vitest';
+
+/**
+ * The ONE place conformance cases are parked. Each reason names the work a case waits for;
+ * once that lands, enable the cases by making the matching entry of {@link READY} `true` —
+ * every parked case then runs, unchanged, and must pass.
+ */
+export const READY = {
+  /** run_query / statement / load_result, the `adapter` object, api.Relation, execute=true. */
+  runtime: false,
+  /** `tsmodel docs generate` and target/catalog.json. */
+  docsGenerate: false,
+  /** Cross-db `dbt.` macros, set_sql_header, seed --show, target/run, ephemeral `with`. */
+  dbtNamespace: false,
+  /** `persist_docs` (relation and column comments): not implemented in tsmodel yet. */
+  persistDocs: false,
+} as const;
+
+const REASONS: Record<keyof typeof READY, string> = {
+  runtime: 'awaiting runtime (run_query/statement/adapter/Relation, execute=true)',
+  docsGenerate: 'awaiting docs generate (catalog.json)',
+  dbtNamespace: 'awaiting dbt-namespace/misc helper',
+  persistDocs: 'awaiting persist_docs (not implemented)',
+};
+
+/** Registers a case that waits for `what`: skipped with the reason until READY says so. */
+export function awaiting(
+  what: keyof typeof READY,
+  name: string,
+  fn: () => Promise<void>,
+  timeout?: number,
+): void {
+  if (READY[what]) it(name, fn, timeout);
+  else it.skip(`${name} [${REASONS[what]}]`, fn, timeout);
+}
+
+/** A dbt snapshot case: tsmodel executes no snapshots yet (issue 14). */
+export function awaitingSnapshots(name: string): void {
+  it.todo(`${name} (issue 14: snapshots)`);
+}
