@@ -39,7 +39,7 @@ export function registerDbtShow(target: DbtSuiteTarget): void {
     });
 
   awaiting(
-    'dbtNamespace',
+    'runtimeGaps',
     'test_sql_header: show runs a model with its set_sql_header',
     async () => {
       const p = suiteProject(target, 'show_header', {

@@ -117,7 +117,9 @@ select * from {{ source('seed_sources', 'raw_source') }}
       model,
     );
     const name = `MetadataWithEmptyFlag test_run[${model}]`;
-    if (needsRuntime) awaiting('runtime', name, metadata(model));
+    // alter_column_type names the column MY_VALUE: PostgreSQL's seed column is my_value.
+    if (model === 'alter_column_type') awaiting('runtimeGaps', name, metadata(model));
+    else if (needsRuntime) awaiting('runtime', name, metadata(model));
     else it(name, metadata(model));
   }
 }

@@ -162,7 +162,7 @@ select 1 as id
   });
 
   // Hooks render at parse today; thread_id is known only when they render as they run.
-  awaiting('runtime', 'check_hooks: thread_id names the worker thread', async () => {
+  awaiting('runtimeGaps', 'check_hooks: thread_id names the worker thread', async () => {
     const p = suiteProject(target, 'hooks_thread', { 'models/hooks.sql': configured('dict') });
     await createHookTable(p, 'on_model_hook');
     await p.run(['run']);

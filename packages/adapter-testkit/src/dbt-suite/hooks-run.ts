@@ -67,7 +67,7 @@ export function registerRunHooks(target: DbtSuiteTarget): void {
     });
 
   awaiting(
-    'runtime',
+    'runtimeGaps',
     'test_missing_column_pre_hook: an on-run-start query that fails fails the run',
     async () => {
       const p = suiteProject(

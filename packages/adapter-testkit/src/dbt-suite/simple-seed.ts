@@ -221,7 +221,7 @@ export function registerSimpleSeed(target: DbtSuiteTarget): void {
   });
 
   awaiting(
-    'runtime',
+    'runtimeGaps',
     'test_simple_seed_with_column_override: column_types win (adapter.get_columns_in_relation)',
     async () => {
       const name = 'seed_override';

@@ -76,7 +76,7 @@ union all select {{ datediff("'2011-12-31 23:59:59.999999'", "'2012-01-02 00:00:
 `,
     },
     // postgres__datediff fails on string literals (`double precision % integer`).
-    { awaiting: 'dbtNamespace', awaitingOn: ['postgres'] },
+    { awaiting: 'runtimeGaps', awaitingOn: ['postgres'] },
   ),
   assertEqualCase(
     'test_date_trunc',

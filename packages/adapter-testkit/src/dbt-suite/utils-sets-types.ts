@@ -88,7 +88,7 @@ function typeCase(
 
 /** On PostgreSQL tsmodel's type_numeric is `numeric` and type_string `varchar`; dbt's are numeric(28,6) and text. */
 const ON_PG_TYPES_DIFFER: Partial<UtilsCase> = {
-  awaiting: 'dbtNamespace',
+  awaiting: 'runtimeGaps',
   awaitingOn: ['postgres'],
 };
 

@@ -47,7 +47,7 @@ export function registerUtilsTimestamps(target: DbtSuiteTarget): void {
   // macros as cast(… as timestamp) where dbt-postgres writes ::TIMESTAMP.
   if (target.type === 'postgres')
     awaiting(
-      'dbtNamespace',
+      'runtimeGaps',
       "test_current_timestamps: the compiled SQL is dbt-postgres's",
       async () => {
         const p = await built('timestamps_sql');

@@ -83,6 +83,18 @@ export const docsCommand = defineCommand<DocsFlags>({
             schema: s.schema,
           }),
       });
+      // dbt's docs generate writes run_results.json too (no node runs): tools read both.
+      const targetDir = resolve(root.rootDir, root.targetPath);
+      await core.writeRunResults(
+        targetDir,
+        core.runResultsArtifact({
+          results: [],
+          elapsed: 0,
+          invocationId: compiled.engine.options.invocationId,
+          args: { which: 'generate' },
+        }),
+        ctx.secrets,
+      );
       const nodes = Object.keys(artifact.nodes).length;
       const sources = Object.keys(artifact.sources).length;
       for (const error of artifact.errors ?? []) reporter.error('catalog-error', error);

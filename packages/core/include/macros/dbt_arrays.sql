@@ -5,7 +5,7 @@
 
 {#- An array of the SQL expressions `inputs`, typed `data_type` (used when it is empty). -#}
 {% macro array_construct(inputs=[], data_type=none) -%}
-  {{ return(adapter.dispatch('array_construct', 'dbt')(inputs, data_type if data_type else dbt.type_string())) }}
+  {{ return(adapter.dispatch('array_construct', 'dbt')(inputs, data_type if data_type else api.Column.translate_type('integer'))) }}
 {%- endmacro %}
 
 {% macro default__array_construct(inputs, data_type) -%}

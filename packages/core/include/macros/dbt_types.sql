@@ -79,3 +79,12 @@
 {% macro default__type_boolean() -%}
   boolean
 {%- endmacro %}
+
+{#- `cast(field as type)`, dbt's cross-database cast. -#}
+{% macro cast(field, type) -%}
+  {{ return(adapter.dispatch('cast', 'dbt')(field, type)) }}
+{%- endmacro %}
+
+{% macro default__cast(field, type) -%}
+  cast({{ field }} as {{ type }})
+{%- endmacro %}

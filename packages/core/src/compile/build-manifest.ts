@@ -288,19 +288,25 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
 
   const graph = dependencyGraph(nodes, sources, problems);
 
+  const resolveKey = (caller: ManifestNode, key: RelationKey) =>
+    key.kind === 'ref'
+      ? resolvedKeys.get(caller.unique_id)?.get(`r|${key.pkg ?? ''}|${key.name}`)
+      : key.kind === 'source'
+        ? resolvedKeys.get(caller.unique_id)?.get(`s|${key.source}|${key.table}`)
+        : caller;
   const finalizer = new SqlFinalizer(
     nodes,
     rendered,
-    (caller: ManifestNode, key: RelationKey) =>
-      key.kind === 'ref'
-        ? resolvedKeys.get(caller.unique_id)?.get(`r|${key.pkg ?? ''}|${key.name}`)
-        : key.kind === 'source'
-          ? resolvedKeys.get(caller.unique_id)?.get(`s|${key.source}|${key.table}`)
-          : caller,
+    resolveKey,
     input.renderRelation,
     input.emptyInputs === true,
     input.dialect?.capabilities.subqueryNeedsAlias ?? true,
   );
+  // Statements templates send (`alter table {{ ref('x') }} …`) act on the relations
+  // themselves: `--empty` limits only what nodes select.
+  const statementFinalizer = input.emptyInputs
+    ? new SqlFinalizer(nodes, rendered, resolveKey, input.renderRelation)
+    : finalizer;
   if (problems.length === 0) {
     for (const node of nodes.values())
       if (rendered.has(node.unique_id)) node.compiled_code = finalizer.finalize(node);
@@ -318,7 +324,14 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     kept: props.kept,
   });
 
-  const renderForRun = jitRenderer({ engine, nodes, targets, resolver, finalizer });
+  const renderForRun = jitRenderer({
+    engine,
+    nodes,
+    targets,
+    resolver,
+    finalizer,
+    statementFinalizer,
+  });
   const introspective = new Set<string>();
   for (const [id, c] of captures) if (c.introspective) introspective.add(id);
 

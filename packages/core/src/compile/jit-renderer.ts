@@ -19,7 +19,10 @@ export interface JitRendererInput {
   nodes: ReadonlyMap<string, ManifestNode>;
   targets: ReadonlyMap<string, RenderTarget>;
   resolver: DependencyResolver;
+  /** Finalizes the node's own SQL (with `--empty`, refs read no rows). */
   finalizer: SqlFinalizer;
+  /** Finalizes statements templates send: relations by name, never emptied. */
+  statementFinalizer?: SqlFinalizer;
 }
 
 /**
@@ -68,7 +71,7 @@ export function jitRenderer(input: JitRendererInput): RunRender {
  * names the `-- depends_on:` fix.
  */
 export function jitRuntime(
-  input: Pick<JitRendererInput, 'nodes' | 'resolver' | 'finalizer'>,
+  input: Pick<JitRendererInput, 'nodes' | 'resolver' | 'finalizer' | 'statementFinalizer'>,
   caller: ManifestNode,
   warehouse: RenderWarehouse,
   declaredOnly: boolean,
@@ -95,7 +98,10 @@ export function jitRuntime(
       ask: (request) =>
         warehouse.ask(
           request.op === 'execute'
-            ? { ...request, sql: input.finalizer.finalize(caller, request.sql) }
+            ? {
+                ...request,
+                sql: (input.statementFinalizer ?? input.finalizer).finalize(caller, request.sql),
+              }
             : request,
         ),
     },

@@ -15,9 +15,9 @@ describe('injectCtes', () => {
     );
   });
 
-  it('opens a with where the model has none, keeping its leading comments first', () => {
+  it('opens a with where the model has none, ahead of its leading comments (as dbt)', () => {
     expect(injectCtes('\n-- c\nselect * from __dbt__cte__e', CTE)).toBe(
-      '\n-- c\nwith __dbt__cte__e as (\nselect 1 as id\n)\nselect * from __dbt__cte__e',
+      'with __dbt__cte__e as (\nselect 1 as id\n)\n\n-- c\nselect * from __dbt__cte__e',
     );
     expect(injectCtes('select 1 as with_x', CTE)).toBe(
       'with __dbt__cte__e as (\nselect 1 as id\n)\nselect 1 as with_x',

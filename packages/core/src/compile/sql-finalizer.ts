@@ -111,5 +111,6 @@ export function injectCtes(sql: string, ctes: string[]): string {
   const withMatch = /^with(\s+recursive)?\s+/i.exec(rest);
   if (withMatch)
     return `${lead}${withMatch[0]}${ctes.join(',\n')},\n${rest.slice(withMatch[0].length)}`;
-  return `${lead}with ${ctes.join(',\n')}\n${rest}`;
+  // No `with` of its own: dbt puts the CTEs first, ahead of any leading comment.
+  return `with ${ctes.join(',\n')}\n${sql}`;
 }

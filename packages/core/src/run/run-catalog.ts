@@ -152,14 +152,13 @@ export class RunCatalog {
           'create schema',
         );
         return null;
-      case 'drop_schema': {
-        const db = request.database ? `${d.quoteIdentifier(request.database)}.` : '';
+      case 'drop_schema':
+        // In the session's database: PostgreSQL names no database in `drop schema`.
         await run(
-          `drop schema if exists ${db}${d.quoteIdentifier(request.schema)} cascade`,
+          `drop schema if exists ${d.quoteIdentifier(request.schema)} cascade`,
           'drop schema',
         );
         return null;
-      }
     }
   }
 }

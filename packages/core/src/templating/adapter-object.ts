@@ -81,6 +81,12 @@ export function warehouseMethods(deps: AdapterObjectDeps): Record<string, unknow
 
   return {
     execute: atRun(parseExecute, execute),
+    // dbt's validate_sql: asks the warehouse to plan the statement without running it.
+    validate_sql: atRun(
+      () => values.response(PARSE_RESULT),
+      (sql: unknown) =>
+        values.response(ask({ op: 'execute', sql: `explain ${String(sql)}`, fetch: false })),
+    ),
     get_relation: atRun(
       () => null,
       (...args: Args) => {

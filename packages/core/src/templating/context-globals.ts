@@ -250,6 +250,7 @@ export function installContextGlobals(
     return '';
   };
 
+  const api = { Relation: relationApi(style), Column: values.columnApi };
   const globals: Record<string, unknown> = {
     ref,
     source,
@@ -284,6 +285,9 @@ export function installContextGlobals(
         quoteConfig === false
           ? String(column)
           : quoteWith(options.dialect.quoteCharacter, String(column)),
+      // dbt's adapter also carries the classes (`adapter.Relation.create(…)`).
+      Relation: api.Relation,
+      Column: api.Column,
       ...warehouseMethods({
         style,
         values,
@@ -293,7 +297,7 @@ export function installContextGlobals(
         fold: (name) => name.toLowerCase(),
       }),
     },
-    api: { Relation: relationApi(style), Column: values.columnApi },
+    api,
     store_result: (...args: Args) => {
       const { positional, kwargs } = splitArgs(args);
       const name = String(positional[0] ?? kwargs.name);

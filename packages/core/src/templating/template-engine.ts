@@ -8,7 +8,7 @@ import { emptyCapture, type RenderCapture } from './render-capture';
 import { toTemplateError } from './template-errors';
 import { parseStaticTemplate, type StaticTemplate } from './static-template';
 import { installContextGlobals, type RenderState } from './context-globals';
-import { setInvocationFlags, type InvocationFlags } from './invocation-flags';
+import { setInvocationFlags, watchFlagReads, type InvocationFlags } from './invocation-flags';
 import type { JitRuntime } from './render-warehouse';
 import { resultValues } from './result-values';
 
@@ -90,6 +90,10 @@ export class TemplateEngine {
       resultValues(options.dialect, (text) => this.state.current?.capture.logs.push(text)),
     );
     setInvocationFlags(this.env, options.flags);
+    watchFlagReads(this.env, () => {
+      const cur = this.state.current;
+      if (cur && !cur.execute) cur.capture.introspective = true;
+    });
   }
 
   /** Registers every macro file; problems are returned so all files get checked. */
