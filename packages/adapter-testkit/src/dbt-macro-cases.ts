@@ -228,7 +228,7 @@ export const DBT_MACRO_CASES: DbtMacroCase[] = [
   // arrays
   {
     name: 'array_append',
-    sql: `select {{ dbt.array_append(dbt.array_construct(["'a'", "'b'"]), "'c'") }} as v`,
+    sql: `select {{ dbt.array_append(dbt.array_construct(["'a'", "'b'"], dbt.type_string()), "'c'") }} as v`,
     expected: { duckdb: '[a, b, c]', postgres: '{a,b,c}' },
     only: ['duckdb', 'postgres', 'snowflake'],
   },
@@ -246,8 +246,15 @@ export const DBT_MACRO_CASES: DbtMacroCase[] = [
   },
   {
     name: 'array_construct',
-    sql: `select {{ dbt.array_construct(["'a'", "'b'"]) }} as v`,
+    sql: `select {{ dbt.array_construct(["'a'", "'b'"], dbt.type_string()) }} as v`,
     expected: { duckdb: '[a, b]', postgres: '{a,b}' },
+    only: ['duckdb', 'postgres', 'snowflake'],
+  },
+  {
+    // dbt's default element type is integer (`api.Column.translate_type('integer')`).
+    name: 'array_construct of the default type',
+    sql: `select {{ dbt.array_append(dbt.array_construct([1, 2]), 3) }} as v`,
+    expected: { duckdb: '[1, 2, 3]', postgres: '{1,2,3}' },
     only: ['duckdb', 'postgres', 'snowflake'],
   },
   // types

@@ -145,6 +145,9 @@ select cast([] as integer[]) as v;
 -- array_construct
 select cast(['a', 'b'] as varchar[]) as v;
 
+-- array_construct of the default type
+select list_append(cast([1, 2] as integer[]), 3) as v;
+
 -- type_string
 select cast(12 as varchar) = '12' as v;
 

@@ -145,6 +145,9 @@ select array[]::integer[] as v;
 -- array_construct
 select array['a', 'b']::varchar[] as v;
 
+-- array_construct of the default type
+select array_append(array[1, 2]::integer[], 3) as v;
+
 -- type_string
 select cast(12 as varchar) = '12' as v;
 

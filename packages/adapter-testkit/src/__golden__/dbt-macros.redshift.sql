@@ -145,6 +145,9 @@ select array() as v;
 -- array_construct
 select array('a', 'b') as v;
 
+-- array_construct of the default type
+select array_concat(array(1, 2), array(3)) as v;
+
 -- type_string
 select cast(12 as varchar(max)) = '12' as v;
 

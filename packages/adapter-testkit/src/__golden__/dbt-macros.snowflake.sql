@@ -145,6 +145,9 @@ select array_construct() as v;
 -- array_construct
 select array_construct('a', 'b') as v;
 
+-- array_construct of the default type
+select array_append(array_construct(1, 2), 3) as v;
+
 -- type_string
 select cast(12 as varchar) = '12' as v;
 
