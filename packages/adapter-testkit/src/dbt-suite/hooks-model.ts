@@ -161,8 +161,7 @@ select 1 as id
     expect(run.stderr).toContain('pre-hook');
   });
 
-  // Hooks render at parse today; thread_id is known only when they render as they run.
-  awaiting('runtimeGaps', 'check_hooks: thread_id names the worker thread', async () => {
+  awaiting('runtime', 'check_hooks: thread_id names the worker thread', async () => {
     const p = suiteProject(target, 'hooks_thread', { 'models/hooks.sql': configured('dict') });
     await createHookTable(p, 'on_model_hook');
     await p.run(['run']);

@@ -281,9 +281,9 @@ async function runNode(
   let outcome: NodeOutcome;
   try {
     await ctx.beforeNode(conn, node);
-    if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node);
+    if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node, threadId);
     else if (node.resource_type === 'test') outcome = await runTest(ctx, conn, node, target);
-    else outcome = await runModel(ctx, conn, node);
+    else outcome = await runModel(ctx, conn, node, threadId);
   } catch (err) {
     outcome = { status: 'error', message: errorMessage(err) };
   }

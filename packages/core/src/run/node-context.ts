@@ -73,9 +73,15 @@ export async function runNodeHooks(
   node: ManifestNode,
   which: 'pre_hook' | 'post_hook',
   isIncremental: boolean,
+  /** dbt's `thread_id` in hooks: the worker running the node (`Thread-1`). */
+  threadId: string,
 ): Promise<void> {
   const render = (text: string) =>
-    ctx.renders.renderAdHoc(conn, text, { node: node.unique_id, isIncremental });
+    ctx.renders.renderAdHoc(conn, text, {
+      node: node.unique_id,
+      isIncremental,
+      globals: { thread_id: threadId },
+    });
   const calls: Array<{ index: number; sql: string; transaction: boolean }> = [];
   for (const [i, text] of (node.config[which] ?? []).entries()) {
     const call = parseHook(text);

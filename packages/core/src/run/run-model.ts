@@ -22,6 +22,7 @@ export async function runModel(
   ctx: NodeRunContext,
   conn: Connection,
   node: ManifestNode,
+  threadId: string,
 ): Promise<NodeOutcome> {
   const relation = node.relation!;
   const existing = ctx.relations.get(relation);
@@ -43,7 +44,7 @@ export async function runModel(
     dialect: ctx.dialect,
   };
   const plan = planModel(input);
-  await runNodeHooks(ctx, conn, node, 'pre_hook', isIncremental);
+  await runNodeHooks(ctx, conn, node, 'pre_hook', isIncremental, threadId);
   const keeper = ctx.dependentsKeeper(node);
   const results: StepResult[] = await runSteps(conn, plan.steps, node.unique_id, keeper);
   if (plan.mode === 'incremental') {
@@ -72,7 +73,7 @@ export async function runModel(
   const kind = node.config.materialized === 'view' ? 'view' : 'table';
   ctx.relations.set(relation, kind);
   ctx.catalog.changed(relation);
-  await runNodeHooks(ctx, conn, node, 'post_hook', isIncremental);
+  await runNodeHooks(ctx, conn, node, 'post_hook', isIncremental, threadId);
   const rows = rowsWritten(results);
   const queryId = mainQueryId(results);
   const verb = plan.mode === 'incremental' ? 'INSERT' : kind === 'view' ? 'CREATE VIEW' : 'SELECT';

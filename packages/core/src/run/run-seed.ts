@@ -18,6 +18,7 @@ export async function runSeed(
   ctx: NodeRunContext,
   conn: Connection,
   node: ManifestNode,
+  threadId: string,
 ): Promise<NodeOutcome> {
   const relation = node.relation!;
   const existing = ctx.relations.get(relation);
@@ -33,11 +34,11 @@ export async function runSeed(
     flags: { fullRefresh: ctx.fullRefresh, empty: ctx.empty === true },
     dialect: ctx.dialect,
   });
-  await runNodeHooks(ctx, conn, node, 'pre_hook', false);
+  await runNodeHooks(ctx, conn, node, 'pre_hook', false, threadId);
   const results = await runSteps(conn, steps, node.unique_id, ctx.dependentsKeeper(node));
   ctx.relations.set(relation, 'table');
   ctx.catalog.changed(relation);
-  await runNodeHooks(ctx, conn, node, 'post_hook', false);
+  await runNodeHooks(ctx, conn, node, 'post_hook', false, threadId);
   // Client-loaded seeds insert in batches: count them all, not just the last one.
   const inserts = results.filter((r) => r.step.kind === 'insert');
   const rows =
