@@ -15,9 +15,9 @@ export const READY = {
   /**
    * Cases still failing after run_query/adapter/Relations landed (issue 12, open): `show`
    * of a model whose `set_sql_header` is a `with` clause (dbt prepends the header to the
-   * statement; tsmodel runs it as its own statement first), `Column.is_*` through a test macro,
-   * seed column types read back, an on-run-start failure's message, alter_column_type's column
-   * case; on PostgreSQL: `datediff` of string literals, dbt-postgres's `type_numeric`/
+   * statement; tsmodel runs it as its own statement first), seed column types read back,
+   * an on-run-start failure's message, alter_column_type's column case, DuckDB's
+   * `DECIMAL(p,s)` answering `is_numeric()`; on PostgreSQL: `datediff` of string literals, dbt-postgres's `type_numeric`/
    * `type_string` and current_timestamp spellings.
    */
   runtimeGaps: false,

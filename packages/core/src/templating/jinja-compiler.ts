@@ -357,6 +357,9 @@ function compileMacroFunction(this: any, node: any, frame: any): string {
   this._emitLines(
     `var ${funcId} = runtime.py.makeMacro(${JSON.stringify(name.replace(/^tsmraw__/, ''))}, ${JSON.stringify(params.map((p) => p.name))}, ${used.has('varargs')}, ${used.has('kwargs')}, function (__args, __varargs, __kwargs, __caller) {`,
     'var callerFrame = frame;',
+    // `return()` leaves a macro by an exception: the frame is restored however it ends, or the
+    // caller's later lookups (a loop after the call) would read the macro's frame.
+    'try {',
     'frame = ' + (keepFrame ? 'frame.push(true);' : 'new runtime.Frame();'),
     'if (__caller !== undefined) frame.set("caller", __caller);',
     'frame.set("varargs", __varargs);',
@@ -373,8 +376,8 @@ function compileMacroFunction(this: any, node: any, frame: any): string {
   });
   const bufferId = this._pushBuffer();
   this._withScopedSyntax(() => this.compile(node.body, currFrame));
-  this._emitLine('frame = ' + (keepFrame ? 'frame.pop();' : 'callerFrame;'));
   this._emitLine(`return new runtime.SafeString(${bufferId});`);
+  this._emitLine('} finally { frame = callerFrame; }');
   this._emitLine('});');
   this._popBuffer();
   return funcId;

@@ -27,6 +27,12 @@ export const DBT_PROBES: Probe[] = [
     {},
     '{% macro f(xs) %}{% for x in xs %}{% if x == 2 %}{{ return(x) }}{% endif %}{% endfor %}{{ return(0) }}{% endmacro %}',
   ),
+  p(
+    "return: a macro of the same file returning keeps its caller's variables",
+    '{{ g() }}',
+    {},
+    '{% macro f(x) %}{{ return(x * 2) }}{% endmacro %}{% macro g() %}{% set xs = [1, 2] %}{{ f(1) }}{% for x in xs %}[{{ f(x) }}{{ xs | length }}]{% endfor %}{% endmacro %}',
+  ),
   p('return: none', '{{ f() is none }}', {}, '{% macro f() %}{{ return(none) }}{% endmacro %}'),
   p(
     'return: empty list is falsy',
