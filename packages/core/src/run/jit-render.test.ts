@@ -88,6 +88,32 @@ describe('renderJustInTime', () => {
     expect(calls).toEqual(['describe s', 'columns orders']);
   });
 
+  it('a relation rebuilt while its schema is being read is read again, not taken from that read', async () => {
+    const calls: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const base = countingIntrospector(calls);
+    const slow: Introspector = {
+      ...base,
+      describeSchema: async (db, schema) => {
+        const out = await base.describeSchema(db, schema);
+        await gate;
+        return out;
+      },
+    };
+    const catalog = new RunCatalog(new PostgresDialect(), () => slow);
+    const conn = recordingSession([]);
+    const path = { database: null, schema: 's', identifier: 'orders' };
+    const render = (w: RenderWarehouse) =>
+      String(w.ask({ op: 'columns', relation: path }).map((c) => c.name));
+    const first = renderJustInTime(render, conn, catalog, 'model.shop.a');
+    await new Promise((r) => setTimeout(r, 0));
+    catalog.changed({ schema: 's', identifier: 'orders' });
+    release();
+    expect(await first).toBe('id');
+    expect(calls).toEqual(['describe s', 'columns orders']);
+  });
+
   it('a render that asks differently on replay is an error, not a wrong answer', async () => {
     let n = 0;
     const catalog = new RunCatalog(new PostgresDialect(), () => countingIntrospector([]));

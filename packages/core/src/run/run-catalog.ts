@@ -20,8 +20,13 @@ export class RunCatalog {
   private readonly answers = new Map<string, unknown>();
   /** Columns of every relation of a schema, from one `describeSchema` read (folded names). */
   private readonly described = new Map<string, Map<string, ColumnDef[]>>();
-  /** Relations built since their schema was described: their columns are read again alone. */
-  private readonly stale = new Set<string>();
+  /**
+   * Relations built since their schema was described → the change count when they were:
+   * their columns are read again alone. Threads build while others read the catalog, so an
+   * answer is only kept for what did not change while it was in flight.
+   */
+  private readonly stale = new Map<string, number>();
+  private changes = 0;
 
   constructor(
     private readonly dialect: Dialect,
@@ -42,19 +47,27 @@ export class RunCatalog {
 
   /** Asks the warehouse on `conn` (the node's own session), remembering catalog answers. */
   async answer(conn: Connection, request: WarehouseRequest, node: string): Promise<unknown> {
+    const started = this.changes;
     if (request.op === 'columns') {
       const key = this.relationKey(request.relation);
-      const schema = this.described.get(this.schemaKey(request.relation));
-      if (schema && this.stale.has(key)) {
-        const columns = await this.introspector(conn).getColumns(relationName(request.relation));
-        schema.set(this.fold(String(request.relation.identifier)), columns);
-        this.stale.delete(key);
-      } else await this.describe(conn, request.relation);
-      return this.cached(request)!.value;
+      if (!this.described.has(this.schemaKey(request.relation))) {
+        await this.describe(conn, request.relation, started);
+        const now = this.cached(request);
+        if (now) return now.value;
+      }
+      // Rebuilt since its schema was read (maybe while it was being read): read it alone.
+      const from = this.changes;
+      const columns = await this.introspector(conn).getColumns(relationName(request.relation));
+      this.described
+        .get(this.schemaKey(request.relation))
+        ?.set(this.fold(String(request.relation.identifier)), columns);
+      if ((this.stale.get(key) ?? 0) <= from) this.stale.delete(key);
+      return columns;
     }
     const value = await this.ask(conn, request, node);
-    if (CATALOG_OPS.has(request.op)) this.answers.set(requestKey(request), value);
-    else if (request.op !== 'execute' || !isReadOnly(request.sql)) {
+    if (CATALOG_OPS.has(request.op)) {
+      if (this.changes === started) this.answers.set(requestKey(request), value);
+    } else if (request.op !== 'execute' || !isReadOnly(request.sql)) {
       this.answers.clear();
       this.described.clear();
       this.stale.clear();
@@ -62,8 +75,11 @@ export class RunCatalog {
     return value;
   }
 
-  /** Reads the columns of a whole schema at once: the next relation asked about is free. */
-  private async describe(conn: Connection, relation: RelationPath): Promise<void> {
+  /**
+   * Reads the columns of a whole schema at once: the next relation asked about is free. A
+   * relation rebuilt while the read was in flight stays stale (read again alone when asked).
+   */
+  private async describe(conn: Connection, relation: RelationPath, started: number): Promise<void> {
     const rel = relationName(relation);
     const relations = await this.introspector(conn).describeSchema(rel.database, rel.schema);
     const columns = new Map<string, ColumnDef[]>();
@@ -74,8 +90,8 @@ export class RunCatalog {
       );
     const schemaKey = this.schemaKey(relation);
     this.described.set(schemaKey, columns);
-    for (const key of [...this.stale])
-      if (key.startsWith(`${schemaKey}\u0000`)) this.stale.delete(key);
+    for (const [key, at] of [...this.stale])
+      if (key.startsWith(`${schemaKey}\u0000`) && at <= started) this.stale.delete(key);
   }
 
   private schemaKey(path: { database: string | null; schema: string | null }): string {
@@ -95,12 +111,13 @@ export class RunCatalog {
    * relation lists of its schema are asked again.
    */
   changed(relation: RelationName): void {
-    this.stale.add(
+    this.stale.set(
       this.relationKey({
         database: relation.database ?? null,
         schema: relation.schema,
         identifier: relation.identifier,
       }),
+      ++this.changes,
     );
     const schema = this.dialect.foldIdentifier(relation.schema);
     for (const key of [...this.answers.keys()]) {
