@@ -66,8 +66,9 @@ export function registerRunHooks(target: DbtSuiteTarget): void {
       ]);
     });
 
+  // PostgreSQL's error names the relation, not the query; dbt's output also shows the query.
   awaiting(
-    'runtimeGaps',
+    target.type === 'postgres' ? 'runtimeGaps' : 'runtime',
     'test_missing_column_pre_hook: an on-run-start query that fails fails the run',
     async () => {
       const p = suiteProject(
