@@ -83,7 +83,7 @@ select replace('a,b,c', ',', '-') as v;
 select concat('a', 'b', 'c') as v;
 
 -- hash
-select md5(cast('abc' as varchar)) as v;
+select md5(cast('abc' as text)) as v;
 
 -- length
 select length('abcd') as v;
@@ -104,10 +104,10 @@ select cast('12' as integer) as v;
 select cast('twelve' as integer) as v;
 
 -- cast_bool_to_text
-select cast(1 = 1 as varchar) as v;
+select cast(1 = 1 as text) as v;
 
 -- cast_bool_to_text false
-select cast(1 = 2 as varchar) as v;
+select cast(1 = 2 as text) as v;
 
 -- string_literal
 select 'it''s' as v;
@@ -134,7 +134,7 @@ select count(*) as v from (select 1 as x union all select 2 except select 2) t;
 select count(*) as v from (select 1 as x intersect select 1) t;
 
 -- array_append
-select array_append(array['a', 'b']::varchar[], 'c') as v;
+select array_append(array['a', 'b']::text[], 'c') as v;
 
 -- array_concat
 select array_cat(array[1, 2]::integer[], array[3]::integer[]) as v;
@@ -143,13 +143,13 @@ select array_cat(array[1, 2]::integer[], array[3]::integer[]) as v;
 select array[]::integer[] as v;
 
 -- array_construct
-select array['a', 'b']::varchar[] as v;
+select array['a', 'b']::text[] as v;
 
 -- array_construct of the default type
 select array_append(array[1, 2]::integer[], 3) as v;
 
 -- type_string
-select cast(12 as varchar) = '12' as v;
+select cast(12 as text) = '12' as v;
 
 -- type_timestamp
 select cast('2024-01-02 03:04:05' as timestamp) as v;
@@ -158,7 +158,7 @@ select cast('2024-01-02 03:04:05' as timestamp) as v;
 select cast('1.5' as float) * 2 = 3 as v;
 
 -- type_numeric
-select cast('1.25' as numeric) * 4 = 5 as v;
+select cast('1.25' as numeric(28, 6)) * 4 = 5 as v;
 
 -- type_bigint
 select cast('9007199254740993' as bigint) as v;

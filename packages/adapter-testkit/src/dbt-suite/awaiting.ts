@@ -17,8 +17,7 @@ export const READY = {
    * of a model whose `set_sql_header` is a `with` clause (dbt prepends the header to the
    * statement; tsmodel runs it as its own statement first), seed column types read back,
    * an on-run-start failure's message on PostgreSQL (no query in it), alter_column_type's column case, DuckDB's
-   * `DECIMAL(p,s)` answering `is_numeric()`; on PostgreSQL: `datediff` of string literals, dbt-postgres's `type_numeric`/
-   * `type_string` and current_timestamp spellings.
+   * `DECIMAL(p,s)` answering `is_numeric()`; on PostgreSQL: `datediff` of string literals and dbt-postgres's current_timestamp spellings.
    */
   runtimeGaps: false,
   /** `persist_docs` (relation and column comments): not implemented in tsmodel yet. */

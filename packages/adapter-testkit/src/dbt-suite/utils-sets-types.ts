@@ -86,12 +86,6 @@ function typeCase(
   };
 }
 
-/** On PostgreSQL tsmodel's type_numeric is `numeric` and type_string `varchar`; dbt's are numeric(28,6) and text. */
-const ON_PG_TYPES_DIFFER: Partial<UtilsCase> = {
-  awaiting: 'runtimeGaps',
-  awaitingOn: ['postgres'],
-};
-
 const row = (id: number, arr: string) => `select ${id} as id, ${arr} as array_col`;
 
 /** dbt's set, array and data type cases. */
@@ -167,7 +161,6 @@ export const SET_TYPE_CASES: UtilsCase[] = [
       'seeds/@.yml': seedTypesYml('expected_numeric', { numeric_col: 'numeric(28,6)' }),
     },
     {},
-    ON_PG_TYPES_DIFFER,
   ),
   typeCase(
     'string',
@@ -177,7 +170,6 @@ export const SET_TYPE_CASES: UtilsCase[] = [
         'string_col\n"A conformance suite checks, row by row, that what dbt asserts holds here too; this sentence is long on purpose, longer than any short varchar a careless type_string might give, so that truncation would show."\n',
     },
     {},
-    ON_PG_TYPES_DIFFER,
   ),
   typeCase(
     'timestamp',

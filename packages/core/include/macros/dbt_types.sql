@@ -12,6 +12,11 @@
 {%- endmacro %}
 
 {#- Redshift's varchar is 256 bytes: too short for URLs and user agents. -#}
+{#- dbt-postgres's string type is `text` (its Column's label for "string"). -#}
+{% macro postgres__type_string() -%}
+  text
+{%- endmacro %}
+
 {% macro redshift__type_string() -%}
   varchar(max)
 {%- endmacro %}
@@ -46,10 +51,6 @@
 
 {% macro default__type_numeric() -%}
   numeric(28, 6)
-{%- endmacro %}
-
-{% macro postgres__type_numeric() -%}
-  numeric
 {%- endmacro %}
 
 {% macro redshift__type_numeric() -%}
