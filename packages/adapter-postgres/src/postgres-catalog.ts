@@ -1,43 +1,5 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter as KyselyPostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  sql,
-  type CompiledQuery,
-} from 'kysely';
-
-interface PgCatalog {
-  'pg_catalog.pg_namespace': { oid: number; nspname: string };
-  'pg_catalog.pg_class': {
-    oid: number;
-    relname: string;
-    relnamespace: number;
-    relkind: string;
-    relowner: number;
-    relpersistence: string;
-  };
-  'pg_catalog.pg_attribute': {
-    attrelid: number;
-    attname: string;
-    atttypid: number;
-    atttypmod: number;
-    attnum: number;
-    attisdropped: boolean;
-  };
-  'pg_catalog.pg_description': { objoid: number; objsubid: number; description: string };
-}
-
-/** Kysely as a query builder only; the Connection runs the SQL (see core's information-schema.ts). */
-const builder = new Kysely<PgCatalog>({
-  dialect: {
-    createAdapter: () => new KyselyPostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+import { sql, type CompiledQuery } from 'kysely';
+import { pgQueryBuilder } from './pg-query-builder';
 
 /**
  * One schema's catalog, as dbt-postgres's `postgres__get_catalog` reads it: every permanent or
@@ -48,7 +10,7 @@ const builder = new Kysely<PgCatalog>({
  * in the text, where a reader of the golden SQL sees them.
  */
 export function pgCatalogQuery(schema: string): CompiledQuery {
-  return builder
+  return pgQueryBuilder
     .selectFrom('pg_catalog.pg_namespace as sch')
     .innerJoin('pg_catalog.pg_class as tbl', 'tbl.relnamespace', 'sch.oid')
     .leftJoin('pg_catalog.pg_attribute as col', (join) =>

@@ -1,12 +1,5 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter as KyselyPostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  sql,
-  type CompiledQuery,
-} from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
+import { pgQueryBuilder } from './pg-query-builder';
 import {
   catalogRelations,
   informationSchemaIntrospector,
@@ -19,36 +12,13 @@ import {
 import type { RelationName } from '@tsmodel/core';
 import { pgCatalogQuery } from './postgres-catalog';
 
-interface PgCatalog {
-  'pg_catalog.pg_attribute': {
-    attrelid: number;
-    attname: string;
-    atttypid: number;
-    atttypmod: number;
-    attnum: number;
-    attisdropped: boolean;
-  };
-  'pg_catalog.pg_class': { oid: number; relname: string; relnamespace: number };
-  'pg_catalog.pg_namespace': { oid: number; nspname: string };
-}
-
-/** Kysely as a query builder only; the Connection runs the SQL (see core's information-schema.ts). */
-const builder = new Kysely<PgCatalog>({
-  dialect: {
-    createAdapter: () => new KyselyPostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
-
 /**
  * Columns with their full types from the catalog: `format_type` keeps what information_schema
  * drops — `numeric(18,2)`, `character varying(20)`, `integer[]`, enum names — so a type change
  * is detected and `on_schema_change` re-creates a column with exactly the staged type.
  */
 export function pgColumnsQuery(rel: RelationName): CompiledQuery {
-  return builder
+  return pgQueryBuilder
     .selectFrom('pg_catalog.pg_attribute as a')
     .innerJoin('pg_catalog.pg_class as c', 'c.oid', 'a.attrelid')
     .innerJoin('pg_catalog.pg_namespace as n', 'n.oid', 'c.relnamespace')

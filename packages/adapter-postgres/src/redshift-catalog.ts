@@ -1,12 +1,5 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter as KyselyPostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  sql,
-  type CompiledQuery,
-} from 'kysely';
+import { sql, type CompiledQuery } from 'kysely';
+import { pgQueryBuilder } from './pg-query-builder';
 import {
   catalogRelations,
   informationSchemaIntrospector,
@@ -15,16 +8,6 @@ import {
   type Introspector,
   type StatementRunner,
 } from '@tsmodel/core/adapter';
-
-/** Kysely compiles the statement and its `$n` parameters; the Connection runs it. */
-const builder = new Kysely<Record<string, never>>({
-  dialect: {
-    createAdapter: () => new KyselyPostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
 
 /**
  * One schema's catalog as dbt-redshift's `redshift__get_catalog` reads it, in one statement:
@@ -92,7 +75,7 @@ unioned as (select * from early_binding union all select * from late_binding)
 select ${db}::text as table_database, unioned.*, table_owners.table_owner
 from unioned
 join table_owners using (table_schema, table_name)
-order by table_name, column_index`.compile(builder);
+order by table_name, column_index`.compile(pgQueryBuilder);
 }
 
 /**
