@@ -45,10 +45,7 @@ export async function compileAgainstWarehouse(
         new Set(listed.filter((r) => r.kind === 'table').map((r) => fold(r.name))),
       );
     }
-    const renders = runRenders(
-      compiled,
-      new RunCatalog(adapter.dialect, (c) => adapter.introspector(c)),
-    );
+    const renders = runRenders(compiled, new RunCatalog(adapter));
     for (const node of incremental) {
       const rel = node.relation!;
       if (!tables.get(key(rel))!.has(fold(rel.identifier))) continue;

@@ -119,7 +119,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   );
   const dialect = adapter.dialect;
   const relations = new RelationCache(dialect);
-  const catalog = new RunCatalog(dialect, (conn) => adapter.introspector(conn));
+  const catalog = new RunCatalog(adapter);
   const renders = runRenders(compiled, catalog);
   // Selected view models by relation: a dependent view that is one of them, downstream of the
   // node being rebuilt, is rebuilt by its own node later in this run.

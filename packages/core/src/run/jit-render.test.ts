@@ -53,7 +53,10 @@ function countingIntrospector(calls: string[]): Introspector {
 describe('renderJustInTime', () => {
   it('replays the render with recorded answers: each statement runs once, in order', async () => {
     const sent: string[] = [];
-    const catalog = new RunCatalog(new PostgresDialect(), () => countingIntrospector([]));
+    const catalog = new RunCatalog({
+      dialect: new PostgresDialect(),
+      introspector: () => countingIntrospector([]),
+    });
     let attempts = 0;
     const out = await renderJustInTime(
       (w: RenderWarehouse) => {
@@ -74,7 +77,10 @@ describe('renderJustInTime', () => {
 
   it('answers catalog questions once per schema for the whole run', async () => {
     const calls: string[] = [];
-    const catalog = new RunCatalog(new PostgresDialect(), () => countingIntrospector(calls));
+    const catalog = new RunCatalog({
+      dialect: new PostgresDialect(),
+      introspector: () => countingIntrospector(calls),
+    });
     const path = { database: null, schema: 's', identifier: 'orders' };
     const render = (w: RenderWarehouse) =>
       String(w.ask({ op: 'columns', relation: path }).map((c) => c.name));
@@ -101,7 +107,7 @@ describe('renderJustInTime', () => {
         return out;
       },
     };
-    const catalog = new RunCatalog(new PostgresDialect(), () => slow);
+    const catalog = new RunCatalog({ dialect: new PostgresDialect(), introspector: () => slow });
     const conn = recordingSession([]);
     const path = { database: null, schema: 's', identifier: 'orders' };
     const render = (w: RenderWarehouse) =>
@@ -116,7 +122,10 @@ describe('renderJustInTime', () => {
 
   it('a render that asks differently on replay is an error, not a wrong answer', async () => {
     let n = 0;
-    const catalog = new RunCatalog(new PostgresDialect(), () => countingIntrospector([]));
+    const catalog = new RunCatalog({
+      dialect: new PostgresDialect(),
+      introspector: () => countingIntrospector([]),
+    });
     await expect(
       renderJustInTime(
         (w) => {

@@ -1,3 +1,4 @@
+import type { Adapter } from '../adapter/adapter';
 import type { Connection } from '../adapter/connection';
 import type { ColumnDef, Dialect, RelationKind } from '../adapter/dialect';
 import type { Introspector } from '../adapter/introspector';
@@ -28,10 +29,13 @@ export class RunCatalog {
   private readonly stale = new Map<string, number>();
   private changes = 0;
 
-  constructor(
-    private readonly dialect: Dialect,
-    private readonly introspector: (conn: Connection) => Introspector,
-  ) {}
+  private readonly dialect: Dialect;
+  private readonly introspector: (conn: Connection) => Introspector;
+
+  constructor(adapter: Pick<Adapter, 'dialect' | 'introspector'>) {
+    this.dialect = adapter.dialect;
+    this.introspector = (conn) => adapter.introspector(conn);
+  }
 
   /** The remembered answer to a catalog request, if there is one. */
   cached(request: WarehouseRequest): { value: unknown } | undefined {

@@ -66,7 +66,7 @@ export async function runOperation(options: RunOperationOptions): Promise<RunOpe
       return '';
     });
     // Replayed with the warehouse's answers until the macro needs no new one (jit-render.ts).
-    const catalog = new RunCatalog(adapter.dialect, (c) => adapter.introspector(c));
+    const catalog = new RunCatalog(adapter);
     await renderJustInTime(
       (warehouse) => {
         logged.length = 0;

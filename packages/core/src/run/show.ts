@@ -42,10 +42,7 @@ export async function showRows(options: ShowOptions): Promise<ShowResult> {
 
 async function showSql(options: ShowOptions, conn: Connection): Promise<string> {
   const { adapter } = options;
-  const renders = runRenders(
-    options.compiled,
-    new RunCatalog(adapter.dialect, (c) => adapter.introspector(c)),
-  );
+  const renders = runRenders(options.compiled, new RunCatalog(adapter));
   if (options.inline !== undefined)
     return renders.renderAdHoc(conn, options.inline, { name: 'inline' });
   const node =
