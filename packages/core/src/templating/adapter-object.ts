@@ -1,6 +1,7 @@
 import type { ColumnDef } from '../adapter/dialect';
 import type { FetchResult } from '../adapter/connection';
 import type { RelationInfo } from '../adapter/introspector';
+import { TsmodelError } from '../diagnostics';
 import { bind } from './py-args';
 import { tuple } from './py-values';
 import { DbtRelation, type RelationPath, type RelationStyle } from './dbt-relation';
@@ -27,6 +28,8 @@ export interface AdapterObjectDeps {
   warehouse(): RenderWarehouse | undefined;
   /** Records that the render in progress asked for the warehouse (so it renders again at run time). */
   markIntrospective(): void;
+  /** True when the render in progress has `execute` true: it must have a live warehouse. */
+  executing(): boolean;
   /** The form names are compared in when looking them up in the catalog. */
   fold(name: string): string;
 }
@@ -48,6 +51,14 @@ export function warehouseMethods(deps: AdapterObjectDeps): Record<string, unknow
     (parseAnswer: () => unknown, fn: (...args: Args) => unknown) =>
     (...args: Args) => {
       if (deps.warehouse()) return fn(...args);
+      // Parse answers are for parse renders only: at run time they would be silently wrong.
+      if (deps.executing())
+        throw new TsmodelError({
+          code: 'no-live-warehouse',
+          message:
+            'a template asked the warehouse while rendering with execute true but without a connection',
+          kind: 'internal',
+        });
       deps.markIntrospective();
       return parseAnswer();
     };

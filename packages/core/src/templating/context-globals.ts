@@ -293,6 +293,7 @@ export function installContextGlobals(
         values,
         warehouse: () => state.current?.jit?.warehouse,
         markIntrospective,
+        executing: () => state.current?.execute === true,
         // Catalog names are matched case-insensitively, as dbt's relation cache matches them.
         fold: (name) => name.toLowerCase(),
       }),

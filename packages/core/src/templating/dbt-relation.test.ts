@@ -64,6 +64,17 @@ describe('Relations in templates', () => {
     expect(out.capture.introspective).toBe(true);
   });
 
+  it('a render with execute true but no live warehouse fails instead of answering as a parse', () => {
+    const e = engine();
+    e.loadMacros(internalMacroFiles());
+    expect(() =>
+      e.render(target, "{{ adapter.get_relation(database=none, schema='s', identifier='t') }}", {
+        isIncremental: false,
+        execute: true,
+      }),
+    ).toThrow(/asked the warehouse while rendering with execute true but without a connection/);
+  });
+
   it('reading execute marks the render; a static one is not marked', () => {
     expect(render('{% if execute %}a{% endif %}').capture.introspective).toBe(true);
     expect(render("select 1 from {{ ref('x') }}").capture.introspective).toBe(false);
