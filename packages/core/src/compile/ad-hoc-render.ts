@@ -57,7 +57,7 @@ export function adHocRenderer(input: AdHocRendererInput): AdHocRender {
       if (key.kind === 'this') return caller;
       const hit =
         key.kind === 'ref'
-          ? resolver.resolveRef(caller, key.pkg, key.name)
+          ? resolver.resolveRef(caller, key)
           : resolver.resolveSource(caller, key.source, key.table);
       if (hit instanceof TsmodelError) throw hit;
       return hit;

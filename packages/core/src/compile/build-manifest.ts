@@ -4,7 +4,7 @@ import { Graph } from '../graph/graph';
 import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
 import type { LoadedProject, TargetConfig } from '../project/types';
 import { mergeParsedProperties, parsePropertiesFile } from '../properties';
-import type { RenderCapture } from '../templating/render-capture';
+import { refCallKey, type RenderCapture } from '../templating/render-capture';
 import type { RelationKey } from '../templating/relation-placeholder';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 import { adHocRenderer, type AdHocRender } from './ad-hoc-render';
@@ -16,6 +16,8 @@ import { assembleManifest, dependencyGraph } from './assemble-manifest';
 import { DependencyResolver } from './dependency-resolver';
 import { DocsCatalog } from './docs-catalog';
 import { patchesWithoutNode } from './patches-without-node';
+import { versionFileProblems } from './model-version-checks';
+import { deprecationNotices } from './deprecation-warnings';
 import { snapshotRelation } from './snapshot-relation';
 import { YamlTemplates } from './yaml-templates';
 import { isEmptySql } from './empty-sql';
@@ -219,6 +221,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   warnings.push(
     ...patchesWithoutNode(props.patches, usedPatches, [...nodes.values(), ...disabled], macros),
   );
+  problems.push(
+    ...versionFileProblems(props.patches, usedPatches, [...nodes.values(), ...disabled]),
+  );
 
   const sources = new Map<string, ManifestNode>();
   for (const s of props.sources) {
@@ -285,12 +290,15 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   );
 
   addConsumerEdges(nodes, resolver, problems);
+  const deprecations = deprecationNotices(nodes, new Date());
+  problems.push(...deprecations.problems);
+  warnings.push(...deprecations.warnings);
 
   const graph = dependencyGraph(nodes, sources, problems);
 
   const resolveKey = (caller: ManifestNode, key: RelationKey) =>
     key.kind === 'ref'
-      ? resolvedKeys.get(caller.unique_id)?.get(`r|${key.pkg ?? ''}|${key.name}`)
+      ? resolvedKeys.get(caller.unique_id)?.get(refCallKey(key))
       : key.kind === 'source'
         ? resolvedKeys.get(caller.unique_id)?.get(`s|${key.source}|${key.table}`)
         : caller;

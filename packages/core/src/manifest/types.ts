@@ -97,14 +97,18 @@ export interface ManifestNode {
   /** YAML file that documented this node, when any. */
   patch_path?: string;
   /**
-   * Model governance and versions from YAML (`access`, `group`, `constraints`,
-   * `latest_version`, `versions`), kept as written: tsmodel does not enforce or build them yet.
+   * Model governance from YAML (`access`, `group`, `constraints`), kept as written: tsmodel
+   * does not enforce it yet.
    */
   access?: string;
   group?: string;
   constraints?: unknown[];
-  latest_version?: unknown;
-  versions?: unknown[];
+  /** A model version's `v` (`model.pkg.name.v2` has version 2); absent for unversioned models. */
+  version?: string | number;
+  /** Of a versioned model's versions, the one an unpinned `ref('name')` reaches. */
+  latest_version?: string | number;
+  /** When the model (version) stops being supported; refs to it are warned about. */
+  deprecation_date?: string;
   // --- tests ---
   test_metadata?: TestMetadata;
   attached_node?: string;

@@ -22,8 +22,6 @@ const NOT_USED: Record<string, string> = {
   saved_queries: 'the semantic layer is not built',
   groups: 'groups are kept in the manifest, model access is not enforced',
   unit_tests: 'unit tests are kept in the manifest but not run yet',
-  versions: 'model versions are not built; ref() reaches the unversioned model',
-  latest_version: 'model versions are not built; ref() reaches the unversioned model',
   access: 'model access is not enforced',
   group: 'model access is not enforced',
   constraints: 'model contracts are not enforced',
@@ -93,7 +91,7 @@ export function notUsedKeys(
   };
   for (const section of KEPT_SECTIONS) if (file[section]?.length) note(section, [section]);
   for (const [i, model] of (file.models ?? []).entries()) {
-    for (const key of ['versions', 'latest_version', 'access', 'group', 'constraints'] as const)
+    for (const key of ['access', 'group', 'constraints'] as const)
       if (model[key] !== undefined) note(key, ['models', i, key]);
     for (const [c, column] of (model.columns ?? []).entries())
       if (column.constraints !== undefined)

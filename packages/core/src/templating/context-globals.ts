@@ -4,7 +4,7 @@ import { SECRET_ENV_PREFIXES, isSecretEnvVar } from '../secrets';
 import { envDigest } from '../secret-digest';
 import type { MacroRegistry } from './macro-registry';
 import { INTERNAL_PACKAGE } from './macro-registry';
-import type { RenderCapture } from './render-capture';
+import { refCallKey, type RenderCapture } from './render-capture';
 import { displayMarkers, encodeKey, type RelationKey } from './relation-placeholder';
 import { DbtRelation, relationApi, type RelationStyle } from './dbt-relation';
 import { warehouseMethods, type ResultValues } from './adapter-object';
@@ -109,12 +109,12 @@ export function installContextGlobals(
         "use ref('model') or ref('package', 'model')",
       );
     const [pkg, name] = names.length === 2 ? [names[0], names[1]!] : [undefined, names[0]!];
-    if (kwargs.v !== undefined || kwargs.version !== undefined)
-      fail('bad-ref', 'model versions are not supported');
+    const pinned = kwargs.v ?? kwargs.version;
+    const version = pinned === undefined || pinned === null ? undefined : String(pinned);
+    const call = { pkg, name, ...(version === undefined ? {} : { version }) };
     const c = cur();
-    if (!c.capture.refs.some((r) => r.name === name && r.pkg === pkg))
-      c.capture.refs.push({ pkg, name });
-    return graphRelation({ kind: 'ref', caller: c.target.packageName, pkg, name });
+    if (!c.capture.refs.some((r) => refCallKey(r) === refCallKey(call))) c.capture.refs.push(call);
+    return graphRelation({ kind: 'ref', caller: c.target.packageName, ...call });
   };
 
   const source = (...args: Args) => {

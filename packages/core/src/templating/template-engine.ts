@@ -44,6 +44,8 @@ export interface RenderTarget {
   file: string;
   /** Config from project.yml folders and YAML, before the file's own `config()` calls. */
   baseConfig: Record<string, unknown>;
+  /** A versioned model's `v` (`model.version`, and its default alias `<name>_v<v>`). */
+  version?: string | number;
 }
 
 export interface RenderOptions {
@@ -217,5 +219,6 @@ function modelView(target: RenderTarget): Record<string, unknown> {
     resource_type: target.resourceType,
     original_file_path: target.file,
     config: target.baseConfig,
+    ...(target.version !== undefined ? { version: target.version } : {}),
   };
 }

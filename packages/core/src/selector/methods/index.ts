@@ -14,6 +14,7 @@ import { stateMethod } from './state';
 import { tagMethod } from './tag';
 import { testNameMethod } from './test-name';
 import { testTypeMethod } from './test-type';
+import { versionMethod } from './version';
 
 export type { MethodContext, SelectorMethod } from './context';
 
@@ -31,6 +32,7 @@ export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
   state: stateMethod,
   result: resultMethod,
   selector: selectorMethod,
+  version: versionMethod,
 };
 
 /** Throws `invalid-selector` naming the valid methods (and the closest one) for a typo like `tags:`. */
