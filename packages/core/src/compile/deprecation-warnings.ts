@@ -91,6 +91,8 @@ function newerVersionHint(node: ManifestNode): string | undefined {
   if (node.version === undefined || node.latest_version === undefined) return undefined;
   if (String(node.version) === String(node.latest_version)) return undefined;
   const latest =
-    typeof node.latest_version === 'number' ? String(node.latest_version) : `'${node.latest_version}'`;
+    typeof node.latest_version === 'number'
+      ? String(node.latest_version)
+      : `'${node.latest_version}'`;
   return `a newer version of '${node.name}' is available: {{ ref('${node.name}', v=${latest}) }}`;
 }
