@@ -9,7 +9,9 @@ import {
   type IncrementalStrategy,
   type RelationKind,
   type SeedColumn,
+  type ContractRules,
 } from '@tsmodel/core/adapter';
+import { snowflakeContractRules } from './snowflake-contract-rules';
 import type { NodeConfig, RelationName } from '@tsmodel/core';
 import { clusterByOf, isSecure, isTransient, wantsAutomaticClustering } from './relation-config';
 
@@ -39,6 +41,7 @@ const RESERVED = new Set(
  */
 export class SnowflakeDialect extends SqlDialect {
   readonly type = 'snowflake';
+  readonly contracts: ContractRules = snowflakeContractRules;
   readonly capabilities: DialectCapabilities = {
     transactionalDdl: false,
     atomicCreateOrReplaceTable: true,
@@ -102,6 +105,27 @@ export class SnowflakeDialect extends SqlDialect {
       `alter table ${table} cluster by (${clusterBy.join(', ')})`,
       ...(wantsAutomaticClustering(config) ? [`alter table ${table} resume recluster`] : []),
     ];
+  }
+
+  /** dbt-snowflake's contracted table: declared columns and the rows in one atomic statement. */
+  createOrReplaceTableWithDefinitionsAs(
+    rel: RelationName,
+    definitions: string[],
+    sql: string,
+    config?: NodeConfig,
+  ): string {
+    const kind = isTransient(config) ? 'transient table' : 'table';
+    const grants = config?.copy_grants === true ? ' copy grants' : '';
+    return `create or replace ${kind} ${this.renderRelation(rel)} (\n  ${definitions.join(',\n  ')}\n)${grants} as (\n${sql}\n)`;
+  }
+
+  createTableWithDefinitions(
+    rel: RelationName,
+    definitions: string[],
+    config?: NodeConfig,
+  ): string {
+    const kind = isTransient(config) ? 'transient table' : 'table';
+    return `create ${kind} ${this.renderRelation(rel)} (\n  ${definitions.join(',\n  ')}\n)`;
   }
 
   createTable(rel: RelationName, columns: ColumnDef[]): string {

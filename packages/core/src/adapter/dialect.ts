@@ -1,4 +1,5 @@
 import type { NodeConfig, RelationName } from '../manifest/types';
+import type { ContractRules } from '../contracts/contract-rules';
 import type { DependentViewsSql } from './dependent-views';
 
 /** The two kinds of relation tsmodel builds; the kind decides `drop table` vs `drop view`. */
@@ -127,6 +128,9 @@ export interface Dialect {
    */
   readonly dependentViews?: DependentViewsSql;
 
+  /** Which constraints the engine enforces and how it names types (model contracts). */
+  readonly contracts: ContractRules;
+
   /** dbt's `adapter.quote` character (`"` for every SQL engine here; BigQuery's is a backtick). */
   readonly quoteCharacter: string;
   quoteIdentifier(name: string): string;
@@ -213,6 +217,24 @@ export interface Dialect {
   readonly seedQuoteColumns?: boolean;
   /** `create table rel (col type, …)`: an empty table with declared columns. */
   createTable(rel: RelationName, columns: ColumnDef[]): string;
+  /**
+   * A contracted model's table: `create table rel (<definitions>)`, each definition a column
+   * with its type and constraints or a model-level constraint, already rendered.
+   */
+  createTableWithDefinitions(rel: RelationName, definitions: string[], config?: NodeConfig): string;
+  /**
+   * The same as one atomic statement that also fills the table (`create or replace table rel
+   * (<definitions>) as select …`), where the engine has it and DDL is not transactional
+   * (Snowflake); absent elsewhere, where a create and an insert run in one transaction.
+   */
+  createOrReplaceTableWithDefinitionsAs?(
+    rel: RelationName,
+    definitions: string[],
+    sql: string,
+    config?: NodeConfig,
+  ): string;
+  /** `insert into rel (cols) select cols from (<sql>)`: fills a contracted table by column name. */
+  insertSelect(rel: RelationName, columns: string[], sql: string): string;
   /** One multi-row `insert … values` of literal rows; `null` is SQL NULL. */
   insertValues(target: RelationName, columns: string[], rows: (string | null)[][]): string;
 }

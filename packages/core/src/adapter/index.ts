@@ -1,4 +1,5 @@
 export * from './dialect';
+export * from '../contracts/contract-rules';
 export * from './sql-dialect';
 export * from './dialects/duckdb';
 export * from './dialects/postgres';

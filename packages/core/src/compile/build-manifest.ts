@@ -18,6 +18,7 @@ import { DocsCatalog } from './docs-catalog';
 import { patchesWithoutNode } from './patches-without-node';
 import { versionFileProblems } from './model-version-checks';
 import { deprecationNotices } from './deprecation-warnings';
+import { checkContracts } from './contract-checks';
 import { snapshotRelation } from './snapshot-relation';
 import { YamlTemplates } from './yaml-templates';
 import { isEmptySql } from './empty-sql';
@@ -289,6 +290,14 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     (err) => warnings.push(locate(err)),
   );
 
+  const contracts = checkContracts({
+    nodes,
+    resolver,
+    renderRelation: input.renderRelation,
+    ...(dialect ? { dialect } : {}),
+  });
+  problems.push(...contracts.problems);
+  warnings.push(...contracts.warnings);
   addConsumerEdges(nodes, resolver, problems);
   const deprecations = deprecationNotices(nodes, new Date());
   problems.push(...deprecations.problems);

@@ -96,7 +96,6 @@ describe('properties sections dbt reads', () => {
       "models/schema.yml:29:1 'unit_tests' in properties files",
       "models/schema.yml:7:5 'access' in properties files",
       "models/schema.yml:8:5 'group' in properties files",
-      "models/schema.yml:15:9 'constraints' in properties files",
     ]);
   });
 

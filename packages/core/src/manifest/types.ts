@@ -59,6 +59,10 @@ export interface ColumnInfo {
   data_type?: string;
   meta: Record<string, unknown>;
   tags: string[];
+  /** `quote: true`: the name is quoted in a contract's DDL (case kept), as in dbt. */
+  quote?: boolean;
+  /** Column constraints, as written (checked and applied with an enforced contract). */
+  constraints?: unknown[];
 }
 
 /** A generic test's call: `unique` on column `id` of model `orders`. */
@@ -97,11 +101,12 @@ export interface ManifestNode {
   /** YAML file that documented this node, when any. */
   patch_path?: string;
   /**
-   * Model governance from YAML (`access`, `group`, `constraints`), kept as written: tsmodel
-   * does not enforce it yet.
+   * Model governance from YAML (`access`, `group`), kept as written: tsmodel does not enforce
+   * model access yet.
    */
   access?: string;
   group?: string;
+  /** Model-level constraints, applied with an enforced contract (see `checkContracts`). */
   constraints?: unknown[];
   /** A model version's `v` (`model.pkg.name.v2` has version 2); absent for unversioned models. */
   version?: string | number;

@@ -24,7 +24,6 @@ const NOT_USED: Record<string, string> = {
   unit_tests: 'unit tests are kept in the manifest but not run yet',
   access: 'model access is not enforced',
   group: 'model access is not enforced',
-  constraints: 'model contracts are not enforced',
 };
 
 /**
@@ -91,11 +90,8 @@ export function notUsedKeys(
   };
   for (const section of KEPT_SECTIONS) if (file[section]?.length) note(section, [section]);
   for (const [i, model] of (file.models ?? []).entries()) {
-    for (const key of ['access', 'group', 'constraints'] as const)
+    for (const key of ['access', 'group'] as const)
       if (model[key] !== undefined) note(key, ['models', i, key]);
-    for (const [c, column] of (model.columns ?? []).entries())
-      if (column.constraints !== undefined)
-        note('constraints', ['models', i, 'columns', c, 'constraints']);
   }
   return [...found].map(([key, location]) => ({ key, meaning: NOT_USED[key]!, location }));
 }

@@ -37,7 +37,7 @@ export const columnSchema = z.object({
   config: z.object({ meta: metaSchema.optional(), tags: tagsSchema.optional() }).optional(),
   tests: testsSchema.optional(),
   data_tests: testsSchema.optional(),
-  /** Contracts: kept on the node, not enforced yet. */
+  /** Applied with an enforced contract; checked by `checkContracts`. */
   constraints: z.array(z.unknown()).optional(),
 });
 

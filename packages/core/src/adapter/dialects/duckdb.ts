@@ -1,5 +1,6 @@
 import type { CsvSource, DialectCapabilities } from '../dialect';
 import { SqlDialect } from '../sql-dialect';
+import { duckdbContractRules, type ContractRules } from '../../contracts/contract-rules';
 
 /**
  * DuckDB: transactional DDL, atomic `create or replace`, MERGE since 1.4. It lives in core
@@ -8,6 +9,7 @@ import { SqlDialect } from '../sql-dialect';
  */
 export class DuckDBDialect extends SqlDialect {
   readonly type = 'duckdb';
+  readonly contracts: ContractRules = duckdbContractRules;
   readonly capabilities: DialectCapabilities = {
     transactionalDdl: true,
     atomicCreateOrReplaceTable: true,
