@@ -47,7 +47,16 @@ describe.skipIf(!url)('model contracts on PostgreSQL (TSMODEL_PG_URL)', () => {
        where n.nspname = $1 and t.relname in ('orders', 'customers') order by 1`,
       [s],
     );
-    expect(kinds.map((k) => k.contype)).toEqual(['c', 'f', 'p', 'u']);
+    expect(kinds.map((k) => k.contype)).toEqual(['c', 'f', 'p', 'u', 'u']);
+    // A named key survives a rebuild under its own name (PostgreSQL names its index after it).
+    expect((await p.run('run', '-s', 'orders')).code).toBe(0);
+    expect(
+      await p.sql(
+        `select conname from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+         where n.nspname = $1 and conname like 'orders_one%'`,
+        [s],
+      ),
+    ).toEqual([{ conname: 'orders_one_per_customer' }]);
 
     p.write(CONTRACT_MISMATCH);
     const mismatch = await p.run('run', '-s', 'orders');

@@ -25,6 +25,9 @@ models:
     constraints:
       - type: check
         expression: "amount >= 0"
+      - type: unique
+        name: orders_one_per_customer
+        columns: [order_id, customer_id]
     columns:
       - name: order_id
         data_type: int

@@ -35,6 +35,7 @@ describe('model contracts', () => {
       'CHECK',
       'FOREIGN KEY',
       'UNIQUE',
+      'UNIQUE',
     ]);
     expect(await p.query('select total from order_totals')).toEqual([{ total: 5.5 }]);
   });
@@ -79,7 +80,7 @@ describe('model contracts', () => {
       'models/schema.yml': CONTRACT_FILES['models/schema.yml']!.replace(
         '        data_type: varchar(20)\n',
         '',
-      ).replace('type: unique', 'type: uniq'),
+      ).replace('{ type: unique }', '{ type: uniq }'),
     });
     const r = await p.run('build');
     expect(r.code).toBe(1);

@@ -59,6 +59,13 @@ export interface DialectCapabilities {
    * bare, so a user's own `… as alias` after a ref still parses (dbt's `require_alias`).
    */
   subqueryNeedsAlias: boolean;
+  /**
+   * Named unique and primary-key constraints take their name from one namespace per schema
+   * (PostgreSQL names the constraint's index after it), so a tmp table cannot carry the name
+   * while the old table still does: a contracted rebuild then names them apart on the tmp
+   * table, drops the old table inside the swap's transaction and renames them back.
+   */
+  schemaScopedConstraintNames?: boolean;
 }
 
 export type IncrementalStrategy = 'append' | 'delete+insert' | 'merge' | 'insert_overwrite';
@@ -233,6 +240,8 @@ export interface Dialect {
     sql: string,
     config?: NodeConfig,
   ): string;
+  /** `alter table rel rename constraint from to to` (see `schemaScopedConstraintNames`). */
+  renameConstraint(rel: RelationName, from: string, to: string): string;
   /** `insert into rel (cols) select cols from (<sql>)`: fills a contracted table by column name. */
   insertSelect(rel: RelationName, columns: string[], sql: string): string;
   /** One multi-row `insert … values` of literal rows; `null` is SQL NULL. */

@@ -92,6 +92,10 @@ export abstract class SqlDialect implements Dialect {
     return `create table ${this.renderRelation(rel)} (\n  ${definitions.join(',\n  ')}\n)`;
   }
 
+  renameConstraint(rel: RelationName, from: string, to: string): string {
+    return `alter table ${this.renderRelation(rel)} rename constraint ${from} to ${to}`;
+  }
+
   insertSelect(rel: RelationName, columns: string[], sql: string): string {
     const cols = columns.join(', ');
     return `insert into ${this.renderRelation(rel)} (${cols})\nselect ${cols}\nfrom (\n${sql}\n) as model_subq`;

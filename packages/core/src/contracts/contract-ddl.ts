@@ -22,7 +22,17 @@ export interface ContractColumn {
 export interface ContractSpec {
   columns: ContractColumn[];
   definitions: string[];
+  /**
+   * The definitions for a tmp table that is swapped in, where constraint names share a schema
+   * namespace (see `DialectCapabilities.schemaScopedConstraintNames`): each named unique or
+   * primary key carries `renames[i].from` until the swap renames it back.
+   */
+  tmpDefinitions: string[];
+  renames: Array<{ from: string; to: string }>;
 }
+
+/** The name a named unique/primary key has on a tmp table while the old table holds its own. */
+export const TMP_CONSTRAINT_SUFFIX = '__tsmodel_tmp';
 
 /**
  * The spec of `node`'s enforced contract, or undefined without one. The compiler has checked
@@ -35,19 +45,30 @@ export function contractSpec(node: ManifestNode, dialect: Dialect): ContractSpec
   const creatable = (c: Constraint) => rules.constraintSupport[c.type] !== 'not_supported';
   const columns: ContractColumn[] = [];
   const definitions: string[] = [];
+  const tmpDefinitions: string[] = [];
+  const renames: ContractSpec['renames'] = [];
+  const tmpNamed = (c: Constraint): Constraint => {
+    if (!c.name || (c.type !== 'unique' && c.type !== 'primary_key')) return c;
+    const from = `${c.name}${TMP_CONSTRAINT_SUFFIX}`;
+    renames.push({ from, to: c.name });
+    return { ...c, name: from };
+  };
   for (const info of Object.values(node.columns)) {
     const quote = info.quote === true;
     const sqlName = quote ? dialect.quoteIdentifier(info.name) : info.name;
     const dataType = rules.translateType(info.data_type ?? '');
     columns.push({ name: info.name, sqlName, quote, dataType });
     const constraints = ((info.constraints ?? []) as Constraint[]).filter(creatable);
-    definitions.push(
-      [sqlName, dataType, ...constraints.map((c) => columnConstraintSql(c))].join(' '),
-    );
+    const line = (list: Constraint[]) =>
+      [sqlName, dataType, ...list.map((c) => columnConstraintSql(c))].join(' ');
+    definitions.push(line(constraints));
+    tmpDefinitions.push(line(constraints.map(tmpNamed)));
   }
-  for (const c of ((node.constraints ?? []) as Constraint[]).filter(creatable))
+  for (const c of ((node.constraints ?? []) as Constraint[]).filter(creatable)) {
     definitions.push(modelConstraintSql(c));
-  return { columns, definitions };
+    tmpDefinitions.push(modelConstraintSql(tmpNamed(c)));
+  }
+  return { columns, definitions, tmpDefinitions, renames };
 }
 
 /** Whether `contract: {enforced: true}` is set on the node. */

@@ -45,16 +45,35 @@ function buildContractedTable(input: PlanInput): Step[] {
     ];
   }
   const into = existing ? tmpRelation(target, dialect) : target;
+  // Where constraint names are schema-wide, the tmp table names its keys apart (see
+  // `ContractSpec.tmpDefinitions`) and gets the real names once the old table is gone.
+  const renameBack =
+    existing !== undefined &&
+    dialect.capabilities.schemaScopedConstraintNames === true &&
+    contract.renames.length > 0;
   const fill = [
     step(
       'create',
       existing ? 'create contracted tmp table' : 'create contracted table',
-      dialect.createTableWithDefinitions(into, contract.definitions, config),
+      dialect.createTableWithDefinitions(
+        into,
+        renameBack ? contract.tmpDefinitions : contract.definitions,
+        config,
+      ),
       tx,
     ),
     step('insert', 'insert contracted rows', dialect.insertSelect(into, columns, node.sql), tx),
   ];
-  return existing ? [...fill, ...swapSteps(target, existing.kind, into, 'table', dialect)] : fill;
+  if (!existing) return fill;
+  const swap = swapSteps(target, existing.kind, into, 'table', dialect);
+  if (!renameBack) return [...fill, ...swap];
+  return [
+    ...fill,
+    ...swap.map((s) => (s.kind === 'drop' ? { ...s, transactional: tx } : s)),
+    ...contract.renames.map(({ from, to }) =>
+      step('alter', `name constraint ${to}`, dialect.renameConstraint(target, from, to), tx),
+    ),
+  ];
 }
 
 function buildTable(input: PlanInput): Step[] {

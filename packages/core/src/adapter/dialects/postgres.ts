@@ -40,6 +40,7 @@ export class PostgresDialect extends SqlDialect {
       identifierCase: 'lower',
       maxIdentifierLength: 63,
       subqueryNeedsAlias: true,
+      schemaScopedConstraintNames: true,
     };
   }
 
