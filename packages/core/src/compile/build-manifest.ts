@@ -59,6 +59,11 @@ export interface BuildManifestOutput {
   introspective: ReadonlySet<string>;
   /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
   renderAdHoc: AdHocRender;
+  /**
+   * Points nodes at other relations (`--defer`: unselected parents read the state's): each
+   * node's relation changes and every node's SQL is finalized again with the new names.
+   */
+  relocate(relations: ReadonlyMap<string, RelationName>): void;
   /** Outside inputs the templates read: env var names, and whether any read the clock. */
   reads: { envVars: string[]; volatile: boolean };
 }
@@ -352,6 +357,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   const introspective = new Set<string>();
   for (const [id, c] of captures) if (c.introspective) introspective.add(id);
 
+  const finalizers = new Set([finalizer, statementFinalizer]);
   const renderAdHoc = adHocRenderer({
     engine,
     rootProject: root.name,
@@ -360,7 +366,17 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     targets,
     resolver,
     renderRelation: input.renderRelation,
+    onFinalizer: (f) => finalizers.add(f),
   });
+  const relocate = (relations: ReadonlyMap<string, RelationName>) => {
+    for (const [id, relation] of relations) {
+      const node = nodes.get(id);
+      if (node) node.relation = relation;
+    }
+    for (const f of finalizers) f.forgetRelations();
+    for (const node of nodes.values())
+      if (rendered.has(node.unique_id)) node.compiled_code = finalizer.finalize(node);
+  };
   const envVars = new Set<string>();
   let volatile = false;
   for (const c of [...captures.values(), ...yamlTemplates.captures]) {
@@ -375,6 +391,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     renderForRun,
     introspective,
     renderAdHoc,
+    relocate,
     reads: { envVars: [...envVars].sort(), volatile },
   };
 }

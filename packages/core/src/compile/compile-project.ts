@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CompileErrors, TsmodelError } from '../diagnostics';
 import type { Graph } from '../graph/graph';
-import type { Manifest } from '../manifest/types';
+import type { Manifest, RelationName } from '../manifest/types';
 import { loadProject } from '../project/load-project';
 import { resolveProfile } from '../project/resolve-profile';
 import type { LoadedProject, ResolvedProfile } from '../project/types';
@@ -88,6 +88,11 @@ export interface CompileResult {
    * against the whole project and `this` names `options.node` when given.
    */
   renderAdHoc: AdHocRender;
+  /**
+   * Points nodes at other relations and finalizes every node's SQL again: `--defer` makes
+   * unselected parents read the `--state` run's relations (see `deferredRelations`).
+   */
+  relocate(relations: ReadonlyMap<string, RelationName>): void;
   warnings: TsmodelError[];
   /** `phases`: milliseconds per compile phase, for `--debug` and the benchmark. */
   stats: {
@@ -325,6 +330,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     renderForRun: built.renderForRun,
     introspective: built.introspective,
     renderAdHoc: built.renderAdHoc,
+    relocate: built.relocate,
     warnings,
     stats: {
       nodes: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,
