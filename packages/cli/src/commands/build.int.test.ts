@@ -187,7 +187,7 @@ describe('tsmodel build', () => {
       status: 'success',
       rows_affected: 4,
       adapter_response: { rows_affected: 4 },
-      relation_name: '"main"."orders"',
+      relation_name: '"shop"."main"."orders"',
     });
     expect(byId['model.shop.stg_orders']).toMatchObject({
       status: 'error',

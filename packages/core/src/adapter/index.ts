@@ -1,6 +1,7 @@
 export * from './dialect';
 export * from './sql-dialect';
 export * from './dialects/duckdb';
+export * from './dialects/duckdb-catalog-name';
 export * from './dialects/postgres';
 export * from './dialects/postgres-dependent-views';
 export * from './dependent-views';
