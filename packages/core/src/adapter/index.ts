@@ -2,6 +2,7 @@ export * from './dialect';
 export * from '../contracts/contract-rules';
 export * from './sql-dialect';
 export * from './dialects/duckdb';
+export * from './dialects/duckdb-catalog-name';
 export * from './dialects/postgres';
 export * from './dialects/postgres-dependent-views';
 export * from './dependent-views';
