@@ -14,6 +14,7 @@ import { stateMethod } from './state';
 import { tagMethod } from './tag';
 import { testNameMethod } from './test-name';
 import { testTypeMethod } from './test-type';
+import { unitTestMethod } from './unit-test';
 
 export type { MethodContext, SelectorMethod } from './context';
 
@@ -28,6 +29,7 @@ export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
   test_name: testNameMethod,
   test_type: testTypeMethod,
   resource_type: resourceTypeMethod,
+  unit_test: unitTestMethod,
   state: stateMethod,
   result: resultMethod,
   selector: selectorMethod,
