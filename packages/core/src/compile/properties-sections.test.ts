@@ -92,7 +92,6 @@ describe('properties sections dbt reads', () => {
       "models/schema.yml:23:1 'semantic_models' in properties files",
       "models/schema.yml:26:1 'saved_queries' in properties files",
       "models/schema.yml:2:1 'groups' in properties files",
-      "models/schema.yml:28:1 'unit_tests' in properties files",
       "models/schema.yml:10:5 'versions' in properties files",
       "models/schema.yml:9:5 'latest_version' in properties files",
       "models/schema.yml:7:5 'access' in properties files",
