@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UNIT_TEST_DIFF, UNIT_TEST_FILES, UNIT_TEST_STATUSES } from '@tsmodel/adapter-testkit';
 import { linesWith, testProject } from './run-fixtures';
 
 const SHOP = {
@@ -397,5 +398,19 @@ describe('tsmodel build: unit tests', () => {
       'model.shop.big_orders': 'skipped',
     });
     expect(await p.relations()).toEqual(['raw_customers', 'raw_orders']);
+  });
+});
+
+describe('the shared unit test project (run on PostgreSQL too)', () => {
+  it('passes and fails the same tests, with the same difference', async () => {
+    const p = testProject(UNIT_TEST_FILES);
+    expect((await p.run('seed')).code).toBe(0);
+    expect((await p.run('run', '--empty')).code).toBe(0);
+    const run = await p.run('test');
+    expect(run.code).toBe(1);
+    expect(Object.fromEntries(resultsOf(p.dir).map((r) => [r.unique_id, r.status]))).toEqual(
+      UNIT_TEST_STATUSES,
+    );
+    expect(run.stdout + run.stderr).toContain(UNIT_TEST_DIFF);
   });
 });

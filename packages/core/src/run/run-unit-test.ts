@@ -12,9 +12,17 @@ import {
   fixtureSelect,
   unitTestSql,
 } from '../unit-tests/fixture-sql';
-import { compareRows, formatRowDiff, hasDifference } from '../unit-tests/row-diff';
+import {
+  canonicalDecimal,
+  compareRows,
+  formatRowDiff,
+  hasDifference,
+} from '../unit-tests/row-diff';
 import type { FixtureRow, UnitTestGiven, UnitTestNode } from '../unit-tests/types';
 import type { NodeOutcome, NodeRunContext } from './node-context';
+
+/** Exact numeric types, whose values drivers may return as text with the column's scale. */
+const EXACT_NUMERIC = /^\s*(numeric|decimal|number)\b/i;
 
 /**
  * Runs one unit test as dbt's `unit` materialization does: each input's rows become a query
@@ -52,8 +60,15 @@ export async function runUnitTest(
       node: test.unique_id,
     });
     const tag = result.columns.findIndex((c) => c.name.toLowerCase() === ACTUAL_OR_EXPECTED);
+    const exact = compared.map((c) => EXACT_NUMERIC.test(c.dataType));
     const side = (which: string) =>
-      result.rows.filter((r) => r[tag] === which).map((r) => r.filter((_v, i) => i !== tag));
+      result.rows
+        .filter((r) => r[tag] === which)
+        .map((r) =>
+          r
+            .filter((_v, i) => i !== tag)
+            .map((v, i) => (exact[i] && typeof v === 'string' ? canonicalDecimal(v) : v)),
+        );
     const diff = compareRows(side('actual'), side('expected'));
     if (!hasDifference(diff)) return { status: 'pass', message: '', failures: 0 };
     return {

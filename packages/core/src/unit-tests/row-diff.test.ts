@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRows, formatRowDiff, hasDifference } from './row-diff';
+import { canonicalDecimal, compareRows, formatRowDiff, hasDifference } from './row-diff';
 
 describe('comparing rows', () => {
   it('is order-insensitive and counts duplicates', () => {
@@ -42,5 +42,21 @@ describe('showing the difference', () => {
         '2 expected rows missing (-), 2 unexpected rows returned (+), 1 row as expected',
       ].join('\n'),
     );
+  });
+});
+
+describe('exact numerics', () => {
+  it('drop insignificant zeros, so 4.0 and 4 compare equal as dbt\'s Decimals do', () => {
+    expect(['4.0', '004.500', '-0.00', '-1.10', '.5', '10', '0'].map(canonicalDecimal)).toEqual([
+      '4',
+      '4.5',
+      '0',
+      '-1.1',
+      '0.5',
+      '10',
+      '0',
+    ]);
+    expect(canonicalDecimal('abc')).toBe('abc');
+    expect(canonicalDecimal('1.2.3')).toBe('1.2.3');
   });
 });

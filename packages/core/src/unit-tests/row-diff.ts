@@ -34,6 +34,20 @@ export function compareRows(actual: readonly unknown[][], expected: readonly unk
   return { matched, onlyActual, onlyExpected: [...pending.values()].flat() };
 }
 
+/**
+ * A decimal's text without insignificant zeros (`4.0`, `04.00` → `4`; `-0.0` → `0`). Drivers
+ * return exact numerics as text (node-postgres does), and the scale a column has is not part
+ * of the value: dbt compares them as Python Decimals, where 4.0 equals 4. Other text is kept.
+ */
+export function canonicalDecimal(text: string): string {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return text;
+  const whole = m[2]!.replace(/^0+/, '') || '0';
+  const fraction = (m[3] ?? '').replace(/0+$/, '');
+  const body = fraction ? `${whole}.${fraction}` : whole;
+  return m[1] === '-' && body !== '0' ? `-${body}` : body;
+}
+
 export function hasDifference(diff: RowDiff): boolean {
   return diff.onlyActual.length > 0 || diff.onlyExpected.length > 0;
 }
