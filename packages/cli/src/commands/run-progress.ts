@@ -5,13 +5,7 @@
  * Every line is also a structured event, so `--log-format json` gets one object per line.
  */
 import { createColors } from 'picocolors';
-import type {
-  ManifestNode,
-  NodeResult,
-  RunEvent,
-  RunTotals,
-  UnitTestNode,
-} from '@tsmodel/core';
+import type { ManifestNode, NodeResult, RunEvent, RunTotals, UnitTestNode } from '@tsmodel/core';
 import type { Reporter } from '../reporter';
 
 const LINE_WIDTH = 80;
@@ -20,7 +14,9 @@ type Colors = ReturnType<typeof createColors>;
 
 /** A test's name in progress lines; a unit test's is `model::name`, as dbt prints it. */
 function shownName(node: ManifestNode): string {
-  return node.resource_type === 'unit_test' ? `${(node as UnitTestNode).model}::${node.name}` : node.name;
+  return node.resource_type === 'unit_test'
+    ? `${(node as UnitTestNode).model}::${node.name}`
+    : node.name;
 }
 
 /** What the node is, as dbt words it: `sql table model main.orders`, `seed file main.raw`. */

@@ -122,9 +122,14 @@ describe('tsmodel test: unit tests', () => {
     expect(output).toContain(
       ['  | id | doubled', '--+----+--------', '- | 2  | 11', '+ | 2  | 10'].join('\n'),
     );
-    expect(output).toContain('1 expected row missing (-), 1 unexpected row returned (+), 1 row as expected');
+    expect(output).toContain(
+      '1 expected row missing (-), 1 unexpected row returned (+), 1 row as expected',
+    );
     const [result] = resultsOf(p.dir);
-    expect(result).toMatchObject({ unique_id: 'unit_test.shop.orders.wrong_total', status: 'fail' });
+    expect(result).toMatchObject({
+      unique_id: 'unit_test.shop.orders.wrong_total',
+      status: 'fail',
+    });
     expect(result!.message).toContain('- | 2  | 11');
   });
 
@@ -133,8 +138,8 @@ describe('tsmodel test: unit tests', () => {
       ...SHOP,
       'macros/fx.sql': '{% macro fx_rate() %}1{% endmacro %}',
       'models/priced.sql': [
-        "select id, amount * {{ fx_rate() }} as converted, '{{ var(\"region\", \"eu\") }}' as region,",
-        "  '{{ env_var(\"SHOP_ENV\", \"dev\") }}' as env, {{ dbt.current_timestamp() }} as at",
+        'select id, amount * {{ fx_rate() }} as converted, \'{{ var("region", "eu") }}\' as region,',
+        '  \'{{ env_var("SHOP_ENV", "dev") }}\' as env, {{ dbt.current_timestamp() }} as at',
         "from {{ ref('raw_orders') }}",
       ].join('\n'),
       'models/unit.yml': `unit_tests:
@@ -156,6 +161,29 @@ describe('tsmodel test: unit tests', () => {
     expect((await p.run('seed')).code).toBe(0);
     const run = await p.run('test', '--select', 'priced');
     expect(run.stdout + run.stderr).toContain('PASS priced::converts');
+    expect(run.code).toBe(0);
+  });
+
+  it('renders an introspective model at run time, its refs on the fixtures', async () => {
+    const p = testProject({
+      ...SHOP,
+      'models/counted.sql': [
+        "{% set n = run_query('select 40 + 2 as n') %}",
+        "select id, {{ n.columns[0].values()[0] if execute else 0 }} as answer from {{ ref('raw_orders') }}",
+      ].join('\n'),
+      'models/unit.yml': `unit_tests:
+  - name: asks_the_warehouse
+    model: counted
+    given:
+      - input: ref('raw_orders')
+        rows: [{id: 5}]
+    expect:
+      rows: [{id: 5, answer: 42}]
+`,
+    });
+    expect((await p.run('seed')).code).toBe(0);
+    const run = await p.run('test', '--select', 'counted');
+    expect(run.stdout + run.stderr).toContain('PASS counted::asks_the_warehouse');
     expect(run.code).toBe(0);
   });
 
@@ -197,7 +225,7 @@ describe('tsmodel test: unit tests', () => {
     const before = await p.run('test', '--select', 'events');
     expect(before.code).toBe(1);
     expect(before.stdout + before.stderr).toContain(
-      "input this has no relation \"main\".\"events\" to read its column types from",
+      'input this has no relation "main"."events" to read its column types from',
     );
     expect(before.stdout + before.stderr).toContain('tsmodel run --select events --empty');
     expect(linesWith(before.stdout, 'PASS events::full_build')).toHaveLength(1);
@@ -278,7 +306,9 @@ describe('tsmodel test: unit tests', () => {
     expect(unbuilt.stdout + unbuilt.stderr).toContain(
       'tsmodel build --select +orders --exclude orders --empty',
     );
-    expect((await p.run('build', '--select', '+orders', '--exclude', 'orders', '--empty')).code).toBe(0);
+    expect(
+      (await p.run('build', '--select', '+orders', '--exclude', 'orders', '--empty')).code,
+    ).toBe(0);
     const run = await p.run('test');
     const out = run.stdout + run.stderr;
     expect(run.code).toBe(1);

@@ -100,7 +100,10 @@ const GENERIC_TESTS = 'generic';
 const FIXTURES = 'fixtures';
 
 /** What a file under a test path is, by its first folder there (`generic/`, `fixtures/`). */
-function testPathKind(kind: DiscoveredKind, firstFolder: string | undefined): DiscoveredKind | undefined {
+function testPathKind(
+  kind: DiscoveredKind,
+  firstFolder: string | undefined,
+): DiscoveredKind | undefined {
   if (kind === 'fixture') return firstFolder === FIXTURES ? 'fixture' : undefined;
   if (kind !== 'singular_test') return kind;
   if (firstFolder === GENERIC_TESTS) return 'macro';
@@ -135,9 +138,7 @@ async function discoverUnder(
     const stat = statSync(absPath);
     const shownPath = rootRel === '.' ? rel : `${rootRel}/${rel}`;
     const content = lazyText(absPath, shownPath);
-    const fileKinds = new Set(
-      [...kinds].flatMap((k) => testPathKind(k, parts[0]) ?? []),
-    );
+    const fileKinds = new Set([...kinds].flatMap((k) => testPathKind(k, parts[0]) ?? []));
     for (const kind of fileKinds) {
       files.push({
         kind,

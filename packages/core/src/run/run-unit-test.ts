@@ -49,7 +49,9 @@ export async function runUnitTest(
     const modelColumns = await resultColumns(ctx, conn, test, actual);
     const expected = test.expect;
     const compared =
-      expected.format === 'sql' ? modelColumns : expectedColumns(rowsOf(expected.rows), modelColumns);
+      expected.format === 'sql'
+        ? modelColumns
+        : expectedColumns(rowsOf(expected.rows), modelColumns);
     const expectedSql =
       expected.format === 'sql'
         ? await ctx.renders.renderAdHoc(conn, String(expected.rows), { node: model.unique_id })
@@ -91,7 +93,10 @@ async function inputSql(
   if (given.format === 'sql')
     return ctx.renders.renderAdHoc(conn, String(given.rows), { node: model.unique_id });
   const node = ctx.manifest.nodes[given.node] ?? ctx.manifest.sources[given.node];
-  if (!node?.relation || (node.resource_type === 'model' && node.config.materialized === 'ephemeral'))
+  if (
+    !node?.relation ||
+    (node.resource_type === 'model' && node.config.materialized === 'ephemeral')
+  )
     throw new TsmodelError({
       code: 'unit-test-input',
       message: `input ${given.input} is an ephemeral model: it has no relation to read its column types from`,
@@ -144,7 +149,10 @@ function located(test: UnitTestNode, err: unknown): Error {
   return new TsmodelError({
     code: err instanceof TsmodelError ? err.code : 'unit-test-failed',
     message: `unit test '${test.name}' of model '${test.model}' (${where}): ${message}${hint}`,
-    location: { file: test.original_file_path, ...(test.line !== undefined ? { line: test.line } : {}) },
+    location: {
+      file: test.original_file_path,
+      ...(test.line !== undefined ? { line: test.line } : {}),
+    },
     node: test.unique_id,
     cause: err,
   });

@@ -18,7 +18,8 @@ function project(): { graph: Graph; manifest: Manifest } {
   return { graph, manifest };
 }
 
-const edges = (g: Graph) => [...g.nodes()].flatMap((id) => [...g.parents(id)].map((p) => `${p} → ${id}`)).sort();
+const edges = (g: Graph) =>
+  [...g.nodes()].flatMap((id) => [...g.parents(id)].map((p) => `${p} → ${id}`)).sort();
 
 describe('unit tests in build', () => {
   it('run after the model parents and before the model, which waits for them', () => {

@@ -9,9 +9,15 @@ describe('macro overrides', () => {
       dbt: { current_timestamp: original, other: original },
       answer: 42,
     };
-    const restore = overrideMacros(globals, { current_timestamp: "'2024-01-01'", answer: 7, missing: 1 });
+    const restore = overrideMacros(globals, {
+      current_timestamp: "'2024-01-01'",
+      answer: 7,
+      missing: 1,
+    });
     expect((globals.current_timestamp as () => unknown)()).toBe("'2024-01-01'");
-    expect((globals.dbt as Record<string, () => unknown>).current_timestamp!()).toBe("'2024-01-01'");
+    expect((globals.dbt as Record<string, () => unknown>).current_timestamp!()).toBe(
+      "'2024-01-01'",
+    );
     expect((globals.dbt as Record<string, () => unknown>).other).toBe(original);
     expect(globals.answer).toBe(7);
     expect((globals.missing as () => unknown)()).toBe(1);
@@ -37,7 +43,11 @@ describe('macro overrides', () => {
 
   it('a getter (execute, this) comes back as the getter', () => {
     const globals: Record<string, unknown> = {};
-    Object.defineProperty(globals, 'execute', { get: () => true, enumerable: true, configurable: true });
+    Object.defineProperty(globals, 'execute', {
+      get: () => true,
+      enumerable: true,
+      configurable: true,
+    });
     const restore = overrideMacros(globals, { execute: false });
     expect(globals.execute).toBe(false);
     restore();

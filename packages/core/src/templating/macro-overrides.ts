@@ -14,7 +14,12 @@ export function overrideMacros(
   const restores: Array<() => void> = [];
   const set = (owner: Record<string, unknown>, key: string, value: unknown) => {
     const had = Object.getOwnPropertyDescriptor(owner, key);
-    Object.defineProperty(owner, key, { value, configurable: true, enumerable: true, writable: true });
+    Object.defineProperty(owner, key, {
+      value,
+      configurable: true,
+      enumerable: true,
+      writable: true,
+    });
     restores.push(() => {
       if (had) Object.defineProperty(owner, key, had);
       else delete owner[key];

@@ -50,14 +50,18 @@ describe('fixture rows', () => {
     expect(normalizeFixture({ format: 'sql', fixture: 'people' }, site, lookup).rows).toBe(
       'select 1 as id',
     );
-    expect(normalizeFixture({ format: 'sql', rows: 'select 2' }, site, lookup).rows).toBe('select 2');
+    expect(normalizeFixture({ format: 'sql', rows: 'select 2' }, site, lookup).rows).toBe(
+      'select 2',
+    );
   });
 
   it('rows that do not match their format, or a missing fixture file, are errors at the unit test', () => {
     expect(problem(() => normalizeFixture({ rows: 'id\n1' }, site, lookup)).message).toBe(
       "unit test 't' given ref('a') has rows which do not match format dict",
     );
-    const missing = problem(() => normalizeFixture({ format: 'csv', fixture: 'nope' }, site, lookup));
+    const missing = problem(() =>
+      normalizeFixture({ format: 'csv', fixture: 'nope' }, site, lookup),
+    );
     expect(missing.message).toBe(
       "unit test 't' given ref('a') names fixture 'nope', but there is no file nope.csv in a test path's fixtures/ folder",
     );
@@ -65,17 +69,25 @@ describe('fixture rows', () => {
     expect(problem(() => normalizeFixture({ format: 'json' }, site, lookup)).hint).toBe(
       'use format: dict (the default), csv or sql',
     );
-    expect(problem(() => normalizeFixture({ format: 'csv', rows: 'a,b\n1\n' }, site, lookup)).message).toMatch(
-      /has CSV that does not parse/,
-    );
+    expect(
+      problem(() => normalizeFixture({ format: 'csv', rows: 'a,b\n1\n' }, site, lookup)).message,
+    ).toMatch(/has CSV that does not parse/);
   });
 });
 
 describe('given inputs', () => {
   it('reads the literal ref, source and this forms dbt accepts', () => {
     expect(parseGivenInput("ref('orders')")).toEqual({ kind: 'ref', name: 'orders' });
-    expect(parseGivenInput(' ref("pkg", "orders") ')).toEqual({ kind: 'ref', pkg: 'pkg', name: 'orders' });
-    expect(parseGivenInput("source('shop', 'raw')")).toEqual({ kind: 'source', source: 'shop', table: 'raw' });
+    expect(parseGivenInput(' ref("pkg", "orders") ')).toEqual({
+      kind: 'ref',
+      pkg: 'pkg',
+      name: 'orders',
+    });
+    expect(parseGivenInput("source('shop', 'raw')")).toEqual({
+      kind: 'source',
+      source: 'shop',
+      table: 'raw',
+    });
     expect(parseGivenInput('this')).toEqual({ kind: 'this' });
     expect(parseGivenInput("{{ ref('orders') }}")).toBeUndefined();
     expect(parseGivenInput("ref(var('x'))")).toBeUndefined();

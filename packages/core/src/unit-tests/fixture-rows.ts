@@ -42,7 +42,11 @@ export function normalizeFixture(
     );
   const fixtureName = raw.fixture;
   if (fixtureName !== undefined && typeof fixtureName !== 'string')
-    throw fixtureError(site, 'has a `fixture:` that is not a name', 'name a file in tests/fixtures/');
+    throw fixtureError(
+      site,
+      'has a `fixture:` that is not a name',
+      'name a file in tests/fixtures/',
+    );
   const fixed = (rows: FixtureRow[] | string): UnitTestFixture => ({
     format: format as FixtureFormat,
     rows,
@@ -50,10 +54,18 @@ export function normalizeFixture(
   });
   if (format === 'dict') {
     if (fixtureName !== undefined)
-      throw fixtureError(site, 'names a `fixture:` file with format dict', 'use format: csv or format: sql with a fixture file');
+      throw fixtureError(
+        site,
+        'names a `fixture:` file with format dict',
+        'use format: csv or format: sql with a fixture file',
+      );
     const rows = raw.rows ?? [];
     if (!Array.isArray(rows) || !rows.every(isMapping))
-      throw fixtureError(site, 'has rows which do not match format dict', 'write rows as a list of mappings, e.g. - {id: 1, name: a}');
+      throw fixtureError(
+        site,
+        'has rows which do not match format dict',
+        'write rows as a list of mappings, e.g. - {id: 1, name: a}',
+      );
     return fixed(rows);
   }
   const text =
@@ -90,14 +102,22 @@ function fixtureText(
  * CSV rows as mappings. Fields are trimmed, so columns may be aligned for reading; an empty
  * field is null (dbt's rule), a quoted `""` the empty string.
  */
-export function csvRows(text: string, fixture: string | undefined, site: FixtureSite): FixtureRow[] {
+export function csvRows(
+  text: string,
+  fixture: string | undefined,
+  site: FixtureSite,
+): FixtureRow[] {
   const shown = fixture !== undefined ? `fixture '${fixture}'` : `the CSV rows of ${site.part}`;
   let table;
   try {
     table = parseCsvTable(text.trim(), ',', shown);
   } catch (err) {
     const message = err instanceof Error ? err.message.replace(/^seed /, '') : String(err);
-    throw fixtureError(site, `has CSV that does not parse: ${message}`, 'every line needs as many fields as the header');
+    throw fixtureError(
+      site,
+      `has CSV that does not parse: ${message}`,
+      'every line needs as many fields as the header',
+    );
   }
   const columns = table.columns.map((c) => c.trim());
   return table.rows.map((row) =>

@@ -42,7 +42,7 @@ describe('fixture rows as typed SQL', () => {
     );
   });
 
-  it('a column the relation does not have is dbt\'s error, naming the accepted columns', () => {
+  it("a column the relation does not have is dbt's error, naming the accepted columns", () => {
     const err = (() => {
       try {
         fixtureSelect([{ id: 1, amout: 2 }], ORDERS, duckdbDialect, "'orders'");
@@ -88,14 +88,16 @@ describe('expected rows', () => {
 });
 
 describe('the comparison query', () => {
-  const actual = "with x as (select 1 as id) select id, 2.5 as \"Amount\" from x -- trailing comment";
+  const actual = 'with x as (select 1 as id) select id, 2.5 as "Amount" from x -- trailing comment';
   const expected = expectedSelect([{ id: 1, amount: 2.5 }], ORDERS.slice(0, 2), postgresDialect);
   const sql = unitTestSql(actual, expected, ['id', 'Amount'], postgresDialect);
 
   it("tags both sides in one result, as dbt's get_unit_test_sql", () => {
     expect(sql).toContain(`select "id", "Amount", 'actual' as "actual_or_expected"`);
     expect(sql).toContain(`select "id", "Amount", 'expected' as "actual_or_expected"`);
-    expect(sql).toContain('select * from dbt_internal_unit_test_actual\nunion all\nselect * from dbt_internal_unit_test_expected');
+    expect(sql).toContain(
+      'select * from dbt_internal_unit_test_actual\nunion all\nselect * from dbt_internal_unit_test_expected',
+    );
   });
 
   it('parses with the PostgreSQL grammar, a trailing comment in the model included', async () => {

@@ -41,7 +41,11 @@ function byLowerName(columns: readonly ColumnDef[]): Map<string, ColumnDef> {
  * A fixture's column that its relation does not have. Thrown with dbt's words; the runner
  * adds the unit test and its file.
  */
-export function invalidColumn(column: string, fixture: string, accepted: readonly ColumnDef[]): TsmodelError {
+export function invalidColumn(
+  column: string,
+  fixture: string,
+  accepted: readonly ColumnDef[],
+): TsmodelError {
   return new TsmodelError({
     code: 'unit-test-column',
     message: `Invalid column name: '${column}' in unit test fixture for ${fixture}. Accepted columns for ${fixture} are: [${accepted.map((c) => c.name).join(', ')}]`,

@@ -19,9 +19,12 @@ export function parseGivenInput(text: string): GivenInput | undefined {
   if (ref) {
     const first = ref[1] ?? ref[2]!;
     const second = ref[3] ?? ref[4];
-    return second === undefined ? { kind: 'ref', name: first } : { kind: 'ref', pkg: first, name: second };
+    return second === undefined
+      ? { kind: 'ref', name: first }
+      : { kind: 'ref', pkg: first, name: second };
   }
   const source = SOURCE.exec(input);
-  if (source) return { kind: 'source', source: source[1] ?? source[2]!, table: source[3] ?? source[4]! };
+  if (source)
+    return { kind: 'source', source: source[1] ?? source[2]!, table: source[3] ?? source[4]! };
   return undefined;
 }

@@ -46,7 +46,7 @@ describe('showing the difference', () => {
 });
 
 describe('exact numerics', () => {
-  it('drop insignificant zeros, so 4.0 and 4 compare equal as dbt\'s Decimals do', () => {
+  it("drop insignificant zeros, so 4.0 and 4 compare equal as dbt's Decimals do", () => {
     expect(['4.0', '004.500', '-0.00', '-1.10', '.5', '10', '0'].map(canonicalDecimal)).toEqual([
       '4',
       '4.5',

@@ -99,9 +99,7 @@ export function formatRowDiff(columns: readonly string[], diff: RowDiff): string
       (a.mark === b.mark ? 0 : a.mark === '-' ? -1 : 1) ||
       compareCells(a.cells, b.cells),
   );
-  const widths = columns.map((c, i) =>
-    Math.max(c.length, ...lines.map((l) => l.cells[i]!.length)),
-  );
+  const widths = columns.map((c, i) => Math.max(c.length, ...lines.map((l) => l.cells[i]!.length)));
   const row = (mark: string, cells: readonly string[]) =>
     `${mark} | ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')}`.trimEnd();
   const table = [

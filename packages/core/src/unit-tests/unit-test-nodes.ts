@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
 import type { ManifestNode, PropertiesEntry, RelationName } from '../manifest/types';
 import { tagList } from '../properties/schema';
 import { parseCsvTable } from '../adapter/csv-table';
 import { readUtf8File } from '../utf8-text';
-import { fixtureError, normalizeFixture, type FixtureLookup, type FixtureSite } from './fixture-rows';
+import {
+  fixtureError,
+  normalizeFixture,
+  type FixtureLookup,
+  type FixtureSite,
+} from './fixture-rows';
 import { parseGivenInput } from './given-input';
 import type { FixtureRow, UnitTestGiven, UnitTestNode, UnitTestOverrides } from './types';
 
@@ -13,7 +19,11 @@ export interface UnitTestContext {
   nodes: ReadonlyMap<string, ManifestNode>;
   /** Disabled nodes: a unit test of a disabled model is disabled too (dbt#10540). */
   disabled: readonly ManifestNode[];
-  resolveRef(caller: ManifestNode, pkg: string | undefined, name: string): ManifestNode | TsmodelError;
+  resolveRef(
+    caller: ManifestNode,
+    pkg: string | undefined,
+    name: string,
+  ): ManifestNode | TsmodelError;
   resolveSource(caller: ManifestNode, source: string, table: string): ManifestNode | TsmodelError;
   /** The `fixture:` files of a package. */
   fixtures: (packageName: string) => FixtureLookup;
@@ -63,8 +73,15 @@ function buildUnitTest(
 ): UnitTestNode | undefined {
   const name = entry.name;
   const fail = (problem: string, hint: string) =>
-    new TsmodelError({ code: 'unit-test', message: `unit test '${name}' ${problem}`, location, hint });
-  const config = mapping(entry.config ?? {}, () => fail('has a `config:` that is not a mapping', 'write config: {tags: [...], meta: {...}}'));
+    new TsmodelError({
+      code: 'unit-test',
+      message: `unit test '${name}' ${problem}`,
+      location,
+      hint,
+    });
+  const config = mapping(entry.config ?? {}, () =>
+    fail('has a `config:` that is not a mapping', 'write config: {tags: [...], meta: {...}}'),
+  );
   if (config.enabled === false) return undefined;
   if (typeof entry.model !== 'string' || entry.model === '')
     throw fail('needs a `model:`', 'name the model it tests, e.g. model: orders');
@@ -76,8 +93,13 @@ function buildUnitTest(
       'unit tests test SQL models of their own package; check the name',
     );
   if (!Array.isArray(entry.given))
-    throw fail('needs a `given:` list of inputs', "list every ref/source the model reads, e.g. - input: ref('orders')");
-  const expect = mapping(entry.expect, () => fail('needs an `expect:` with the rows the model should return', 'add expect: {rows: [...]}'));
+    throw fail(
+      'needs a `given:` list of inputs',
+      "list every ref/source the model reads, e.g. - input: ref('orders')",
+    );
+  const expect = mapping(entry.expect, () =>
+    fail('needs an `expect:` with the rows the model should return', 'add expect: {rows: [...]}'),
+  );
   if (entry.versions !== undefined && entry.versions !== null)
     throw fail(
       `has \`versions:\` but model '${model.name}' is not versioned`,
@@ -87,20 +109,37 @@ function buildUnitTest(
   const site = (part: string): FixtureSite => ({ unitTest: String(name), part, location });
   const fixtures = ctx.fixtures(entry.package_name);
   const given = entry.given.map((raw, i): UnitTestGiven => {
-    const g = mapping(raw, () => fail(`given entry ${i + 1} is not a mapping`, "write - input: ref('x')"));
+    const g = mapping(raw, () =>
+      fail(`given entry ${i + 1} is not a mapping`, "write - input: ref('x')"),
+    );
     if (typeof g.input !== 'string')
-      throw fail(`given entry ${i + 1} needs an \`input:\``, "name it as the model does: ref('x'), source('s', 't') or this");
+      throw fail(
+        `given entry ${i + 1} needs an \`input:\``,
+        "name it as the model does: ref('x'), source('s', 't') or this",
+      );
     const input = inputNode(g.input, model, ctx, fail);
     const fixture =
-      g.rows === undefined && g.fixture === undefined && (g.format ?? 'dict') === 'dict' && input.resource_type === 'seed'
+      g.rows === undefined &&
+      g.fixture === undefined &&
+      (g.format ?? 'dict') === 'dict' &&
+      input.resource_type === 'seed'
         ? { format: 'dict' as const, rows: seedRows(input, site(`given ${g.input}`)) }
         : normalizeFixture(g, site(`given ${g.input}`), fixtures);
     return { input: g.input, node: input.unique_id, ...fixture };
   });
   checkIncremental(model, overrides, given, fail);
   const tags = tagList(config.tags as string | string[] | undefined);
-  const meta = mapping(config.meta ?? {}, () => fail('has a `config.meta:` that is not a mapping', 'write meta: {key: value}'));
-  const fqn = Array.isArray(entry.fqn) ? (entry.fqn as string[]) : [entry.package_name, model.name, String(name)];
+  const meta = mapping(config.meta ?? {}, () =>
+    fail('has a `config.meta:` that is not a mapping', 'write meta: {key: value}'),
+  );
+  const fqn = Array.isArray(entry.fqn)
+    ? (entry.fqn as string[])
+    : [entry.package_name, model.name, String(name)];
+  const expected = normalizeFixture(expect, site('expect'), fixtures);
+  // dbt's unit test checksum: what the test asserts, so `state:modified` sees a changed test.
+  const checksum = createHash('sha256')
+    .update(JSON.stringify({ model: model.name, given, expect: expected, overrides }))
+    .digest('hex');
   return {
     unique_id: entry.unique_id,
     resource_type: 'unit_test',
@@ -111,14 +150,22 @@ function buildUnitTest(
     fqn,
     model: model.name,
     description: typeof entry.description === 'string' ? entry.description : '',
-    config: { ...config, enabled: true, materialized: 'unit', tags, meta, pre_hook: [], post_hook: [] },
+    config: {
+      ...config,
+      enabled: true,
+      materialized: 'unit',
+      tags,
+      meta,
+      pre_hook: [],
+      post_hook: [],
+    },
     tags,
     columns: {},
     depends_on: { nodes: [model.unique_id], macros: [] },
     ...(model.relation ? { relation: scratchRelation(model.relation, String(name)) } : {}),
-    checksum: '',
+    checksum,
     given,
-    expect: normalizeFixture(expect, site('expect'), fixtures),
+    expect: expected,
     overrides,
     ...(location.line !== undefined ? { line: location.line } : {}),
   };
@@ -132,9 +179,14 @@ function scratchRelation(model: RelationName, name: string): RelationName {
   return { ...model, identifier: `${model.identifier}__${name}` };
 }
 
-function findModel(ctx: UnitTestContext, pkg: string, name: string): ManifestNode | 'disabled' | undefined {
+function findModel(
+  ctx: UnitTestContext,
+  pkg: string,
+  name: string,
+): ManifestNode | 'disabled' | undefined {
   for (const node of ctx.nodes.values())
-    if (node.resource_type === 'model' && node.package_name === pkg && node.name === name) return node;
+    if (node.resource_type === 'model' && node.package_name === pkg && node.name === name)
+      return node;
   const disabled = ctx.disabled.some(
     (n) => n.resource_type === 'model' && n.package_name === pkg && n.name === name,
   );
@@ -159,24 +211,40 @@ function inputNode(
       ? ctx.resolveRef(model, parsed.pkg, parsed.name)
       : ctx.resolveSource(model, parsed.source, parsed.table);
   if (hit instanceof TsmodelError)
-    throw fail(`had an input (${text}) which was not found: ${hit.message}`, hit.hint ?? 'check the name');
+    throw fail(
+      `had an input (${text}) which was not found: ${hit.message}`,
+      hit.hint ?? 'check the name',
+    );
   return hit;
 }
 
 /** dbt: a seed input without rows reads the seed's own file. */
 function seedRows(seed: ManifestNode, site: FixtureSite): FixtureRow[] {
   if (!seed.seed_file) throw fixtureError(site, 'has no rows', 'add rows:');
-  const table = parseCsvTable(readUtf8File(seed.seed_file, seed.original_file_path), String(seed.config.delimiter ?? ','), seed.original_file_path);
-  return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i] ?? null])));
+  const table = parseCsvTable(
+    readUtf8File(seed.seed_file, seed.original_file_path),
+    String(seed.config.delimiter ?? ','),
+    seed.original_file_path,
+  );
+  return table.rows.map((row) =>
+    Object.fromEntries(table.columns.map((c, i) => [c, row[i] ?? null])),
+  );
 }
 
 function readOverrides(
   raw: unknown,
   fail: (problem: string, hint: string) => TsmodelError,
 ): UnitTestOverrides {
-  const o = mapping(raw ?? {}, () => fail('has `overrides:` that is not a mapping', 'write overrides: {macros: {...}, vars: {...}, env_vars: {...}}'));
+  const o = mapping(raw ?? {}, () =>
+    fail(
+      'has `overrides:` that is not a mapping',
+      'write overrides: {macros: {...}, vars: {...}, env_vars: {...}}',
+    ),
+  );
   const part = (key: string) =>
-    mapping(o[key] ?? {}, () => fail(`has \`overrides.${key}:\` that is not a mapping`, `write ${key}: {name: value}`));
+    mapping(o[key] ?? {}, () =>
+      fail(`has \`overrides.${key}:\` that is not a mapping`, `write ${key}: {name: value}`),
+    );
   const envVars = part('env_vars');
   return {
     macros: part('macros'),
