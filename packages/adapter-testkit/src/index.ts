@@ -18,3 +18,4 @@ export {
   CONTRACT_ORPHAN,
 } from './contract-fixtures';
 export { runDbtSuite, READY, type DbtSuiteTarget, type DbtSuiteTargetFactory } from './dbt-suite';
+export { UNIT_TEST_DIFF, UNIT_TEST_FILES, UNIT_TEST_STATUSES } from './unit-test-fixtures';

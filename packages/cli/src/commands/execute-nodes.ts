@@ -18,9 +18,9 @@ import { plural } from '../plural';
 
 const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   run: ['model'],
-  build: ['model', 'seed', 'test'],
+  build: ['model', 'seed', 'test', 'unit_test'],
   seed: ['seed'],
-  test: ['test'],
+  test: ['test', 'unit_test'],
 };
 
 /** What `retry` hands over instead of the selection flags: the unique ids to run again. */

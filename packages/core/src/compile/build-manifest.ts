@@ -31,6 +31,9 @@ import { findRelationClashes } from './relation-clashes';
 import { RelationNamer } from './relation-naming';
 import { SqlFinalizer } from './sql-finalizer';
 import { jitRenderer, type RunRender } from './jit-renderer';
+import { buildUnitTests } from '../unit-tests/unit-test-nodes';
+import { fixtureLookups } from '../unit-tests/fixture-files';
+import { unitTestRenderer, type UnitTestRender } from './unit-test-renderer';
 
 export interface BuildManifestInput {
   project: LoadedProject;
@@ -55,6 +58,8 @@ export interface BuildManifestOutput {
   warnings: TsmodelError[];
   /** Run-time SQL of incremental and introspective nodes; see `jitRenderer`. */
   renderForRun: RunRender;
+  /** A unit test's model SQL with its fixtures in place; see `unitTestRenderer`. */
+  renderUnitTest: UnitTestRender;
   /** Nodes whose parse render read `execute` or the warehouse: rendered again at run time. */
   introspective: ReadonlySet<string>;
   /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
@@ -309,6 +314,22 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   warnings.push(...deprecations.warnings);
 
   const graph = dependencyGraph(nodes, sources, problems);
+  const { unitTests, problems: unitTestProblems } = buildUnitTests(
+    props.kept.filter((k) => k.section === 'unit_tests'),
+    {
+      nodes,
+      disabled,
+      resolveRef: (caller, ref) => resolver.resolveRef(caller, ref),
+      resolveSource: (caller, source, table) => resolver.resolveSource(caller, source, table),
+      fixtures: fixtureLookups(input.files, input.displayPath),
+    },
+  );
+  problems.push(...unitTestProblems);
+  // A unit test is a child of its model, as in dbt: selecting the model selects its tests.
+  for (const test of unitTests.values()) {
+    graph.addNode(test.unique_id);
+    graph.addEdge(test.depends_on.nodes[0]!, test.unique_id);
+  }
 
   const resolveKey = (caller: ManifestNode, key: RelationKey) =>
     key.kind === 'ref'
@@ -343,7 +364,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     macros,
     macroPatches: props.patches,
     docs: docs.entries,
-    kept: props.kept,
+    kept: props.kept.filter((k) => k.section !== 'unit_tests'),
+    unitTests,
   });
 
   const renderForRun = jitRenderer({
@@ -353,6 +375,15 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     resolver,
     finalizer,
     statementFinalizer,
+  });
+  const renderUnitTest = unitTestRenderer({
+    engine,
+    nodes,
+    targets,
+    resolver,
+    finalizer,
+    statementFinalizer,
+    renderRelation: input.renderRelation,
   });
   const introspective = new Set<string>();
   for (const [id, c] of captures) if (c.introspective) introspective.add(id);
@@ -389,6 +420,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     problems,
     warnings,
     renderForRun,
+    renderUnitTest,
     introspective,
     renderAdHoc,
     relocate,

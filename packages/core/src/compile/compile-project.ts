@@ -27,6 +27,7 @@ import { relationRendererFor, templatingDialectOf } from './relation-rendering';
 import type { AdapterRegistry } from '../adapter/registry';
 import { publicTarget } from '../secrets';
 import type { RunRender } from './jit-renderer';
+import type { UnitTestRender } from './unit-test-renderer';
 import { digest, envDigest } from '../secret-digest';
 
 export interface CompileOptions {
@@ -81,6 +82,8 @@ export interface CompileResult {
    * models whose table exists, and introspective nodes); see `renderJustInTime`.
    */
   renderForRun: RunRender;
+  /** A unit test's model SQL at run time, its inputs replaced by fixtures; see `unitTestRenderer`. */
+  renderUnitTest: UnitTestRender;
   /** Nodes whose parse render read `execute` or the warehouse: their compiled SQL is a fallback. */
   introspective: ReadonlySet<string>;
   /**
@@ -328,6 +331,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     graph: built.graph,
     engine,
     renderForRun: built.renderForRun,
+    renderUnitTest: built.renderUnitTest,
     introspective: built.introspective,
     renderAdHoc: built.renderAdHoc,
     relocate: built.relocate,

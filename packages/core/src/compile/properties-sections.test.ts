@@ -93,7 +93,6 @@ describe('properties sections dbt reads', () => {
       "models/schema.yml:24:1 'semantic_models' in properties files",
       "models/schema.yml:27:1 'saved_queries' in properties files",
       "models/schema.yml:2:1 'groups' in properties files",
-      "models/schema.yml:29:1 'unit_tests' in properties files",
       "models/schema.yml:7:5 'access' in properties files",
       "models/schema.yml:8:5 'group' in properties files",
     ]);

@@ -4,8 +4,10 @@
  * that read dbt artifacts (state comparison, lineage viewers, CI scripts) read ours unchanged.
  */
 
+import type { UnitTestNode } from '../unit-tests/types';
+
 export type ResourceType =
-  'model' | 'seed' | 'source' | 'test' | 'snapshot' | 'analysis' | 'operation';
+  'model' | 'seed' | 'source' | 'test' | 'snapshot' | 'analysis' | 'operation' | 'unit_test';
 
 export type Materialization = 'view' | 'table' | 'incremental' | 'ephemeral' | 'seed' | 'test';
 
@@ -192,11 +194,17 @@ export interface Manifest {
   semantic_models?: Record<string, PropertiesEntry>;
   saved_queries?: Record<string, PropertiesEntry>;
   groups?: Record<string, PropertiesEntry>;
-  unit_tests?: Record<string, PropertiesEntry>;
+  /** dbt 1.8 unit tests, `unit_test.<package>.<model>.<name>`; graph children of their model. */
+  unit_tests?: Record<string, UnitTestNode>;
   /** parent unique_id → child unique_ids. */
   child_map: Record<string, string[]>;
   /** child unique_id → parent unique_ids. */
   parent_map: Record<string, string[]>;
+}
+
+/** The node, source or unit test `id` names: every id of the graph is one of them. */
+export function nodeById(manifest: Manifest, id: string): ManifestNode | undefined {
+  return manifest.nodes[id] ?? manifest.sources[id] ?? manifest.unit_tests?.[id];
 }
 
 /** Every node of a manifest, runnable nodes and sources alike. */

@@ -230,7 +230,7 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
         patch.arguments![a]!.description = v;
       });
   }
-  const kept = keptEntries(value, input.packageName, input.path, at);
+  const kept = keptEntries(value, input.packageName, input.path, at, folders);
   result.kept = kept.entries;
   result.problems.push(...kept.problems);
   result.notUsed = notUsedKeys(value, (path) => yaml.locate(path, true));

@@ -15,6 +15,7 @@ import { tagMethod } from './tag';
 import { testNameMethod } from './test-name';
 import { testTypeMethod } from './test-type';
 import { versionMethod } from './version';
+import { unitTestMethod } from './unit-test';
 
 export type { MethodContext, SelectorMethod } from './context';
 
@@ -29,6 +30,7 @@ export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
   test_name: testNameMethod,
   test_type: testTypeMethod,
   resource_type: resourceTypeMethod,
+  unit_test: unitTestMethod,
   state: stateMethod,
   result: resultMethod,
   selector: selectorMethod,
