@@ -94,10 +94,10 @@ describe('model versions', () => {
       'model.shop.dim_customers.v2',
     ]);
     expect(manifest.nodes['model.shop.latest']!.compiled_code).toBe(
-      'select * from "main"."dim_customers_v2"',
+      'select * from "shop"."main"."dim_customers_v2"',
     );
     expect(manifest.nodes['model.shop.pinned']!.compiled_code).toBe(
-      'select * from "main"."dim_customers_v1"',
+      'select * from "shop"."main"."dim_customers_v1"',
     );
     expect(manifest.nodes['model.shop.pinned_kw']!.depends_on.nodes).toEqual([
       'model.shop.dim_customers.v3',
@@ -129,7 +129,7 @@ describe('model versions', () => {
     expect(v2Test.test_metadata!.kwargs.model).toBe(
       "{{ get_where_subquery(ref('dim_customers', version='2')) }}",
     );
-    expect(v2Test.compiled_code).toContain('"main"."dim_customers_v2"');
+    expect(v2Test.compiled_code).toContain('"shop"."main"."dim_customers_v2"');
   });
 
   it('are selected by name (every version), name.vN, name_vN and version:', async () => {
