@@ -107,6 +107,13 @@ export class SnowflakeDialect extends SqlDialect {
     ];
   }
 
+  /** dbt-snowflake's clone: transient unless `transient: false`, grants kept on request. */
+  cloneTable(rel: RelationName, source: RelationName, config?: NodeConfig): string {
+    const kind = isTransient(config) ? 'transient table' : 'table';
+    const grants = config?.copy_grants === true ? ' copy grants' : '';
+    return `create or replace ${kind} ${this.renderRelation(rel)} clone ${this.renderRelation(source)}${grants}`;
+  }
+
   /** dbt-snowflake's contracted table: declared columns and the rows in one atomic statement. */
   createOrReplaceTableWithDefinitionsAs(
     rel: RelationName,

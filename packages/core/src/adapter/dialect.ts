@@ -242,6 +242,12 @@ export interface Dialect {
   ): string;
   /** `alter table rel rename constraint from to to` (see `schemaScopedConstraintNames`). */
   renameConstraint(rel: RelationName, from: string, to: string): string;
+  /**
+   * A zero-copy clone of `source` at `rel`, replacing a table there in one statement
+   * (Snowflake's `create or replace table … clone …`); absent where the engine has none, and
+   * `tsmodel clone` makes a view of the source instead.
+   */
+  cloneTable?(rel: RelationName, source: RelationName, config?: NodeConfig): string;
   /** `insert into rel (cols) select cols from (<sql>)`: fills a contracted table by column name. */
   insertSelect(rel: RelationName, columns: string[], sql: string): string;
   /** One multi-row `insert … values` of literal rows; `null` is SQL NULL. */

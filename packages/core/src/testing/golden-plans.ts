@@ -6,6 +6,7 @@ import { contractSpec } from '../contracts/contract-ddl';
 import type { ManifestNode, NodeConfig } from '../manifest/types';
 import { planIncrementalApply, planIncrementalStage } from '../materializations/incremental';
 import { planSeed } from '../materializations/seed';
+import { planClone } from '../materializations/clone';
 import type { PlanInput, Step } from '../materializations/step';
 import { planTable } from '../materializations/table';
 import { planView } from '../materializations/view';
@@ -172,6 +173,12 @@ function seed(dialect: Dialect, existing: PlanInput['existing'], fullRefresh: bo
   });
 }
 
+/** The production relation `tsmodel clone --state` copies. */
+const STATE_TABLE = {
+  relation: { database: 'warehouse', schema: 'prod', identifier: 'orders' },
+  kind: 'table' as const,
+};
+
 /** A contracted table: typed columns, column and model-level constraints of every kind. */
 function contracted(dialect: Dialect, existing?: PlanInput['existing']): Step[] {
   const base = input(dialect, { contract: { enforced: true } }, existing ? { existing } : {});
@@ -210,6 +217,9 @@ function contracted(dialect: Dialect, existing?: PlanInput['existing']): Step[] 
 
 /** Every plan of every materialization, by golden file name. */
 export const goldenCases: Record<string, (d: Dialect) => Step[]> = {
+  'clone-of-table': (d) =>
+    planClone({ ...input(d, {}, { existing: { kind: 'table' } }), source: STATE_TABLE }),
+  'clone-of-view': (d) => planClone({ ...input(d, {}), source: { ...STATE_TABLE, kind: 'view' } }),
   'table-contracted-new': (d) => contracted(d),
   'table-contracted-replace': (d) => contracted(d, { kind: 'table' }),
   'view-new': (d) => planView(input(d, { materialized: 'view' })),
