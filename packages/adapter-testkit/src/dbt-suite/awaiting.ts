@@ -13,7 +13,7 @@ export const READY = {
   /** Cross-db `dbt.` macros, set_sql_header, seed --show, target/run, ephemeral `with`. */
   dbtNamespace: true,
   /** `persist_docs` (relation and column comments): not implemented in tsmodel yet. */
-  persistDocs: false,
+  persistDocs: true,
 } as const;
 
 const REASONS: Record<keyof typeof READY, string> = {

@@ -112,6 +112,9 @@ export function progressPrinter(reporter: Reporter, color: boolean): (event: Run
         });
         return;
       }
+      case 'node-warning':
+        reporter.warn('node-warning', event.message, { unique_id: event.node.unique_id });
+        return;
       case 'run-start':
         reporter.info(
           'run-start',

@@ -7,3 +7,4 @@ export * from './incremental';
 export * from './schema-change';
 export * from './seed';
 export * from './plan';
+export * from './persist-docs';

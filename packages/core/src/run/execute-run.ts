@@ -158,6 +158,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         report: (kept) => emit({ type: 'dependents-kept', node, ...kept }),
       });
     },
+    warn: (node, message) => emit({ type: 'node-warning', node, message }),
   };
   const target = {
     schema: profile.target.schema,

@@ -59,6 +59,8 @@ export type RunEvent =
       kept: string[];
       dropped: string[];
     }
+  /** Something about a node that did not fail it, e.g. a documented column it lacks. */
+  | { type: 'node-warning'; node: ManifestNode; message: string }
   | { type: 'run-start'; total: number; threads: number }
   | { type: 'hook-start'; hook: 'on-run-start' | 'on-run-end'; index: number; total: number }
   | { type: 'node-start'; index: number; total: number; node: ManifestNode; relation?: string }
