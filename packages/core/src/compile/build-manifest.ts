@@ -54,6 +54,8 @@ export interface BuildManifestOutput {
   renderForRun: RunRender;
   /** Nodes whose parse render read `execute` or the warehouse: rendered again at run time. */
   introspective: ReadonlySet<string>;
+  /** Nodes whose parse render logged (see `CompileResult.logging`). */
+  logging: ReadonlySet<string>;
   /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
   renderAdHoc: AdHocRender;
   /** Outside inputs the templates read: env var names, and whether any read the clock. */
@@ -334,6 +336,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   });
   const introspective = new Set<string>();
   for (const [id, c] of captures) if (c.introspective) introspective.add(id);
+  const logging = new Set<string>();
+  for (const [id, c] of captures) if (c.logs.length > 0) logging.add(id);
 
   const renderAdHoc = adHocRenderer({
     engine,
@@ -357,6 +361,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     warnings,
     renderForRun,
     introspective,
+    logging,
     renderAdHoc,
     reads: { envVars: [...envVars].sort(), volatile },
   };

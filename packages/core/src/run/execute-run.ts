@@ -36,6 +36,7 @@ export interface ExecuteRunOptions {
     | 'graph'
     | 'renderForRun'
     | 'introspective'
+    | 'logging'
     | 'renderAdHoc'
     | 'project'
     | 'profile'
@@ -120,7 +121,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const dialect = adapter.dialect;
   const relations = new RelationCache(dialect);
   const catalog = new RunCatalog(adapter);
-  const renders = runRenders(compiled, catalog);
+  const renders = runRenders(compiled, catalog, (message, info) =>
+    emit({ type: 'log', message, info }),
+  );
   // Selected view models by relation: a dependent view that is one of them, downstream of the
   // node being rebuilt, is rebuilt by its own node later in this run.
   const selectedViews = new Map<string, string>();

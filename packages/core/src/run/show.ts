@@ -7,7 +7,10 @@ import { RunCatalog } from './run-catalog';
 import { runRenders } from './run-renders';
 
 export interface ShowOptions {
-  compiled: Pick<CompileResult, 'manifest' | 'renderAdHoc' | 'renderForRun' | 'introspective'>;
+  compiled: Pick<
+    CompileResult,
+    'manifest' | 'renderAdHoc' | 'renderForRun' | 'introspective' | 'logging'
+  >;
   adapter: Adapter;
   /** A model or seed to preview (its compiled SQL runs, not its built relation). */
   node?: string;
