@@ -6,6 +6,7 @@ import {
   type FetchResult,
   type ExecuteResult,
 } from '@tsmodel/core/adapter';
+import { errorPositionContext } from './error-position';
 import { typeName } from './pg-type-names';
 import { LOCK_NOT_AVAILABLE, LockWaitWatch, type LockWaitReporting } from './lock-wait';
 
@@ -84,13 +85,10 @@ export class PostgresConnection extends SerialConnection {
     try {
       return await this.client.query(sql as string, params ? [...params] : undefined);
     } catch (cause) {
-      const lockTimeout =
-        watch && (cause as { code?: unknown } | null)?.code === LOCK_NOT_AVAILABLE
-          ? new Error(watch.timeoutMessage((cause as Error).message), { cause })
-          : cause;
+      const text = typeof sql === 'string' ? sql : sql.text;
       throw new AdapterError({
-        sql: typeof sql === 'string' ? sql : sql.text,
-        cause: lockTimeout,
+        sql: text,
+        cause: this.explained(cause, text, watch),
         adapterType: this.adapterType,
         ...options,
       });
@@ -98,5 +96,14 @@ export class PostgresConnection extends SerialConnection {
       watch?.stop();
       this.running = false;
     }
+  }
+
+  /** The server's error with what the message leaves out: a lock wait, or where it failed. */
+  private explained(cause: unknown, sql: string, watch: LockWaitWatch | undefined): unknown {
+    const err = cause as { code?: unknown; position?: unknown; message?: unknown } | null;
+    if (watch && err?.code === LOCK_NOT_AVAILABLE)
+      return new Error(watch.timeoutMessage(String(err.message)), { cause });
+    const context = errorPositionContext(sql, err?.position);
+    return context ? new Error(`${String(err?.message)}\n${context}`, { cause }) : cause;
   }
 }

@@ -139,6 +139,14 @@ export class SnowflakeDialect extends SqlDialect {
     return super.createTable(rel, columns).replace(/^create table /, 'create transient table ');
   }
 
+  /**
+   * dbt-snowflake's column comment: `alter … alter column … comment`, for tables and views
+   * alike (the relation's own is `comment on`, as everywhere).
+   */
+  columnComment(kind: RelationKind, rel: RelationName, column: string, comment: string): string {
+    return `alter ${kind} ${this.renderRelation(rel)} alter column ${this.quoteIdentifier(column)} comment ${this.quoteString(comment)}`;
+  }
+
   /** An unqualified new name would land in the session's current schema: qualify it. */
   renameRelation(kind: RelationKind, from: RelationName, to: string): string {
     return `alter ${kind} ${this.renderRelation(from)} rename to ${this.renderRelation({ ...from, identifier: to })}`;

@@ -117,8 +117,11 @@ select * from {{ source('seed_sources', 'raw_source') }}
       model,
     );
     const name = `MetadataWithEmptyFlag test_run[${model}]`;
-    // alter_column_type names the column MY_VALUE: PostgreSQL's seed column is my_value.
-    if (model === 'alter_column_type') awaiting('runtimeGaps', name, metadata(model));
+    // alter_column_type names the column "MY_VALUE", quoted (dbt's macro quotes it): the
+    // seed's column is my_value, and PostgreSQL's quoted names are case-sensitive, so dbt
+    // fails there too — dbt-postgres does not run this class (Snowflake, Spark and DuckDB,
+    // whose quoted names fold, do).
+    if (model === 'alter_column_type' && target.type === 'postgres') it.skip(name, metadata(model));
     else if (needsRuntime) awaiting('runtime', name, metadata(model));
     else it(name, metadata(model));
   }

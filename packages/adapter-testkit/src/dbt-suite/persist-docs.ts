@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
-import { awaiting, READY } from './awaiting';
+import { expect, it } from 'vitest';
+import { awaiting } from './awaiting';
 import { suiteProject, type SuiteProject } from './suite-project';
 import type { DbtSuiteTarget } from './suite-target';
 
@@ -67,16 +67,13 @@ const expectTricky = (comment: string | null) => {
     expect(comment).toContain(part);
 };
 
-/** Registers a case needing persist_docs and, where it reads the catalog, docs generate. */
-const both = (name: string, fn: () => Promise<void>) =>
-  READY.persistDocs ? awaiting('docsGenerate', name, fn) : awaiting('persistDocs', name, fn);
-
 /** dbt's persist_docs/test_persist_docs.py. */
 export function registerPersistDocs(target: DbtSuiteTarget): void {
   const project = (name: string, files: Record<string, string>, persist: string) =>
     suiteProject(target, name, files, `models:\n  ${name}:\n    +persist_docs: ${persist}\n`);
 
-  both(
+  awaiting(
+    'docsGenerate',
     'test_has_comments_pglike: descriptions become table, view and column comments',
     async () => {
       const p = project('persist_docs', FILES, '{relation: true, columns: true}');
@@ -119,34 +116,31 @@ models:
         description: "comment that cannot be created"
 `,
   };
-  both('test_missing_column: the documented column that exists gets its comment', async () => {
-    const p = project('persist_missing', missing, '{columns: true}');
-    await p.run(['run']);
-    await p.run(['docs', 'generate']);
-    expect(catalogNodes(p)['model.persist_missing.missing_column']!.columns.id!.comment).toMatch(
-      /^test id column description/,
-    );
-  });
   awaiting(
-    'persistDocs',
-    'test_missing_column_warning: a documented column not built is a warning',
+    'docsGenerate',
+    'test_missing_column: the documented column that exists gets its comment',
     async () => {
-      const p = project('persist_missing_warn', missing, '{columns: true}');
-      const run = await p.run(['run']);
-      expect(run.stdout + run.stderr).toContain(
-        'The following columns are specified in the schema but are not present in the database: column_that_does_not_exist',
+      const p = project('persist_missing', missing, '{columns: true}');
+      await p.run(['run']);
+      await p.run(['docs', 'generate']);
+      expect(catalogNodes(p)['model.persist_missing.missing_column']!.columns.id!.comment).toMatch(
+        /^test id column description/,
       );
     },
   );
-  awaiting(
-    'persistDocs',
-    'test_all_columns_missing_does_not_crash: every documented column missing',
-    async () => {
-      const p = project(
-        'persist_all_missing',
-        {
-          'models/all_columns_missing.sql': "{{ config(materialized='table') }}\nselect 1 as id\n",
-          'models/schema.yml': `version: 2
+  it('test_missing_column_warning: a documented column not built is a warning', async () => {
+    const p = project('persist_missing_warn', missing, '{columns: true}');
+    const run = await p.run(['run']);
+    expect(run.stdout + run.stderr).toContain(
+      'The following columns are specified in the schema but are not present in the database: column_that_does_not_exist',
+    );
+  });
+  it('test_all_columns_missing_does_not_crash: every documented column missing', async () => {
+    const p = project(
+      'persist_all_missing',
+      {
+        'models/all_columns_missing.sql': "{{ config(materialized='table') }}\nselect 1 as id\n",
+        'models/schema.yml': `version: 2
 models:
   - name: all_columns_missing
     columns:
@@ -155,13 +149,12 @@ models:
       - name: bogus_col_two
         description: "second bogus column"
 `,
-        },
-        '{columns: true}',
-      );
-      const run = await p.run(['run']);
-      expect(run.results.map((r) => r.status)).toEqual(['success']);
-      expect(run.stdout + run.stderr).toContain('bogus_col_one');
-      expect(run.stdout + run.stderr).toContain('bogus_col_two');
-    },
-  );
+      },
+      '{columns: true}',
+    );
+    const run = await p.run(['run']);
+    expect(run.results.map((r) => r.status)).toEqual(['success']);
+    expect(run.stdout + run.stderr).toContain('bogus_col_one');
+    expect(run.stdout + run.stderr).toContain('bogus_col_two');
+  });
 }

@@ -75,8 +75,6 @@ union all select {{ datediff("'2011-12-31 23:59:59.999999'", "'2012-01-02 00:00:
 2020-03-01 11:00:00,,hour,
 `,
     },
-    // postgres__datediff fails on string literals (`double precision % integer`).
-    { awaiting: 'runtimeGaps', awaitingOn: ['postgres'] },
   ),
   assertEqualCase(
     'test_date_trunc',

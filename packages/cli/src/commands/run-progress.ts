@@ -120,6 +120,13 @@ export function progressPrinter(reporter: Reporter, color: boolean): (event: Run
         });
         return;
       }
+      case 'log':
+        if (event.info) reporter.info('log', event.message);
+        else reporter.debug('log', event.message);
+        return;
+      case 'node-warning':
+        reporter.warn('node-warning', event.message, { unique_id: event.node.unique_id });
+        return;
       case 'run-start':
         reporter.info(
           'run-start',

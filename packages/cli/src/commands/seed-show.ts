@@ -12,7 +12,10 @@ const PREVIEW_ROWS = 10;
  */
 export async function showSeeds(
   reporter: Reporter,
-  compiled: Pick<CompileResult, 'manifest' | 'renderAdHoc' | 'renderForRun' | 'introspective'>,
+  compiled: Pick<
+    CompileResult,
+    'manifest' | 'renderAdHoc' | 'renderForRun' | 'introspective' | 'logging'
+  >,
   adapter: Adapter,
   results: readonly NodeResult[],
 ): Promise<void> {

@@ -60,7 +60,9 @@
   {%- endif -%}
 {%- endmacro %}
 
-{#- PostgreSQL has no datediff: each part is the coarser part's difference scaled, plus its own. -#}
+{#- PostgreSQL has no datediff: each part is the coarser part's difference scaled, plus its own.
+    date_part's milli/microseconds count the whole seconds too (a double): the sub-second part
+    is taken as an integer, since PostgreSQL has no `%` for double precision. -#}
 {% macro postgres__datediff(first_date, second_date, datepart) -%}
   {%- set a = 'cast(' ~ first_date ~ ' as timestamp)' -%}
   {%- set b = 'cast(' ~ second_date ~ ' as timestamp)' -%}
@@ -86,9 +88,9 @@
   {%- elif datepart == 'second' -%}
     cast({{ seconds }} as bigint)
   {%- elif datepart == 'millisecond' -%}
-    cast(({{ seconds }} * 1000 + floor(date_part('millisecond', {{ b }})) % 1000 - floor(date_part('millisecond', {{ a }})) % 1000) as bigint)
+    cast(({{ seconds }} * 1000 + cast(floor(date_part('millisecond', {{ b }})) as bigint) % 1000 - cast(floor(date_part('millisecond', {{ a }})) as bigint) % 1000) as bigint)
   {%- elif datepart == 'microsecond' -%}
-    cast(({{ seconds }} * 1000000 + floor(date_part('microsecond', {{ b }})) % 1000000 - floor(date_part('microsecond', {{ a }})) % 1000000) as bigint)
+    cast(({{ seconds }} * 1000000 + cast(floor(date_part('microsecond', {{ b }})) as bigint) % 1000000 - cast(floor(date_part('microsecond', {{ a }})) as bigint) % 1000000) as bigint)
   {%- else -%}
     {{ exceptions.raise_compiler_error("dbt.datediff: unsupported datepart '" ~ datepart ~ "' on " ~ adapter.type() ~ " (year, quarter, month, week, day, hour, minute, second, millisecond, microsecond)") }}
   {%- endif -%}
@@ -165,6 +167,11 @@
   cast(current_timestamp as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 
+{#- dbt-postgres's spelling: a `::` cast of current_timestamp (the session's zone). -#}
+{% macro postgres__current_timestamp_backcompat() -%}
+  current_timestamp::{{ dbt.type_timestamp() }}
+{%- endmacro %}
+
 {% macro redshift__current_timestamp_backcompat() -%}
   getdate()
 {%- endmacro %}
@@ -180,6 +187,10 @@
 
 {% macro default__current_timestamp_in_utc_backcompat() -%}
   cast(current_timestamp at time zone 'UTC' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+{% macro postgres__current_timestamp_in_utc_backcompat() -%}
+  (current_timestamp at time zone 'utc')::{{ dbt.type_timestamp() }}
 {%- endmacro %}
 
 {% macro redshift__current_timestamp_in_utc_backcompat() -%}

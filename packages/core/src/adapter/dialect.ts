@@ -222,6 +222,18 @@ export interface Dialect {
    * (`false`: headers fold like unquoted names). Absent means true.
    */
   readonly seedQuoteColumns?: boolean;
+  /**
+   * persist_docs: the statement that makes `comment` the relation's comment, the text quoted
+   * as a string literal (any character, newlines and quotes included).
+   */
+  relationComment(kind: RelationKind, rel: RelationName, comment: string): string;
+  /** persist_docs: the statement that makes `comment` the comment of one column of `rel`. */
+  columnComment(kind: RelationKind, rel: RelationName, column: string, comment: string): string;
+  /**
+   * Whether a view's columns can carry comments; absent means they can. Redshift keeps none
+   * (dbt-redshift skips them too), so persist_docs writes only the view's own comment there.
+   */
+  readonly viewColumnComments?: boolean;
   /** `create table rel (col type, …)`: an empty table with declared columns. */
   createTable(rel: RelationName, columns: ColumnDef[]): string;
   /**

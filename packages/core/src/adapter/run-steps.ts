@@ -1,10 +1,22 @@
 import type { RelationName } from '../manifest/types';
+import { columnCommentStatements } from '../materializations/persist-docs';
 import type { Step } from '../materializations/step';
+import type { Dialect } from './dialect';
 import type { Connection, ExecuteResult, StatementRunner } from './connection';
 
 export interface StepResult {
   step: Step;
   result: ExecuteResult;
+  /** A `columnDocs` step: the documented columns the relation does not have. */
+  missingColumns?: string[];
+}
+
+/** What a plan's steps may need from the run beyond its connection. */
+export interface StepHelpers {
+  /** Keeps the views depending on what a `keepDependentsOf` step detaches. */
+  keeper?: DependentsKeeper;
+  /** Writes the comments of a `columnDocs` step (persist_docs), which a plan cannot spell out. */
+  dialect?: Dialect;
 }
 
 /**
@@ -32,15 +44,18 @@ export async function runSteps(
   conn: Connection,
   steps: readonly Step[],
   node?: string,
-  keeper?: DependentsKeeper,
+  helpers: StepHelpers = {},
 ): Promise<StepResult[]> {
+  const { keeper } = helpers;
+  const run = (runner: StatementRunner, s: Step) => runStep(runner, s, node, helpers.dialect);
   const results: StepResult[] = [];
   let i = 0;
   while (i < steps.length) {
     const step = steps[i]!;
     const keeps = keeper !== undefined && step.keepDependentsOf !== undefined;
-    if (!step.transactional || (steps[i + 1]?.transactional !== true && !keeps)) {
-      results.push({ step, result: await conn.execute(step.sql, { label: step.label, node }) });
+    const alone = step.columnDocs === undefined && !keeps;
+    if (!step.transactional || (steps[i + 1]?.transactional !== true && alone)) {
+      results.push(await run(conn, step));
       i++;
       continue;
     }
@@ -52,7 +67,7 @@ export async function runSteps(
       for (const s of group) {
         if (keeper && s.keepDependentsOf)
           detached.push(await keeper.detach(tx, s.keepDependentsOf));
-        results.push({ step: s, result: await tx.execute(s.sql, { label: s.label, node }) });
+        results.push(await run(tx, s));
       }
       for (const d of detached) await d.restore(tx);
     });
@@ -60,4 +75,23 @@ export async function runSteps(
     i = end;
   }
   return results;
+}
+
+async function runStep(
+  runner: StatementRunner,
+  step: Step,
+  node: string | undefined,
+  dialect: Dialect | undefined,
+): Promise<StepResult> {
+  if (!step.columnDocs)
+    return { step, result: await runner.execute(step.sql, { label: step.label, node }) };
+  if (!dialect) throw new Error(`runSteps needs the dialect to run '${step.label}'`);
+  const { columns } = await runner.fetch(step.sql, { label: step.label, node });
+  const { statements, missing } = columnCommentStatements(
+    dialect,
+    step.columnDocs,
+    columns.map((c) => c.name),
+  );
+  for (const sql of statements) await runner.execute(sql, { label: 'comment on column', node });
+  return { step, result: {}, missingColumns: missing };
 }

@@ -105,6 +105,15 @@ export abstract class SqlDialect implements Dialect {
     return `create ${options.replace ? 'or replace ' : ''}view ${this.renderRelation(rel)} as (\n${sql}\n)`;
   }
 
+  relationComment(kind: RelationKind, rel: RelationName, comment: string): string {
+    return `comment on ${kind} ${this.renderRelation(rel)} is ${this.quoteString(comment)}`;
+  }
+
+  columnComment(_kind: RelationKind, rel: RelationName, column: string, comment: string): string {
+    const name = `${this.renderRelation(rel)}.${this.quoteIdentifier(column)}`;
+    return `comment on column ${name} is ${this.quoteString(comment)}`;
+  }
+
   renameRelation(kind: RelationKind, from: RelationName, to: string): string {
     return `alter ${kind} ${this.renderRelation(from)} rename to ${this.quoteIdentifier(to)}`;
   }

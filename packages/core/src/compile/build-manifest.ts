@@ -62,6 +62,8 @@ export interface BuildManifestOutput {
   renderUnitTest: UnitTestRender;
   /** Nodes whose parse render read `execute` or the warehouse: rendered again at run time. */
   introspective: ReadonlySet<string>;
+  /** Nodes whose parse render logged (see `CompileResult.logging`). */
+  logging: ReadonlySet<string>;
   /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
   renderAdHoc: AdHocRender;
   /**
@@ -387,6 +389,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   });
   const introspective = new Set<string>();
   for (const [id, c] of captures) if (c.introspective) introspective.add(id);
+  const logging = new Set<string>();
+  for (const [id, c] of captures) if (c.logs.length > 0) logging.add(id);
 
   const finalizers = new Set([finalizer, statementFinalizer]);
   const renderAdHoc = adHocRenderer({
@@ -422,6 +426,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     renderForRun,
     renderUnitTest,
     introspective,
+    logging,
     renderAdHoc,
     relocate,
     reads: { envVars: [...envVars].sort(), volatile },

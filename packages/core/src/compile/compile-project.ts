@@ -87,6 +87,12 @@ export interface CompileResult {
   /** Nodes whose parse render read `execute` or the warehouse: their compiled SQL is a fallback. */
   introspective: ReadonlySet<string>;
   /**
+   * Nodes whose parse render logged (`log()`, `print()`, `print_table()`): rendered again when
+   * they run, so their lines show then, as dbt's execution render shows them (parse-time lines
+   * are not printed).
+   */
+  logging: ReadonlySet<string>;
+  /**
    * Renders SQL that is not a project file (hooks, `show --inline`) at run time: refs resolve
    * against the whole project and `this` names `options.node` when given.
    */
@@ -333,6 +339,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     renderForRun: built.renderForRun,
     renderUnitTest: built.renderUnitTest,
     introspective: built.introspective,
+    logging: built.logging,
     renderAdHoc: built.renderAdHoc,
     relocate: built.relocate,
     warnings,

@@ -104,6 +104,7 @@ export function jitRuntime(
               }
             : request,
         ),
+      log: (message, info) => warehouse.log?.(message, info),
     },
   };
 }

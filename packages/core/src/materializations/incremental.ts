@@ -9,6 +9,7 @@ import { TsmodelError } from '../diagnostics';
 import type { RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
 import { tmpRelation } from './relations';
+import { withPersistDocs } from './persist-docs';
 import { ON_SCHEMA_CHANGE_MODES, planSchemaChange, type OnSchemaChange } from './schema-change';
 import { step, type PlanInput, type Step } from './step';
 import { planTable } from './table';
@@ -53,8 +54,9 @@ export interface IncrementalApplyInput extends PlanInput {
 }
 
 /**
- * Phase two: schema changes and the strategy's statements in one transaction, so the target
- * moves from the old rows to the new ones at once; then the staging table is dropped.
+ * Phase two: schema changes, the strategy's statements and persist_docs' comments in one
+ * transaction, so the target moves from the old rows to the new ones at once; then the staging
+ * table is dropped.
  */
 export function planIncrementalApply(input: IncrementalApplyInput): Step[] {
   const { node, staging, columns, dialect } = input;
@@ -76,11 +78,13 @@ export function planIncrementalApply(input: IncrementalApplyInput): Step[] {
     predicates: predicatesOf(input),
     ...mergeColumns(input, schema.columns),
   };
-  return [
+  const steps = [
     ...schema.steps,
     ...writeSteps(strategy, statement, dialect),
     step('drop', 'drop staging', dialect.dropRelation('table', staging, true), false),
   ];
+  // dbt writes an incremental model's comments on every run, so edited descriptions land.
+  return withPersistDocs(steps, node, 'table', dialect);
 }
 
 /** The strategy's statements; a keyless delete+insert or merge degrades to append, as in dbt. */

@@ -8,3 +8,4 @@ export * from './schema-change';
 export * from './seed';
 export * from './plan';
 export * from './clone';
+export * from './persist-docs';

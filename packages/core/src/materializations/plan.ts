@@ -1,5 +1,6 @@
 import { TsmodelError } from '../diagnostics';
 import { planIncrementalStage, type IncrementalStage } from './incremental';
+import { withPersistDocs } from './persist-docs';
 import { withSqlHeader } from './sql-header';
 import type { PlanInput, Step } from './step';
 import { planTable } from './table';
@@ -10,18 +11,21 @@ export const MODEL_MATERIALIZATIONS = ['view', 'table', 'incremental', 'ephemera
 /**
  * The plan for a model by its `materialized` config. Incremental models return their first
  * phase (see `planIncrementalStage`); ephemeral models are inlined into their children and plan
- * nothing. A `sql_header` runs before each statement that builds from the model's select.
+ * nothing. A `sql_header` runs before each statement that builds from the model's select, and
+ * persist_docs' comments join the build (an incremental run's come with its apply phase).
  */
 export function planModel(
   input: PlanInput,
 ): { mode: 'complete'; steps: Step[] } | IncrementalStage {
   const plan = planByMaterialization(input);
-  const { sql_header: header } = input.node.config;
-  const { transactionalDdl } = input.dialect.capabilities;
-  return {
-    ...plan,
-    steps: withSqlHeader(plan.steps, header, input.node.unique_id, transactionalDdl),
-  };
+  const { node, dialect } = input;
+  const { transactionalDdl } = dialect.capabilities;
+  const steps = withSqlHeader(plan.steps, node.config.sql_header, node.unique_id, transactionalDdl);
+  if (plan.mode === 'incremental') return { ...plan, steps };
+  const kind = node.config.materialized === 'view' ? 'view' : 'table';
+  const documented =
+    node.config.materialized === 'ephemeral' ? steps : withPersistDocs(steps, node, kind, dialect);
+  return { ...plan, steps: documented };
 }
 
 function planByMaterialization(

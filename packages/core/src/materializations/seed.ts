@@ -3,6 +3,7 @@ import { STAGED_SEED_MIN_ROWS, type CsvSource, type Dialect } from '../adapter/d
 import { TsmodelError } from '../diagnostics';
 import type { RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
+import { withPersistDocs } from './persist-docs';
 import { dropOldKeepingDependents, step, type PlanInput, type Step } from './step';
 
 export interface SeedPlanInput extends Omit<PlanInput, 'node'> {
@@ -108,7 +109,8 @@ export function planSeed(input: SeedPlanInput): Step[] {
   // Checked on every engine; an in-engine reader keeps the header's names as they are (DuckDB
   // preserves the case of unquoted names too, so quoting changes nothing there).
   seedQuoteColumns(input);
-  return dialect.readCsv ? planEngineRead(input, rebuild) : planClientLoad(input, rebuild);
+  const steps = dialect.readCsv ? planEngineRead(input, rebuild) : planClientLoad(input, rebuild);
+  return withPersistDocs(steps, node, 'table', dialect);
 }
 
 function planEngineRead(input: SeedPlanInput, rebuild: boolean): Step[] {

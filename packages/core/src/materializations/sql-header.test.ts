@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PostgresDialect } from '../adapter/dialects/postgres';
 import type { NodeConfig } from '../manifest/types';
 import { planModel } from './plan';
-import { withHeaderRelations } from './sql-header';
+import { queryWithSqlHeader, withHeaderRelations } from './sql-header';
 import type { PlanInput } from './step';
 
 const HEADER = "set local tsmodel.answer = '42';";
@@ -71,5 +71,32 @@ describe('sql_header in a plan', () => {
     expect((await withHeaderRelations(marked, render)).sql_header).toBe(
       'rendered:{% raw %}select \u0001t\u0001{% endraw %}',
     );
+  });
+});
+
+describe('sql_header of a preview query (show)', () => {
+  const query = 'select * from (\nselect v from _vars\n) as tsmodel_show\nlimit 5';
+
+  it("prepends a `with` clause to the query, as dbt's get_show_sql does", () => {
+    const header = '\n-- the variables\n/* note */ WITH _vars as (select 1 as v)';
+    expect(queryWithSqlHeader(header, 'model.p.m', query)).toEqual({
+      before: [],
+      query: `-- the variables\n/* note */ WITH _vars as (select 1 as v)\n${query}`,
+    });
+  });
+
+  it('runs any other header as a statement of its own first', () => {
+    expect(queryWithSqlHeader(HEADER, 'model.p.m', query)).toEqual({ before: [HEADER], query });
+    const fn = 'create temporary function within_range(x int) as (x < 10);';
+    expect(queryWithSqlHeader(fn, 'model.p.m', query).before).toEqual([fn]);
+    expect(queryWithSqlHeader('set withdrawn = 1', 'model.p.m', query).before).toEqual([
+      'set withdrawn = 1',
+    ]);
+  });
+
+  it('leaves the query alone without a header, and rejects one that is not text', () => {
+    expect(queryWithSqlHeader(undefined, 'model.p.m', query)).toEqual({ before: [], query });
+    expect(queryWithSqlHeader(' ', 'model.p.m', query)).toEqual({ before: [], query });
+    expect(() => queryWithSqlHeader(1, 'model.p.m', query)).toThrow(/must be SQL text/);
   });
 });

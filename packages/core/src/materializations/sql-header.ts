@@ -19,19 +19,12 @@ export function withSqlHeader(
   node: string,
   transactionalDdl: boolean,
 ): Step[] {
-  if (header === undefined || header === null) return steps;
-  if (typeof header !== 'string')
-    throw new TsmodelError({
-      code: 'bad-config',
-      message: `sql_header of ${node} must be SQL text, got ${JSON.stringify(header)}`,
-      node,
-      hint: "set it with {% call set_sql_header(config) %} … {% endcall %} or config(sql_header='…')",
-    });
-  if (header.trim() === '') return steps;
+  const text = headerText(header, node);
+  if (text === undefined) return steps;
   return steps.flatMap((s) => {
     if (s.kind !== 'create') return [s];
     const transactional = s.transactional || transactionalDdl;
-    return [step('header', 'sql_header', header, transactional), { ...s, transactional }];
+    return [step('header', 'sql_header', text, transactional), { ...s, transactional }];
   });
 }
 
@@ -47,4 +40,45 @@ export async function withHeaderRelations(
   const header = config.sql_header;
   if (typeof header !== 'string' || !header.includes(MARK)) return config;
   return { ...config, sql_header: await render(`{% raw %}${header}{% endraw %}`) };
+}
+
+/** A query reading a model's rows, and the statements its `sql_header` needs run before it. */
+export interface HeaderedQuery {
+  before: string[];
+  query: string;
+}
+
+/**
+ * `show` of a model with a `sql_header`. dbt's `get_show_sql` prepends the header to the
+ * preview query, which is the only way a header that is a `with …` clause (CTEs the select
+ * reads) can work, so such a header is prepended here too: the query's own `with` sits in a
+ * subquery, so the two never collide. Any other header (`set …`, `create temporary function …`)
+ * is a statement of its own and runs first on the same session, as it does before a build:
+ * prepending it would need a multi-statement call, which not every driver takes.
+ */
+export function queryWithSqlHeader(header: unknown, node: string, query: string): HeaderedQuery {
+  const text = headerText(header, node);
+  if (text === undefined) return { before: [], query };
+  return isWithClause(text)
+    ? { before: [], query: `${text.trim()}\n${query}` }
+    : { before: [text], query };
+}
+
+/** A `with` clause, past leading comments: CTEs the statement after it reads. */
+function isWithClause(sql: string): boolean {
+  const code = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/, '');
+  return /^with\b/i.test(code);
+}
+
+/** The header's SQL, or undefined when there is none; anything but text is a config error. */
+function headerText(header: unknown, node: string): string | undefined {
+  if (header === undefined || header === null) return undefined;
+  if (typeof header !== 'string')
+    throw new TsmodelError({
+      code: 'bad-config',
+      message: `sql_header of ${node} must be SQL text, got ${JSON.stringify(header)}`,
+      node,
+      hint: "set it with {% call set_sql_header(config) %} … {% endcall %} or config(sql_header='…')",
+    });
+  return header.trim() === '' ? undefined : header;
 }

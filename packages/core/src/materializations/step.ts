@@ -1,6 +1,7 @@
 import type { Dialect, RelationKind } from '../adapter/dialect';
 import type { ContractSpec } from '../contracts/contract-ddl';
 import type { NodeConfig, RelationName } from '../manifest/types';
+import type { ColumnDocs, NodeDocs } from './persist-docs';
 
 /** What a step does, for progress output and for tests that look for a step without parsing SQL. */
 export type StepKind =
@@ -13,7 +14,9 @@ export type StepKind =
   | 'merge'
   | 'alter'
   /** A model's `sql_header`, run right before its create (see `withSqlHeader`). */
-  | 'header';
+  | 'header'
+  /** persist_docs: a relation's or its columns' comments (see `withPersistDocs`). */
+  | 'comment';
 
 /**
  * One SQL statement of a plan. Plans are ordered lists of steps; every maximal run of
@@ -33,6 +36,11 @@ export interface Step {
    * `DependentViewsSql`), so a rebuild never loses a view it does not own.
    */
   keepDependentsOf?: RelationName;
+  /**
+   * persist_docs' column comments: `sql` reads the built relation's columns (no rows), and the
+   * runner then writes the comments of the documented columns it has (see `ColumnDocs`).
+   */
+  columnDocs?: ColumnDocs;
 }
 
 /** The node fields a planner reads. `sql` is the full or incremental SQL, chosen by the caller. */
@@ -46,6 +54,8 @@ export interface PlanNode {
    * with its declared columns and constraints, then filled by column name.
    */
   contract?: ContractSpec;
+  /** Descriptions persist_docs writes as comments; absent, it writes none. */
+  docs?: NodeDocs;
 }
 
 /** Inputs common to every planner: the node, what exists in the warehouse, and run flags. */

@@ -21,7 +21,10 @@ export interface IntrospectedCompile {
  * compile does. Without the flag `compile` stays offline and shows their parse-time SQL.
  */
 export async function compileAgainstWarehouse(
-  compiled: Pick<CompileResult, 'manifest' | 'renderForRun' | 'introspective' | 'renderAdHoc'>,
+  compiled: Pick<
+    CompileResult,
+    'manifest' | 'renderForRun' | 'introspective' | 'logging' | 'renderAdHoc'
+  >,
   adapter: Adapter,
   options: { fullRefresh: boolean },
 ): Promise<IntrospectedCompile> {

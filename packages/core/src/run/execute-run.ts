@@ -48,6 +48,7 @@ export interface ExecuteRunOptions {
     | 'renderForRun'
     | 'renderUnitTest'
     | 'introspective'
+    | 'logging'
     | 'renderAdHoc'
     | 'project'
     | 'profile'
@@ -136,7 +137,9 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const dialect = adapter.dialect;
   const relations = new RelationCache(dialect);
   const catalog = new RunCatalog(adapter);
-  const renders = runRenders(compiled, catalog);
+  const renders = runRenders(compiled, catalog, (message, info) =>
+    emit({ type: 'log', message, info }),
+  );
   // Selected view models by relation: a dependent view that is one of them, downstream of the
   // node being rebuilt, is rebuilt by its own node later in this run.
   const selectedViews = new Map<string, string>();
@@ -181,6 +184,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         report: (kept) => emit({ type: 'dependents-kept', node, ...kept }),
       });
     },
+    warn: (node, message) => emit({ type: 'node-warning', node, message }),
   };
   const target = {
     schema: profile.target.schema,

@@ -23,22 +23,32 @@ interface Recorded {
  * recorded, and the render replayed from the start with every recorded answer. Each statement
  * therefore runs once, in the order the template sends them, and every attempt sees the same
  * answers (catalog answers are recorded too, so a relation built meanwhile by another thread
- * cannot change a replay halfway).
+ * cannot change a replay halfway). What the render logs goes to `onLog` once, from the attempt
+ * that finished it (or failed it): earlier attempts stopped halfway and are replayed.
  */
 export async function renderJustInTime(
   render: (warehouse: RenderWarehouse) => string,
   conn: Connection,
   catalog: RunCatalog,
   node: string,
+  onLog?: (message: string, info: boolean) => void,
 ): Promise<string> {
   const recorded: Recorded[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const session = new ReplaySession(recorded, catalog, node);
     try {
-      return render(session);
+      const sql = render(session);
+      session.flushLogs(onLog);
+      return sql;
     } catch (err) {
-      if (!(err instanceof WarehouseSuspend)) throw err;
-      const value = await catalog.answer(conn, err.request, node);
+      if (!(err instanceof WarehouseSuspend)) {
+        session.flushLogs(onLog);
+        throw err;
+      }
+      const value = await catalog.answer(conn, err.request, node).catch((failed: unknown) => {
+        session.flushLogs(onLog);
+        throw failed;
+      });
       recorded.push({ key: requestKey(err.request), value });
     }
   }
@@ -52,6 +62,7 @@ export async function renderJustInTime(
 
 class ReplaySession implements RenderWarehouse {
   private cursor = 0;
+  private readonly logs: Array<[string, boolean]> = [];
 
   constructor(
     private readonly recorded: Recorded[],
@@ -77,5 +88,13 @@ class ReplaySession implements RenderWarehouse {
     this.recorded.push({ key, value: cached.value });
     this.cursor++;
     return cached.value as WarehouseAnswers[R['op']];
+  }
+
+  log(message: string, info: boolean): void {
+    this.logs.push([message, info]);
+  }
+
+  flushLogs(onLog: ((message: string, info: boolean) => void) | undefined): void {
+    for (const [message, info] of this.logs) onLog?.(message, info);
   }
 }

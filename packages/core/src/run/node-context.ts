@@ -35,6 +35,8 @@ export interface NodeRunContext {
   beforeNode(conn: Connection, node: ManifestNode): Promise<void>;
   /** Keeps the views depending on what `node` replaces; absent where views survive a replace. */
   dependentsKeeper(node: ManifestNode): DependentsKeeper | undefined;
+  /** Reports something about a node that did not fail it (a `node-warning` event). */
+  warn(node: ManifestNode, message: string): void;
 }
 
 /** What a node runner reports; the executor adds timing and ids. */
@@ -66,6 +68,26 @@ export function rowsWritten(results: readonly StepResult[]): number | undefined 
     if (WRITE_KINDS.has(r.step.kind)) return r.result.rowsAffected;
   }
   return undefined;
+}
+
+/**
+ * persist_docs could not comment a documented column the built relation lacks: a warning with
+ * dbt's words, as the build itself succeeded.
+ */
+export function warnMissingColumns(
+  ctx: NodeRunContext,
+  node: ManifestNode,
+  results: readonly StepResult[],
+): void {
+  const missing = results.flatMap((r) => r.missingColumns ?? []);
+  if (missing.length === 0) return;
+  const where = node.patch_path
+    ? ` (fix their names in ${node.patch_path.replace(/^[^:]*:\/\//, '')})`
+    : '';
+  ctx.warn(
+    node,
+    `${node.unique_id}: The following columns are specified in the schema but are not present in the database: ${missing.join(', ')} — persist_docs wrote no comment for them${where}`,
+  );
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   mainQueryId,
   runNodeHooks,
   rowsWritten,
+  warnMissingColumns,
   type NodeOutcome,
   type NodeRunContext,
 } from './node-context';
@@ -43,6 +44,7 @@ export async function runModel(
       config,
       sql,
       ...(contract ? { contract } : {}),
+      docs: { description: node.description, columns: node.columns },
     },
     ...(existing ? { existing } : {}),
     flags: { fullRefresh: ctx.fullRefresh },
@@ -50,8 +52,8 @@ export async function runModel(
   };
   const plan = planModel(input);
   await runNodeHooks(ctx, conn, node, 'pre_hook', isIncremental, threadId);
-  const keeper = ctx.dependentsKeeper(node);
-  const results: StepResult[] = await runSteps(conn, plan.steps, node.unique_id, keeper);
+  const helpers = { keeper: ctx.dependentsKeeper(node), dialect: ctx.dialect };
+  const results: StepResult[] = await runSteps(conn, plan.steps, node.unique_id, helpers);
   if (plan.mode === 'incremental') {
     try {
       const introspector = ctx.introspector(conn);
@@ -64,7 +66,7 @@ export async function runModel(
         staging: plan.staging,
         columns: { existing: existingColumns, incoming },
       });
-      results.push(...(await runSteps(conn, apply, node.unique_id, keeper)));
+      results.push(...(await runSteps(conn, apply, node.unique_id, helpers)));
     } catch (err) {
       await conn
         .execute(ctx.dialect.dropRelation('table', plan.staging, true), {
@@ -75,6 +77,7 @@ export async function runModel(
       throw err;
     }
   }
+  warnMissingColumns(ctx, node, results);
   const kind = node.config.materialized === 'view' ? 'view' : 'table';
   ctx.relations.set(relation, kind);
   ctx.catalog.changed(relation);

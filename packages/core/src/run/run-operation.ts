@@ -2,7 +2,6 @@ import type { Adapter } from '../adapter/adapter';
 import type { CompileResult } from '../compile/compile-project';
 import { TsmodelError } from '../diagnostics';
 import { didYouMean } from '../did-you-mean';
-import { splitArgs } from '../templating/context-globals';
 import { setInvocationFlags } from '../templating/invocation-flags';
 import type { MacroDefinition } from '../templating/macro-registry';
 import { YamlFile } from '../yaml/yaml-file';
@@ -45,48 +44,32 @@ export async function runOperation(options: RunOperationOptions): Promise<RunOpe
   // The connection proves the target before the macro acts, as dbt's does.
   const conn = await adapter.connect();
   const globals = engine.env.globals as Record<string, unknown>;
-  const saved = { log: globals.log, print: globals.print };
   let returned: unknown;
-  const logged: Array<[string, boolean]> = [];
   try {
     setInvocationFlags(engine.env, { WHICH: 'run-operation' });
-    // A render may be replayed (jit-render.ts): only the last attempt's messages are shown.
-    const log = (...args: unknown[]) => {
-      const { positional, kwargs } = splitArgs(args);
-      logged.push([String(positional[0] ?? ''), Boolean(kwargs.info ?? positional[1] ?? false)]);
-      return '';
-    };
-    engine.env.addGlobal('log', log);
-    engine.env.addGlobal('print', (...args: unknown[]) => {
-      logged.push([args.map(String).join(' '), true]);
-      return '';
-    });
     engine.env.addGlobal(OPERATION_GLOBAL, () => {
       returned = found.fn({ ...options.args, __keywords: true });
       return '';
     });
     // Replayed with the warehouse's answers until the macro needs no new one (jit-render.ts).
     const catalog = new RunCatalog(adapter);
+    // A render may be replayed (jit-render.ts): only the last attempt's messages are shown.
     await renderJustInTime(
-      (warehouse) => {
-        logged.length = 0;
-        return compiled.renderAdHoc(`{% do ${OPERATION_GLOBAL}() %}`, {
+      (warehouse) =>
+        compiled.renderAdHoc(`{% do ${OPERATION_GLOBAL}() %}`, {
           name: found.name,
           file: found.path,
           warehouse,
-        });
-      },
+        }),
       conn,
       catalog,
       `operation ${found.name}`,
+      options.onLog,
     );
   } catch (err) {
     throw explain(err, found);
   } finally {
-    for (const [message, info] of logged) options.onLog?.(message, info);
     delete globals[OPERATION_GLOBAL];
-    engine.env.addGlobal('log', saved.log);
-    engine.env.addGlobal('print', saved.print);
     await conn.close().catch(() => undefined);
   }
   return { returned, macro: `${found.packageName}.${found.name}` };

@@ -9,7 +9,8 @@ import type { RunCatalog } from './run-catalog';
 export interface RunRenders {
   /**
    * A node's SQL for this run: the compiled SQL when its template is static, else rendered
-   * just in time (incremental models whose table exists, and introspective nodes).
+   * just in time (incremental models whose table exists, introspective nodes, and nodes that
+   * log, so their lines show as they run).
    */
   nodeSql(conn: Connection, node: ManifestNode, isIncremental: boolean): Promise<string>;
   /** Hooks, operations and inline SQL, rendered with the live warehouse. */
@@ -17,18 +18,22 @@ export interface RunRenders {
 }
 
 export function runRenders(
-  compiled: Pick<CompileResult, 'renderForRun' | 'introspective' | 'renderAdHoc'>,
+  compiled: Pick<CompileResult, 'renderForRun' | 'introspective' | 'logging' | 'renderAdHoc'>,
   catalog: RunCatalog,
+  /** What run-time renders log (`log()`, `print()`, `print_table()`), as each render ends. */
+  onLog?: (message: string, info: boolean) => void,
 ): RunRenders {
   return {
     nodeSql: (conn, node, isIncremental) => {
-      if (!isIncremental && !compiled.introspective.has(node.unique_id))
-        return Promise.resolve(node.compiled_code ?? '');
+      const rendersAgain =
+        compiled.introspective.has(node.unique_id) || compiled.logging.has(node.unique_id);
+      if (!isIncremental && !rendersAgain) return Promise.resolve(node.compiled_code ?? '');
       return renderJustInTime(
         (warehouse) => compiled.renderForRun(node.unique_id, { isIncremental }, warehouse),
         conn,
         catalog,
         node.unique_id,
+        onLog,
       );
     },
     renderAdHoc: (conn, text, options = {}) =>
@@ -37,6 +42,7 @@ export function runRenders(
         conn,
         catalog,
         options.node ?? options.name ?? 'inline',
+        onLog,
       ),
   };
 }

@@ -6,6 +6,7 @@ import {
   mainQueryId,
   runNodeHooks,
   rowsWritten,
+  warnMissingColumns,
   type NodeOutcome,
   type NodeRunContext,
 } from './node-context';
@@ -29,13 +30,18 @@ export async function runSeed(
       config: node.config,
       seedFile: node.seed_file!,
       seedPath: node.original_file_path,
+      docs: { description: node.description, columns: node.columns },
     },
     ...(existing ? { existing } : {}),
     flags: { fullRefresh: ctx.fullRefresh, empty: ctx.empty === true },
     dialect: ctx.dialect,
   });
   await runNodeHooks(ctx, conn, node, 'pre_hook', false, threadId);
-  const results = await runSteps(conn, steps, node.unique_id, ctx.dependentsKeeper(node));
+  const results = await runSteps(conn, steps, node.unique_id, {
+    keeper: ctx.dependentsKeeper(node),
+    dialect: ctx.dialect,
+  });
+  warnMissingColumns(ctx, node, results);
   ctx.relations.set(relation, 'table');
   ctx.catalog.changed(relation);
   await runNodeHooks(ctx, conn, node, 'post_hook', false, threadId);

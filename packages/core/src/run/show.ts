@@ -2,11 +2,15 @@ import type { Adapter } from '../adapter/adapter';
 import type { CompileResult } from '../compile/compile-project';
 import type { Connection } from '../adapter/connection';
 import { TsmodelError } from '../diagnostics';
+import { queryWithSqlHeader, withHeaderRelations } from '../materializations/sql-header';
 import { RunCatalog } from './run-catalog';
 import { runRenders } from './run-renders';
 
 export interface ShowOptions {
-  compiled: Pick<CompileResult, 'manifest' | 'renderAdHoc' | 'renderForRun' | 'introspective'>;
+  compiled: Pick<
+    CompileResult,
+    'manifest' | 'renderAdHoc' | 'renderForRun' | 'introspective' | 'logging'
+  >;
   adapter: Adapter;
   /** A model or seed to preview (its compiled SQL runs, not its built relation). */
   node?: string;
@@ -29,10 +33,16 @@ export interface ShowResult {
 export async function showRows(options: ShowOptions): Promise<ShowResult> {
   const conn = await options.adapter.connect();
   try {
-    const body = await showSql(options, conn);
+    const { body, header } = await showSql(options, conn);
     const limit = options.limit < 0 ? '' : `\nlimit ${Math.floor(options.limit)}`;
-    const sql = `select * from (\n${body.trim()}\n) as tsmodel_show${limit}`;
-    const rows = await conn.query(sql);
+    const node = options.node ?? 'inline';
+    const { before, query } = queryWithSqlHeader(
+      header,
+      node,
+      `select * from (\n${body.trim()}\n) as tsmodel_show${limit}`,
+    );
+    for (const statement of before) await conn.execute(statement, { label: 'sql_header', node });
+    const rows = await conn.query(query);
     const columns = rows.length > 0 ? Object.keys(rows[0]!) : [];
     return { sql: body, columns, rows: rows.map(plainRow) };
   } finally {
@@ -40,11 +50,15 @@ export async function showRows(options: ShowOptions): Promise<ShowResult> {
   }
 }
 
-async function showSql(options: ShowOptions, conn: Connection): Promise<string> {
+/** The SQL whose rows are shown, and the model's `sql_header` (relations resolved). */
+async function showSql(
+  options: ShowOptions,
+  conn: Connection,
+): Promise<{ body: string; header?: unknown }> {
   const { adapter } = options;
   const renders = runRenders(options.compiled, new RunCatalog(adapter));
   if (options.inline !== undefined)
-    return renders.renderAdHoc(conn, options.inline, { name: 'inline' });
+    return { body: await renders.renderAdHoc(conn, options.inline, { name: 'inline' }) };
   const node =
     options.node === undefined ? undefined : options.compiled.manifest.nodes[options.node];
   if (!node)
@@ -55,7 +69,7 @@ async function showSql(options: ShowOptions, conn: Connection): Promise<string> 
       hint: 'use `tsmodel show --select <model>` or `tsmodel show --inline "select …"`',
     });
   if (node.resource_type === 'seed' && node.relation)
-    return `select * from ${options.adapter.dialect.renderRelation(node.relation)}`;
+    return { body: `select * from ${options.adapter.dialect.renderRelation(node.relation)}` };
   if (node.compiled_code === undefined)
     throw new TsmodelError({
       code: 'nothing-to-show',
@@ -63,7 +77,10 @@ async function showSql(options: ShowOptions, conn: Connection): Promise<string> 
       node: node.unique_id,
       hint: 'select a model, seed or test',
     });
-  return renders.nodeSql(conn, node, false);
+  const config = await withHeaderRelations(node.config, (t) =>
+    renders.renderAdHoc(conn, t, { node: node.unique_id }),
+  );
+  return { body: await renders.nodeSql(conn, node, false), header: config.sql_header };
 }
 
 /** Values JSON can carry: bigints become numbers when exact, else strings; dates ISO strings. */

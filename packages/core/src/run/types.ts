@@ -59,6 +59,13 @@ export type RunEvent =
       kept: string[];
       dropped: string[];
     }
+  /**
+   * A template's `log()` / `print()` / `print_table()` at run time (node SQL rendered just in
+   * time, hooks), when its render ends. `info`: dbt's `info=True`, for the terminal.
+   */
+  | { type: 'log'; message: string; info: boolean }
+  /** Something about a node that did not fail it, e.g. a documented column it lacks. */
+  | { type: 'node-warning'; node: ManifestNode; message: string }
   | { type: 'run-start'; total: number; threads: number }
   | { type: 'hook-start'; hook: 'on-run-start' | 'on-run-end'; index: number; total: number }
   | { type: 'node-start'; index: number; total: number; node: ManifestNode; relation?: string }

@@ -19,6 +19,12 @@ export interface ColumnProfile {
   readonly defaultStringSize: number;
   /** PostgresColumn: `text` and unsized `character varying` print as written, not sized. */
   readonly unsizedTextKeepsDtype: boolean;
+  /**
+   * DuckDB: the dtype carries a decimal's precision and scale (`DECIMAL(18,3)`, as DESCRIBE
+   * reports it; the size fields stay null), so `is_numeric()` reads the type's name before
+   * the parenthesis. Elsewhere the sizes are fields and the dtype is the bare name.
+   */
+  readonly sizedNumericDtype: boolean;
   /** Extra dataclass fields after the five base ones, with their defaults. */
   readonly extraFields: 'collation' | 'fields' | null;
   /**
@@ -55,6 +61,7 @@ const BASE: ColumnProfile = {
   numericTypes: new Set(['numeric', 'decimal']),
   defaultStringSize: 256,
   unsizedTextKeepsDtype: false,
+  sizedNumericDtype: false,
   extraFields: null,
   fromColumnDef: 'catalog',
 };
@@ -105,6 +112,7 @@ const PROFILES: Record<string, ColumnProfile> = {
       'long',
     ]),
     floatTypes: new Set(['real', 'float', 'float4', 'float8', 'double']),
+    sizedNumericDtype: true,
     extraFields: 'fields',
     fromColumnDef: 'verbatim',
   },

@@ -13,6 +13,7 @@ import { MacroReturn } from './template-errors';
 import { configSet } from './config-set';
 import { dbtHelpers } from './dbt-helpers';
 import { utcDatetime } from './py-datetime';
+import { pyStr, truthy } from './py-values';
 import type { RenderOverrides, RenderTarget, TemplateEngineOptions } from './template-engine';
 
 /** The render in progress; globals read it. Undefined between renders (macro loading). */
@@ -250,9 +251,14 @@ export function installContextGlobals(
     return [...base, INTERNAL_PACKAGE];
   };
 
+  /** dbt's `log(msg, info=False)`; a just-in-time render hands it to its runner. */
+  const say = (message: string, info: boolean) => {
+    state.current?.capture.logs.push(message);
+    state.current?.jit?.warehouse.log?.(message, info);
+  };
   const log = (...args: Args) => {
-    const { positional } = splitArgs(args);
-    state.current?.capture.logs.push(String(positional[0]));
+    const { positional, kwargs } = splitArgs(args);
+    say(String(positional[0]), truthy(positional[1] ?? kwargs.info ?? false));
     return '';
   };
 
@@ -268,7 +274,7 @@ export function installContextGlobals(
     project_name: options.rootProject,
     log,
     print: (...args: Args) => {
-      log(...args);
+      say(args.map((a) => pyStr(a)).join(' '), true);
       return '';
     },
     return: (value: unknown) => {
@@ -277,7 +283,7 @@ export function installContextGlobals(
     exceptions: {
       raise_compiler_error: (message: unknown) => fail('compiler-error', String(message)),
       raise_not_implemented: (message: unknown) => fail('not-implemented', String(message)),
-      warn: (message: unknown) => log(`warning: ${String(message)}`),
+      warn: (message: unknown) => say(`warning: ${String(message)}`, true),
     },
     adapter: {
       dispatch,

@@ -66,6 +66,12 @@ describe('api.Column', () => {
     expect(render('duckdb', src, { dtype: 'HUGEINT' })).toBe('True False True False False');
     expect(render('postgres', src, { dtype: 'HUGEINT' })).toBe('False False False False False');
     expect(render('duckdb', src, { dtype: 'VARCHAR' })).toBe('False False False False True');
+    // DuckDB's DESCRIBE puts a decimal's sizes in the dtype; other adapters' dtypes have none.
+    expect(render('duckdb', src, { dtype: 'DECIMAL(18,3)' })).toBe('False True True False False');
+    expect(render('duckdb', src, { dtype: 'decimal(10, 2)' })).toBe('False True True False False');
+    expect(render('postgres', src, { dtype: 'numeric(18,3)' })).toBe(
+      'False False False False False',
+    );
   });
 
   it('has the classmethods templates call, positionally and by keyword', () => {

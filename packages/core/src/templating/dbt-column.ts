@@ -76,7 +76,9 @@ export class DbtColumn {
   }
 
   is_numeric(): boolean {
-    return this.profile.numericTypes.has(this.dtype.toLowerCase());
+    const lower = this.dtype.toLowerCase();
+    const name = this.profile.sizedNumericDtype ? lower.replace(SIZE_SUFFIX, '') : lower;
+    return this.profile.numericTypes.has(name);
   }
 
   string_size(): number {
@@ -167,6 +169,9 @@ export class DbtColumn {
     );
   }
 }
+
+/** `(18,3)` / `(18, 3)` / `(10)` at the end of a dtype. */
+const SIZE_SUFFIX = /\s*\(\s*\d+\s*(,\s*\d+\s*)?\)$/;
 
 function isNone(v: unknown): boolean {
   return v === null || v === undefined;

@@ -41,6 +41,12 @@ export interface WarehouseAnswers {
  */
 export interface RenderWarehouse {
   ask<R extends WarehouseRequest>(request: R): WarehouseAnswers[R['op']];
+  /**
+   * What the render says as it goes: `log(msg, info=True)`, `print()`, `print_table()`
+   * (`info` true: for the terminal) and `log(msg)` (debug output). A replayed render says it
+   * again, so the runner keeps only the last attempt's lines.
+   */
+  log?(message: string, info: boolean): void;
 }
 
 /** Where a graph relation lives at run time, and its dbt type (table, view, cte). */

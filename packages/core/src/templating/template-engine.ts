@@ -100,7 +100,11 @@ export class TemplateEngine {
       this.env,
       this.state,
       this.macros,
-      resultValues(options.dialect, (text) => this.state.current?.capture.logs.push(text)),
+      resultValues(options.dialect, (text) => {
+        // agate's print_table writes to stdout: dbt shows it on the terminal.
+        this.state.current?.capture.logs.push(text);
+        this.state.current?.jit?.warehouse.log?.(text, true);
+      }),
     );
     setInvocationFlags(this.env, options.flags);
     watchFlagReads(this.env, () => {

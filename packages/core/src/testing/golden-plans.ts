@@ -5,6 +5,8 @@ import type { Dialect } from '../adapter/dialect';
 import { contractSpec } from '../contracts/contract-ddl';
 import type { ManifestNode, NodeConfig } from '../manifest/types';
 import { planIncrementalApply, planIncrementalStage } from '../materializations/incremental';
+import { columnCommentStatements, type NodeDocs } from '../materializations/persist-docs';
+import { planModel } from '../materializations/plan';
 import { planSeed } from '../materializations/seed';
 import { planClone } from '../materializations/clone';
 import type { PlanInput, Step } from '../materializations/step';
@@ -17,12 +19,16 @@ import { planView } from '../materializations/view';
  * diff. `UPDATE_GOLDEN=1` rewrites the files. Test support only: nothing at run time imports it.
  */
 
-export type GoldenStatement = Pick<Step, 'label' | 'sql' | 'transactional' | 'keepDependentsOf'> & {
+export type GoldenStatement = Pick<
+  Step,
+  'label' | 'sql' | 'transactional' | 'keepDependentsOf' | 'columnDocs'
+> & {
   kind: string;
 };
 
 export function renderGolden(steps: GoldenStatement[], dialect: Dialect): string {
   return steps
+    .flatMap((s) => expandColumnDocs(s, dialect))
     .map((s, i) => {
       const keeps = s.keepDependentsOf
         ? `-- keeps the views that depend on ${dialect.renderRelation(s.keepDependentsOf)}\n`
@@ -30,6 +36,26 @@ export function renderGolden(steps: GoldenStatement[], dialect: Dialect): string
       return `-- ${i + 1}. ${s.label} (${s.kind}${s.transactional ? ', transactional' : ''})\n${keeps}${s.sql};\n`;
     })
     .join('\n');
+}
+
+/**
+ * A persist_docs column step as it runs: the read of the built columns, then a comment per
+ * documented column (here every one, as if the relation had them all).
+ */
+function expandColumnDocs(s: GoldenStatement, dialect: Dialect): GoldenStatement[] {
+  const docs = s.columnDocs;
+  if (!docs) return [s];
+  const names = docs.columns.map((c) => c.name);
+  const { statements } = columnCommentStatements(dialect, docs, names);
+  return [
+    { ...s, label: `${s.label}: read the built columns`, kind: 'query', columnDocs: undefined },
+    ...statements.map((sql, i) => ({
+      label: `${s.label}: ${names[i]!}`,
+      kind: 'comment',
+      sql,
+      transactional: s.transactional,
+    })),
+  ];
 }
 
 /** A view and a materialized view with everything a recreation has to carry over. */
@@ -131,12 +157,18 @@ const cols = (...pairs: Array<[string, string]>) =>
 const existingCols = cols(['id', 'INTEGER'], ['customer_id', 'INTEGER'], ['amount', 'DOUBLE']);
 const changedCols = cols(['id', 'INTEGER'], ['amount', 'DECIMAL(18,2)'], ['currency', 'VARCHAR']);
 
-function incremental(dialect: Dialect, cfg: Partial<NodeConfig>, incoming = existingCols): Step[] {
-  const base = input(
+function incremental(
+  dialect: Dialect,
+  cfg: Partial<NodeConfig>,
+  incoming = existingCols,
+  docs?: NodeDocs,
+): Step[] {
+  const plain = input(
     dialect,
     { materialized: 'incremental', ...cfg },
     { existing: { kind: 'table' } },
   );
+  const base = docs ? { ...plain, node: { ...plain.node, docs } } : plain;
   const stage = planIncrementalStage(base);
   if (stage.mode !== 'incremental') throw new Error('expected an incremental stage');
   return [
@@ -149,10 +181,16 @@ function incremental(dialect: Dialect, cfg: Partial<NodeConfig>, incoming = exis
   ];
 }
 
-function seed(dialect: Dialect, existing: PlanInput['existing'], fullRefresh: boolean): Step[] {
+function seed(
+  dialect: Dialect,
+  existing: PlanInput['existing'],
+  fullRefresh: boolean,
+  cfg: Partial<NodeConfig> = {},
+  docs?: NodeDocs,
+): Step[] {
   const base = input(
     dialect,
-    { materialized: 'seed', column_types: { zip: 'VARCHAR' } },
+    { materialized: 'seed', column_types: { zip: 'VARCHAR' }, ...cfg },
     { existing, flags: { fullRefresh } },
   );
   return planSeed({
@@ -169,6 +207,7 @@ function seed(dialect: Dialect, existing: PlanInput['existing'], fullRefresh: bo
       ...base.node,
       relation: { ...base.node.relation, identifier: 'countries' },
       seedFile: '/project/seeds/countries.csv',
+      ...(docs ? { docs } : {}),
     },
   });
 }
@@ -215,6 +254,23 @@ function contracted(dialect: Dialect, existing?: PlanInput['existing']): Step[] 
   return planTable({ ...base, node: { ...base.node, contract: contractSpec(node, dialect)! } });
 }
 
+/** persist_docs of both kinds, and descriptions that need quoting: quotes, newlines, `$$`. */
+const PERSIST_DOCS = { persist_docs: { relation: true, columns: true } };
+const DOCS: NodeDocs = {
+  description: "Orders, one row per order.\nIt's built nightly -- see $$docs$$ /* here */",
+  columns: {
+    id: { name: 'id', description: "The order's id" },
+    amount: { name: 'amount', description: 'Total in EUR\\cents' },
+    customer_id: { name: 'customer_id', description: '' },
+  },
+};
+
+/** A model plan with documentation, through `planModel` (which adds the comments). */
+function documented(dialect: Dialect, cfg: Partial<NodeConfig>, extra: Partial<PlanInput> = {}) {
+  const base = input(dialect, { ...PERSIST_DOCS, ...cfg }, extra);
+  return planModel({ ...base, node: { ...base.node, docs: DOCS } }).steps;
+}
+
 /** Every plan of every materialization, by golden file name. */
 export const goldenCases: Record<string, (d: Dialect) => Step[]> = {
   'clone-of-table': (d) =>
@@ -257,6 +313,18 @@ export const goldenCases: Record<string, (d: Dialect) => Step[]> = {
   'seed-new': (d) => seed(d, undefined, false),
   'seed-reload': (d) => seed(d, { kind: 'table' }, false),
   'seed-full-refresh': (d) => seed(d, { kind: 'table' }, true),
+  'persist-docs-table-new': (d) => documented(d, {}),
+  'persist-docs-table-replace': (d) => documented(d, {}, { existing: { kind: 'table' } }),
+  'persist-docs-view-replace-view': (d) =>
+    documented(d, { materialized: 'view' }, { existing: { kind: 'view' } }),
+  'persist-docs-incremental-merge': (d) =>
+    incremental(
+      d,
+      { ...PERSIST_DOCS, incremental_strategy: 'merge', unique_key: 'id' },
+      existingCols,
+      DOCS,
+    ),
+  'persist-docs-seed-reload': (d) => seed(d, { kind: 'table' }, false, PERSIST_DOCS, DOCS),
 };
 
 /** Compares (or with `UPDATE_GOLDEN=1` rewrites) one golden file; returns what is on disk. */

@@ -37,6 +37,9 @@ export class RedshiftDialect extends PostgresDialect {
     subqueryNeedsAlias: true,
   };
 
+  /** `comment on column` of a view fails on Redshift; dbt-redshift writes only the view's own. */
+  readonly viewColumnComments = false;
+
   /** Redshift's version numbers are not Postgres', and every cluster has MERGE. */
   adoptServerVersion(): void {}
 
