@@ -65,10 +65,10 @@ select cast('2024-02-09' as date) as v;
 select cast(now() as date) >= cast('2024-01-01' as date) as v;
 
 -- current_timestamp_backcompat
-select cast((((cast(cast(cast(current_timestamp as timestamp) as timestamp) as date) - cast(cast(cast(current_timestamp as timestamp) as timestamp) as date)) * 24 + date_part('hour', cast(cast(current_timestamp as timestamp) as timestamp)) - date_part('hour', cast(cast(current_timestamp as timestamp) as timestamp))) * 60 + date_part('minute', cast(cast(current_timestamp as timestamp) as timestamp)) - date_part('minute', cast(cast(current_timestamp as timestamp) as timestamp))) as bigint) as v;
+select cast((((cast(cast(cast(current_timestamp as timestamp) as timestamp) as date) - cast(cast(current_timestamp::timestamp as timestamp) as date)) * 24 + date_part('hour', cast(cast(current_timestamp as timestamp) as timestamp)) - date_part('hour', cast(current_timestamp::timestamp as timestamp))) * 60 + date_part('minute', cast(cast(current_timestamp as timestamp) as timestamp)) - date_part('minute', cast(current_timestamp::timestamp as timestamp))) as bigint) as v;
 
 -- current_timestamp_in_utc_backcompat
-select cast(cast(current_timestamp at time zone 'UTC' as timestamp) as date) >= cast('2024-01-01' as date) as v;
+select cast((current_timestamp at time zone 'utc')::timestamp as date) >= cast('2024-01-01' as date) as v;
 
 -- split_part
 select split_part('a,b,c', ',', 2) as v;
