@@ -6,4 +6,6 @@ export * from './table';
 export * from './incremental';
 export * from './schema-change';
 export * from './seed';
+export * from './snapshot';
+export * from './snapshot-config';
 export * from './plan';

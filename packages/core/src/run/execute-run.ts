@@ -19,6 +19,7 @@ import { setInvocationFlags } from '../templating/invocation-flags';
 import { Redactor, collectSecrets } from '../secrets';
 import { runModel } from './run-model';
 import { runSeed } from './run-seed';
+import { runSnapshot } from './run-snapshot';
 import { RunSqlRecorder } from './run-sql-recorder';
 import { runTest } from './run-test';
 import { addTestGates, criticalPathPriority, scheduleGraph } from './schedule-graph';
@@ -27,7 +28,7 @@ import { tracingConnection, type TracedStatement } from './tracing-connection';
 import { isFailure, runTotals, type NodeResult, type RunEvent, type RunTotals } from './types';
 
 /** The command being run decides only whether tests gate their children (`build`). */
-export type RunCommand = 'run' | 'build' | 'seed' | 'test';
+export type RunCommand = 'run' | 'build' | 'seed' | 'test' | 'snapshot';
 
 export interface ExecuteRunOptions {
   compiled: Pick<
@@ -81,7 +82,7 @@ export interface RunOutcome {
   resultsPath?: string;
 }
 
-const RUNNABLE = new Set(['model', 'seed', 'test']);
+const RUNNABLE = new Set(['model', 'seed', 'snapshot', 'test']);
 
 /**
  * Runs the selected nodes of a compiled project against a warehouse: prepare schemas (listing
@@ -283,6 +284,8 @@ async function runNode(
     await ctx.beforeNode(conn, node);
     if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node, threadId);
     else if (node.resource_type === 'test') outcome = await runTest(ctx, conn, node, target);
+    else if (node.resource_type === 'snapshot')
+      outcome = await runSnapshot(ctx, conn, node, threadId);
     else outcome = await runModel(ctx, conn, node, threadId);
   } catch (err) {
     outcome = { status: 'error', message: errorMessage(err) };
