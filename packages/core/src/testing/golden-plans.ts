@@ -8,6 +8,7 @@ import { planSeed } from '../materializations/seed';
 import type { PlanInput, Step } from '../materializations/step';
 import { planTable } from '../materializations/table';
 import { planView } from '../materializations/view';
+import { snapshotGoldenCases } from './golden-snapshot-plans';
 
 /**
  * Golden SQL per dialect, shared by core and every adapter package: each plan rendered to
@@ -208,6 +209,7 @@ export const goldenCases: Record<string, (d: Dialect) => Step[]> = {
   'seed-new': (d) => seed(d, undefined, false),
   'seed-reload': (d) => seed(d, { kind: 'table' }, false),
   'seed-full-refresh': (d) => seed(d, { kind: 'table' }, true),
+  ...snapshotGoldenCases,
 };
 
 /** Compares (or with `UPDATE_GOLDEN=1` rewrites) one golden file; returns what is on disk. */
@@ -254,6 +256,7 @@ export const PG_STATEMENTS: Record<string, string[]> = {
   truncate: ['TruncateStmt'],
   insert: ['InsertStmt'],
   delete: ['DeleteStmt'],
+  update: ['UpdateStmt'],
   merge: ['MergeStmt'],
   // Redshift rebuilds a column: add, update, drop, rename.
   alter: ['AlterTableStmt', 'UpdateStmt', 'RenameStmt'],
