@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Dialect } from '../adapter/dialect';
 import { duckdbDialect } from '../adapter/dialects/duckdb';
 import { postgresDialect } from '../adapter/dialects/postgres';
 import { TsmodelError } from '../diagnostics';
@@ -13,7 +14,7 @@ import {
 } from './snapshot';
 import { snapshotSpec } from './snapshot-config';
 
-function input(cfg: Partial<NodeConfig>, dialect = postgresDialect): SnapshotPlanInput {
+function input(cfg: Partial<NodeConfig>, dialect: Dialect = postgresDialect): SnapshotPlanInput {
   return {
     node: {
       unique_id: 'snapshot.shop.orders_snap',
