@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,25 @@ describe('duckdb profile', () => {
 });
 
 describe('duckdb connection', () => {
+  it("refuses to run when the opened database is not the target's database", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'tsmodel-duck-')), 'dev.duckdb');
+    const matching = createDuckDBAdapter(target({ path, database: 'dev' }), {
+      projectRoot: tmpdir(),
+    });
+    const conn = await matching.connect();
+    const [row] = await conn.query<{ db: string }>('select current_database() as db');
+    expect(row!.db).toBe('dev');
+    await matching.close();
+
+    const other = createDuckDBAdapter(target({ path, database: 'prod' }), {
+      projectRoot: tmpdir(),
+    });
+    await expect(other.connect()).rejects.toThrow(
+      `DuckDB opened ${path} as database 'dev', but the target's database is 'prod'`,
+    );
+    await other.close();
+  });
+
   it('applies settings on every connection', async () => {
     const adapter = createDuckDBAdapter(target({ settings: { memory_limit: '1GB', threads: 1 } }), {
       projectRoot: tmpdir(),

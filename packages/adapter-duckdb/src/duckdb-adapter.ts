@@ -45,7 +45,9 @@ export class DuckDBAdapter implements Adapter {
 
   async close(): Promise<void> {
     await Promise.all([...this.open].map((c) => c.close()));
-    if (this.instance) (await this.instance).closeSync();
+    // An instance that failed to open (or was closed on a failed check) has nothing to close.
+    const instance = await this.instance?.catch(() => undefined);
+    instance?.closeSync();
     this.instance = undefined;
   }
 
@@ -63,6 +65,12 @@ export class DuckDBAdapter implements Adapter {
         label: 'open database',
       });
     }
+    try {
+      await checkCatalogName(instance, path, this.profile.database);
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
     if (extensions.length > 0) {
       const setup = await instance.connect();
       try {
@@ -79,6 +87,33 @@ export class DuckDBAdapter implements Adapter {
       }
     }
     return instance;
+  }
+}
+
+/**
+ * Every relation is named `"database"."schema"."identifier"` with the catalog name worked out
+ * from the path before connecting; a database DuckDB named otherwise would have every statement
+ * miss it, so that is an error naming both, never a run against the wrong catalog.
+ */
+async function checkCatalogName(
+  instance: DuckDBInstance,
+  path: string,
+  expected: string | undefined,
+): Promise<void> {
+  if (expected === undefined) return;
+  const conn = await instance.connect();
+  try {
+    const [row] = (await conn.runAndReadAll('select current_database()')).getRows();
+    const actual = String(row?.[0]);
+    if (actual !== expected) {
+      throw new TsmodelError({
+        code: 'duckdb-catalog-mismatch',
+        message: `DuckDB opened ${path} as database '${actual}', but the target's database is '${expected}'`,
+        hint: `set the target's database: to ${actual} in profiles.yml, or remove database: so it follows the path`,
+      });
+    }
+  } finally {
+    conn.closeSync();
   }
 }
 

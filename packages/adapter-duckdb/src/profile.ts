@@ -11,6 +11,7 @@ import type { TargetConfig } from '@tsmodel/core';
 const duckdbProfileSchema = z.object({
   path: z.string().min(1).default(':memory:'),
   schema: z.string().min(1).default('main'),
+  database: z.string().min(1).optional(),
   extensions: z.array(z.string().min(1)).default([]),
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
@@ -19,6 +20,11 @@ export interface DuckDBProfile {
   /** Absolute database file path, or `:memory:`. */
   path: string;
   schema: string;
+  /**
+   * The catalog name the path opens (`target.database`, set when the profile was resolved);
+   * relations are named `"database"."schema"."identifier"` with it.
+   */
+  database?: string;
   /** Extensions to INSTALL once and LOAD on every connection. */
   extensions: string[];
   /** `SET key = value` on every connection (e.g. `threads`, `memory_limit`). */
@@ -36,10 +42,10 @@ export function parseDuckDBProfile(target: TargetConfig, projectRoot: string): D
       hint: 'duckdb targets take path (file or :memory:), schema, threads, extensions (list) and settings (map)',
     });
   }
-  const profile = parsed.data;
+  const { database, ...profile } = parsed.data;
   const path =
     profile.path === ':memory:' || isAbsolute(profile.path)
       ? profile.path
       : resolve(projectRoot, profile.path);
-  return { ...profile, path };
+  return { ...profile, ...(database !== undefined ? { database } : {}), path };
 }

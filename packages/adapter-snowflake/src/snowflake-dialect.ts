@@ -12,9 +12,11 @@ import {
   type IncrementalStrategy,
   type RelationKind,
   type SeedColumn,
+  type ContractRules,
   type SnapshotMergeInput,
   type SnapshotStatement,
 } from '@tsmodel/core/adapter';
+import { snowflakeContractRules } from './snowflake-contract-rules';
 import type { NodeConfig, RelationName } from '@tsmodel/core';
 import { clusterByOf, isSecure, isTransient, wantsAutomaticClustering } from './relation-config';
 
@@ -44,6 +46,7 @@ const RESERVED = new Set(
  */
 export class SnowflakeDialect extends SqlDialect {
   readonly type = 'snowflake';
+  readonly contracts: ContractRules = snowflakeContractRules;
   readonly capabilities: DialectCapabilities = {
     transactionalDdl: false,
     atomicCreateOrReplaceTable: true,
@@ -107,6 +110,34 @@ export class SnowflakeDialect extends SqlDialect {
       `alter table ${table} cluster by (${clusterBy.join(', ')})`,
       ...(wantsAutomaticClustering(config) ? [`alter table ${table} resume recluster`] : []),
     ];
+  }
+
+  /** dbt-snowflake's clone: transient unless `transient: false`, grants kept on request. */
+  cloneTable(rel: RelationName, source: RelationName, config?: NodeConfig): string {
+    const kind = isTransient(config) ? 'transient table' : 'table';
+    const grants = config?.copy_grants === true ? ' copy grants' : '';
+    return `create or replace ${kind} ${this.renderRelation(rel)} clone ${this.renderRelation(source)}${grants}`;
+  }
+
+  /** dbt-snowflake's contracted table: declared columns and the rows in one atomic statement. */
+  createOrReplaceTableWithDefinitionsAs(
+    rel: RelationName,
+    definitions: string[],
+    sql: string,
+    config?: NodeConfig,
+  ): string {
+    const kind = isTransient(config) ? 'transient table' : 'table';
+    const grants = config?.copy_grants === true ? ' copy grants' : '';
+    return `create or replace ${kind} ${this.renderRelation(rel)} (\n  ${definitions.join(',\n  ')}\n)${grants} as (\n${sql}\n)`;
+  }
+
+  createTableWithDefinitions(
+    rel: RelationName,
+    definitions: string[],
+    config?: NodeConfig,
+  ): string {
+    const kind = isTransient(config) ? 'transient table' : 'table';
+    return `create ${kind} ${this.renderRelation(rel)} (\n  ${definitions.join(',\n  ')}\n)`;
   }
 
   createTable(rel: RelationName, columns: ColumnDef[]): string {

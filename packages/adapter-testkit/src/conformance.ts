@@ -324,6 +324,24 @@ export function runConformance(
       ]);
     });
 
+    it('loads a seed column typed float as an 8-byte float, which casts to decimal exactly', async () => {
+      const seed = { ...node('seed_floats', ''), seedFile: writeCsvFixtures().floats };
+      seed.config = { ...seed.config, materialized: 'seed', column_types: { v: 'float' } };
+      await loadSeed(adapter, conn, seed);
+      const table = adapter.dialect.renderRelation(rel('seed_floats'));
+      expect(
+        normalize(
+          await conn.query(
+            `select id, cast(cast(v as numeric(28, 6)) as varchar(40)) as v from ${table} order by id`,
+          ),
+        ),
+      ).toEqual([
+        { id: 1, v: '68.602943' },
+        { id: 2, v: '68.602944' },
+        { id: 3, v: '100000.000000' },
+      ]);
+    });
+
     it('refuses a malformed seed file before loading, keeping the previous table and its rows', async () => {
       const files = writeCsvFixtures();
       const seed = {

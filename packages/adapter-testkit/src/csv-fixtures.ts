@@ -20,6 +20,12 @@ export const ODD_CSV_ROWS = [
   { id: 3, name: '東京 🚀', note: 'line one\nline two', zip: '90210', amount: 3 },
 ];
 
+/**
+ * Values 1e-7 apart, for `column_types: {v: float}`: a portable project means an 8-byte float,
+ * in which they stay apart and cast to decimal exactly; in 4 bytes they are one value.
+ */
+export const FLOAT_CSV = 'id,v\n1,68.6029434\n2,68.6029435\n3,100000\n';
+
 /** A semicolon-delimited file, for the `delimiter` config. */
 export const SEMICOLON_CSV = 'code;label\nA;Alpha\nB;Beta\n';
 
@@ -36,11 +42,13 @@ export const BROKEN_CSVS: ReadonlyArray<readonly [string | Buffer, number]> = [
 ];
 
 /** Writes the fixtures into a fresh temp directory and returns their absolute paths. */
-export function writeCsvFixtures(): { odd: string; semicolon: string } {
+export function writeCsvFixtures(): { odd: string; semicolon: string; floats: string } {
   const dir = mkdtempSync(join(tmpdir(), 'tsmodel-seeds-'));
   const odd = join(dir, 'odd.csv');
   const semicolon = join(dir, 'semicolon.csv');
+  const floats = join(dir, 'floats.csv');
   writeFileSync(odd, ODD_CSV);
   writeFileSync(semicolon, SEMICOLON_CSV);
-  return { odd, semicolon };
+  writeFileSync(floats, FLOAT_CSV);
+  return { odd, semicolon, floats };
 }

@@ -45,6 +45,12 @@ export const DBT_MACRO_CASES: DbtMacroCase[] = [
     expected: '2024-01-15',
   },
   {
+    // dbt_utils' date_spine passes dates as quoted strings on most adapters.
+    name: 'dateadd from a quoted string',
+    sql: asDate(`dbt.dateadd('day', 9, "'2018-01-01'")`),
+    expected: '2018-01-10',
+  },
+  {
     name: 'dateadd hour',
     sql: `select cast({{ dbt.dateadd('hour', 25, ${ts('2024-01-01 00:00:00')}) }} as timestamp) as v`,
     expected: '2024-01-02 01:00:00',

@@ -11,4 +11,11 @@ export {
 } from './dbt-macro-cases';
 export { EPHEMERAL_WITH_MODELS, EPHEMERAL_WITH_ROWS, QUOTING_SEED } from './dbt-behaviour-fixtures';
 export { JIT_FILES } from './jit-fixtures';
+export {
+  CONTRACT_CHECK_VIOLATION,
+  CONTRACT_FILES,
+  CONTRACT_MISMATCH,
+  CONTRACT_ORPHAN,
+} from './contract-fixtures';
 export { runDbtSuite, READY, type DbtSuiteTarget, type DbtSuiteTargetFactory } from './dbt-suite';
+export { UNIT_TEST_DIFF, UNIT_TEST_FILES, UNIT_TEST_STATUSES } from './unit-test-fixtures';

@@ -41,7 +41,7 @@ describe('compile on several threads', () => {
     compile(big);
     for (const i of [1, 200, 449]) {
       const sql = readFileSync(path.join(big, `target/compiled/wk/models/m${i}.sql`), 'utf8');
-      expect(sql).toBe(`select x.a, x.b, ${7 + i} as k from "main"."m${i - 1}" x`);
+      expect(sql).toBe(`select x.a, x.b, ${7 + i} as k from "wk"."main"."m${i - 1}" x`);
     }
     const manifest = JSON.parse(readFileSync(path.join(big, 'target/manifest.json'), 'utf8'));
     expect(manifest.nodes['model.wk.m300'].depends_on).toEqual({
@@ -69,7 +69,7 @@ describe('writing compiled files on a second thread', () => {
         path.join(dir, `target/compiled/wr/models/${folder}/w${i}.sql`),
         'utf8',
       );
-      expect(sql).toBe(`select id + ${i} as id from "main"."w${i - 1}"`);
+      expect(sql).toBe(`select id + ${i} as id from "wr"."main"."w${i - 1}"`);
     }
   });
 

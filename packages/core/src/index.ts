@@ -25,3 +25,4 @@ export * from './run';
 export * from './secrets';
 export * from './freshness';
 export * from './catalog';
+export * from './unit-tests';

@@ -10,6 +10,9 @@ select cast((cast('2024-05-15' as date) + interval (-1) quarter) as date) as v;
 -- dateadd bare week
 select cast((cast('2024-01-01' as date) + interval (2) week) as date) as v;
 
+-- dateadd from a quoted string
+select cast((cast('2018-01-01' as timestamp) + interval (9) day) as date) as v;
+
 -- dateadd hour
 select cast((cast('2024-01-01 00:00:00' as timestamp) + interval (25) hour) as timestamp) as v;
 

@@ -10,6 +10,9 @@ select cast((cast('2024-05-15' as date) + ((interval '3 month') * (-1))) as date
 -- dateadd bare week
 select cast((cast('2024-01-01' as date) + ((interval '1 week') * (2))) as date) as v;
 
+-- dateadd from a quoted string
+select cast((cast('2018-01-01' as timestamp) + ((interval '1 day') * (9))) as date) as v;
+
 -- dateadd hour
 select cast((cast('2024-01-01 00:00:00' as timestamp) + ((interval '1 hour') * (25))) as timestamp) as v;
 

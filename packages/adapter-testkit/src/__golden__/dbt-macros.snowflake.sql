@@ -10,6 +10,9 @@ select cast(dateadd(quarter, -1, cast('2024-05-15' as date)) as date) as v;
 -- dateadd bare week
 select cast(dateadd(week, 2, cast('2024-01-01' as date)) as date) as v;
 
+-- dateadd from a quoted string
+select cast(dateadd(day, 9, '2018-01-01') as date) as v;
+
 -- dateadd hour
 select cast(dateadd(hour, 25, cast('2024-01-01 00:00:00' as timestamp)) as timestamp) as v;
 

@@ -58,9 +58,9 @@ export function registerRunHooks(target: DbtSuiteTarget): void {
       expect(await p.query(`select * from ${p.relation('schemas')}`)).toEqual([
         { schema: p.schema },
       ]);
-      // dbt: (project.database, test_schema). tsmodel's relations name a database only when
-      // the profile sets `database:` (README, Hooks: "database_schemas holds none there").
-      const database = target.output(p.schema).database;
+      // dbt: (project.database, test_schema). tsmodel's relations name a database when the
+      // target has one: DuckDB's catalog, or a server profile's `database:` (README, Hooks).
+      const { database } = target;
       expect(await p.query(`select * from ${p.relation('db_schemas')}`)).toEqual([
         { db: database === undefined ? 'None' : String(database), schema: p.schema },
       ]);

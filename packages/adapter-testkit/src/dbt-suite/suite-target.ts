@@ -15,7 +15,10 @@ export interface DbtSuiteTarget {
    * after each read, because DuckDB lets only one instance hold a file.
    */
   adapter(schema: string): Adapter;
-  /** The database (catalog) name relations are rendered with, when the profile names one. */
+  /**
+   * The database (catalog) name relations are rendered with: DuckDB's catalog (the file's
+   * name), a server target's only when its profile names one.
+   */
   database?: string;
   /**
    * Drops what the module's cases built: each case's schema and every schema named with it as

@@ -43,6 +43,32 @@ describe('tsmodel seed', () => {
   });
 });
 
+describe('tsmodel build on a DuckDB schema named like its file', () => {
+  // target/shop.duckdb opens as catalog `shop`: a two-part "shop"."orders" is ambiguous to
+  // DuckDB (catalog shop's default schema, or schema shop), so relations must be three-part.
+  it('builds seeds, models, tests and stored failures in schema shop of shop.duckdb', async () => {
+    const p = testProject({
+      'profiles.yml':
+        'shop:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/shop.duckdb\n      schema: shop\n',
+      'seeds/orders.csv': 'id,amount\n1,10\n2,-5\n',
+      'models/positive.sql':
+        "{{ config(materialized='table') }}\nselect * from {{ ref('orders') }} where amount > 0",
+      'models/audit.sql':
+        "{{ config(schema='audit') }}\nselect count(*) as n from {{ ref('positive') }}",
+      'models/schema.yml':
+        'version: 2\nmodels:\n  - name: positive\n    columns:\n      - name: id\n        data_tests:\n          - unique:\n              config: {store_failures: true}\n',
+    });
+    const built = await p.run('build');
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    expect(await p.relations('shop')).toEqual(['orders', 'positive']);
+    expect(await p.query('select n from shop.shop_audit.audit')).toEqual([{ n: 1 }]);
+    expect(readFileSync(join(p.dir, 'target/compiled/shop/models/audit.sql'), 'utf8')).toContain(
+      'from "shop"."shop"."positive"',
+    );
+  });
+});
+
 const SHOP = {
   'seeds/orders.csv': 'id,customer_id,amount\n1,1,10\n2,1,-5\n3,2,7\n3,2,7\n',
   'models/stg_orders.sql': "select * from {{ ref('orders') }}",
@@ -187,7 +213,7 @@ describe('tsmodel build', () => {
       status: 'success',
       rows_affected: 4,
       adapter_response: { rows_affected: 4 },
-      relation_name: '"main"."orders"',
+      relation_name: '"shop"."main"."orders"',
     });
     expect(byId['model.shop.stg_orders']).toMatchObject({
       status: 'error',

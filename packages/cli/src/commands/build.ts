@@ -2,8 +2,9 @@ import { defineCommand } from './command';
 import { executeNodes } from './execute-nodes';
 
 /**
- * `tsmodel build`: seeds, models and tests in one DAG walk; a model's tests run before its
- * children, and a failed model or test skips everything downstream of it.
+ * `tsmodel build`: seeds, models and tests in one DAG walk; a model's unit tests run before
+ * it and its data tests before its children, and a failed model or test skips everything
+ * downstream of it.
  */
 export const buildCommand = defineCommand({
   name: 'build',

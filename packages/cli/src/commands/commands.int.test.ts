@@ -89,7 +89,7 @@ describe('tsmodel compile --introspect', () => {
     const after = await runCli(['compile', '--introspect', '-s', 'events'], cwd);
     expect(after.stdout).toContain('Incremental models already built in the warehouse: 1');
     expect(after.stdout).toContain(
-      'select 1 as id where id > (select max(id) from "main"."events")',
+      'select 1 as id where id > (select max(id) from "inc"."main"."events")',
     );
     const full = await runCli(['compile', '--introspect', '--full-refresh', '-s', 'events'], cwd);
     expect(full.stdout).not.toContain('where id >');

@@ -76,18 +76,24 @@ select id from {{ ref('people') }}`,
       [
         "select 'pre' as hook;",
         'set threads = 2;',
-        'create table "main"."orders" as (\n\n\nselect id from "main"."people"\n);',
+        'create table "shop"."main"."orders" as (\n\n\nselect id from "shop"."main"."people"\n);',
         "select 'post' as hook;\n",
       ].join('\n\n'),
     );
-    expect(read('compiled/shop/models/orders.sql')).toBe('\n\nselect id from "main"."people"');
-    expect(read('run/shop/seeds/people.csv')).toMatch(/^create table "main"\."people" as \(/);
+    expect(read('compiled/shop/models/orders.sql')).toBe(
+      '\n\nselect id from "shop"."main"."people"',
+    );
+    expect(read('run/shop/seeds/people.csv')).toMatch(
+      /^create table "shop"\."main"\."people" as \(/,
+    );
     expect(read('run/shop/models/orders.yml/not_null_orders_id.sql')).toMatch(
       /^select\n {2}count\(\*\) as failures,[\s\S]*where id is null\n\) dbt_internal_test;\n$/,
     );
     // A rebuild replaces the file with what that run executed.
     expect((await p.run('run')).code).toBe(0);
-    expect(read('run/shop/models/orders.sql')).toContain('create or replace table "main"."orders"');
+    expect(read('run/shop/models/orders.sql')).toContain(
+      'create or replace table "shop"."main"."orders"',
+    );
     // compile writes no run files.
     const q = testProject({ 'models/m.sql': 'select 1 as id' });
     expect((await q.run('compile')).code).toBe(0);

@@ -17,9 +17,9 @@ import { createAdapter } from '../adapters';
 
 const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   run: ['model'],
-  build: ['model', 'seed', 'snapshot', 'test'],
+  build: ['model', 'seed', 'snapshot', 'test', 'unit_test'],
   seed: ['seed'],
-  test: ['test'],
+  test: ['test', 'unit_test'],
   snapshot: ['snapshot'],
 };
 

@@ -77,8 +77,8 @@ models:
     expect((await p.run('run')).code).toBe(1);
     const [schemas, pairs, results] = await logged(p);
     expect(schemas).toBe('main,main_extra');
-    // DuckDB relations name no database unless the profile does.
-    expect(pairs).toBe('none.main none.main_extra ');
+    // DuckDB relations name their database: the catalog of the project's shop.duckdb.
+    expect(pairs).toBe('shop.main shop.main_extra ');
     expect(results!.split(' ').filter(Boolean).sort()).toEqual([
       'a=success',
       'bad=error',

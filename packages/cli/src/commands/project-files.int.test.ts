@@ -45,7 +45,7 @@ describe('analyses, snapshots and generic tests in a build', () => {
     expect(await p.relations()).toEqual(['orders']);
     expect(await p.relations('snapshots')).toEqual(['orders_snapshot']);
     expect(readFileSync(join(p.dir, 'target/compiled/shop/analyses/order_count.sql'), 'utf8')).toBe(
-      'select count(*) as n from "main"."orders"',
+      'select count(*) as n from "shop"."main"."orders"',
     );
   });
 

@@ -5,12 +5,19 @@
  * Every line is also a structured event, so `--log-format json` gets one object per line.
  */
 import { createColors } from 'picocolors';
-import type { ManifestNode, NodeResult, RunEvent, RunTotals } from '@tsmodel/core';
+import type { ManifestNode, NodeResult, RunEvent, RunTotals, UnitTestNode } from '@tsmodel/core';
 import type { Reporter } from '../reporter';
 
 const LINE_WIDTH = 80;
 
 type Colors = ReturnType<typeof createColors>;
+
+/** A test's name in progress lines; a unit test's is `model::name`, as dbt prints it. */
+function shownName(node: ManifestNode): string {
+  return node.resource_type === 'unit_test'
+    ? `${(node as UnitTestNode).model}::${node.name}`
+    : node.name;
+}
 
 /** What the node is, as dbt words it: `sql table model main.orders`, `seed file main.raw`. */
 export function describeNode(node: ManifestNode, relation: string | undefined): string {
@@ -18,6 +25,7 @@ export function describeNode(node: ManifestNode, relation: string | undefined): 
   const where = relation === undefined || !rel ? node.name : `${rel.schema}.${rel.identifier}`;
   if (node.resource_type === 'seed') return `seed file ${where}`;
   if (node.resource_type === 'test') return `test ${node.name}`;
+  if (node.resource_type === 'unit_test') return `unit_test ${shownName(node)}`;
   if (node.resource_type === 'snapshot') return `snapshot ${where}`;
   return `sql ${node.config.materialized} model ${where}`;
 }
@@ -54,7 +62,7 @@ export function endLine(
       return dots(`${n} ${c.green('OK')} ${verb} ${what}`, `[${c.green(detail)}]`);
     }
     case 'pass':
-      return dots(`${n} ${c.green('PASS')} ${node.name}`, `[${c.green('PASS')} in ${time}]`);
+      return dots(`${n} ${c.green('PASS')} ${shownName(node)}`, `[${c.green('PASS')} in ${time}]`);
     case 'warn':
       return dots(
         `${n} ${c.yellow(`WARN ${result.failures ?? ''}`)} ${node.name}`,
@@ -62,7 +70,7 @@ export function endLine(
       );
     case 'fail':
       return dots(
-        `${n} ${c.red(`FAIL ${result.failures ?? ''}`)} ${node.name}`,
+        `${n} ${c.red(`FAIL ${result.failures ?? ''}`)} ${shownName(node)}`,
         `[${c.red(`FAIL ${result.failures ?? ''}`)} in ${time}]`,
       );
     case 'error':

@@ -403,7 +403,7 @@ describe('snapshots in build and selection', () => {
     ).toMatchObject({
       status: 'success',
       message: 'SELECT 3',
-      relation_name: '"snapshots"."orders_snap"',
+      relation_name: '"shop"."snapshots"."orders_snap"',
       adapter_response: { _message: 'SELECT 3', rows_affected: 3 },
     });
   });

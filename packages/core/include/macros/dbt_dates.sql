@@ -14,13 +14,27 @@
   dateadd({{ datepart }}, {{ interval }}, {{ from_date_or_timestamp }})
 {%- endmacro %}
 
+{#- A quoted string such as `'2018-01-01'` has no type of its own in DuckDB's or PostgreSQL's
+    `+` (DuckDB cannot choose among date, timestamp and timestamptz; PostgreSQL reads it as an
+    interval), while dateadd() on Snowflake and Redshift reads it as a timestamp: so do we.
+    Any other expression keeps its type (a timestamptz stays one). -#}
+{% macro dateadd_operand(from_date_or_timestamp) -%}
+  {%- set text = from_date_or_timestamp | string | trim -%}
+  {%- set inner = text[1:-1] | replace("''", "") -%}
+  {%- if text | length >= 2 and text[:1] == "'" and text[-1:] == "'" and "'" not in inner -%}
+    cast({{ text }} as timestamp)
+  {%- else -%}
+    {{ from_date_or_timestamp }}
+  {%- endif -%}
+{%- endmacro %}
+
 {% macro duckdb__dateadd(datepart, interval, from_date_or_timestamp) -%}
-  ({{ from_date_or_timestamp }} + interval ({{ interval }}) {{ datepart }})
+  ({{ dbt.dateadd_operand(from_date_or_timestamp) }} + interval ({{ interval }}) {{ datepart }})
 {%- endmacro %}
 
 {#- PostgreSQL has no quarter unit in interval literals: a quarter is three months. -#}
 {% macro postgres__dateadd(datepart, interval, from_date_or_timestamp) -%}
-  ({{ from_date_or_timestamp }} + ((interval '{{ '3 month' if datepart == 'quarter' else '1 ' ~ datepart }}') * ({{ interval }})))
+  ({{ dbt.dateadd_operand(from_date_or_timestamp) }} + ((interval '{{ '3 month' if datepart == 'quarter' else '1 ' ~ datepart }}') * ({{ interval }})))
 {%- endmacro %}
 
 {% macro redshift__dateadd(datepart, interval, from_date_or_timestamp) -%}

@@ -1,4 +1,5 @@
 import type { NodeConfig, RelationName } from '../manifest/types';
+import type { ContractRules } from '../contracts/contract-rules';
 import type { DependentViewsSql } from './dependent-views';
 
 /** The two kinds of relation tsmodel builds; the kind decides `drop table` vs `drop view`. */
@@ -58,6 +59,13 @@ export interface DialectCapabilities {
    * bare, so a user's own `… as alias` after a ref still parses (dbt's `require_alias`).
    */
   subqueryNeedsAlias: boolean;
+  /**
+   * Named unique and primary-key constraints take their name from one namespace per schema
+   * (PostgreSQL names the constraint's index after it), so a tmp table cannot carry the name
+   * while the old table still does: a contracted rebuild then names them apart on the tmp
+   * table, drops the old table inside the swap's transaction and renames them back.
+   */
+  schemaScopedConstraintNames?: boolean;
 }
 
 export type IncrementalStrategy = 'append' | 'delete+insert' | 'merge' | 'insert_overwrite';
@@ -149,6 +157,9 @@ export interface Dialect {
    * Snowflake).
    */
   readonly dependentViews?: DependentViewsSql;
+
+  /** Which constraints the engine enforces and how it names types (model contracts). */
+  readonly contracts: ContractRules;
 
   /** dbt's `adapter.quote` character (`"` for every SQL engine here; BigQuery's is a backtick). */
   readonly quoteCharacter: string;
@@ -250,6 +261,32 @@ export interface Dialect {
   readonly seedQuoteColumns?: boolean;
   /** `create table rel (col type, …)`: an empty table with declared columns. */
   createTable(rel: RelationName, columns: ColumnDef[]): string;
+  /**
+   * A contracted model's table: `create table rel (<definitions>)`, each definition a column
+   * with its type and constraints or a model-level constraint, already rendered.
+   */
+  createTableWithDefinitions(rel: RelationName, definitions: string[], config?: NodeConfig): string;
+  /**
+   * The same as one atomic statement that also fills the table (`create or replace table rel
+   * (<definitions>) as select …`), where the engine has it and DDL is not transactional
+   * (Snowflake); absent elsewhere, where a create and an insert run in one transaction.
+   */
+  createOrReplaceTableWithDefinitionsAs?(
+    rel: RelationName,
+    definitions: string[],
+    sql: string,
+    config?: NodeConfig,
+  ): string;
+  /** `alter table rel rename constraint from to to` (see `schemaScopedConstraintNames`). */
+  renameConstraint(rel: RelationName, from: string, to: string): string;
+  /**
+   * A zero-copy clone of `source` at `rel`, replacing a table there in one statement
+   * (Snowflake's `create or replace table … clone …`); absent where the engine has none, and
+   * `tsmodel clone` makes a view of the source instead.
+   */
+  cloneTable?(rel: RelationName, source: RelationName, config?: NodeConfig): string;
+  /** `insert into rel (cols) select cols from (<sql>)`: fills a contracted table by column name. */
+  insertSelect(rel: RelationName, columns: string[], sql: string): string;
   /** One multi-row `insert … values` of literal rows; `null` is SQL NULL. */
   insertValues(target: RelationName, columns: string[], rows: (string | null)[][]): string;
 }

@@ -1,3 +1,4 @@
+import type { ContractRules } from '../contracts/contract-rules';
 import type { RelationName } from '../manifest/types';
 import type {
   ColumnDef,
@@ -57,6 +58,7 @@ export abstract class SqlDialect implements Dialect {
   abstract readonly type: string;
   readonly parentType?: string;
   abstract readonly capabilities: DialectCapabilities;
+  abstract readonly contracts: ContractRules;
   readonly quoteCharacter: string = '"';
 
   quoteIdentifier(name: string): string {
@@ -97,6 +99,19 @@ export abstract class SqlDialect implements Dialect {
 
   createOrReplaceTableAs(rel: RelationName, sql: string): string {
     return `create or replace table ${this.renderRelation(rel)} as (\n${sql}\n)`;
+  }
+
+  createTableWithDefinitions(rel: RelationName, definitions: string[]): string {
+    return `create table ${this.renderRelation(rel)} (\n  ${definitions.join(',\n  ')}\n)`;
+  }
+
+  renameConstraint(rel: RelationName, from: string, to: string): string {
+    return `alter table ${this.renderRelation(rel)} rename constraint ${from} to ${to}`;
+  }
+
+  insertSelect(rel: RelationName, columns: string[], sql: string): string {
+    const cols = columns.join(', ');
+    return `insert into ${this.renderRelation(rel)} (${cols})\nselect ${cols}\nfrom (\n${sql}\n) as model_subq`;
   }
 
   createViewAs(rel: RelationName, sql: string, options: { replace: boolean }): string {

@@ -40,6 +40,8 @@ export interface AdHocRendererInput {
   targets: ReadonlyMap<string, RenderTarget>;
   resolver: DependencyResolver;
   renderRelation: (rel: RelationName) => string;
+  /** Receives the renderer's finalizer, so `relocate` can make it forget moved relations. */
+  onFinalizer?: (finalizer: SqlFinalizer) => void;
 }
 
 /**
@@ -57,8 +59,9 @@ export function adHocRenderer(input: AdHocRendererInput): AdHocRender {
       if (key.kind === 'this') return caller;
       const hit =
         key.kind === 'ref'
-          ? resolver.resolveRef(caller, key.pkg, key.name)
+          ? resolver.resolveRef(caller, key)
           : resolver.resolveSource(caller, key.source, key.table);
+  input.onFinalizer?.(finalizer);
       if (hit instanceof TsmodelError) throw hit;
       return hit;
     },

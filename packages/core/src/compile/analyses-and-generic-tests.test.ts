@@ -49,7 +49,7 @@ describe('analyses', () => {
       original_file_path: 'analyses/order_count.sql',
       fqn: ['shop', 'order_count'],
       description: 'How many orders',
-      compiled_code: 'select count(*) from "main"."orders"',
+      compiled_code: 'select count(*) from "shop"."main"."orders"',
     });
     expect(analysis.relation).toBeUndefined();
     expect(analysis.depends_on.nodes).toEqual(['model.shop.orders']);

@@ -10,6 +10,7 @@ import type {
 import type { NodePatch, ParsedProperties } from '../properties';
 import { KEPT_SECTIONS, type KeptSection } from '../properties/schema';
 import type { MacroDefinition } from '../templating/macro-registry';
+import type { UnitTestNode } from '../unit-tests/types';
 import { TSMODEL_VERSION } from './version';
 
 /** The DAG of every node and source; a cycle is reported with its whole path. */
@@ -55,6 +56,7 @@ export function assembleManifest(input: {
   macroPatches: ReadonlyMap<string, NodePatch>;
   docs: ReadonlyMap<string, DocEntry>;
   kept: ParsedProperties['kept'];
+  unitTests: ReadonlyMap<string, UnitTestNode>;
 }): Manifest {
   const sections = Object.fromEntries(KEPT_SECTIONS.map((s) => [s, {}])) as Record<
     KeptSection,
@@ -91,6 +93,7 @@ export function assembleManifest(input: {
     ),
     docs: Object.fromEntries(input.docs),
     ...sections,
+    unit_tests: Object.fromEntries(input.unitTests),
     child_map: {},
     parent_map: {},
   };

@@ -4,7 +4,7 @@ import { Graph } from '../graph/graph';
 import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
 import type { LoadedProject, TargetConfig } from '../project/types';
 import { mergeParsedProperties, parsePropertiesFile } from '../properties';
-import type { RenderCapture } from '../templating/render-capture';
+import { refCallKey, type RenderCapture } from '../templating/render-capture';
 import type { RelationKey } from '../templating/relation-placeholder';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 import { adHocRenderer, type AdHocRender } from './ad-hoc-render';
@@ -16,6 +16,9 @@ import { assembleManifest, dependencyGraph } from './assemble-manifest';
 import { DependencyResolver } from './dependency-resolver';
 import { DocsCatalog } from './docs-catalog';
 import { patchesWithoutNode } from './patches-without-node';
+import { versionFileProblems } from './model-version-checks';
+import { deprecationNotices } from './deprecation-warnings';
+import { checkContracts } from './contract-checks';
 import { snapshotRelation } from './snapshot-relation';
 import { snapshotSpec } from '../materializations/snapshot-config';
 import { YamlTemplates } from './yaml-templates';
@@ -29,6 +32,9 @@ import { findRelationClashes } from './relation-clashes';
 import { RelationNamer } from './relation-naming';
 import { SqlFinalizer } from './sql-finalizer';
 import { jitRenderer, type RunRender } from './jit-renderer';
+import { buildUnitTests } from '../unit-tests/unit-test-nodes';
+import { fixtureLookups } from '../unit-tests/fixture-files';
+import { unitTestRenderer, type UnitTestRender } from './unit-test-renderer';
 
 export interface BuildManifestInput {
   project: LoadedProject;
@@ -53,10 +59,17 @@ export interface BuildManifestOutput {
   warnings: TsmodelError[];
   /** Run-time SQL of incremental and introspective nodes; see `jitRenderer`. */
   renderForRun: RunRender;
+  /** A unit test's model SQL with its fixtures in place; see `unitTestRenderer`. */
+  renderUnitTest: UnitTestRender;
   /** Nodes whose parse render read `execute` or the warehouse: rendered again at run time. */
   introspective: ReadonlySet<string>;
   /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
   renderAdHoc: AdHocRender;
+  /**
+   * Points nodes at other relations (`--defer`: unselected parents read the state's): each
+   * node's relation changes and every node's SQL is finalized again with the new names.
+   */
+  relocate(relations: ReadonlyMap<string, RelationName>): void;
   /** Outside inputs the templates read: env var names, and whether any read the clock. */
   reads: { envVars: string[]; volatile: boolean };
 }
@@ -220,6 +233,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   warnings.push(
     ...patchesWithoutNode(props.patches, usedPatches, [...nodes.values(), ...disabled], macros),
   );
+  problems.push(
+    ...versionFileProblems(props.patches, usedPatches, [...nodes.values(), ...disabled]),
+  );
 
   const sources = new Map<string, ManifestNode>();
   for (const s of props.sources) {
@@ -293,13 +309,40 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     (err) => warnings.push(locate(err)),
   );
 
+  const contracts = checkContracts({
+    nodes,
+    resolver,
+    renderRelation: input.renderRelation,
+    ...(dialect ? { dialect } : {}),
+  });
+  problems.push(...contracts.problems);
+  warnings.push(...contracts.warnings);
   addConsumerEdges(nodes, resolver, problems);
+  const deprecations = deprecationNotices(nodes, new Date());
+  problems.push(...deprecations.problems);
+  warnings.push(...deprecations.warnings);
 
   const graph = dependencyGraph(nodes, sources, problems);
+  const { unitTests, problems: unitTestProblems } = buildUnitTests(
+    props.kept.filter((k) => k.section === 'unit_tests'),
+    {
+      nodes,
+      disabled,
+      resolveRef: (caller, ref) => resolver.resolveRef(caller, ref),
+      resolveSource: (caller, source, table) => resolver.resolveSource(caller, source, table),
+      fixtures: fixtureLookups(input.files, input.displayPath),
+    },
+  );
+  problems.push(...unitTestProblems);
+  // A unit test is a child of its model, as in dbt: selecting the model selects its tests.
+  for (const test of unitTests.values()) {
+    graph.addNode(test.unique_id);
+    graph.addEdge(test.depends_on.nodes[0]!, test.unique_id);
+  }
 
   const resolveKey = (caller: ManifestNode, key: RelationKey) =>
     key.kind === 'ref'
-      ? resolvedKeys.get(caller.unique_id)?.get(`r|${key.pkg ?? ''}|${key.name}`)
+      ? resolvedKeys.get(caller.unique_id)?.get(refCallKey(key))
       : key.kind === 'source'
         ? resolvedKeys.get(caller.unique_id)?.get(`s|${key.source}|${key.table}`)
         : caller;
@@ -330,7 +373,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     macros,
     macroPatches: props.patches,
     docs: docs.entries,
-    kept: props.kept,
+    kept: props.kept.filter((k) => k.section !== 'unit_tests'),
+    unitTests,
   });
 
   const renderForRun = jitRenderer({
@@ -341,9 +385,19 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     finalizer,
     statementFinalizer,
   });
+  const renderUnitTest = unitTestRenderer({
+    engine,
+    nodes,
+    targets,
+    resolver,
+    finalizer,
+    statementFinalizer,
+    renderRelation: input.renderRelation,
+  });
   const introspective = new Set<string>();
   for (const [id, c] of captures) if (c.introspective) introspective.add(id);
 
+  const finalizers = new Set([finalizer, statementFinalizer]);
   const renderAdHoc = adHocRenderer({
     engine,
     rootProject: root.name,
@@ -352,7 +406,17 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     targets,
     resolver,
     renderRelation: input.renderRelation,
+    onFinalizer: (f) => finalizers.add(f),
   });
+  const relocate = (relations: ReadonlyMap<string, RelationName>) => {
+    for (const [id, relation] of relations) {
+      const node = nodes.get(id);
+      if (node) node.relation = relation;
+    }
+    for (const f of finalizers) f.forgetRelations();
+    for (const node of nodes.values())
+      if (rendered.has(node.unique_id)) node.compiled_code = finalizer.finalize(node);
+  };
   const envVars = new Set<string>();
   let volatile = false;
   for (const c of [...captures.values(), ...yamlTemplates.captures]) {
@@ -365,8 +429,10 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     problems,
     warnings,
     renderForRun,
+    renderUnitTest,
     introspective,
     renderAdHoc,
+    relocate,
     reads: { envVars: [...envVars].sort(), volatile },
   };
 }

@@ -39,13 +39,17 @@ describe('compileProject', () => {
     });
     const orders = result.manifest.nodes['model.shop.orders']!;
     expect(orders.config.materialized).toBe('table');
-    expect(orders.relation).toEqual({ schema: 'main_marts', identifier: 'orders' });
-    expect(orders.compiled_code).toBe('select * from "main"."stg_orders"');
+    expect(orders.relation).toEqual({
+      database: 'shop',
+      schema: 'main_marts',
+      identifier: 'orders',
+    });
+    expect(orders.compiled_code).toBe('select * from "shop"."main"."stg_orders"');
     expect(orders.depends_on.nodes).toEqual(['model.shop.stg_orders']);
     expect(orders.fqn).toEqual(['shop', 'marts', 'orders']);
     expect(orders.tags).toEqual(['daily']);
     expect(result.manifest.nodes['model.shop.stg_orders']!.compiled_code).toBe(
-      'select * from "landing"."orders"',
+      'select * from "shop"."landing"."orders"',
     );
     expect(
       readFileSync(path.join(dir, 'target/compiled/shop/models/marts/orders.sql'), 'utf8'),
@@ -227,7 +231,7 @@ describe('compileProject', () => {
     ]);
     const unique = tests.find((t) => t.name === 'unique_orders_id')!;
     expect(unique.attached_node).toBe('model.shop.orders');
-    expect(unique.compiled_code).toContain('from "main"."orders"');
+    expect(unique.compiled_code).toContain('from "shop"."main"."orders"');
     expect(result.manifest.nodes['model.shop.orders']!.description).toBe('All orders');
   });
 });
@@ -264,7 +268,9 @@ describe('parse cache', () => {
       vars: '{v: 2}',
     });
     expect(vars.stats).toMatchObject({ cacheHits: 3, rendered: 1 });
-    expect(vars.manifest.nodes['model.shop.b']!.compiled_code).toBe('select 2 from "main"."a"');
+    expect(vars.manifest.nodes['model.shop.b']!.compiled_code).toBe(
+      'select 2 from "shop"."main"."a"',
+    );
 
     // A changed env var re-renders only the model that read it.
     const env = await compileProject({
@@ -349,6 +355,7 @@ describe('templated project.yml configs', () => {
     expect(Object.keys(off.result.manifest.nodes)).toEqual(['model.shop.other']);
     const on = await compile(files, { vars: '{feature_on: true}' });
     expect(on.result.manifest.nodes['model.shop.f']!.relation).toEqual({
+      database: 'shop',
       schema: 'main_feat',
       identifier: 'f',
     });

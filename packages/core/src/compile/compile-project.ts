@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CompileErrors, TsmodelError } from '../diagnostics';
 import type { Graph } from '../graph/graph';
-import type { Manifest } from '../manifest/types';
+import type { Manifest, RelationName } from '../manifest/types';
 import { loadProject } from '../project/load-project';
 import { resolveProfile } from '../project/resolve-profile';
 import type { LoadedProject, ResolvedProfile } from '../project/types';
@@ -27,6 +27,7 @@ import { relationRendererFor, templatingDialectOf } from './relation-rendering';
 import type { AdapterRegistry } from '../adapter/registry';
 import { publicTarget } from '../secrets';
 import type { RunRender } from './jit-renderer';
+import type { UnitTestRender } from './unit-test-renderer';
 import { digest, envDigest } from '../secret-digest';
 
 export interface CompileOptions {
@@ -81,6 +82,8 @@ export interface CompileResult {
    * models whose table exists, and introspective nodes); see `renderJustInTime`.
    */
   renderForRun: RunRender;
+  /** A unit test's model SQL at run time, its inputs replaced by fixtures; see `unitTestRenderer`. */
+  renderUnitTest: UnitTestRender;
   /** Nodes whose parse render read `execute` or the warehouse: their compiled SQL is a fallback. */
   introspective: ReadonlySet<string>;
   /**
@@ -88,6 +91,11 @@ export interface CompileResult {
    * against the whole project and `this` names `options.node` when given.
    */
   renderAdHoc: AdHocRender;
+  /**
+   * Points nodes at other relations and finalizes every node's SQL again: `--defer` makes
+   * unselected parents read the `--state` run's relations (see `deferredRelations`).
+   */
+  relocate(relations: ReadonlyMap<string, RelationName>): void;
   warnings: TsmodelError[];
   /** `phases`: milliseconds per compile phase, for `--debug` and the benchmark. */
   stats: {
@@ -323,8 +331,10 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     graph: built.graph,
     engine,
     renderForRun: built.renderForRun,
+    renderUnitTest: built.renderUnitTest,
     introspective: built.introspective,
     renderAdHoc: built.renderAdHoc,
+    relocate: built.relocate,
     warnings,
     stats: {
       nodes: Object.keys(manifest.nodes).length + Object.keys(manifest.sources).length,

@@ -31,7 +31,7 @@ export function addConsumerEdges(
   for (const node of waiting.sort((a, b) => a.unique_id.localeCompare(b.unique_id))) {
     const deps = new Set(node.depends_on.nodes);
     for (const name of consumersOf(node)) {
-      const hit = resolver.resolveRef(node, undefined, name);
+      const hit = resolver.resolveRef(node, { name });
       if (hit instanceof TsmodelError) {
         problems.push(hit);
         continue;

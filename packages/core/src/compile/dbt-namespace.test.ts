@@ -84,6 +84,7 @@ describe('generate_*_name in the dbt namespace', () => {
       {%- endmacro %}`,
     });
     expect(result.manifest.nodes['model.shop.a']!.relation).toEqual({
+      database: 'shop',
       schema: 'marts',
       identifier: 'a_b',
     });

@@ -1,6 +1,8 @@
 import { closestMatch } from '../did-you-mean';
 import { TsmodelError, lineColumnAt, lineOf } from '../diagnostics';
 import type { ManifestNode } from '../manifest/types';
+import type { RefCall } from '../templating/render-capture';
+import { compareVersions } from '../manifest/version-order';
 
 /** Resource types a `ref()` can point at. */
 const REFABLE = new Set(['model', 'seed', 'snapshot']);
@@ -28,14 +30,16 @@ export class DependencyResolver {
     for (const s of sources) push(this.sources, `${s.source_name}.${s.name}`, s);
   }
 
-  /** The node `ref(pkg?, name)` from `caller` means, or a located error. */
-  resolveRef(
-    caller: ManifestNode,
-    pkg: string | undefined,
-    name: string,
-  ): ManifestNode | TsmodelError {
+  /**
+   * The node `ref(pkg?, name, v=?)` from `caller` means, or a located error. An unpinned ref
+   * to a versioned model reaches its latest version, as in dbt.
+   */
+  resolveRef(caller: ManifestNode, ref: RefCall): ManifestNode | TsmodelError {
+    const { pkg, name } = ref;
     const all = this.refable.get(name) ?? [];
-    const candidates = pkg ? all.filter((n) => n.package_name === pkg) : all;
+    const inPackage = pkg ? all.filter((n) => n.package_name === pkg) : all;
+    const candidates = this.pickVersion(caller, inPackage, ref);
+    if (candidates instanceof TsmodelError) return candidates;
     if (candidates.length === 1) return candidates[0]!;
     if (candidates.length > 1) {
       const own = candidates.find((n) => n.package_name === caller.package_name);
@@ -84,6 +88,38 @@ export class DependencyResolver {
       suggestion(name, pool, (s) => `did you mean '${s}'?`) ??
         `no model, seed or snapshot named '${name}' exists`,
       refPattern(name),
+    );
+  }
+
+  /** The nodes a ref's version pin (or its absence: the latest version) leaves. */
+  private pickVersion(
+    caller: ManifestNode,
+    nodes: ManifestNode[],
+    ref: RefCall,
+  ): ManifestNode[] | TsmodelError {
+    if (ref.version === undefined)
+      return nodes.filter(
+        (n) => n.version === undefined || String(n.version) === String(n.latest_version),
+      );
+    const pinned = nodes.filter(
+      (n) => n.version !== undefined && String(n.version) === ref.version,
+    );
+    if (pinned.length > 0 || nodes.length === 0) return pinned;
+    const versions = nodes
+      .filter((n) => n.version !== undefined)
+      .map((n) => n.version!)
+      .sort(compareVersions)
+      .map(String);
+    return this.error(
+      caller,
+      'unknown-model-version',
+      versions.length > 0
+        ? `ref('${ref.name}', v=${ref.version}): model '${ref.name}' has no version ${ref.version} (its versions: ${versions.join(', ')})`
+        : `ref('${ref.name}', v=${ref.version}): model '${ref.name}' has no versions`,
+      versions.length > 0
+        ? `pin one of its versions, or add \`- v: ${ref.version}\` under its versions: in a properties file`
+        : `remove the version from the ref, or declare versions: for '${ref.name}' in a properties file`,
+      refPattern(ref.name),
     );
   }
 

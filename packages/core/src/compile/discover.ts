@@ -5,7 +5,15 @@ import type { ProjectConfig } from '../project/types';
 import { readUtf8File } from '../utf8-text';
 
 export type DiscoveredKind =
-  'model' | 'macro' | 'seed' | 'singular_test' | 'properties' | 'analysis' | 'snapshot' | 'docs';
+  | 'model'
+  | 'macro'
+  | 'seed'
+  | 'singular_test'
+  | 'properties'
+  | 'analysis'
+  | 'snapshot'
+  | 'docs'
+  | 'fixture';
 
 /** One file of a project, read once; everything downstream works from these. */
 export interface DiscoveredFile {
@@ -34,6 +42,7 @@ const ROLES: Array<{ paths: (p: ProjectConfig) => string[]; ext: string; kind: D
   { paths: (p) => p.macroPaths, ext: 'sql', kind: 'macro' },
   { paths: (p) => p.seedPaths, ext: 'csv', kind: 'seed' },
   { paths: (p) => p.testPaths, ext: 'sql', kind: 'singular_test' },
+  { paths: (p) => p.testPaths, ext: 'csv', kind: 'fixture' },
   { paths: (p) => p.analysisPaths, ext: 'sql', kind: 'analysis' },
   { paths: (p) => p.snapshotPaths, ext: 'sql', kind: 'snapshot' },
   { paths: (p) => p.docsPaths, ext: 'md', kind: 'docs' },
@@ -53,7 +62,8 @@ const ROLES: Array<{ paths: (p: ProjectConfig) => string[]; ext: string; kind: D
  * Finds every model, macro, seed, singular test, analysis, snapshot, docs and properties file
  * of one project: one directory walk per resource folder (however many roles it plays), one
  * read per file. `.sql` files under a test folder's `generic/` are macro files (dbt's home for
- * `{% test %}` blocks), not singular tests.
+ * `{% test %}` blocks), not singular tests; `.sql` and `.csv` files under its `fixtures/` are
+ * unit test fixtures (dbt's `fixture:` files).
  */
 export async function discoverProjectFiles(
   project: ProjectConfig,
@@ -86,6 +96,19 @@ export function discoverMacroFiles(project: ProjectConfig): Promise<DiscoveredFi
 
 /** dbt's folder for generic tests inside each test path: `tests/generic/`. */
 const GENERIC_TESTS = 'generic';
+/** dbt's folder for unit test fixture files inside each test path: `tests/fixtures/`. */
+const FIXTURES = 'fixtures';
+
+/** What a file under a test path is, by its first folder there (`generic/`, `fixtures/`). */
+function testPathKind(
+  kind: DiscoveredKind,
+  firstFolder: string | undefined,
+): DiscoveredKind | undefined {
+  if (kind === 'fixture') return firstFolder === FIXTURES ? 'fixture' : undefined;
+  if (kind !== 'singular_test') return kind;
+  if (firstFolder === GENERIC_TESTS) return 'macro';
+  return firstFolder === FIXTURES ? 'fixture' : kind;
+}
 
 async function discoverUnder(
   project: ProjectConfig,
@@ -115,9 +138,7 @@ async function discoverUnder(
     const stat = statSync(absPath);
     const shownPath = rootRel === '.' ? rel : `${rootRel}/${rel}`;
     const content = lazyText(absPath, shownPath);
-    const fileKinds = new Set(
-      [...kinds].map((k) => (k === 'singular_test' && parts[0] === GENERIC_TESTS ? 'macro' : k)),
-    );
+    const fileKinds = new Set([...kinds].flatMap((k) => testPathKind(k, parts[0]) ?? []));
     for (const kind of fileKinds) {
       files.push({
         kind,

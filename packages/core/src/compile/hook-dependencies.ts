@@ -1,6 +1,6 @@
 import type { NodeConfig } from '../manifest/types';
 import { parseHook } from '../project/hook-config';
-import { emptyCapture, type RenderCapture } from '../templating/render-capture';
+import { emptyCapture, refCallKey, type RenderCapture } from '../templating/render-capture';
 import type { RenderTarget, TemplateEngine } from '../templating/template-engine';
 
 const MENTIONS_RELATION = /\b(ref|source)\s*\(/;
@@ -36,7 +36,7 @@ export function withHookDependencies(
       continue;
     }
     for (const r of found.refs)
-      if (!merged.refs.some((m) => m.name === r.name && m.pkg === r.pkg)) merged.refs.push(r);
+      if (!merged.refs.some((m) => refCallKey(m) === refCallKey(r))) merged.refs.push(r);
     for (const s of found.sources)
       if (!merged.sources.some((m) => m.source === s.source && m.table === s.table))
         merged.sources.push(s);

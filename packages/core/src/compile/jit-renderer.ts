@@ -80,7 +80,7 @@ export function jitRuntime(
     if (key.kind === 'this') return relationOf(caller, null);
     const hit =
       key.kind === 'ref'
-        ? input.resolver.resolveRef(caller, key.pkg, key.name)
+        ? input.resolver.resolveRef(caller, key)
         : input.resolver.resolveSource(caller, key.source, key.table);
     if (hit instanceof TsmodelError) throw hit;
     if (declaredOnly && key.kind === 'ref' && !caller.depends_on.nodes.includes(hit.unique_id))

@@ -1,9 +1,9 @@
 import { TsmodelError } from '../diagnostics';
 import type { ManifestNode } from '../manifest/types';
-import type { RenderCapture } from '../templating/render-capture';
+import { refCallKey, type RenderCapture } from '../templating/render-capture';
 import type { DependencyResolver } from './dependency-resolver';
 
-/** Per node: `r|pkg|name` / `s|source|table` → the node that ref or source call means. */
+/** Per node: `r|pkg|name|version` / `s|source|table` → the node that ref or source call means. */
 export type ResolvedKeys = Map<string, Map<string, ManifestNode>>;
 
 /**
@@ -30,7 +30,7 @@ export function linkDependencies(
     const model = capture.refs[0];
     const checked =
       node.resource_type === 'test' && node.test_metadata && model && capture.sources.length === 0
-        ? resolver.resolveRef(node, model.pkg, model.name)
+        ? resolver.resolveRef(node, model)
         : undefined;
     if (checked instanceof TsmodelError && checked.code === 'unknown-ref') {
       // dbt's rule: a generic test of a model that does not exist is dropped with a warning
@@ -54,8 +54,7 @@ export function linkDependencies(
       deps.add(hit.unique_id);
       keyed.set(key, hit);
     };
-    for (const r of capture.refs)
-      take(`r|${r.pkg ?? ''}|${r.name}`, resolver.resolveRef(node, r.pkg, r.name));
+    for (const r of capture.refs) take(refCallKey(r), resolver.resolveRef(node, r));
     for (const s of capture.sources)
       take(`s|${s.source}|${s.table}`, resolver.resolveSource(node, s.source, s.table));
     resolved.set(node.unique_id, keyed);

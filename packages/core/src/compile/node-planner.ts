@@ -146,24 +146,30 @@ export function planNodes(
       patch?.config,
       patch ? undefined : `${n.type}|${n.pkg}|${configPath.join('/')}`,
     );
-    const uniqueId = `${n.type}.${n.pkg}.${n.name}`;
+    // A model version's file becomes the version: `model.pkg.dim_customers.v2`, named
+    // `dim_customers`, fqn ending `dim_customers, v2`, as dbt names it.
+    const version = patch?.version;
+    const name = version ? patch.name : n.name;
+    const suffix = version ? `.v${String(version.v)}` : '';
+    const uniqueId = `${n.type}.${n.pkg}.${name}${suffix}`;
     const target: RenderTarget = {
       uniqueId,
-      name: n.name,
+      name,
       packageName: n.pkg,
       resourceType: n.type,
       file: n.file,
       baseConfig: base,
+      ...(version ? { version: version.v } : {}),
     };
     const checksum = n.text === undefined ? '' : sha256(n.text);
     const node = newNode({
       unique_id: uniqueId,
       resource_type: n.type,
-      name: n.name,
+      name,
       package_name: n.pkg,
       path: n.path,
       original_file_path: n.originalFilePath,
-      fqn: n.fqn,
+      fqn: version ? [...n.fqn.slice(0, -1), name, `v${String(version.v)}`] : n.fqn,
       config: base,
       raw_code: n.text,
       checksum,
@@ -179,7 +185,8 @@ export function planNodes(
       job:
         template === undefined
           ? undefined
-          : { fileId: n.fileId, key: `${templateHash}|${hash}`, target, text: template },
+          : // A file that becomes a model version renders as that version (`model.version`).
+            { fileId: n.fileId, key: `${templateHash}|${hash}${suffix}`, target, text: template },
     });
     return node;
   };
@@ -300,6 +307,12 @@ function applyPatch(node: ManifestNode, patch: NodePatch | undefined): void {
   node.columns = patch.columns;
   node.patch_path = patch.patch_path;
   if (patch.governance) Object.assign(node, patch.governance);
+  if (patch.version) {
+    node.version = patch.version.v;
+    node.latest_version = patch.version.latest;
+    if (patch.version.deprecationDate !== undefined)
+      node.deprecation_date = patch.version.deprecationDate;
+  } else if (patch.deprecation_date !== undefined) node.deprecation_date = patch.deprecation_date;
 }
 
 /** A .sql file under snapshot-paths that defines no snapshot is most likely a mistake. */

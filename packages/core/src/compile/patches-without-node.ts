@@ -20,7 +20,8 @@ export function patchesWithoutNode(
   for (const m of macros) existing.add(patchKey('macro', m.packageName, m.name));
   const warnings: TsmodelError[] = [];
   for (const [key, patch] of patches) {
-    if (usedPatches.has(key) || existing.has(key)) continue;
+    // A model version without its file is an error of its own (see `versionFileProblems`).
+    if (usedPatches.has(key) || existing.has(key) || patch.version) continue;
     const pool =
       patch.resource_type === 'macro'
         ? macros.filter((m) => m.packageName === patch.package_name).map((m) => m.name)

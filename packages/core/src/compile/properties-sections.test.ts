@@ -25,6 +25,7 @@ const GOVERNED = [
   '    latest_version: 2',
   '    versions:',
   '      - v: 2',
+  '        defined_in: orders',
   '    columns:',
   '      - name: id',
   '        constraints: [{ type: not_null }]',
@@ -71,11 +72,11 @@ describe('properties sections dbt reads', () => {
       model: 'orders',
       expect: { rows: [{ id: 1 }] },
     });
-    expect(manifest.nodes['model.shop.orders']).toMatchObject({
+    expect(manifest.nodes['model.shop.orders.v2']).toMatchObject({
       access: 'public',
       group: 'finance',
+      version: 2,
       latest_version: 2,
-      versions: [{ v: 2 }],
     });
   });
 
@@ -88,16 +89,12 @@ describe('properties sections dbt reads', () => {
     const notUsed = warnings.filter((w) => w.includes('accepted but not used'));
     expect(notUsed.map((w) => w.replace(/ is accepted.*/, ''))).toEqual([
       "models/more.yml:1:1 'exposures' in properties files",
-      "models/schema.yml:20:1 'metrics' in properties files",
-      "models/schema.yml:23:1 'semantic_models' in properties files",
-      "models/schema.yml:26:1 'saved_queries' in properties files",
+      "models/schema.yml:21:1 'metrics' in properties files",
+      "models/schema.yml:24:1 'semantic_models' in properties files",
+      "models/schema.yml:27:1 'saved_queries' in properties files",
       "models/schema.yml:2:1 'groups' in properties files",
-      "models/schema.yml:28:1 'unit_tests' in properties files",
-      "models/schema.yml:10:5 'versions' in properties files",
-      "models/schema.yml:9:5 'latest_version' in properties files",
       "models/schema.yml:7:5 'access' in properties files",
       "models/schema.yml:8:5 'group' in properties files",
-      "models/schema.yml:14:9 'constraints' in properties files",
     ]);
   });
 

@@ -11,7 +11,8 @@ import { dialectAdapters } from '../testing/dialect-adapters';
 async function compiledRef(type: string, quoting: string): Promise<string> {
   const dir = tempProject({
     'dbt_project.yml': `name: shop\nprofile: p\n${quoting}`,
-    'profiles.yml': `p:\n  outputs:\n    dev:\n      type: ${type}\n      schema: Analytics\n      database: Wh\n`,
+    // DuckDB's database is the catalog its path opens: Wh.duckdb is `Wh`, as `database: Wh` is.
+    'profiles.yml': `p:\n  outputs:\n    dev:\n      type: ${type}\n      schema: Analytics\n      database: Wh\n      path: Wh.duckdb\n`,
     'models/MyModel.sql': 'select 1 as id',
     'models/child.sql': "select * from {{ ref('MyModel') }}",
   });

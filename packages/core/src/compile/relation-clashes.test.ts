@@ -34,7 +34,7 @@ describe('relation clashes', () => {
     expect(
       await clashes({ 'seeds/orders.csv': 'id\n1\n', 'models/orders.sql': 'select 1 as id' }),
     ).toEqual([
-      'seeds/orders.csv model.shop.orders (models/orders.sql) and seed.shop.orders (seeds/orders.csv) both build main.orders: one would overwrite the other — set `alias` or `schema` on one of them so each builds its own relation',
+      'seeds/orders.csv model.shop.orders (models/orders.sql) and seed.shop.orders (seeds/orders.csv) both build memory.main.orders: one would overwrite the other — set `alias` or `schema` on one of them so each builds its own relation',
     ]);
   });
 
@@ -44,7 +44,7 @@ describe('relation clashes', () => {
       'models/stg.sql': "{{ config(alias='orders', materialized='table') }}select 1 as id",
     });
     expect(problem).toBe(
-      "models/stg.sql model.shop.stg (models/stg.sql) builds over source.shop.raw.orders (models/sources.yml:6) at main.orders: it would replace the source's data — set `alias` or `schema` on stg so it builds elsewhere",
+      "models/stg.sql model.shop.stg (models/stg.sql) builds over source.shop.raw.orders (models/sources.yml:6) at memory.main.orders: it would replace the source's data — set `alias` or `schema` on stg so it builds elsewhere",
     );
   });
 
@@ -59,12 +59,14 @@ describe('relation clashes', () => {
     });
     expect(problems).toHaveLength(2);
     expect(problems[0]).toContain(
-      'model.shop.a (models/a.sql) and model.shop.b (models/b.sql) both build main_mart.x',
+      'model.shop.a (models/a.sql) and model.shop.b (models/b.sql) both build memory.main_mart.x',
     );
     expect(problems[1]).toContain(
       'model.shop.audit (models/audit.sql) and test.shop.not_null_a_id.',
     );
-    expect(problems[1]).toContain('(models/a.yml:7) both build main_dbt_test__audit.not_null_a_id');
+    expect(problems[1]).toContain(
+      '(models/a.yml:7) both build memory.main_dbt_test__audit.not_null_a_id',
+    );
   });
 
   it('names the engine folds or truncates to one identifier', async () => {
@@ -90,7 +92,7 @@ describe('relation clashes', () => {
     });
     expect(duckdb).toHaveLength(1);
     expect(duckdb[0]).toContain(
-      'both build main.Orders and main.orders (one relation on duckdb: names match without case',
+      'both build memory.main.Orders and memory.main.orders (one relation on duckdb: names match without case',
     );
   });
 
@@ -100,9 +102,14 @@ describe('relation clashes', () => {
       'models/model_a.sql': "{{ config(alias='duped_alias') }}\nselect 1 as id",
       'models/model_b.sql': "{{ config(alias='duped_alias') }}\nselect 1 as id",
     };
-    for (const type of ['duckdb', 'postgres', 'redshift']) {
+    // DuckDB names the database its path opens (`memory`); the servers' profiles name none.
+    for (const [type, at] of [
+      ['duckdb', 'memory.main'],
+      ['postgres', 'main'],
+      ['redshift', 'main'],
+    ]) {
       expect(await clashes(dupes, type)).toEqual([
-        'models/model_b.sql model.shop.model_a (models/model_a.sql) and model.shop.model_b (models/model_b.sql) both build main.duped_alias: one would overwrite the other — set `alias` or `schema` on one of them so each builds its own relation',
+        `models/model_b.sql model.shop.model_a (models/model_a.sql) and model.shop.model_b (models/model_b.sql) both build ${at}.duped_alias: one would overwrite the other — set \`alias\` or \`schema\` on one of them so each builds its own relation`,
       ]);
     }
     expect(

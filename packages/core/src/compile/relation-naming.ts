@@ -31,7 +31,7 @@ export class RelationNamer {
       config.schema ? `${this.target.schema}_${String(config.schema).trim()}` : this.target.schema,
     );
     const identifier = this.generate('generate_alias_name', node, config.alias, () =>
-      config.alias ? String(config.alias).trim() : node.name,
+      config.alias ? String(config.alias).trim() : defaultAlias(node),
     );
     const database = this.generate('generate_database_name', node, config.database, () =>
       config.database
@@ -68,8 +68,16 @@ export class RelationNamer {
       package_name: node.packageName,
       resource_type: node.resourceType,
       config: node.baseConfig,
+      ...(node.version !== undefined ? { version: node.version } : {}),
     };
     const out = this.engine.callMacro(node, override.fn, [custom ?? null, nodeView]);
     return String(out).trim();
   }
+}
+
+/** dbt's default alias: the name, and for a model version `<name>_v<v>` (dots as `_`). */
+function defaultAlias(node: RenderTarget): string {
+  return node.version === undefined
+    ? node.name
+    : `${node.name}_v${String(node.version).replace(/\./g, '_')}`;
 }

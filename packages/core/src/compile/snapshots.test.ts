@@ -52,10 +52,10 @@ describe('snapshots', () => {
         updated_at: 'updated_at',
       },
     });
-    expect(snap.compiled_code!.trim()).toBe('select * from "raw"."orders"');
+    expect(snap.compiled_code!.trim()).toBe('select * from "shop"."raw"."orders"');
     expect(snap.raw_code).toContain("{{ config(target_schema='snapshots'");
     expect(manifest.nodes['model.shop.current']!.compiled_code).toBe(
-      'select * from "snapshots"."orders_snapshot" where dbt_valid_to is null',
+      'select * from "shop"."snapshots"."orders_snapshot" where dbt_valid_to is null',
     );
   });
 
@@ -72,8 +72,8 @@ describe('snapshots', () => {
         return [s.relation, s.config.strategy];
       }),
     ).toEqual([
-      [{ schema: 'main_history', identifier: 'a' }, 'check'],
-      [{ schema: 'main_history', identifier: 'b_hist' }, 'check'],
+      [{ database: 'shop', schema: 'main_history', identifier: 'a' }, 'check'],
+      [{ database: 'shop', schema: 'main_history', identifier: 'b_hist' }, 'check'],
     ]);
   });
 
@@ -99,7 +99,7 @@ describe('snapshots', () => {
       relation: { schema: 'main_snapshots', identifier: 'customers_snapshot' },
       depends_on: { nodes: ['source.shop.raw.customers'] },
       config: { unique_key: 'id', strategy: 'check', check_cols: 'all' },
-      compiled_code: 'select * from "raw"."customers"',
+      compiled_code: 'select * from "shop"."raw"."customers"',
     });
   });
 

@@ -35,6 +35,12 @@ export class SqlFinalizer {
     private readonly aliasEmptySubqueries = true,
   ) {}
 
+  /** Drops what was rendered with the nodes' relations, after some of them moved (`relocate`). */
+  forgetRelations(): void {
+    this.bodies.clear();
+    this.relationText.clear();
+  }
+
   /** Final SQL of `node` for the given rendered text (full build, or an incremental re-render). */
   finalize(node: ManifestNode, sql?: string): string {
     const { body, ephemerals } = sql === undefined ? this.body(node) : this.replace(node, sql);

@@ -4,8 +4,10 @@
  * that read dbt artifacts (state comparison, lineage viewers, CI scripts) read ours unchanged.
  */
 
+import type { UnitTestNode } from '../unit-tests/types';
+
 export type ResourceType =
-  'model' | 'seed' | 'source' | 'test' | 'snapshot' | 'analysis' | 'operation';
+  'model' | 'seed' | 'source' | 'test' | 'snapshot' | 'analysis' | 'operation' | 'unit_test';
 
 export type Materialization = 'view' | 'table' | 'incremental' | 'ephemeral' | 'seed' | 'test';
 
@@ -59,6 +61,10 @@ export interface ColumnInfo {
   data_type?: string;
   meta: Record<string, unknown>;
   tags: string[];
+  /** `quote: true`: the name is quoted in a contract's DDL (case kept), as in dbt. */
+  quote?: boolean;
+  /** Column constraints, as written (checked and applied with an enforced contract). */
+  constraints?: unknown[];
 }
 
 /** A generic test's call: `unique` on column `id` of model `orders`. */
@@ -97,14 +103,19 @@ export interface ManifestNode {
   /** YAML file that documented this node, when any. */
   patch_path?: string;
   /**
-   * Model governance and versions from YAML (`access`, `group`, `constraints`,
-   * `latest_version`, `versions`), kept as written: tsmodel does not enforce or build them yet.
+   * Model governance from YAML (`access`, `group`), kept as written: tsmodel does not enforce
+   * model access yet.
    */
   access?: string;
   group?: string;
+  /** Model-level constraints, applied with an enforced contract (see `checkContracts`). */
   constraints?: unknown[];
-  latest_version?: unknown;
-  versions?: unknown[];
+  /** A model version's `v` (`model.pkg.name.v2` has version 2); absent for unversioned models. */
+  version?: string | number;
+  /** Of a versioned model's versions, the one an unpinned `ref('name')` reaches. */
+  latest_version?: string | number;
+  /** When the model (version) stops being supported; refs to it are warned about. */
+  deprecation_date?: string;
   // --- tests ---
   test_metadata?: TestMetadata;
   attached_node?: string;
@@ -183,11 +194,17 @@ export interface Manifest {
   semantic_models?: Record<string, PropertiesEntry>;
   saved_queries?: Record<string, PropertiesEntry>;
   groups?: Record<string, PropertiesEntry>;
-  unit_tests?: Record<string, PropertiesEntry>;
+  /** dbt 1.8 unit tests, `unit_test.<package>.<model>.<name>`; graph children of their model. */
+  unit_tests?: Record<string, UnitTestNode>;
   /** parent unique_id → child unique_ids. */
   child_map: Record<string, string[]>;
   /** child unique_id → parent unique_ids. */
   parent_map: Record<string, string[]>;
+}
+
+/** The node, source or unit test `id` names: every id of the graph is one of them. */
+export function nodeById(manifest: Manifest, id: string): ManifestNode | undefined {
+  return manifest.nodes[id] ?? manifest.sources[id] ?? manifest.unit_tests?.[id];
 }
 
 /** Every node of a manifest, runnable nodes and sources alike. */

@@ -9,3 +9,4 @@ export * from './seed';
 export * from './snapshot';
 export * from './snapshot-config';
 export * from './plan';
+export * from './clone';

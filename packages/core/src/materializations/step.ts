@@ -1,4 +1,5 @@
 import type { Dialect, RelationKind } from '../adapter/dialect';
+import type { ContractSpec } from '../contracts/contract-ddl';
 import type { NodeConfig, RelationName } from '../manifest/types';
 
 /** What a step does, for progress output and for tests that look for a step without parsing SQL. */
@@ -42,6 +43,11 @@ export interface PlanNode {
   relation: RelationName;
   config: NodeConfig;
   sql: string;
+  /**
+   * An enforced contract, already checked against the SQL's columns: the table is created
+   * with its declared columns and constraints, then filled by column name.
+   */
+  contract?: ContractSpec;
 }
 
 /** Inputs common to every planner: the node, what exists in the warehouse, and run flags. */

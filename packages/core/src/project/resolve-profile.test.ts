@@ -89,6 +89,7 @@ describe('resolveProfile targets', () => {
       name: 'dev',
       profile_name: 'warehouse',
       schema: 'analytics',
+      database: 'dev',
       threads: 2,
       path: 'dev.duckdb',
     });
@@ -171,6 +172,26 @@ describe('resolveProfile targets', () => {
     ]);
   });
 
+  it("names a DuckDB target's database after the catalog its path opens, as dbt-duckdb does", () => {
+    const profile = (extra: string) =>
+      setup({ 'app/profiles.yml': profileYml('s', extra) }).resolve().target.database;
+    expect(profile('      path: /data/warehouse.duckdb\n')).toBe('warehouse');
+    expect(profile('      path: ":memory:"\n')).toBe('memory');
+    expect(profile('')).toBe('memory');
+    expect(profile('      path: /data/warehouse.duckdb\n      database: warehouse\n')).toBe(
+      'warehouse',
+    );
+  });
+
+  it('refuses a DuckDB database: that is not the catalog its path opens', () => {
+    const { resolve } = setup({
+      'app/profiles.yml': profileYml('s', '      path: dev.duckdb\n      database: prod\n'),
+    });
+    expect(thrownProblems(() => resolve())).toEqual([
+      "profiles.yml:9:7 database 'prod' does not match path 'dev.duckdb': DuckDB names that database 'dev' — set database: dev, or remove database: (it follows the path)",
+    ]);
+  });
+
   it('errors listing the profiles when the named profile is missing', () => {
     const { resolve } = setup({ 'app/profiles.yml': 'other:\n  outputs: {}\nconfig: {}\n' });
     expect(thrownProblems(() => resolve())).toEqual([
@@ -188,6 +209,7 @@ describe('resolveProfile embedded default', () => {
         name: 'default',
         profile_name: 'app',
         schema: 'main',
+        database: 'app',
         threads: 4,
         path: path.join(base, 'app/app.duckdb'),
       },

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { CompileErrors, TsmodelError } from '../diagnostics';
+import { DUCKDB_IN_MEMORY, duckdbCatalogName } from '../adapter/dialects/duckdb-catalog-name';
 import { YamlFile } from '../yaml/yaml-file';
 import { EnvVarRenderer } from './env-var-renderer';
 import { defaultProfilesDirs, findProfilesFile } from './find-profiles-file';
@@ -174,12 +175,21 @@ export function resolveProfile(options: ResolveProfileOptions): ResolvedProfile 
       outputPath,
     );
   }
+  const database = rendered.type === 'duckdb' ? duckdbCatalogName(pathOf(rendered)) : undefined;
+  if (database !== undefined && rendered.database !== undefined && rendered.database !== database) {
+    fail(
+      `database '${rendered.database}' does not match path '${pathOf(rendered) ?? DUCKDB_IN_MEMORY}': DuckDB names that database '${database}'`,
+      `set database: ${database}, or remove database: (it follows the path)`,
+      [...outputPath, 'database'],
+    );
+  }
   if (errors.length > 0) throw new CompileErrors(errors);
   const target: TargetConfig = {
     ...rendered,
     name: targetName,
     profile_name: profileName,
     schema: schema!,
+    ...(database !== undefined ? { database } : {}),
     threads,
   };
   return { target, profilesFile: file };
@@ -210,9 +220,15 @@ function embeddedDefault(project: ProjectConfig, profileName: string): TargetCon
     name: 'default',
     profile_name: profileName,
     schema: 'main',
+    database: duckdbCatalogName(file),
     threads: DEFAULT_THREADS,
     path: file,
   };
+}
+
+/** A DuckDB target's `path:`, as written (the adapter resolves a relative one). */
+function pathOf(output: Record<string, unknown>): string | undefined {
+  return typeof output.path === 'string' ? output.path : undefined;
 }
 
 function targetWithoutProfile(target: string, searched: string): CompileErrors {

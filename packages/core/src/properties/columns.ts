@@ -14,6 +14,8 @@ export function buildColumns(entries: ColumnEntry[] | undefined): Record<string,
       ...(entry.data_type !== undefined ? { data_type: entry.data_type } : {}),
       meta: { ...entry.meta, ...entry.config?.meta },
       tags: columnTags(entry),
+      ...(entry.quote !== undefined ? { quote: entry.quote } : {}),
+      ...(entry.constraints !== undefined ? { constraints: entry.constraints } : {}),
     };
   }
   return columns;

@@ -1,7 +1,7 @@
 import { formatLocation, TsmodelError, type SourceLocation } from '../diagnostics';
 import type { ManifestNode } from '../manifest/types';
 import { notUsedWarning } from './kept-entries';
-import { patchKey } from './patches';
+import { patchKeyOf } from './patches';
 import type { GenericTestSpec, NodePatch, ParsedProperties } from './types';
 
 export interface LocatedSource {
@@ -32,11 +32,13 @@ export function reportDuplicates(
     ),
     patches: firstOfEach(
       patches,
-      (p) => patchKey(p.resource_type, p.package_name, p.name),
+      patchKeyOf,
       (p) => p.location,
       problems,
       (p) => ({
-        what: `${p.resource_type} '${p.name}'`,
+        what: p.version
+          ? `version ${String(p.version.v)} of model '${p.name}' (file ${p.version.definedIn})`
+          : `${p.resource_type} '${p.name}'`,
         hint: `describe each ${p.resource_type} in one properties entry`,
       }),
     ),
@@ -82,9 +84,7 @@ export function mergeParsedProperties(files: ParsedProperties[]): ParsedProperti
   return {
     sources: unique.sources.map((s) => s.node),
     sourceLocations: new Map(unique.sources.map((s) => [s.node.unique_id, s.location])),
-    patches: new Map(
-      unique.patches.map((p) => [patchKey(p.resource_type, p.package_name, p.name), p]),
-    ),
+    patches: new Map(unique.patches.map((p) => [patchKeyOf(p), p])),
     tests: unique.tests,
     problems,
     warnings: [

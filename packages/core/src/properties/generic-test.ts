@@ -54,12 +54,14 @@ export function buildGenericTest(
   if (!definition) return { problem };
   const { attached } = target;
   const isSource = attached.kind === 'source';
+  // dbt pins a versioned model's tests to their version: ref('m', version='2').
+  const pin = attached.version === undefined ? '' : `, version=${quote(String(attached.version))}`;
   const modelExpression = isSource
     ? `source(${quote(attached.sourceName!)}, ${quote(attached.name)})`
-    : `ref(${quote(attached.name)})`;
+    : `ref(${quote(attached.name)}${pin})`;
   const dbtTarget = isSource
     ? `source('${attached.sourceName}', '${attached.name}')`
-    : `ref('${attached.name}')`;
+    : `ref('${attached.name}'${attached.version === undefined ? '' : `, version='${String(attached.version)}'`})`;
 
   const kwargs = { ...definition.args, model: `{{ get_where_subquery(${dbtTarget}) }}` };
   const metadata: TestMetadata = {
@@ -70,7 +72,11 @@ export function buildGenericTest(
   const testType = [definition.namespace, isSource ? 'source' : undefined, definition.name]
     .filter(Boolean)
     .join('_');
-  const targetName = isSource ? `${attached.sourceName}_${attached.name}` : attached.name;
+  const targetName = isSource
+    ? `${attached.sourceName}_${attached.name}`
+    : attached.version === undefined
+      ? attached.name
+      : `${attached.name}_v${String(attached.version)}`;
   const names = definition.customName
     ? { full: definition.customName, short: definition.customName }
     : synthesizeTestNames(testType, targetName, definition.args);

@@ -1,6 +1,6 @@
 export { parsePropertiesFile } from './parse-properties-file';
 export { mergeParsedProperties } from './duplicates';
-export { patchKey } from './patches';
+export { patchKey, patchKeyOf } from './patches';
 export type {
   GenericTestSpec,
   MacroArgument,

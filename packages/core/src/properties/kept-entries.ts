@@ -21,24 +21,22 @@ const NOT_USED: Record<string, string> = {
   semantic_models: 'the semantic layer is not built',
   saved_queries: 'the semantic layer is not built',
   groups: 'groups are kept in the manifest, model access is not enforced',
-  unit_tests: 'unit tests are kept in the manifest but not run yet',
-  versions: 'model versions are not built; ref() reaches the unversioned model',
-  latest_version: 'model versions are not built; ref() reaches the unversioned model',
   access: 'model access is not enforced',
   group: 'model access is not enforced',
-  constraints: 'model contracts are not enforced',
 };
 
 /**
  * The entries of the sections tsmodel keeps as written (exposures, metrics, semantic models,
- * saved queries, groups, unit tests), each with dbt's unique_id; an entry without a name is a
- * problem at the entry.
+ * saved queries, groups) or builds later (unit tests, which need the models), each with dbt's
+ * unique_id; an entry without a name is a problem at the entry.
  */
 export function keptEntries(
   file: PropertiesFile,
   packageName: string,
   path: string,
   at: (path: YamlPath) => SourceLocation,
+  /** Folders between the resource folder and the file, for unit tests' `fqn`. */
+  folders: readonly string[] = [],
 ): {
   entries: Array<{ section: KeptSection; entry: PropertiesEntry; location: SourceLocation }>;
   problems: TsmodelError[];
@@ -63,18 +61,23 @@ export function keptEntries(
         continue;
       }
       // dbt names unit tests within their model: unit_test.<pkg>.<model>.<name>.
-      const scope =
-        section === 'unit_tests' && typeof raw.model === 'string' ? `${raw.model}.` : '';
+      const model = section === 'unit_tests' && typeof raw.model === 'string' ? raw.model : '';
       entries.push({
         section,
         location,
         entry: {
           ...raw,
-          unique_id: `${type}.${packageName}.${scope}${name}`,
+          unique_id: `${type}.${packageName}.${model ? `${model}.` : ''}${name}`,
           name,
           resource_type: type,
           package_name: packageName,
           original_file_path: path,
+          ...(model
+            ? {
+                fqn: [packageName, ...folders, model, name],
+                path: [...folders, path.split('/').pop()!].join('/'),
+              }
+            : {}),
         },
       });
     }
@@ -91,13 +94,11 @@ export function notUsedKeys(
   const note = (key: string, path: YamlPath) => {
     if (!found.has(key)) found.set(key, locate(path));
   };
-  for (const section of KEPT_SECTIONS) if (file[section]?.length) note(section, [section]);
+  for (const section of KEPT_SECTIONS)
+    if (section !== 'unit_tests' && file[section]?.length) note(section, [section]);
   for (const [i, model] of (file.models ?? []).entries()) {
-    for (const key of ['versions', 'latest_version', 'access', 'group', 'constraints'] as const)
+    for (const key of ['access', 'group'] as const)
       if (model[key] !== undefined) note(key, ['models', i, key]);
-    for (const [c, column] of (model.columns ?? []).entries())
-      if (column.constraints !== undefined)
-        note('constraints', ['models', i, 'columns', c, 'constraints']);
   }
   return [...found].map(([key, location]) => ({ key, meaning: NOT_USED[key]!, location }));
 }

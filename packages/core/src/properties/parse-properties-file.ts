@@ -4,7 +4,8 @@ import { YamlFile } from '../yaml/yaml-file';
 import { columnTags } from './columns';
 import { buildGenericTest, type TestContext, type TestTarget } from './generic-test';
 import { reportDuplicates } from './duplicates';
-import { buildMacroPatch, buildNodePatch, patchKey } from './patches';
+import { buildMacroPatch, buildNodePatch, patchKeyOf } from './patches';
+import { expandModelVersions } from './model-versions';
 import { keptEntries, notUsedKeys } from './kept-entries';
 import { propertiesFileSchema, tagList, type ColumnEntry, type NodeEntry } from './schema';
 import { buildSourceNode } from './sources';
@@ -69,13 +70,18 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
     columns: Record<string, { description: string }>,
     entries: ColumnEntry[] | undefined,
     path: YamlPath,
+    columnPaths?: YamlPath[],
   ) => {
     for (const [c, column] of (entries ?? []).entries()) {
       const info = columns[column.name];
       if (info)
-        describe(column.description, [...path, 'columns', c, 'description'], (v) => {
-          info.description = v;
-        });
+        describe(
+          column.description,
+          [...(columnPaths?.[c] ?? [...path, 'columns', c]), 'description'],
+          (v) => {
+            info.description = v;
+          },
+        );
     }
   };
   /** Warns about each unknown key of the `config:` mapping at `path` (a typo would be kept). */
@@ -126,12 +132,15 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
     entry: { tests?: unknown[]; data_tests?: unknown[]; columns?: ColumnEntry[] },
     path: YamlPath,
     target: TestTarget,
+    /** Where each column is written, when not under `path` (a model version's columns). */
+    columnPaths?: YamlPath[],
   ) => {
     addTests(entry.data_tests, [...path, 'data_tests'], target);
     addTests(entry.tests, [...path, 'tests'], target);
     for (const [c, column] of (entry.columns ?? []).entries()) {
-      addTests(column.data_tests, [...path, 'columns', c, 'data_tests'], target, column);
-      addTests(column.tests, [...path, 'columns', c, 'tests'], target, column);
+      const at_ = columnPaths?.[c] ?? [...path, 'columns', c];
+      addTests(column.data_tests, [...at_, 'data_tests'], target, column);
+      addTests(column.tests, [...at_, 'tests'], target, column);
     }
   };
 
@@ -169,6 +178,37 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
   for (const [kind, entries, key] of nodeLists) {
     for (const [i, entry] of (entries ?? []).entries()) {
       checkConfig(kind, entry.config, [key, i, 'config']);
+      if (kind === 'model' && entry.versions !== undefined) {
+        const expanded = expandModelVersions(entry, [key, i], at);
+        result.problems.push(...expanded.problems);
+        for (const [j, expandedVersion] of expanded.versions.entries()) {
+          const { entry: versioned, version, path, columnPaths, testsPath } = expandedVersion;
+          const written = entry.versions[j]!;
+          checkConfig(kind, written.config, [...path, 'config']);
+          const patch = buildNodePatch(
+            kind,
+            versioned,
+            input.packageName,
+            input.path,
+            at(path),
+            version,
+          );
+          patches.push(patch);
+          const descriptionPath =
+            written.description !== undefined ? [...path, 'description'] : [key, i, 'description'];
+          describe(versioned.description, descriptionPath, (v) => {
+            patch.description = v;
+          });
+          describeColumns(patch.columns, versioned.columns, path, columnPaths);
+          addAllTests(
+            versioned,
+            testsPath,
+            { attached: { kind, name: entry.name, version: version.v }, tags: [] },
+            columnPaths,
+          );
+        }
+        continue;
+      }
       const patch = buildNodePatch(kind, entry, input.packageName, input.path, at([key, i]));
       patches.push(patch);
       describe(entry.description, [key, i, 'description'], (v) => {
@@ -190,7 +230,7 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
         patch.arguments![a]!.description = v;
       });
   }
-  const kept = keptEntries(value, input.packageName, input.path, at);
+  const kept = keptEntries(value, input.packageName, input.path, at, folders);
   result.kept = kept.entries;
   result.problems.push(...kept.problems);
   result.notUsed = notUsedKeys(value, (path) => yaml.locate(path, true));
@@ -200,8 +240,7 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
     result.sources.push(node);
     result.sourceLocations.set(node.unique_id, location);
   }
-  for (const patch of unique.patches)
-    result.patches.set(patchKey(patch.resource_type, patch.package_name, patch.name), patch);
+  for (const patch of unique.patches) result.patches.set(patchKeyOf(patch), patch);
   result.tests = unique.tests;
   return result;
 }

@@ -1,11 +1,17 @@
 import type { SourceLocation } from '../diagnostics';
 import { buildColumns } from './columns';
 import { tagList, type MacroEntryProps, type NodeEntry } from './schema';
-import type { ModelGovernance, NodePatch } from './types';
+import { dateText } from './model-versions';
+import type { ModelGovernance, NodePatch, PatchVersion } from './types';
 
 /** Identifies a patch: `model.shop.orders`. */
 export function patchKey(resourceType: string, packageName: string, name: string): string {
   return `${resourceType}.${packageName}.${name}`;
+}
+
+/** The key of the file a patch applies to: a model version's is its `defined_in` file. */
+export function patchKeyOf(patch: NodePatch): string {
+  return patchKey(patch.resource_type, patch.package_name, patch.version?.definedIn ?? patch.name);
 }
 
 /**
@@ -18,8 +24,11 @@ export function buildNodePatch(
   packageName: string,
   patchPath: string,
   location: SourceLocation,
+  /** Set when `entry` is one version of a versioned model (see `expandModelVersions`). */
+  version?: PatchVersion,
 ): NodePatch {
   const config: Record<string, unknown> = { ...entry.config };
+  const deprecation = version ? undefined : dateText(entry.deprecation_date);
   const tags = [
     ...new Set([...tagList(entry.tags), ...tagList(config.tags as string | string[] | undefined)]),
   ];
@@ -36,13 +45,15 @@ export function buildNodePatch(
     ...(entry.docs ? { docs: entry.docs } : {}),
     ...(entry.relation !== undefined ? { relation: entry.relation } : {}),
     ...governance(entry),
+    ...(version ? { version } : {}),
+    ...(deprecation !== undefined ? { deprecation_date: deprecation } : {}),
     patch_path: patchPath,
     location,
   };
 }
 
 function governance(entry: NodeEntry): { governance?: ModelGovernance } {
-  const keys = ['access', 'group', 'constraints', 'latest_version', 'versions'] as const;
+  const keys = ['access', 'group', 'constraints'] as const;
   const found: ModelGovernance = {};
   for (const key of keys) if (entry[key] !== undefined) Object.assign(found, { [key]: entry[key] });
   return Object.keys(found).length > 0 ? { governance: found } : {};

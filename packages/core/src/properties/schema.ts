@@ -37,7 +37,7 @@ export const columnSchema = z.object({
   config: z.object({ meta: metaSchema.optional(), tags: tagsSchema.optional() }).optional(),
   tests: testsSchema.optional(),
   data_tests: testsSchema.optional(),
-  /** Contracts: kept on the node, not enforced yet. */
+  /** Applied with an enforced contract; checked by `checkContracts`. */
   constraints: z.array(z.unknown()).optional(),
 });
 
@@ -54,13 +54,55 @@ export const nodeEntrySchema = z.object({
   data_tests: testsSchema.optional(),
 });
 
-/** Governance and versions are kept on the node as written (see `notUsedKeyWarning`). */
+/**
+ * `deprecation_date: 2025-06-30` (YAML may read it as a date) or with a time and offset; kept
+ * as written, read by `deprecationWarnings`.
+ */
+const deprecationDateSchema = z.union([z.string(), z.date()], {
+  error: 'expected a date such as 2025-06-30 or 2025-06-30 00:00:00+00:00',
+});
+
+/**
+ * A column under a model version: a column of its own, or dbt's `include:`/`exclude:` of the
+ * model's top-level columns (`include: all` is the default).
+ */
+export const versionColumnSchema = columnSchema.extend({
+  name: z.string().optional(),
+  include: z.union([z.string(), z.array(z.string())]).optional(),
+  exclude: z.array(z.string()).optional(),
+});
+
+/** One entry of a model's `versions:` list; see `expandModelVersions`. */
+export const modelVersionSchema = z.object({
+  v: z.union([z.string(), z.number()], {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'a model version needs `v:` (a number or a string)'
+        : 'expected a number or a string',
+  }),
+  defined_in: z.string().optional(),
+  description: z.string().optional(),
+  config: configSchema.optional(),
+  docs: docsSchema.optional(),
+  meta: metaSchema.optional(),
+  tags: tagsSchema.optional(),
+  columns: z.array(versionColumnSchema).optional(),
+  tests: testsSchema.optional(),
+  data_tests: testsSchema.optional(),
+  deprecation_date: deprecationDateSchema.optional(),
+  access: z.string().optional(),
+  group: z.string().optional(),
+  constraints: z.array(z.unknown()).optional(),
+});
+
+/** Governance is kept on the node as written (see `notUsedKeyWarning`); versions are built. */
 export const modelEntrySchema = nodeEntrySchema.extend({
   access: z.string().optional(),
   group: z.string().optional(),
   constraints: z.array(z.unknown()).optional(),
   latest_version: z.union([z.string(), z.number()]).optional(),
-  versions: z.array(z.unknown()).optional(),
+  versions: z.array(modelVersionSchema).optional(),
+  deprecation_date: deprecationDateSchema.optional(),
 });
 
 /** dbt 1.9: a snapshot defined in YAML names the `relation:` it snapshots. */
@@ -151,6 +193,8 @@ export type KeptSection = (typeof KEPT_SECTIONS)[number];
 
 export type PropertiesFile = z.infer<typeof propertiesFileSchema>;
 export type ColumnEntry = z.infer<typeof columnSchema>;
+export type ModelVersionEntry = z.infer<typeof modelVersionSchema>;
+export type VersionColumnEntry = z.infer<typeof versionColumnSchema>;
 export type NodeEntry = z.infer<typeof nodeEntrySchema> &
   Partial<z.infer<typeof modelEntrySchema>> &
   Partial<z.infer<typeof snapshotEntrySchema>>;

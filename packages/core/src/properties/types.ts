@@ -28,13 +28,26 @@ export interface PropertiesFileInput {
 
 export type PatchedResourceType = 'model' | 'seed' | 'snapshot' | 'analysis' | 'macro';
 
-/** A model entry's governance and version keys, copied onto the node as written. */
+/** A model entry's governance keys, copied onto the node as written. */
 export interface ModelGovernance {
   access?: string;
   group?: string;
   constraints?: unknown[];
-  latest_version?: string | number;
-  versions?: unknown[];
+}
+
+/**
+ * Which version of a versioned model a patch describes. The patch is keyed by `definedIn`, the
+ * file it applies to, so the file planned under that name becomes this version of the model.
+ */
+export interface PatchVersion {
+  /** As written (`2`, `'2024_q1'`): the manifest's `version`. */
+  v: string | number;
+  /** The version unpinned `ref()` calls reach: `latest_version`, else the greatest. */
+  latest: string | number;
+  /** Stem of the file that defines this version: `defined_in`, else `<name>_v<v>`. */
+  definedIn: string;
+  /** The version's `deprecation_date`, as written. */
+  deprecationDate?: string;
 }
 
 /** An argument a macro documents under `macros: [{ arguments: [...] }]`. */
@@ -68,6 +81,10 @@ export interface NodePatch {
   relation?: string;
   /** Models only. */
   governance?: ModelGovernance;
+  /** Models only: set when the entry describes one version of a versioned model. */
+  version?: PatchVersion;
+  /** Models only: an unversioned model's `deprecation_date`, as written. */
+  deprecation_date?: string;
   /** `models/staging/schema.yml`: what dbt's manifest calls `patch_path`. */
   patch_path: string;
   location: SourceLocation;
@@ -80,6 +97,8 @@ export interface TestAttachment {
   name: string;
   /** The source's name when `kind` is `source`. */
   sourceName?: string;
+  /** The model version tested, when the model is versioned. */
+  version?: string | number;
 }
 
 /**

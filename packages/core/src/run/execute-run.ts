@@ -22,12 +22,23 @@ import { runSeed } from './run-seed';
 import { runSnapshot } from './run-snapshot';
 import { RunSqlRecorder } from './run-sql-recorder';
 import { runTest } from './run-test';
-import { addTestGates, criticalPathPriority, scheduleGraph } from './schedule-graph';
+import { runUnitTest } from './run-unit-test';
+import { isUnitTest } from '../unit-tests/types';
+import { renderJustInTime } from './jit-render';
+import {
+  addTestGates,
+  criticalPathPriority,
+  scheduleGraph,
+  unitTestsFirst,
+} from './schedule-graph';
 import { schedule, type SkipReason } from './scheduler';
 import { tracingConnection, type TracedStatement } from './tracing-connection';
 import { isFailure, runTotals, type NodeResult, type RunEvent, type RunTotals } from './types';
 
-/** The command being run decides only whether tests gate their children (`build`). */
+/**
+ * The command being run decides only whether tests gate their children and unit tests their
+ * models (`build`).
+ */
 export type RunCommand = 'run' | 'build' | 'seed' | 'test' | 'snapshot';
 
 export interface ExecuteRunOptions {
@@ -36,6 +47,7 @@ export interface ExecuteRunOptions {
     | 'manifest'
     | 'graph'
     | 'renderForRun'
+    | 'renderUnitTest'
     | 'introspective'
     | 'renderAdHoc'
     | 'project'
@@ -82,7 +94,7 @@ export interface RunOutcome {
   resultsPath?: string;
 }
 
-const RUNNABLE = new Set(['model', 'seed', 'snapshot', 'test']);
+const RUNNABLE = new Set(['model', 'seed', 'snapshot', 'test', 'unit_test']);
 
 /**
  * Runs the selected nodes of a compiled project against a warehouse: prepare schemas (listing
@@ -100,11 +112,12 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     STORE_FAILURES: options.storeFailures ?? false,
     WHICH: options.command,
   });
+  const nodeOf = (id: string): ManifestNode => manifest.nodes[id] ?? manifest.unit_tests![id]!;
   // Ephemeral models build nothing (their SQL is inlined into children), so like dbt they are
   // neither run nor counted; the schedule graph keeps the edges through them.
   const ids = new Set(
     [...options.selected].filter((id) => {
-      const node = manifest.nodes[id];
+      const node = manifest.nodes[id] ?? manifest.unit_tests?.[id];
       return (
         node !== undefined &&
         RUNNABLE.has(node.resource_type) &&
@@ -112,7 +125,10 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
       );
     }),
   );
-  const graph = scheduleGraph(compiled.graph, ids);
+  const graph = scheduleGraph(
+    options.command === 'build' ? unitTestsFirst(compiled.graph, manifest) : compiled.graph,
+    ids,
+  );
   if (options.command === 'build') addTestGates(graph, manifest);
   const threads = Math.max(
     1,
@@ -126,7 +142,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   // node being rebuilt, is rebuilt by its own node later in this run.
   const selectedViews = new Map<string, string>();
   for (const id of ids) {
-    const node = manifest.nodes[id]!;
+    const node = nodeOf(id);
     if (node.resource_type === 'model' && node.relation && node.config.materialized === 'view')
       selectedViews.set(relationKey(node.relation, dialect), id);
   }
@@ -136,6 +152,13 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     relations,
     introspector: (conn) => adapter.introspector(conn),
     renders,
+    unitTestSql: (conn, test, fixtures) =>
+      renderJustInTime(
+        (warehouse) => compiled.renderUnitTest(test, fixtures, warehouse),
+        conn,
+        catalog,
+        test.unique_id,
+      ),
     catalog,
     fullRefresh: options.fullRefresh ?? false,
     empty: options.empty ?? false,
@@ -172,9 +195,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
   const onAbort = () => stop.abort();
   options.signal?.addEventListener('abort', onAbort);
   let droppedLeftovers: string[] = [];
-  const built = [...ids]
-    .map((id) => manifest.nodes[id]!)
-    .flatMap((n) => (n.relation ? [n.relation] : []));
+  // A unit test's relation is its scratch table, beside its model: its schema is written too.
+  const built = [...ids].map(nodeOf).flatMap((n) => (n.relation ? [n.relation] : []));
   const schemas = distinctSchemas(built);
   // Before any DDL, even `create schema`: a second run on these schemas waits or fails here.
   const lock = await adapter.lockRun?.({
@@ -216,7 +238,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         return conn.cancel();
       },
       run: async (id, conn, worker) => {
-        const node = manifest.nodes[id]!;
+        const node = nodeOf(id);
         const nodeIndex = ++index;
         emit({ type: 'node-start', index: nodeIndex, total, node, relation: relationOf(node) });
         const session = recorder ? recorder.forNode(conn, node) : conn;
@@ -228,7 +250,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         return !isFailure(result.status);
       },
       skip: (id, reason) => {
-        const node = manifest.nodes[id]!;
+        const node = nodeOf(id);
         record(node, ++index, skippedResult(node, reason, relationOf(node)));
       },
     });
@@ -284,6 +306,7 @@ async function runNode(
     await ctx.beforeNode(conn, node);
     if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node, threadId);
     else if (node.resource_type === 'test') outcome = await runTest(ctx, conn, node, target);
+    else if (isUnitTest(node)) outcome = await runUnitTest(ctx, conn, node);
     else if (node.resource_type === 'snapshot')
       outcome = await runSnapshot(ctx, conn, node, threadId);
     else outcome = await runModel(ctx, conn, node, threadId);
@@ -339,8 +362,8 @@ async function cleanUpCancelled(
 ): Promise<void> {
   const interrupted = results
     .filter((r) => r.status === 'cancelled')
-    .map((r) => manifest.nodes[r.unique_id]!)
-    .flatMap((n) => (n.resource_type !== 'test' && n.relation ? [n.relation] : []));
+    .map((r) => manifest.nodes[r.unique_id] ?? manifest.unit_tests?.[r.unique_id])
+    .flatMap((n) => (n && n.resource_type !== 'test' && n.relation ? [n.relation] : []));
   if (interrupted.length === 0) return;
   try {
     const dropped = await dropInterruptedStaging(
@@ -417,7 +440,7 @@ function renderedRelation(
   node: ManifestNode,
   render: (r: RelationName) => string,
 ): string | undefined {
-  if (!node.relation || node.resource_type === 'test') return undefined;
+  if (!node.relation || node.resource_type === 'test' || isUnitTest(node)) return undefined;
   return render(node.relation);
 }
 

@@ -19,3 +19,4 @@ export {
   type RunOperationOutcome,
 } from './run-operation';
 export { compileAgainstWarehouse, type IntrospectedCompile } from './compile-introspect';
+export { resolveDeferral, deferredParents, deferralCandidates, stateRelation, type DeferredParent } from './deferral';

@@ -8,6 +8,7 @@ import type { NodeStatus } from './types';
 import type { RelationCache } from './relation-cache';
 import type { RunCatalog } from './run-catalog';
 import type { RunRenders } from './run-renders';
+import type { UnitTestNode } from '../unit-tests/types';
 
 /** What every node runner needs besides its connection: shared for the whole invocation. */
 export interface NodeRunContext {
@@ -17,6 +18,12 @@ export interface NodeRunContext {
   introspector(conn: Connection): Introspector;
   /** Node SQL and hook SQL for this run, rendered just in time where templates need it. */
   renders: RunRenders;
+  /** A unit test's model SQL, its inputs replaced by `fixtures` (see `unitTestRenderer`). */
+  unitTestSql(
+    conn: Connection,
+    test: UnitTestNode,
+    fixtures: ReadonlyMap<string, string>,
+  ): Promise<string>;
   /** What templates learned about the warehouse; a node that builds a relation tells it. */
   catalog: RunCatalog;
   fullRefresh: boolean;

@@ -5,6 +5,7 @@ import { shouldFullRefresh } from '../materializations/full-refresh';
 import { planIncrementalApply } from '../materializations/incremental';
 import { planModel } from '../materializations/plan';
 import { withHeaderRelations } from '../materializations/sql-header';
+import { checkContract } from './contract-check';
 import {
   mainQueryId,
   runNodeHooks,
@@ -30,14 +31,18 @@ export async function runModel(
     node.config.materialized === 'incremental' &&
     existing?.kind === 'table' &&
     !shouldFullRefresh(ctx.fullRefresh, node.config.full_refresh);
+  const config = await withHeaderRelations(node.config, (t) =>
+    ctx.renders.renderAdHoc(conn, t, { node: node.unique_id, isIncremental }),
+  );
+  const sql = await ctx.renders.nodeSql(conn, node, isIncremental);
+  const contract = await checkContract(conn, node, sql, config, ctx.dialect);
   const input = {
     node: {
       unique_id: node.unique_id,
       relation,
-      config: await withHeaderRelations(node.config, (t) =>
-        ctx.renders.renderAdHoc(conn, t, { node: node.unique_id, isIncremental }),
-      ),
-      sql: await ctx.renders.nodeSql(conn, node, isIncremental),
+      config,
+      sql,
+      ...(contract ? { contract } : {}),
     },
     ...(existing ? { existing } : {}),
     flags: { fullRefresh: ctx.fullRefresh },

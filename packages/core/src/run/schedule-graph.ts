@@ -32,6 +32,30 @@ export function scheduleGraph(graph: Graph, selected: ReadonlySet<string>): Grap
 }
 
 /**
+ * dbt `build`: a model's unit tests run before the model — once its parents are built, since
+ * they read the parents' column types — and a failing one skips the model and what depends on
+ * it. Returns a copy of `graph` where each unit test depends on its model's parents and the
+ * model on it, instead of the unit test on its model.
+ */
+export function unitTestsFirst(graph: Graph, manifest: Manifest): Graph {
+  const unitTests = manifest.unit_tests ?? {};
+  if (Object.keys(unitTests).length === 0) return graph;
+  const out = new Graph();
+  for (const id of graph.nodes()) {
+    out.addNode(id);
+    const test = unitTests[id];
+    if (!test) {
+      for (const p of graph.parents(id)) if (!unitTests[p]) out.addEdge(p, id);
+      continue;
+    }
+    const model = test.depends_on.nodes[0]!;
+    for (const p of graph.parents(model)) out.addEdge(p, id);
+    out.addEdge(id, model);
+  }
+  return out;
+}
+
+/**
  * dbt `build`: a model's tests run before its children, and a failing test skips them. Adds
  * `test → child` for every child of a node the test checks, unless that child is (an ancestor
  * of) another node the test reads, which would close a cycle (a relationships test between a

@@ -5,7 +5,7 @@
  */
 import { TsmodelError } from '../diagnostics';
 import type { Graph } from '../graph/graph';
-import type { Manifest, ResourceType } from '../manifest/types';
+import { nodeById, type Manifest, type ResourceType } from '../manifest/types';
 import { SelectionEvaluator, nothingSelected } from './evaluate';
 import { invalidChoice } from './methods/choice-error';
 import { parseSelectionValues } from './parse';
@@ -83,7 +83,7 @@ export function keepResourceTypes(
 ): Set<string> {
   const kept = new Set<string>();
   for (const id of ids) {
-    const node = manifest.nodes[id] ?? manifest.sources[id];
+    const node = nodeById(manifest, id);
     if (node && types.includes(node.resource_type)) kept.add(id);
   }
   return kept;

@@ -5,7 +5,7 @@
  */
 import { TsmodelError } from '../diagnostics';
 import type { Graph } from '../graph/graph';
-import type { Manifest, ManifestNode } from '../manifest/types';
+import { nodeById, type Manifest, type ManifestNode } from '../manifest/types';
 import type { NamedSelector } from '../project/types';
 import { collectNeighbors } from './graph-operators';
 import { expandSelection, incorporateIndirect, type SelectionBundle } from './indirect';
@@ -42,7 +42,7 @@ export class SelectionEvaluator {
   ) {
     this.candidates = [];
     for (const id of graph.nodes()) {
-      const node = manifest.nodes[id] ?? manifest.sources[id];
+      const node = nodeById(manifest, id);
       if (node) this.candidates.push(node);
     }
     this.context = {

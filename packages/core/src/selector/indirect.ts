@@ -1,5 +1,6 @@
 /**
- * Indirect test selection: which tests join because the nodes they test were selected. Done
+ * Indirect test selection: which data and unit tests join because the nodes they test were
+ * selected (a unit test's one parent is its model). Done
  * per atom (and again when atoms are combined) exactly like dbt, so `--exclude orders` also
  * drops the tests on `orders`, and a `relationships` test between two models joins an
  * intersection only when both of its parents survive it (in cautious/buildable modes).
@@ -56,10 +57,11 @@ export function incorporateIndirect(
   return selected;
 }
 
-/** The nodes a test tests, or `undefined` when `id` is not a test. */
+/** The nodes a data or unit test tests, or `undefined` when `id` is not a test. */
 function testParents(manifest: Manifest, id: string): string[] | undefined {
   const node = manifest.nodes[id];
-  return node?.resource_type === 'test' ? node.depends_on.nodes : undefined;
+  if (node?.resource_type === 'test') return node.depends_on.nodes;
+  return manifest.unit_tests?.[id]?.depends_on.nodes;
 }
 
 function childrenOf(graph: Graph, ids: ReadonlySet<string>): Set<string> {

@@ -4,7 +4,7 @@ import { SECRET_ENV_PREFIXES, isSecretEnvVar } from '../secrets';
 import { envDigest } from '../secret-digest';
 import type { MacroRegistry } from './macro-registry';
 import { INTERNAL_PACKAGE } from './macro-registry';
-import type { RenderCapture } from './render-capture';
+import { refCallKey, type RenderCapture } from './render-capture';
 import { displayMarkers, encodeKey, type RelationKey } from './relation-placeholder';
 import { DbtRelation, relationApi, type RelationStyle } from './dbt-relation';
 import { warehouseMethods, type ResultValues } from './adapter-object';
@@ -13,7 +13,7 @@ import { MacroReturn } from './template-errors';
 import { configSet } from './config-set';
 import { dbtHelpers } from './dbt-helpers';
 import { utcDatetime } from './py-datetime';
-import type { RenderTarget, TemplateEngineOptions } from './template-engine';
+import type { RenderOverrides, RenderTarget, TemplateEngineOptions } from './template-engine';
 
 /** The render in progress; globals read it. Undefined between renders (macro loading). */
 export interface RenderState {
@@ -29,6 +29,8 @@ export interface RenderState {
         jit: JitRuntime | undefined;
         /** `store_result`/`load_result`: the named statement results of this render. */
         results: Map<string, unknown>;
+        /** A unit test's vars, env vars and macros in place of the project's. */
+        overrides: RenderOverrides | undefined;
       }
     | undefined;
   readonly options: TemplateEngineOptions;
@@ -109,12 +111,12 @@ export function installContextGlobals(
         "use ref('model') or ref('package', 'model')",
       );
     const [pkg, name] = names.length === 2 ? [names[0], names[1]!] : [undefined, names[0]!];
-    if (kwargs.v !== undefined || kwargs.version !== undefined)
-      fail('bad-ref', 'model versions are not supported');
+    const pinned = kwargs.v ?? kwargs.version;
+    const version = pinned === undefined || pinned === null ? undefined : String(pinned);
+    const call = { pkg, name, ...(version === undefined ? {} : { version }) };
     const c = cur();
-    if (!c.capture.refs.some((r) => r.name === name && r.pkg === pkg))
-      c.capture.refs.push({ pkg, name });
-    return graphRelation({ kind: 'ref', caller: c.target.packageName, pkg, name });
+    if (!c.capture.refs.some((r) => refCallKey(r) === refCallKey(call))) c.capture.refs.push(call);
+    return graphRelation({ kind: 'ref', caller: c.target.packageName, ...call });
   };
 
   const source = (...args: Args) => {
@@ -136,6 +138,8 @@ export function installContextGlobals(
     const { positional } = splitArgs(args);
     const name = String(positional[0]);
     const c = cur();
+    const overridden = c.overrides?.vars;
+    if (overridden && Object.hasOwn(overridden, name)) return renderVarValue(overridden[name]);
     const found = options.vars(name, c.target.packageName);
     if (found.found) {
       c.capture.vars[name] = JSON.stringify(found.value ?? null);
@@ -191,6 +195,8 @@ export function installContextGlobals(
         `read it in profiles.yml (e.g. password: "{{ env_var('${name}') }}"), or rename it without the ${SECRET_ENV_PREFIXES.join(' / ')} prefix if it is not a secret`,
       );
     }
+    const overridden = state.current?.overrides?.envVars;
+    if (overridden && Object.hasOwn(overridden, name)) return overridden[name];
     const value = options.env[name];
     const c = state.current;
     if (c) c.capture.envVars[name] = envDigest(value);

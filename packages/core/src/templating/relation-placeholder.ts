@@ -12,7 +12,7 @@ const MARK_RE = /\u0001([^\u0001]+)\u0001/g;
 
 /** A reference as written in the template, resolved later. */
 export type RelationKey =
-  | { kind: 'ref'; caller: string; pkg?: string; name: string }
+  | { kind: 'ref'; caller: string; pkg?: string; name: string; version?: string }
   | { kind: 'source'; caller: string; source: string; table: string }
   | { kind: 'this' };
 
@@ -21,7 +21,7 @@ export type RelationPart = 'database' | 'schema' | 'identifier';
 export function encodeKey(key: RelationKey): string {
   switch (key.kind) {
     case 'ref':
-      return `r\u0002${key.caller}\u0002${key.pkg ?? ''}\u0002${key.name}`;
+      return `r\u0002${key.caller}\u0002${key.pkg ?? ''}\u0002${key.name}${key.version === undefined ? '' : `\u0002${key.version}`}`;
     case 'source':
       return `s\u0002${key.caller}\u0002${key.source}\u0002${key.table}`;
     case 'this':
@@ -30,8 +30,15 @@ export function encodeKey(key: RelationKey): string {
 }
 
 export function decodeKey(encoded: string): RelationKey {
-  const [kind, a = '', b = '', c = ''] = encoded.split('\u0002');
-  if (kind === 'r') return { kind: 'ref', caller: a, pkg: b || undefined, name: c };
+  const [kind, a = '', b = '', c = '', d] = encoded.split('\u0002');
+  if (kind === 'r')
+    return {
+      kind: 'ref',
+      caller: a,
+      pkg: b || undefined,
+      name: c,
+      ...(d === undefined ? {} : { version: d }),
+    };
   if (kind === 's') return { kind: 'source', caller: a, source: b, table: c };
   return { kind: 'this' };
 }
@@ -41,7 +48,8 @@ export function keyDisplay(encoded: string): string {
   const key = decodeKey(encoded);
   if (key.kind === 'this') return 'this';
   if (key.kind === 'source') return `source('${key.source}', '${key.table}')`;
-  return key.pkg ? `ref('${key.pkg}', '${key.name}')` : `ref('${key.name}')`;
+  const pin = key.version === undefined ? '' : `, v=${key.version}`;
+  return key.pkg ? `ref('${key.pkg}', '${key.name}'${pin})` : `ref('${key.name}'${pin})`;
 }
 
 /**

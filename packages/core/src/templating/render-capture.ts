@@ -4,8 +4,21 @@
  * while those inputs are unchanged, so a changed `--vars` value re-renders only the models
  * that read it (dbt re-parses the whole project, dbt#10578).
  */
+/** One `ref()` call as written: `ref('pkg', 'name', v=2)`. */
+export interface RefCall {
+  pkg?: string;
+  name: string;
+  /** The pinned model version (`v=` / `version=`), as text; absent: the latest version. */
+  version?: string;
+}
+
+/** Identifies a ref call within its caller: `r|pkg|name|version`. */
+export function refCallKey(ref: RefCall): string {
+  return `r|${ref.pkg ?? ''}|${ref.name}|${ref.version ?? ''}`;
+}
+
 export interface RenderCapture {
-  refs: Array<{ pkg?: string; name: string }>;
+  refs: RefCall[];
   sources: Array<{ source: string; table: string }>;
   /** Keyword arguments of each `config()` call, in call order. */
   configCalls: Array<Record<string, unknown>>;

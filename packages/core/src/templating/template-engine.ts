@@ -11,6 +11,7 @@ import { installContextGlobals, type RenderState } from './context-globals';
 import { setInvocationFlags, watchFlagReads, type InvocationFlags } from './invocation-flags';
 import type { JitRuntime } from './render-warehouse';
 import { resultValues } from './result-values';
+import { overrideMacros } from './macro-overrides';
 
 /** Looks a var up with dbt's precedence for the package that is rendering. */
 export type VarLookup = (
@@ -44,6 +45,8 @@ export interface RenderTarget {
   file: string;
   /** Config from project.yml folders and YAML, before the file's own `config()` calls. */
   baseConfig: Record<string, unknown>;
+  /** A versioned model's `v` (`model.version`, and its default alias `<name>_v<v>`). */
+  version?: string | number;
 }
 
 export interface RenderOptions {
@@ -53,6 +56,16 @@ export interface RenderOptions {
   execute: boolean;
   /** The live warehouse of a just-in-time render (run time); absent while parsing. */
   jit?: JitRuntime;
+  /** A unit test's `overrides:`: what this render sees instead of the project's values. */
+  overrides?: RenderOverrides;
+}
+
+/** Values a unit test puts in place of vars, env vars and macros for one render. */
+export interface RenderOverrides {
+  vars?: Readonly<Record<string, unknown>>;
+  envVars?: Readonly<Record<string, string>>;
+  /** Macro (or `package.macro`) name → the value a call returns. */
+  macros?: Readonly<Record<string, unknown>>;
 }
 
 export interface RenderResult {
@@ -114,6 +127,11 @@ export class TemplateEngine {
     const previous = this.state.current;
     this.env.addGlobal('model', modelView(target));
     const text = asJinjaSource(source);
+    const macros = options.overrides?.macros;
+    const restore =
+      macros && Object.keys(macros).length > 0
+        ? overrideMacros(this.env.globals as Record<string, unknown>, macros)
+        : undefined;
     try {
       const fast = this.staticTemplate(text, cacheKey);
       if (fast) {
@@ -130,6 +148,7 @@ export class TemplateEngine {
     } catch (err) {
       throw toTemplateError(err, target.file, source, target.uniqueId);
     } finally {
+      restore?.();
       this.state.current = previous;
     }
   }
@@ -146,6 +165,7 @@ export class TemplateEngine {
       execute: options.execute,
       jit: options.jit,
       results: new Map(),
+      overrides: options.overrides,
     };
     return capture;
   }
@@ -182,6 +202,7 @@ export class TemplateEngine {
       execute: false,
       jit: undefined,
       results: new Map(),
+      overrides: undefined,
     };
     try {
       return fn(...args);
@@ -217,5 +238,6 @@ function modelView(target: RenderTarget): Record<string, unknown> {
     resource_type: target.resourceType,
     original_file_path: target.file,
     config: target.baseConfig,
+    ...(target.version !== undefined ? { version: target.version } : {}),
   };
 }

@@ -2,9 +2,11 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseAcl, type DependentView } from '../adapter/dependent-views';
 import type { Dialect } from '../adapter/dialect';
-import type { NodeConfig } from '../manifest/types';
+import { contractSpec } from '../contracts/contract-ddl';
+import type { ManifestNode, NodeConfig } from '../manifest/types';
 import { planIncrementalApply, planIncrementalStage } from '../materializations/incremental';
 import { planSeed } from '../materializations/seed';
+import { planClone } from '../materializations/clone';
 import type { PlanInput, Step } from '../materializations/step';
 import { planTable } from '../materializations/table';
 import { planView } from '../materializations/view';
@@ -172,8 +174,55 @@ function seed(dialect: Dialect, existing: PlanInput['existing'], fullRefresh: bo
   });
 }
 
+/** The production relation `tsmodel clone --state` copies. */
+const STATE_TABLE = {
+  relation: { database: 'warehouse', schema: 'prod', identifier: 'orders' },
+  kind: 'table' as const,
+};
+
+/** A contracted table: typed columns, column and model-level constraints of every kind. */
+function contracted(dialect: Dialect, existing?: PlanInput['existing']): Step[] {
+  const base = input(dialect, { contract: { enforced: true } }, existing ? { existing } : {});
+  const column = (name: string, data_type: string, constraints: unknown[]) => ({
+    name,
+    description: '',
+    data_type,
+    meta: {},
+    tags: [],
+    constraints,
+  });
+  const node: ManifestNode = {
+    unique_id: base.node.unique_id,
+    resource_type: 'model',
+    name: 'orders',
+    package_name: 'shop',
+    path: 'orders.sql',
+    original_file_path: 'models/orders.sql',
+    fqn: ['shop', 'orders'],
+    config: base.node.config,
+    tags: [],
+    description: '',
+    columns: {
+      id: column('id', 'integer', [{ type: 'not_null' }, { type: 'primary_key' }]),
+      customer_id: column('customer_id', 'integer', [
+        { type: 'foreign_key', to: '"warehouse"."analytics"."customers"', to_columns: ['id'] },
+      ]),
+      amount: column('amount', 'numeric(18,2)', [{ type: 'check', expression: 'amount >= 0' }]),
+    },
+    constraints: [{ type: 'unique', columns: ['id', 'customer_id'], name: 'one_per_customer' }],
+    depends_on: { nodes: [], macros: [] },
+    checksum: '',
+  };
+  return planTable({ ...base, node: { ...base.node, contract: contractSpec(node, dialect)! } });
+}
+
 /** Every plan of every materialization, by golden file name. */
 export const goldenCases: Record<string, (d: Dialect) => Step[]> = {
+  'clone-of-table': (d) =>
+    planClone({ ...input(d, {}, { existing: { kind: 'table' } }), source: STATE_TABLE }),
+  'clone-of-view': (d) => planClone({ ...input(d, {}), source: { ...STATE_TABLE, kind: 'view' } }),
+  'table-contracted-new': (d) => contracted(d),
+  'table-contracted-replace': (d) => contracted(d, { kind: 'table' }),
   'view-new': (d) => planView(input(d, { materialized: 'view' })),
   'view-replace-view': (d) =>
     planView(input(d, { materialized: 'view' }, { existing: { kind: 'view' } })),

@@ -2,6 +2,7 @@ import type { RelationName } from '../../manifest/types';
 import type { DialectCapabilities, RelationKind } from '../dialect';
 import type { DependentViewsSql } from '../dependent-views';
 import { SqlDialect } from '../sql-dialect';
+import { postgresContractRules, type ContractRules } from '../../contracts/contract-rules';
 import { PostgresDependentViews } from './postgres-dependent-views';
 
 /** The first PostgreSQL release with `MERGE` (`server_version_num`). */
@@ -24,6 +25,7 @@ export interface PostgresDialectOptions {
  */
 export class PostgresDialect extends SqlDialect {
   readonly type: string = 'postgres';
+  readonly contracts: ContractRules = postgresContractRules;
   readonly capabilities: DialectCapabilities;
   readonly dependentViews: DependentViewsSql = new PostgresDependentViews(this);
 
@@ -38,6 +40,7 @@ export class PostgresDialect extends SqlDialect {
       identifierCase: 'lower',
       maxIdentifierLength: 63,
       subqueryNeedsAlias: true,
+      schemaScopedConstraintNames: true,
     };
   }
 

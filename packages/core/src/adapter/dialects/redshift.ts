@@ -1,4 +1,5 @@
 import type { RelationName } from '../../manifest/types';
+import { redshiftContractRules, type ContractRules } from '../../contracts/contract-rules';
 import type {
   ColumnDef,
   DialectCapabilities,
@@ -22,6 +23,7 @@ const UNBOUNDED_TEXT = /^(character varying|varchar|text|character|char|bpchar)$
  */
 export class RedshiftDialect extends PostgresDialect {
   readonly type: string = 'redshift';
+  readonly contracts: ContractRules = redshiftContractRules;
   readonly parentType = 'postgres';
   readonly dependentViews: DependentViewsSql = new RedshiftDependentViews(this);
   readonly capabilities: DialectCapabilities = {

@@ -14,6 +14,8 @@ import { stateMethod } from './state';
 import { tagMethod } from './tag';
 import { testNameMethod } from './test-name';
 import { testTypeMethod } from './test-type';
+import { versionMethod } from './version';
+import { unitTestMethod } from './unit-test';
 
 export type { MethodContext, SelectorMethod } from './context';
 
@@ -28,9 +30,11 @@ export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
   test_name: testNameMethod,
   test_type: testTypeMethod,
   resource_type: resourceTypeMethod,
+  unit_test: unitTestMethod,
   state: stateMethod,
   result: resultMethod,
   selector: selectorMethod,
+  version: versionMethod,
 };
 
 /** Throws `invalid-selector` naming the valid methods (and the closest one) for a typo like `tags:`. */

@@ -10,6 +10,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   'snapshot',
   'analysis',
   'operation',
+  'unit_test',
 ];
 
 /** `resource_type:` — the node's type, one of {@link RESOURCE_TYPES}. */

@@ -1,6 +1,7 @@
 import { TsmodelError } from '../../diagnostics';
 import { invalidChoice } from './choice-error';
 import type { SelectorMethod } from './context';
+import { nodeById } from '../../manifest/types';
 import { MODIFIED_ASPECTS, isModified, isModifiedIn, type ModifiedAspect } from './state-checks';
 
 const CHECKS = [
@@ -34,7 +35,7 @@ export const stateMethod: SelectorMethod = function* (candidates, { value }, ctx
   }
   const cmp = { current: ctx.manifest, previous };
   for (const node of candidates) {
-    const old = previous.nodes[node.unique_id] ?? previous.sources[node.unique_id];
+    const old = nodeById(previous, node.unique_id);
     let hit: boolean;
     if (value === 'new') hit = old === undefined;
     else if (value === 'old') hit = old !== undefined;

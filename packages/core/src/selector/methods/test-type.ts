@@ -3,14 +3,14 @@ import type { SelectorMethod } from './context';
 
 /**
  * `test_type:` — `generic` tests come from a test macro called in YAML (they carry
- * `test_metadata`); `singular` tests are SQL files. `schema` and `data` are dbt's older names
- * for them. `unit` is accepted for dbt compatibility and matches nothing: tsmodel has no unit tests.
+ * `test_metadata`); `singular` tests are SQL files; `data` is both (dbt 1.8's name for every
+ * test that reads built data), `unit` the unit tests. `schema` is dbt's older name for generic.
  */
-const KINDS: Record<string, 'generic' | 'singular' | 'unit'> = {
+const KINDS: Record<string, 'generic' | 'singular' | 'data' | 'unit'> = {
   generic: 'generic',
   schema: 'generic',
   singular: 'singular',
-  data: 'singular',
+  data: 'data',
   unit: 'unit',
 };
 
@@ -24,9 +24,13 @@ export const testTypeMethod: SelectorMethod = function* (candidates, { value }) 
       choices: Object.keys(KINDS),
     });
   }
-  if (kind === 'unit') return;
   for (const node of candidates) {
+    if (kind === 'unit') {
+      if (node.resource_type === 'unit_test') yield node.unique_id;
+      continue;
+    }
     if (node.resource_type !== 'test') continue;
-    if ((node.test_metadata !== undefined) === (kind === 'generic')) yield node.unique_id;
+    if (kind === 'data' || (node.test_metadata !== undefined) === (kind === 'generic'))
+      yield node.unique_id;
   }
 };

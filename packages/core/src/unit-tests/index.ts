@@ -1,0 +1,2 @@
+export * from './types';
+export { compareRows, formatRowDiff, hasDifference, type RowDiff } from './row-diff';
