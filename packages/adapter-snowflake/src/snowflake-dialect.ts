@@ -1,5 +1,8 @@
 import { basename } from 'node:path';
 import {
+  DEST_ALIAS,
+  isCurrentSnapshotRow,
+  SOURCE_ALIAS,
   SqlDialect,
   truncateUtf8,
   type ColumnDef,
@@ -10,6 +13,8 @@ import {
   type RelationKind,
   type SeedColumn,
   type ContractRules,
+  type SnapshotMergeInput,
+  type SnapshotStatement,
 } from '@tsmodel/core/adapter';
 import { snowflakeContractRules } from './snowflake-contract-rules';
 import type { NodeConfig, RelationName } from '@tsmodel/core';
@@ -168,6 +173,36 @@ export class SnowflakeDialect extends SqlDialect {
   insertOverwrite(input: IncrementalStatementInput): string {
     const cols = this.columnList(input.columns);
     return `insert overwrite into ${this.renderRelation(input.target)} (${cols})\nselect ${cols}\nfrom ${this.renderRelation(input.source)}`;
+  }
+
+  /** dbt-snowflake's `snapshot_get_time`: UTC, without time zone. */
+  snapshotTime(): string {
+    return "to_timestamp_ntz(convert_timezone('UTC', current_timestamp()))";
+  }
+
+  /**
+   * dbt's `default__snapshot_merge_sql`, which dbt-snowflake uses: one MERGE closes the changed
+   * and deleted current rows and inserts the new versions, atomically without a transaction.
+   */
+  snapshotMerge(input: SnapshotMergeInput): SnapshotStatement[] {
+    const validTo = this.quoteIdentifier(input.validTo);
+    const scdId = this.quoteIdentifier(input.scdId);
+    const cols = this.columnList(input.insertColumns);
+    const values = input.insertColumns.map((c) => `${SOURCE_ALIAS}.${this.quoteIdentifier(c)}`);
+    const sql = [
+      `merge into ${this.renderRelation(input.target)} as ${DEST_ALIAS}`,
+      `using ${this.renderRelation(input.staging)} as ${SOURCE_ALIAS}`,
+      `on ${SOURCE_ALIAS}.${scdId} = ${DEST_ALIAS}.${scdId}`,
+      `when matched`,
+      `  and ${isCurrentSnapshotRow(`${DEST_ALIAS}.${validTo}`, input.validToCurrent)}`,
+      `  and ${SOURCE_ALIAS}.dbt_change_type in ('update', 'delete')`,
+      `  then update set ${validTo} = ${SOURCE_ALIAS}.${validTo}`,
+      `when not matched`,
+      `  and ${SOURCE_ALIAS}.dbt_change_type = 'insert'`,
+      `  then insert (${cols})`,
+      `  values (${values.join(', ')})`,
+    ].join('\n');
+    return [{ kind: 'merge', label: 'merge snapshot changes', sql }];
   }
 
   /**

@@ -12,7 +12,6 @@ export const WARNING_CODES = [
   'nothing-selected',
   'properties-key-not-used',
   'snapshot-without-block',
-  'snapshots-not-executed',
 ];
 
 /** dbt's event names for the same warnings, so a dbt project's options keep working. */

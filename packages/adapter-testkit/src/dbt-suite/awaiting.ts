@@ -33,8 +33,3 @@ export function awaiting(
   if (READY[what]) it(name, fn, timeout);
   else it.skip(`${name} [${REASONS[what]}]`, fn, timeout);
 }
-
-/** A dbt snapshot case: tsmodel executes no snapshots yet (issue 14). */
-export function awaitingSnapshots(name: string): void {
-  it.todo(`${name} (issue 14: snapshots)`);
-}

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { awaiting, awaitingSnapshots } from './awaiting';
+import { awaiting } from './awaiting';
 import { suiteProject, type SuiteProject } from './suite-project';
 import type { DbtSuiteTarget } from './suite-target';
 
@@ -170,6 +170,34 @@ select 1 as id
     for (const row of rows) expect(String(row.thread_id)).toMatch(/^Thread-/);
   });
 
-  awaitingSnapshots('test_hooks_on_snapshots: snapshot post-hooks alter the snapshot table');
-  awaitingSnapshots('test_hooks_on_snapshots (config kwargs): the same through config()');
+  const snapshotHooks = async (name: string, config: string, projectHooks: string) => {
+    const p = suiteProject(
+      target,
+      name,
+      {
+        'seeds/example_seed.csv': 'a,b,c\n1,2,3\n4,5,6\n7,8,9\n',
+        'test-snapshots/snapshot.sql': `{% snapshot example_snapshot %}\n{{ config(target_schema=schema, unique_key='a', strategy='check', check_cols='all'${config}) }}\nselect * from {{ ref('example_seed') }}\n{% endsnapshot %}\n`,
+        'models/schema.yml':
+          'version: 2\nsnapshots:\n- name: example_snapshot\n  columns:\n  - name: new_col\n    data_tests:\n    - not_null\n',
+      },
+      `seed-paths: ["seeds"]\nsnapshot-paths: ["test-snapshots"]\n${projectHooks}seeds:\n  quote_columns: false\n`,
+    );
+    expect((await p.run(['seed'])).results).toHaveLength(1);
+    expect((await p.run(['snapshot'])).results).toHaveLength(1);
+    const test = await p.run(['test']);
+    expect(test.results).toHaveLength(1);
+    expect(test.results[0]!.status).toBe('pass');
+  };
+  const ALTER = 'alter table {{ this }} add column new_col int';
+  const UPDATE = 'update {{ this }} set new_col = 1';
+
+  it('test_hooks_on_snapshots: snapshot post-hooks alter the snapshot table', () =>
+    snapshotHooks(
+      'hooks_snapshots',
+      '',
+      `snapshots:\n  post-hook:\n    - "${ALTER}"\n    - "${UPDATE}"\n`,
+    ));
+
+  it('test_hooks_on_snapshots (config kwargs): the same through config()', () =>
+    snapshotHooks('hooks_snapshots_kwargs', `, post_hook=['${ALTER}', '${UPDATE}']`, ''));
 }

@@ -1,5 +1,5 @@
 /**
- * The body shared by `run`, `build`, `seed` and `test`: compile, select, keep the command's
+ * The body shared by `run`, `build`, `seed`, `snapshot` and `test`: compile, select, keep the command's
  * resource types, run them on the target's adapter, print progress and the summary, and turn
  * the outcome into an exit code. Ctrl-C, SIGTERM and SIGHUP abort the run alike: running
  * queries are cancelled (those nodes end `cancelled`), the rest is skipped, staging is dropped,
@@ -14,13 +14,13 @@ import { compileWithWarnings, selectInDagOrder } from './core-options';
 import { printSummary, progressPrinter } from './run-progress';
 import { targetLine } from './target-summary';
 import { createAdapter } from '../adapters';
-import { plural } from '../plural';
 
 const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   run: ['model'],
-  build: ['model', 'seed', 'test', 'unit_test'],
+  build: ['model', 'seed', 'snapshot', 'test', 'unit_test'],
   seed: ['seed'],
   test: ['test', 'unit_test'],
+  snapshot: ['snapshot'],
 };
 
 /** What `retry` hands over instead of the selection flags: the unique ids to run again. */
@@ -52,16 +52,6 @@ export async function executeNodes(
   }
 }
 
-/** The words for what `build` left out: snapshots are parsed, not run yet. */
-export function snapshotsNotRun(left: { snapshots: string[]; snapshotTests: string[] }): string {
-  const names = left.snapshots.map((id) => id.split('.').slice(2).join('.')).join(', ');
-  const tests =
-    left.snapshotTests.length > 0
-      ? `; ${plural(left.snapshotTests.length, 'test')} of them skipped too`
-      : '';
-  return `snapshots are not executed yet: ${plural(left.snapshots.length, 'snapshot')} selected (${names}) not run${tests}`;
-}
-
 async function compileAndRun(
   ctx: CommandContext,
   command: RunCommand,
@@ -75,15 +65,7 @@ async function compileAndRun(
   const chosen = override
     ? inDagOrder(compiled, override.only)
     : await selectInDagOrder(ctx, compiled);
-  let selected = core.keepResourceTypes(chosen, compiled.manifest, RESOURCE_TYPES[command]);
-  if (command === 'build') {
-    const left = core.withoutSnapshots(
-      core.keepResourceTypes(chosen, compiled.manifest, [...RESOURCE_TYPES.build, 'snapshot']),
-      compiled.manifest,
-    );
-    if (left.snapshots.length > 0) reporter.warn('snapshots-not-executed', snapshotsNotRun(left));
-    selected = left.runnable;
-  }
+  const selected = core.keepResourceTypes(chosen, compiled.manifest, RESOURCE_TYPES[command]);
   if (selected.size === 0) {
     reporter.warn(
       'nothing-to-do',

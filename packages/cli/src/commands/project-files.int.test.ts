@@ -1,6 +1,6 @@
 /**
- * The project files dbt reads, end to end: analyses are compiled and never run, snapshots are
- * parsed and never claimed to have run, generic tests from tests/generic/ run.
+ * The project files dbt reads, end to end: analyses are compiled and never run, snapshots run
+ * with `build` and `snapshot`, generic tests from tests/generic/ run.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,32 +31,35 @@ const FILES = {
 };
 
 describe('analyses, snapshots and generic tests in a build', () => {
-  it('build runs models and tests, compiles analyses, and says the snapshot was not run', async () => {
+  it('build runs models, the snapshot and tests, and compiles analyses', async () => {
     const p = testProject(FILES);
     const build = await p.run('build');
     expect(build.code).toBe(0);
     expect(linesWith(build.stdout, 'PASS is_positive_orders_id')).toHaveLength(1);
-    expect(build.stdout).not.toMatch(/order_count|orders_snapshot|not_null_orders_snapshot/);
-    expect(linesWith(build.stderr, 'warning:')).toEqual([
-      'warning: snapshots are not executed yet: 1 snapshot selected (orders_snapshot) not run; 1 test of them skipped too',
-    ]);
+    expect(
+      linesWith(build.stdout, 'OK snapshotted snapshot snapshots.orders_snapshot'),
+    ).toHaveLength(1);
+    expect(linesWith(build.stdout, 'PASS not_null_orders_snapshot_id')).toHaveLength(1);
+    expect(build.stdout).not.toMatch(/order_count/);
+    expect(linesWith(build.stderr, 'warning:')).toEqual([]);
     expect(await p.relations()).toEqual(['orders']);
-    expect(await p.relations('snapshots')).toEqual([]);
+    expect(await p.relations('snapshots')).toEqual(['orders_snapshot']);
     expect(readFileSync(join(p.dir, 'target/compiled/shop/analyses/order_count.sql'), 'utf8')).toBe(
       'select count(*) as n from "shop"."main"."orders"',
     );
   });
 
-  it('run -s an analysis or a snapshot builds nothing; `snapshot` exits 1 naming them', async () => {
+  it('run -s an analysis or a snapshot builds nothing; `snapshot` takes the snapshot', async () => {
     const p = testProject(FILES);
     const run = await p.run('run', '-s', 'order_count', 'orders_snapshot');
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('Nothing to do: the selection has no model nodes');
-    const snapshot = await p.run('snapshot');
-    expect(snapshot.code).toBe(1);
-    expect(snapshot.stderr).toContain(
-      'snapshots are not executed yet: 1 snapshot selected (orders_snapshot) not run',
-    );
     expect(existsSync(p.db) ? await p.relations('snapshots') : []).toEqual([]);
+    expect((await p.run('run')).code).toBe(0);
+    const snapshot = await p.run('snapshot');
+    expect(snapshot.code).toBe(0);
+    expect(await p.query('select id, status from snapshots.orders_snapshot')).toEqual([
+      { id: 1, status: 'placed' },
+    ]);
   });
 });

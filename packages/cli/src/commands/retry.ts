@@ -8,7 +8,7 @@ import { executeNodes } from './execute-nodes';
 
 /** Statuses `retry` runs again: what failed, and what did not run because of it. */
 const RETRIED = new Set(['error', 'fail', 'skipped', 'cancelled']);
-const RETRYABLE_COMMANDS = new Set<RunCommand>(['run', 'build', 'seed', 'test']);
+const RETRYABLE_COMMANDS = new Set<RunCommand>(['run', 'build', 'seed', 'test', 'snapshot']);
 
 interface LastRun {
   args: Record<string, unknown>;
@@ -49,7 +49,7 @@ export const retryCommand = defineCommand({
         code: 'retry-unsupported',
         message: `the last run_results.json is from \`${String(which)}\`, which retry cannot repeat`,
         location: { file: shown },
-        hint: 'retry repeats run, build, seed and test',
+        hint: 'retry repeats run, build, seed, snapshot and test',
       });
     }
     const ids = last.results.filter((r) => RETRIED.has(r.status)).map((r) => r.unique_id);

@@ -26,6 +26,7 @@ export function describeNode(node: ManifestNode, relation: string | undefined): 
   if (node.resource_type === 'seed') return `seed file ${where}`;
   if (node.resource_type === 'test') return `test ${node.name}`;
   if (node.resource_type === 'unit_test') return `unit_test ${shownName(node)}`;
+  if (node.resource_type === 'snapshot') return `snapshot ${where}`;
   return `sql ${node.config.materialized} model ${where}`;
 }
 
@@ -51,7 +52,12 @@ export function endLine(
   const time = seconds(result);
   switch (result.status) {
     case 'success': {
-      const verb = node.resource_type === 'seed' ? 'loaded' : 'created';
+      const verb =
+        node.resource_type === 'seed'
+          ? 'loaded'
+          : node.resource_type === 'snapshot'
+            ? 'snapshotted'
+            : 'created';
       const detail = `${result.message || 'OK'} in ${time}`;
       return dots(`${n} ${c.green('OK')} ${verb} ${what}`, `[${c.green(detail)}]`);
     }

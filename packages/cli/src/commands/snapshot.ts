@@ -1,31 +1,13 @@
-import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { defineCommand } from './command';
-import { compileWithWarnings, selectInDagOrder } from './core-options';
-import { snapshotsNotRun } from './execute-nodes';
+import { executeNodes } from './execute-nodes';
 
 /**
- * `tsmodel snapshot`: snapshots are parsed and compiled, not executed yet. Rather than a green
- * run that took no snapshot (a scheduled job would lose history unseen), it names the selected
- * snapshots and exits 1; with none selected there is nothing to do.
+ * `tsmodel snapshot`: takes the selected snapshots in DAG order (SCD type 2 tables, as dbt's);
+ * `--full-refresh` does not rebuild them, as in dbt.
  */
 export const snapshotCommand = defineCommand({
   name: 'snapshot',
-  describe: 'Snapshots are compiled but not executed yet: names the selected ones and exits 1',
+  describe: 'Take the selected snapshots: record changed and deleted rows in their history tables',
   flagGroups: ['project', 'selection', 'execution'],
-  async run(ctx) {
-    const compiled = await compileWithWarnings(ctx, true);
-    const core = await import('@tsmodel/core');
-    const selected = core.keepResourceTypes(
-      await selectInDagOrder(ctx, compiled),
-      compiled.manifest,
-      ['snapshot'],
-    );
-    if (selected.size === 0) {
-      ctx.reporter.warn('nothing-to-do', 'Nothing to do: the selection has no snapshot nodes');
-      return EXIT_OK;
-    }
-    const left = core.withoutSnapshots(selected, compiled.manifest);
-    ctx.reporter.warn('snapshots-not-executed', snapshotsNotRun(left));
-    return EXIT_USER_ERROR;
-  },
+  run: (ctx) => executeNodes(ctx, 'snapshot'),
 });

@@ -87,6 +87,29 @@ export interface IncrementalStatementInput {
   excludeColumns?: string[];
 }
 
+/**
+ * What `snapshotMerge` writes: a snapshot's staged changes (rows tagged `dbt_change_type`
+ * `insert`, `update` or `delete`) into its table.
+ */
+export interface SnapshotMergeInput {
+  target: RelationName;
+  staging: RelationName;
+  /** Columns inserted from staging, as stored: the query's, then the snapshot's own. */
+  insertColumns: string[];
+  /** Stored names of the `dbt_scd_id` and `dbt_valid_to` columns (`snapshot_meta_column_names`). */
+  scdId: string;
+  validTo: string;
+  /** `dbt_valid_to_current`: the SQL value current rows carry instead of null. */
+  validToCurrent?: string;
+}
+
+/** One statement of a snapshot merge; `kind` is the step kind it runs as. */
+export interface SnapshotStatement {
+  kind: 'update' | 'insert' | 'merge';
+  label: string;
+  sql: string;
+}
+
 /** How a seed CSV is read by the engine itself (data never passes through Node). */
 /** From this many rows on, a seed goes through the engine's staged load where there is one. */
 export const STAGED_SEED_MIN_ROWS = 5000;
@@ -191,6 +214,20 @@ export interface Dialect {
   insertOverwrite?(input: IncrementalStatementInput): string;
   /** dbt's default: delete+insert when there is a key, else append (Snowflake: merge). */
   defaultIncrementalStrategy(uniqueKey: string[]): IncrementalStrategy;
+
+  /**
+   * dbt's `snapshot_get_time()`: the clock of a snapshot (when the check strategy saw a change,
+   * when a hard delete was seen), as a timestamp without time zone like dbt's per adapter.
+   */
+  snapshotTime(): string;
+  /** dbt's `snapshot_hash_arguments`: the md5 of the arguments cast to text, joined by `|`. */
+  snapshotHash(args: string[]): string;
+  /**
+   * dbt's `snapshot_merge_sql`: closes the current rows staged as `update`/`delete` (their
+   * `dbt_valid_to`, matched on `dbt_scd_id`) and inserts the rows staged as `insert`. The
+   * planner runs the statements in one transaction.
+   */
+  snapshotMerge(input: SnapshotMergeInput): SnapshotStatement[];
 
   addColumns(rel: RelationName, columns: ColumnDef[]): string[];
   dropColumns(rel: RelationName, columns: string[]): string[];

@@ -9,6 +9,8 @@ import type {
   RelationKind,
   SeedColumn,
   SeedValueKind,
+  SnapshotMergeInput,
+  SnapshotStatement,
 } from './dialect';
 
 const SEED_TYPES: Record<SeedValueKind, string> = {
@@ -35,6 +37,17 @@ export function truncateUtf8(name: string, maxBytes: number): string {
 export const DEST_ALIAS = 'DBT_INTERNAL_DEST';
 /** Alias of the staged rows in incremental statements (dbt's name). */
 export const SOURCE_ALIAS = 'DBT_INTERNAL_SOURCE';
+
+/**
+ * Whether a snapshot row is current, given its `dbt_valid_to` as SQL: null, or (with
+ * `dbt_valid_to_current`) that value — null still counts, as in dbt, for rows written before the
+ * config was set.
+ */
+export function isCurrentSnapshotRow(validTo: string, validToCurrent?: string): string {
+  return validToCurrent === undefined
+    ? `${validTo} is null`
+    : `(${validTo} = ${validToCurrent} or ${validTo} is null)`;
+}
 
 /**
  * SQL-standard statement builders that Postgres-family engines and DuckDB share. A concrete
@@ -172,6 +185,46 @@ export abstract class SqlDialect implements Dialect {
 
   defaultIncrementalStrategy(uniqueKey: string[]): IncrementalStrategy {
     return uniqueKey.length > 0 ? 'delete+insert' : 'append';
+  }
+
+  /** Standard SQL's clock; engines override it with dbt's spelling for them. */
+  snapshotTime(): string {
+    return 'cast(current_timestamp as timestamp)';
+  }
+
+  /** dbt's `default__snapshot_hash_arguments`, which no adapter here overrides. */
+  snapshotHash(args: string[]): string {
+    return `md5(${args.map((a) => `coalesce(cast(${a} as varchar), '')`).join(" || '|' || ")})`;
+  }
+
+  /**
+   * dbt-postgres' `snapshot_merge_sql` (dbt-duckdb and dbt-redshift use it too): an update of
+   * the closed rows, then an insert of the new ones.
+   */
+  snapshotMerge(input: SnapshotMergeInput): SnapshotStatement[] {
+    const { target, staging, insertColumns } = input;
+    const dest = this.targetRef(target);
+    const src = SOURCE_ALIAS;
+    const validTo = this.quoteIdentifier(input.validTo);
+    const scdId = this.quoteIdentifier(input.scdId);
+    const update = [
+      `update ${this.targetClause(target)}`,
+      `set ${validTo} = ${src}.${validTo}`,
+      `from ${this.renderRelation(staging)} as ${src}`,
+      `where ${src}.${scdId} = ${dest}.${scdId}`,
+      `  and ${src}.dbt_change_type in ('update', 'delete')`,
+      `  and ${isCurrentSnapshotRow(`${dest}.${validTo}`, input.validToCurrent)}`,
+    ].join('\n');
+    const insert = [
+      `insert into ${this.renderRelation(target)} (${this.columnList(insertColumns)})`,
+      `select ${insertColumns.map((c) => `${src}.${this.quoteIdentifier(c)}`).join(', ')}`,
+      `from ${this.renderRelation(staging)} as ${src}`,
+      `where ${src}.dbt_change_type = 'insert'`,
+    ].join('\n');
+    return [
+      { kind: 'update', label: 'close changed rows', sql: update },
+      { kind: 'insert', label: 'insert new versions', sql: insert },
+    ];
   }
 
   addColumns(rel: RelationName, columns: ColumnDef[]): string[] {

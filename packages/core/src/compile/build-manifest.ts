@@ -20,6 +20,7 @@ import { versionFileProblems } from './model-version-checks';
 import { deprecationNotices } from './deprecation-warnings';
 import { checkContracts } from './contract-checks';
 import { snapshotRelation } from './snapshot-relation';
+import { snapshotSpec } from '../materializations/snapshot-config';
 import { YamlTemplates } from './yaml-templates';
 import { isEmptySql } from './empty-sql';
 import type { DiscoveredFile } from './discover';
@@ -255,8 +256,16 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     if (!BUILT.has(node.resource_type)) continue;
     try {
       node.relation = namer.nameFor(targets.get(node.unique_id)!, node.config);
-      if (node.resource_type === 'snapshot') node.relation = snapshotRelation(node, node.relation);
+      if (node.resource_type === 'snapshot') {
+        node.relation = snapshotRelation(node, node.relation);
+        // dbt checks a snapshot's config at parse: a broken one fails every command, not a run.
+        snapshotSpec(node.config, node.unique_id);
+      }
     } catch (err) {
+      if (err instanceof TsmodelError && err.location === undefined) {
+        problems.push(withLocation(err, { file: node.original_file_path }));
+        continue;
+      }
       problems.push(err as TsmodelError);
     }
   }
@@ -431,6 +440,17 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     relocate,
     reads: { envVars: [...envVars].sort(), volatile },
   };
+}
+
+function withLocation(err: TsmodelError, location: SourceLocation): TsmodelError {
+  return new TsmodelError({
+    code: err.code,
+    message: err.message,
+    ...(err.hint !== undefined ? { hint: err.hint } : {}),
+    ...(err.node !== undefined ? { node: err.node } : {}),
+    location,
+    kind: err.kind,
+  });
 }
 
 /** An error located in a snapshot block's body, moved to the block's lines in its file. */

@@ -36,7 +36,7 @@ describe('{% docs %} blocks and doc()', () => {
         'models/orders.sql': 'select 1 as id',
         'seeds/raw.csv': 'id\n1\n',
         'snapshots/snap.sql':
-          "{% snapshot snap %}select * from {{ ref('orders') }}{% endsnapshot %}",
+          "{% snapshot snap %}{{ config(strategy='check', unique_key='id', check_cols='all') }}select * from {{ ref('orders') }}{% endsnapshot %}",
         'macros/m.sql': '{% macro cents(x) %}{{ x }} * 100{% endmacro %}',
         'models/schema.yml': [
           'version: 2',

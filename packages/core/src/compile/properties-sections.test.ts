@@ -103,7 +103,7 @@ describe('properties sections dbt reads', () => {
       'models/orders.sql': 'select 1 as id',
       'macros/m.sql': '{% macro cents(x) %}{{ x }}{% endmacro %}',
       'snapshots/s.sql':
-        "{% snapshot orders_history %}select * from {{ ref('orders') }}{% endsnapshot %}",
+        "{% snapshot orders_history %}{{ config(strategy='check', unique_key='id', check_cols='all') }}select * from {{ ref('orders') }}{% endsnapshot %}",
       'analyses/a.sql': 'select 1',
       'models/schema.yml': [
         'models:\n  - name: ordrs',

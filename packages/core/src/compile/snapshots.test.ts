@@ -61,7 +61,7 @@ describe('snapshots', () => {
 
   it('several blocks in one file, configured from dbt_project.yml and named by schema like models', async () => {
     const { manifest } = await compile({
-      'dbt_project.yml': `${PROJECT}snapshots:\n  shop:\n    +schema: history\n    +strategy: check\n`,
+      'dbt_project.yml': `${PROJECT}snapshots:\n  shop:\n    +schema: history\n    +strategy: check\n    +unique_key: id\n    +check_cols: all\n`,
       'models/sources.yml': SOURCES,
       'snapshots/raw.sql':
         "{% snapshot a %}select * from {{ source('raw', 'orders') }}{% endsnapshot %}\n{% snapshot b %}{{ config(alias='b_hist') }}select * from {{ source('raw', 'customers') }}{% endsnapshot %}\n",
@@ -109,12 +109,45 @@ describe('snapshots', () => {
         'snapshots/open.sql': '\n{% snapshot s %}\nselect 1\n',
         'snapshots/syntax.sql': '\n\n{% snapshot u %}\nselect {{ 1 + }}\n{% endsnapshot %}',
         'snapshots/bad.sql':
-          "-- t\n{% snapshot t %}\n\nselect * from {{ ref('nope') }}\n{% endsnapshot %}",
+          "-- t\n{% snapshot t %}{{ config(strategy='check', unique_key='id', check_cols='all') }}\n\nselect * from {{ ref('nope') }}\n{% endsnapshot %}",
       }),
     ).toEqual([
       'snapshots/open.sql:2:1 {% snapshot s %} is never closed — end the block with {% endsnapshot %}',
       'snapshots/syntax.sql:4:15 template syntax error: unexpected `}}`: an expression is missing before it',
       "snapshots/bad.sql:4:18 unknown ref 'nope' — no model, seed or snapshot named 'nope' exists",
+    ]);
+  });
+
+  it('report a config dbt rejects at parse, at the snapshot file, with the fix', async () => {
+    const block = (name: string, config: string) =>
+      `{% snapshot ${name} %}{{ config(${config}) }}select 1 as id{% endsnapshot %}`;
+    expect(
+      await problems({
+        'snapshots/a.sql': block('a', "unique_key='id'"),
+        'snapshots/b.sql': block('b', "strategy='timestamp', unique_key='id'"),
+        'snapshots/c.sql': block('c', "strategy='check', unique_key='id'"),
+        'snapshots/d.sql': block('d', "strategy='checks', unique_key='id'"),
+        'snapshots/e.sql': block(
+          'e',
+          "strategy='check', unique_key='id', check_cols='all', hard_deletes='invalidate', invalidate_hard_deletes=true",
+        ),
+        'snapshots/f.sql': block(
+          'f',
+          "strategy='check', unique_key='id', check_cols='all', hard_deletes='remove'",
+        ),
+        'snapshots/g.sql': block(
+          'g',
+          "strategy='check', unique_key='id', check_cols='all', snapshot_meta_column_names={'dbt_valid_too': 'x'}",
+        ),
+      }),
+    ).toEqual([
+      "snapshots/a.sql snapshot.shop.a: Snapshots must be configured with a 'strategy' and 'unique_key' — set e.g. config(strategy='timestamp', unique_key='id', updated_at='updated_at')",
+      "snapshots/b.sql snapshot.shop.b: the timestamp strategy needs 'updated_at', the column that says when a row last changed — set updated_at='<column>', or use strategy='check' with check_cols",
+      "snapshots/c.sql snapshot.shop.c: Invalid value for 'check_cols': null — the check strategy compares the columns in check_cols: 'all', or a list such as ['status', 'amount']",
+      "snapshots/d.sql snapshot.shop.d: unknown snapshot strategy 'checks' — use one of timestamp, check (did you mean 'check'?); custom strategy macros are not supported",
+      "snapshots/e.sql snapshot.shop.e: You cannot set both the invalidate_hard_deletes and hard_deletes config properties on the same snapshot. — keep hard_deletes ('invalidate' is what invalidate_hard_deletes: true meant)",
+      'snapshots/f.sql snapshot.shop.f: Invalid setting for property hard_deletes: "remove" — use one of ignore, invalidate, new_record',
+      "snapshots/g.sql snapshot.shop.g: snapshot_meta_column_names has an unknown key 'dbt_valid_too' — its keys are dbt_valid_from, dbt_valid_to, dbt_scd_id, dbt_updated_at, dbt_is_deleted (did you mean 'dbt_valid_to'?)",
     ]);
   });
 

@@ -6,6 +6,8 @@ export * from './table';
 export * from './incremental';
 export * from './schema-change';
 export * from './seed';
+export * from './snapshot';
+export * from './snapshot-config';
 export * from './plan';
 export * from './clone';
 export * from './persist-docs';

@@ -11,6 +11,8 @@ export type StepKind =
   | 'truncate'
   | 'insert'
   | 'delete'
+  /** A snapshot closing the versions that changed. */
+  | 'update'
   | 'merge'
   | 'alter'
   /** A model's `sql_header`, run right before its create (see `withSqlHeader`). */

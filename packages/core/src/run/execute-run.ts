@@ -19,6 +19,7 @@ import { setInvocationFlags } from '../templating/invocation-flags';
 import { Redactor, collectSecrets } from '../secrets';
 import { runModel } from './run-model';
 import { runSeed } from './run-seed';
+import { runSnapshot } from './run-snapshot';
 import { RunSqlRecorder } from './run-sql-recorder';
 import { runTest } from './run-test';
 import { runUnitTest } from './run-unit-test';
@@ -38,7 +39,7 @@ import { isFailure, runTotals, type NodeResult, type RunEvent, type RunTotals } 
  * The command being run decides only whether tests gate their children and unit tests their
  * models (`build`).
  */
-export type RunCommand = 'run' | 'build' | 'seed' | 'test';
+export type RunCommand = 'run' | 'build' | 'seed' | 'test' | 'snapshot';
 
 export interface ExecuteRunOptions {
   compiled: Pick<
@@ -94,7 +95,7 @@ export interface RunOutcome {
   resultsPath?: string;
 }
 
-const RUNNABLE = new Set(['model', 'seed', 'test', 'unit_test']);
+const RUNNABLE = new Set(['model', 'seed', 'snapshot', 'test', 'unit_test']);
 
 /**
  * Runs the selected nodes of a compiled project against a warehouse: prepare schemas (listing
@@ -310,6 +311,8 @@ async function runNode(
     if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node, threadId);
     else if (node.resource_type === 'test') outcome = await runTest(ctx, conn, node, target);
     else if (isUnitTest(node)) outcome = await runUnitTest(ctx, conn, node);
+    else if (node.resource_type === 'snapshot')
+      outcome = await runSnapshot(ctx, conn, node, threadId);
     else outcome = await runModel(ctx, conn, node, threadId);
   } catch (err) {
     outcome = { status: 'error', message: errorMessage(err) };

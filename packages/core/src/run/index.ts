@@ -12,7 +12,6 @@ export { wrapTestSql, auditRelation } from './run-test';
 export { runResultsArtifact, writeRunResults, type RunResultsArtifact } from './run-results';
 export { showRows, type ShowOptions, type ShowResult } from './show';
 export { tracingConnection, type TracedStatement } from './tracing-connection';
-export { withoutSnapshots } from './unexecuted-snapshots';
 export {
   runOperation,
   parseOperationArgs,

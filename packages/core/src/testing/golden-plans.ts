@@ -12,6 +12,7 @@ import { planClone } from '../materializations/clone';
 import type { PlanInput, Step } from '../materializations/step';
 import { planTable } from '../materializations/table';
 import { planView } from '../materializations/view';
+import { snapshotGoldenCases } from './golden-snapshot-plans';
 
 /**
  * Golden SQL per dialect, shared by core and every adapter package: each plan rendered to
@@ -325,6 +326,7 @@ export const goldenCases: Record<string, (d: Dialect) => Step[]> = {
       DOCS,
     ),
   'persist-docs-seed-reload': (d) => seed(d, { kind: 'table' }, false, PERSIST_DOCS, DOCS),
+  ...snapshotGoldenCases,
 };
 
 /** Compares (or with `UPDATE_GOLDEN=1` rewrites) one golden file; returns what is on disk. */
@@ -371,6 +373,7 @@ export const PG_STATEMENTS: Record<string, string[]> = {
   truncate: ['TruncateStmt'],
   insert: ['InsertStmt'],
   delete: ['DeleteStmt'],
+  update: ['UpdateStmt'],
   merge: ['MergeStmt'],
   // Redshift rebuilds a column: add, update, drop, rename.
   alter: ['AlterTableStmt', 'UpdateStmt', 'RenameStmt'],

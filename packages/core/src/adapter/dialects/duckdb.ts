@@ -27,6 +27,11 @@ export class DuckDBDialect extends SqlDialect {
     return super.identifierKey(name.toLowerCase());
   }
 
+  /** dbt-duckdb's `snapshot_get_time`: the local clock, without time zone. */
+  snapshotTime(): string {
+    return 'now()::timestamp';
+  }
+
   /**
    * `read_csv` with every option that could drop, pad or rename rows spelled out, so no sniff
    * decides them: the header core checked (`names`), no skipped lead rows, no comment lines,

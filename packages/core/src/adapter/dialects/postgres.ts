@@ -59,6 +59,11 @@ export class PostgresDialect extends SqlDialect {
     return super.createSchemaIfNotExists({ schema: rel.schema });
   }
 
+  /** dbt-postgres' `snapshot_get_time`: the transaction's clock, without time zone. */
+  snapshotTime(): string {
+    return 'now()::timestamp without time zone';
+  }
+
   /**
    * `cascade`, as dbt-postgres does, for whatever still depends on a relation once the runner
    * has saved and detached its dependent views (`dependentViews`, recreated in the swap).

@@ -43,6 +43,11 @@ export class RedshiftDialect extends PostgresDialect {
   /** Redshift's version numbers are not Postgres', and every cluster has MERGE. */
   adoptServerVersion(): void {}
 
+  /** dbt-redshift's `snapshot_get_time`. */
+  snapshotTime(): string {
+    return 'getdate()::timestamp';
+  }
+
   /** Redshift (like Postgres 8 without standard_conforming_strings) reads `\` as an escape. */
   quoteString(value: string): string {
     return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;

@@ -1,0 +1,61 @@
+-- 1. stage snapshot changes (create)
+create transient table warehouse.snapshots.orders_snapshot__tsmodel_tmp as (
+with snapshot_query as (
+select id, status, amount, updated_at from "warehouse"."raw"."orders"
+),
+snapshotted_data as (
+  select *, id as dbt_unique_key
+  from warehouse.snapshots.orders_snapshot
+  where DBT_VALID_TO is null
+),
+insertions_source_data as (
+  select *, id as dbt_unique_key,
+    to_timestamp_ntz(convert_timezone('UTC', current_timestamp())) as DBT_UPDATED_AT,
+    to_timestamp_ntz(convert_timezone('UTC', current_timestamp())) as DBT_VALID_FROM,
+    coalesce(nullif(to_timestamp_ntz(convert_timezone('UTC', current_timestamp())), to_timestamp_ntz(convert_timezone('UTC', current_timestamp()))), null) as DBT_VALID_TO,
+    md5(coalesce(cast(id as varchar), '') || '|' || coalesce(cast(to_timestamp_ntz(convert_timezone('UTC', current_timestamp())) as varchar), '')) as DBT_SCD_ID
+  from snapshot_query
+),
+updates_source_data as (
+  select *, id as dbt_unique_key,
+    to_timestamp_ntz(convert_timezone('UTC', current_timestamp())) as DBT_UPDATED_AT,
+    to_timestamp_ntz(convert_timezone('UTC', current_timestamp())) as DBT_VALID_FROM,
+    to_timestamp_ntz(convert_timezone('UTC', current_timestamp())) as DBT_VALID_TO
+  from snapshot_query
+),
+insertions as (
+  select 'insert' as dbt_change_type, source_data.*
+  from insertions_source_data as source_data
+  left outer join snapshotted_data on snapshotted_data.dbt_unique_key = source_data.dbt_unique_key
+  where snapshotted_data.dbt_unique_key is null
+    or (snapshotted_data.dbt_unique_key is not null and (TRUE))
+),
+updates as (
+  select 'update' as dbt_change_type, source_data.*, snapshotted_data.DBT_SCD_ID
+  from updates_source_data as source_data
+  join snapshotted_data on snapshotted_data.dbt_unique_key = source_data.dbt_unique_key
+  where (TRUE)
+)
+select * from insertions
+union all
+select * from updates
+);
+
+-- 2. add new columns (alter)
+alter table warehouse.snapshots.orders_snapshot add column currency VARCHAR;
+
+-- 3. merge snapshot changes (merge, transactional)
+merge into warehouse.snapshots.orders_snapshot as DBT_INTERNAL_DEST
+using warehouse.snapshots.orders_snapshot__tsmodel_tmp as DBT_INTERNAL_SOURCE
+on DBT_INTERNAL_SOURCE.DBT_SCD_ID = DBT_INTERNAL_DEST.DBT_SCD_ID
+when matched
+  and DBT_INTERNAL_DEST.DBT_VALID_TO is null
+  and DBT_INTERNAL_SOURCE.dbt_change_type in ('update', 'delete')
+  then update set DBT_VALID_TO = DBT_INTERNAL_SOURCE.DBT_VALID_TO
+when not matched
+  and DBT_INTERNAL_SOURCE.dbt_change_type = 'insert'
+  then insert (id, status, amount, updated_at, currency, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to)
+  values (DBT_INTERNAL_SOURCE.id, DBT_INTERNAL_SOURCE.status, DBT_INTERNAL_SOURCE.amount, DBT_INTERNAL_SOURCE.updated_at, DBT_INTERNAL_SOURCE.currency, DBT_INTERNAL_SOURCE.dbt_scd_id, DBT_INTERNAL_SOURCE.dbt_updated_at, DBT_INTERNAL_SOURCE.dbt_valid_from, DBT_INTERNAL_SOURCE.dbt_valid_to);
+
+-- 4. drop staging (drop)
+drop table if exists warehouse.snapshots.orders_snapshot__tsmodel_tmp;

@@ -1,0 +1,62 @@
+-- 1. stage snapshot changes (create)
+create table "warehouse"."snapshots"."orders_snapshot__tsmodel_tmp" as (
+with snapshot_query as (
+select id, status, amount, updated_at from "warehouse"."raw"."orders"
+),
+snapshotted_data as (
+  select *, id as dbt_unique_key
+  from "warehouse"."snapshots"."orders_snapshot"
+  where "dbt_valid_to" is null
+),
+insertions_source_data as (
+  select *, id as dbt_unique_key,
+    now()::timestamp as "dbt_updated_at",
+    now()::timestamp as "dbt_valid_from",
+    coalesce(nullif(now()::timestamp, now()::timestamp), null) as "dbt_valid_to",
+    md5(coalesce(cast(id as varchar), '') || '|' || coalesce(cast(now()::timestamp as varchar), '')) as "dbt_scd_id"
+  from snapshot_query
+),
+updates_source_data as (
+  select *, id as dbt_unique_key,
+    now()::timestamp as "dbt_updated_at",
+    now()::timestamp as "dbt_valid_from",
+    now()::timestamp as "dbt_valid_to"
+  from snapshot_query
+),
+insertions as (
+  select 'insert' as dbt_change_type, source_data.*
+  from insertions_source_data as source_data
+  left outer join snapshotted_data on snapshotted_data.dbt_unique_key = source_data.dbt_unique_key
+  where snapshotted_data.dbt_unique_key is null
+    or (snapshotted_data.dbt_unique_key is not null and (TRUE))
+),
+updates as (
+  select 'update' as dbt_change_type, source_data.*, snapshotted_data."dbt_scd_id"
+  from updates_source_data as source_data
+  join snapshotted_data on snapshotted_data.dbt_unique_key = source_data.dbt_unique_key
+  where (TRUE)
+)
+select * from insertions
+union all
+select * from updates
+);
+
+-- 2. add new columns (alter, transactional)
+alter table "warehouse"."snapshots"."orders_snapshot" add column "currency" VARCHAR;
+
+-- 3. close changed rows (update, transactional)
+update "warehouse"."snapshots"."orders_snapshot" as DBT_INTERNAL_DEST
+set "dbt_valid_to" = DBT_INTERNAL_SOURCE."dbt_valid_to"
+from "warehouse"."snapshots"."orders_snapshot__tsmodel_tmp" as DBT_INTERNAL_SOURCE
+where DBT_INTERNAL_SOURCE."dbt_scd_id" = DBT_INTERNAL_DEST."dbt_scd_id"
+  and DBT_INTERNAL_SOURCE.dbt_change_type in ('update', 'delete')
+  and DBT_INTERNAL_DEST."dbt_valid_to" is null;
+
+-- 4. insert new versions (insert, transactional)
+insert into "warehouse"."snapshots"."orders_snapshot" ("id", "status", "amount", "updated_at", "currency", "dbt_scd_id", "dbt_updated_at", "dbt_valid_from", "dbt_valid_to")
+select DBT_INTERNAL_SOURCE."id", DBT_INTERNAL_SOURCE."status", DBT_INTERNAL_SOURCE."amount", DBT_INTERNAL_SOURCE."updated_at", DBT_INTERNAL_SOURCE."currency", DBT_INTERNAL_SOURCE."dbt_scd_id", DBT_INTERNAL_SOURCE."dbt_updated_at", DBT_INTERNAL_SOURCE."dbt_valid_from", DBT_INTERNAL_SOURCE."dbt_valid_to"
+from "warehouse"."snapshots"."orders_snapshot__tsmodel_tmp" as DBT_INTERNAL_SOURCE
+where DBT_INTERNAL_SOURCE.dbt_change_type = 'insert';
+
+-- 5. drop staging (drop)
+drop table if exists "warehouse"."snapshots"."orders_snapshot__tsmodel_tmp";
