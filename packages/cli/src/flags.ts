@@ -39,6 +39,12 @@ export interface GlobalFlags {
   storeFailures: boolean;
   failFast: boolean;
   wait: boolean;
+  /** dbt's `--defer`: unselected parents not built in this target are read from `--state`'s. */
+  defer: boolean;
+  /** dbt's `--favor-state`: with `--defer`, unselected parents are always read from the state. */
+  favorState: boolean;
+  /** dbt's `--defer-state`: the state `--defer` reads, when it differs from `--state`. */
+  deferState?: string;
   warnError: boolean;
   warnErrorOptions?: string;
   logFormat: LogFormat;
@@ -169,6 +175,21 @@ export const globalFlagTable: FlagTable<GlobalFlags> = {
     description:
       'When another run holds the target schemas (PostgreSQL/Redshift), wait for it; --no-wait fails at once (exit 1)',
   },
+  defer: {
+    type: 'boolean',
+    default: false,
+    description:
+      "Read unselected parents that this target has not built from --state's relations (dbt's slim CI)",
+  },
+  favorState: {
+    type: 'boolean',
+    default: false,
+    description: 'With --defer, read every unselected parent from --state, built here or not',
+  },
+  deferState: {
+    type: 'string',
+    description: 'The earlier run --defer reads (default: --state)',
+  },
   warnError: {
     type: 'boolean',
     default: false,
@@ -225,6 +246,9 @@ export const globalFlagGroups: Record<keyof GlobalFlags, FlagGroup> = {
   storeFailures: 'execution',
   failFast: 'execution',
   wait: 'execution',
+  defer: 'execution',
+  favorState: 'execution',
+  deferState: 'execution',
   warnError: 'project',
   warnErrorOptions: 'project',
   logFormat: 'output',

@@ -14,6 +14,8 @@ import { compileWithWarnings, selectInDagOrder } from './core-options';
 import { printSummary, progressPrinter } from './run-progress';
 import { targetLine } from './target-summary';
 import { createAdapter } from '../adapters';
+import { applyDeferral } from './defer';
+import { cloneState } from './clone-state';
 
 const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   run: ['model'],
@@ -21,6 +23,7 @@ const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   seed: ['seed'],
   test: ['test', 'unit_test'],
   snapshot: ['snapshot'],
+  clone: ['model', 'seed', 'snapshot'],
 };
 
 /** What `retry` hands over instead of the selection flags: the unique ids to run again. */
@@ -60,6 +63,7 @@ async function compileAndRun(
   afterRun?: AfterRun,
 ): Promise<number> {
   const { flags, reporter, io } = ctx;
+  const cloneFrom = command === 'clone' ? await cloneState(ctx) : undefined;
   const compiled = await compileWithWarnings(ctx, true);
   const core = await import('@tsmodel/core');
   const chosen = override
@@ -99,6 +103,7 @@ async function compileAndRun(
   });
   const color = flags.color && io.isTTY && !io.env.NO_COLOR;
   try {
+    if (flags.defer) await applyDeferral(ctx, compiled, adapter, selected);
     const outcome = await core.executeRun({
       compiled,
       adapter,
@@ -106,6 +111,7 @@ async function compileAndRun(
       command,
       ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
       fullRefresh: flags.fullRefresh,
+      ...(cloneFrom ? { clone: { state: cloneFrom } } : {}),
       empty: flags.empty,
       storeFailures: flags.storeFailures,
       failFast: flags.failFast,
@@ -132,6 +138,9 @@ async function compileAndRun(
         full_refresh: flags.fullRefresh,
         fail_fast: flags.failFast,
         ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+        ...(flags.state !== undefined ? { state: flags.state } : {}),
+        ...(flags.defer ? { defer: true, favor_state: flags.favorState } : {}),
+        ...(flags.deferState !== undefined ? { defer_state: flags.deferState } : {}),
       },
     });
     const by = cancel.received();

@@ -19,6 +19,7 @@ import { seedCommand } from './seed';
 import { showCommand } from './show';
 import { sourceCommand } from './source';
 import { snapshotCommand } from './snapshot';
+import { cloneCommand } from './clone';
 import { testCommand } from './test';
 
 export const commands: readonly AnyCommand[] = [
@@ -29,6 +30,7 @@ export const commands: readonly AnyCommand[] = [
   retryCommand,
   sourceCommand,
   snapshotCommand,
+  cloneCommand,
   compileCommand,
   showCommand,
   docsCommand,

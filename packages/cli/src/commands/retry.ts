@@ -18,7 +18,8 @@ interface LastRun {
 /**
  * `tsmodel retry`: runs again the nodes of the last `run`/`build`/`seed`/`test` that failed
  * or were skipped or cancelled, with the flags that run used (`--target`, `--vars`,
- * `--full-refresh`, `--threads`, `--fail-fast`), as dbt's `retry` does. Flags typed now win.
+ * `--full-refresh`, `--threads`, `--fail-fast`, `--state`, `--defer`), as dbt's `retry` does.
+ * Flags typed now win.
  */
 export const retryCommand = defineCommand({
   name: 'retry',
@@ -105,5 +106,9 @@ function withLastFlags(ctx: CommandContext, args: Record<string, unknown>): Comm
   take('fullRefresh', args.full_refresh, typeof args.full_refresh === 'boolean');
   take('failFast', args.fail_fast, typeof args.fail_fast === 'boolean');
   take('threads', args.threads, typeof args.threads === 'number');
+  take('state', args.state, typeof args.state === 'string');
+  take('defer', args.defer, typeof args.defer === 'boolean');
+  take('favorState', args.favor_state, typeof args.favor_state === 'boolean');
+  take('deferState', args.defer_state, typeof args.defer_state === 'string');
   return { ...ctx, flags };
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Adapter } from '../adapter/adapter';
 import type { Connection } from '../adapter/connection';
+import type { RelationKind } from '../adapter/dialect';
 import type { CompileResult } from '../compile/compile-project';
 import { TsmodelError } from '../diagnostics';
 import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
@@ -18,6 +19,7 @@ import { parseHook } from '../project/hook-config';
 import { setInvocationFlags } from '../templating/invocation-flags';
 import { Redactor, collectSecrets } from '../secrets';
 import { runModel } from './run-model';
+import { runClone, type CloneContext } from './run-clone';
 import { runSeed } from './run-seed';
 import { runSnapshot } from './run-snapshot';
 import { RunSqlRecorder } from './run-sql-recorder';
@@ -39,7 +41,7 @@ import { isFailure, runTotals, type NodeResult, type RunEvent, type RunTotals } 
  * The command being run decides only whether tests gate their children and unit tests their
  * models (`build`).
  */
-export type RunCommand = 'run' | 'build' | 'seed' | 'test' | 'snapshot';
+export type RunCommand = 'run' | 'build' | 'seed' | 'test' | 'snapshot' | 'clone';
 
 export interface ExecuteRunOptions {
   compiled: Pick<
@@ -62,6 +64,8 @@ export interface ExecuteRunOptions {
   /** Concurrent nodes; defaults to the target's `threads`. */
   threads?: number;
   fullRefresh?: boolean;
+  /** `tsmodel clone`: every selected node becomes a copy of this state's relation (`runClone`). */
+  clone?: { state: Manifest };
   /** `--empty`: seeds load no rows (refs and sources read none: a compile option). */
   empty?: boolean;
   /** `--store-failures`; a test's own `store_failures` / `store_failures_as` wins. */
@@ -164,6 +168,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
       ),
     catalog,
     fullRefresh: options.fullRefresh ?? false,
+    ...(options.clone ? { clone: cloneContext(options.clone.state, adapter) } : {}),
     empty: options.empty ?? false,
     storeFailures: options.storeFailures ?? false,
     beforeNode: async (conn, node) =>
@@ -308,7 +313,8 @@ async function runNode(
   let outcome: NodeOutcome;
   try {
     await ctx.beforeNode(conn, node);
-    if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node, threadId);
+    if (ctx.clone) outcome = await runClone({ ...ctx, clone: ctx.clone }, conn, node);
+    else if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node, threadId);
     else if (node.resource_type === 'test') outcome = await runTest(ctx, conn, node, target);
     else if (isUnitTest(node)) outcome = await runUnitTest(ctx, conn, node);
     else if (node.resource_type === 'snapshot')
@@ -450,4 +456,25 @@ function renderedRelation(
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** Where the state's relations are, listed once per schema for the whole clone run. */
+function cloneContext(state: Manifest, adapter: Adapter): CloneContext {
+  const listings = new Map<string, Promise<Map<string, RelationKind>>>();
+  const key = (part: string) => adapter.dialect.identifierKey(part);
+  return {
+    state,
+    kindOf: async (conn, relation) => {
+      const schemaKey = `${key(relation.database ?? '')}.${key(relation.schema)}`;
+      let listing = listings.get(schemaKey);
+      if (!listing) {
+        listing = adapter
+          .introspector(conn)
+          .listRelations(relation.database, relation.schema)
+          .then((found) => new Map(found.map((r) => [key(r.name), r.kind])));
+        listings.set(schemaKey, listing);
+      }
+      return (await listing).get(key(relation.identifier));
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import type { CloneContext } from './run-clone';
 import type { Connection } from '../adapter/connection';
 import type { Dialect } from '../adapter/dialect';
 import type { Introspector } from '../adapter/introspector';
@@ -27,6 +28,8 @@ export interface NodeRunContext {
   /** What templates learned about the warehouse; a node that builds a relation tells it. */
   catalog: RunCatalog;
   fullRefresh: boolean;
+  /** `tsmodel clone`: nodes are copied from the state's relations instead of built. */
+  clone?: CloneContext;
   /** `--empty`: seeds create their tables with no rows. */
   empty?: boolean;
   /** `--store-failures`: tests that do not configure `store_failures` keep their failing rows. */

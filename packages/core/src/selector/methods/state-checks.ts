@@ -24,14 +24,23 @@ export interface StateComparison {
   previous: Manifest;
 }
 
+/** The configs that place a node's relation (dbt's `same_database_representation`). */
+const RELATION_CONFIGS = ['database', 'schema', 'alias'] as const;
+
 type AspectCheck = (node: ManifestNode, old: ManifestNode, cmp: StateComparison) => boolean;
 
 const CHANGED: Record<ModifiedAspect, AspectCheck> = {
   /** The file contents (sha256) differ. */
   body: (node, old) => node.checksum !== old.checksum,
   configs: (node, old) => !sameJson(node.config, old.config),
-  /** Where the node builds: database, schema or identifier moved. */
-  relation: (node, old) => !sameJson(node.relation, old.relation),
+  /**
+   * Where the node builds, as configured: its `database`, `schema` or `alias` config changed.
+   * Not the rendered relation, as in dbt: a production state read from a development target
+   * names other schemas for every node, and slim CI (`-s state:modified+ --defer`) would
+   * otherwise rebuild the whole project.
+   */
+  relation: (node, old) =>
+    RELATION_CONFIGS.some((key) => !sameJson(node.config[key], old.config[key])),
   persisted_descriptions: (node, old) =>
     node.description !== old.description ||
     !sameJson(columnDescriptions(node), columnDescriptions(old)),

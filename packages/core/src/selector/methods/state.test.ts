@@ -59,10 +59,19 @@ describe('state', () => {
     expect(pick(project, 'state:modified.body')).toEqual([]);
   });
 
-  it('modified.relation: the node builds somewhere else', () => {
-    const project = build({ a: { relation: { schema: 'analytics', identifier: 'a' } } });
-    expect(pick(project, 'state:modified.relation')).toEqual(['a']);
-    expect(pick(project, 'state:modified')).toEqual(['a']);
+  it('modified.relation: the node is configured to build somewhere else', () => {
+    const project = build({
+      a: { config: { schema: 'analytics' } },
+      b: { config: { alias: 'bee' } },
+    });
+    expect(pick(project, 'state:modified.relation')).toEqual(['a', 'b']);
+    expect(pick(project, 'state:modified')).toEqual(['a', 'b']);
+  });
+
+  it('modified.relation: another target schema is not a change (dev against a prod state)', () => {
+    const project = build({ a: { relation: { schema: 'dbt_alice', identifier: 'a' } } });
+    expect(pick(project, 'state:modified.relation')).toEqual([]);
+    expect(pick(project, 'state:modified')).toEqual([]);
   });
 
   it('modified.persisted_descriptions: node or column descriptions changed', () => {
