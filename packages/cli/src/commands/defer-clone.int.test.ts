@@ -6,6 +6,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SLIM_CI_DEV_CUSTOMERS, SLIM_CI_FILES } from '@tsmodel/adapter-testkit';
 import { testProject } from './run-fixtures';
 
 const PROFILES = `shop:
@@ -18,12 +19,7 @@ const PROFILES = `shop:
 function slimCiProject() {
   const p = testProject({
     'profiles.yml': PROFILES,
-    'models/customers.sql':
-      "{{ config(materialized='table') }}\nselect 1 as id, 'prod' as built_in",
-    'models/orders.sql':
-      "{{ config(materialized='table') }}\nselect 10 as order_id, 1 as customer_id",
-    'models/report.sql':
-      "{{ config(materialized='table') }}\nselect o.order_id, c.built_in from {{ ref('orders') }} o join {{ ref('customers') }} c on c.id = o.customer_id",
+    ...SLIM_CI_FILES,
   });
   const state = join(p.dir, 'prod-state');
   return {
@@ -53,10 +49,7 @@ describe('--defer --state', () => {
   it('reads a parent built in this target from here, unless --favor-state', async () => {
     const { p, state, buildProduction } = slimCiProject();
     await buildProduction();
-    p.write({
-      'models/customers.sql':
-        "{{ config(materialized='table') }}\nselect 1 as id, 'dev' as built_in",
-    });
+    p.write(SLIM_CI_DEV_CUSTOMERS);
     expect((await p.run('run', '-s', 'customers')).code).toBe(0);
     const deferred = await p.run('run', '-s', 'report', '--defer', '--state', state);
     expect(deferred.code).toBe(0);
@@ -118,10 +111,7 @@ describe('tsmodel clone --state', () => {
   it("makes the selected nodes views of production's relations, keeping what exists here", async () => {
     const { p, state, buildProduction } = slimCiProject();
     await buildProduction();
-    p.write({
-      'models/customers.sql':
-        "{{ config(materialized='table') }}\nselect 1 as id, 'dev' as built_in",
-    });
+    p.write(SLIM_CI_DEV_CUSTOMERS);
     expect((await p.run('run', '-s', 'customers')).code).toBe(0);
     const r = await p.run('clone', '--state', state);
     expect(r.stderr).toBe('');
