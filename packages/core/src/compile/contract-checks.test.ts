@@ -45,7 +45,7 @@ describe('contract checks at compile time', () => {
     const orders = manifest.nodes['model.shop.orders']!;
     expect(orders.depends_on.nodes).toEqual(['model.shop.customers']);
     expect(orders.columns.customer_id!.constraints).toEqual([
-      { type: 'foreign_key', to: '"shop"."main"."customers"', to_columns: ['id'] },
+      { type: 'foreign_key', to: '"main"."customers"', to_columns: ['id'] },
     ]);
   });
 

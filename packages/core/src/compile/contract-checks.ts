@@ -167,7 +167,11 @@ function resolveTarget(
     );
     return;
   }
-  constraint.to = input.renderRelation(hit.relation);
+  // Within one database the reference names no database: DuckDB refuses a database-qualified
+  // foreign key outright ("cannot be defined cross-database"), even to its own catalog.
+  const { database, ...inSchema } = hit.relation;
+  const sameDatabase = database === undefined || database === node.relation?.database;
+  constraint.to = input.renderRelation(sameDatabase ? inSchema : hit.relation);
   if (hit.resource_type !== 'source' && !node.depends_on.nodes.includes(hit.unique_id))
     node.depends_on = { ...node.depends_on, nodes: [...node.depends_on.nodes, hit.unique_id] };
 }
