@@ -225,7 +225,7 @@ describe('tsmodel test: unit tests', () => {
     const before = await p.run('test', '--select', 'events');
     expect(before.code).toBe(1);
     expect(before.stdout + before.stderr).toContain(
-      'input this has no relation "main"."events" to read its column types from',
+      'input this has no relation "shop"."main"."events" to read its column types from',
     );
     expect(before.stdout + before.stderr).toContain('tsmodel run --select events --empty');
     expect(linesWith(before.stdout, 'PASS events::full_build')).toHaveLength(1);
@@ -301,7 +301,7 @@ describe('tsmodel test: unit tests', () => {
     const unbuilt = await p.run('test');
     expect(unbuilt.code).toBe(1);
     expect(unbuilt.stdout + unbuilt.stderr).toContain(
-      'input ref(\'raw_orders\') has no relation "main"."raw_orders" to read its column types from',
+      'input ref(\'raw_orders\') has no relation "shop"."main"."raw_orders" to read its column types from',
     );
     expect(unbuilt.stdout + unbuilt.stderr).toContain(
       'tsmodel build --select +orders --exclude orders --empty',
