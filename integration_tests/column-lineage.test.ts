@@ -10,7 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { columnLineageArtifact, upstreamTree, type Manifest, type NodeLineage } from '@tsmodel/core';
+import {
+  columnLineageArtifact,
+  upstreamTree,
+  type Manifest,
+  type NodeLineage,
+} from '@tsmodel/core';
 
 const BIN = fileURLToPath(new URL('../bin/tsmodel.js', import.meta.url));
 const here = (dir: string) => fileURLToPath(new URL(dir, import.meta.url));
@@ -23,7 +28,9 @@ function run(projectDir: string, args: string[]) {
 }
 
 /** Compiles a project into a fresh target path and computes its lineage. */
-async function lineageOf(projectDir: string): Promise<{ manifest: Manifest; nodes: Record<string, NodeLineage> }> {
+async function lineageOf(
+  projectDir: string,
+): Promise<{ manifest: Manifest; nodes: Record<string, NodeLineage> }> {
   const target = mkdtempSync(path.join(tmpdir(), 'lineage-'));
   const result = run(projectDir, ['compile', '--target-path', target]);
   if (result.status !== 0) throw new Error(`${result.stdout}${result.stderr}`);
@@ -45,7 +52,11 @@ function expectColumn(
 ) {
   const entry = nodes[model]?.columns[column];
   expect(entry, `${model}.${column}`).toBeDefined();
-  expect({ how: entry!.how, upstream: sorted(entry!.upstream), unresolved: entry!.unresolved }).toEqual({
+  expect({
+    how: entry!.how,
+    upstream: sorted(entry!.upstream),
+    unresolved: entry!.unresolved,
+  }).toEqual({
     how,
     upstream: sorted(upstream),
     unresolved: undefined,
@@ -64,9 +75,13 @@ describe('Segment models', () => {
     expectColumn(nodes, pv, 'anonymous_id', 'passthrough', [col(pages, 'anonymous_id')]);
     expectColumn(nodes, pv, 'tstamp', 'rename', [col(pages, 'timestamp')]);
     expectColumn(nodes, pv, 'page_url_host', 'transformation', [col(pages, 'url')]);
-    expectColumn(nodes, pv, 'device_category', 'transformation', [col(pages, 'context_user_agent')]);
+    expectColumn(nodes, pv, 'device_category', 'transformation', [
+      col(pages, 'context_user_agent'),
+    ]);
     // deduped: `where row_num = 1`, row_num = row_number() over (partition by id order by received_at)
-    expect(sorted(nodes[pv]!.filters!)).toEqual(sorted([col(pages, 'id'), col(pages, 'received_at')]));
+    expect(sorted(nodes[pv]!.filters!)).toEqual(
+      sorted([col(pages, 'id'), col(pages, 'received_at')]),
+    );
   });
 
   it('the raw pages stand-in: a union of seeds, column by position', () => {
@@ -95,21 +110,34 @@ describe('Segment models', () => {
   it('sessions: start/end tstamps, referrer mapping, stitching and numbering', () => {
     const initial = `${PKG}.sessions__initial`;
     const stitched = `${PKG}.sessions__stitched`;
-    expectColumn(nodes, initial, 'session_start_tstamp', 'transformation', [col(pvs, 'tstamp'), col(pvs, 'session_id')]);
-    expectColumn(nodes, initial, 'session_end_tstamp', 'transformation', [col(pvs, 'tstamp'), col(pvs, 'session_id')]);
+    expectColumn(nodes, initial, 'session_start_tstamp', 'transformation', [
+      col(pvs, 'tstamp'),
+      col(pvs, 'session_id'),
+    ]);
+    expectColumn(nodes, initial, 'session_end_tstamp', 'transformation', [
+      col(pvs, 'tstamp'),
+      col(pvs, 'session_id'),
+    ]);
     expectColumn(nodes, initial, 'page_views', 'transformation', [col(pvs, 'session_id')]);
     const mapping = 'seed.tsmodel_sessionization.referrer_mapping';
     expectColumn(nodes, initial, 'referrer_medium', 'rename', [col(mapping, 'medium')]);
     // `left join referrer_mapping on tiers.referrer_host = referrer_mapping.host`, where the CTE's
     // referrer_host is first_value(referrer_host) over (partition by session_id order by page_view_number …)
     expect(sorted(nodes[initial]!.filters!)).toEqual(
-      sorted([col(pvs, 'referrer_host'), col(pvs, 'session_id'), col(pvs, 'page_view_number'), col(mapping, 'host')]),
+      sorted([
+        col(pvs, 'referrer_host'),
+        col(pvs, 'session_id'),
+        col(pvs, 'page_view_number'),
+        col(mapping, 'host'),
+      ]),
     );
     expectColumn(nodes, stitched, 'blended_user_id', 'transformation', [
       col(`${PKG}.user_stitching`, 'user_id'),
       col(initial, 'anonymous_id'),
     ]);
-    expectColumn(nodes, `${PKG}.sessions`, 'session_id', 'passthrough', [col(stitched, 'session_id')]);
+    expectColumn(nodes, `${PKG}.sessions`, 'session_id', 'passthrough', [
+      col(stitched, 'session_id'),
+    ]);
     expectColumn(nodes, `${PKG}.sessions`, 'session_number', 'transformation', [
       col(stitched, 'blended_user_id'),
       col(stitched, 'session_start_tstamp'),
@@ -139,9 +167,15 @@ describe('Snowplow web models', () => {
     expectColumn(nodes, `${PKG}.snowplow_web_sessions`, 'domain_sessionid', 'passthrough', [
       col(sessionsThisRun, 'domain_sessionid'),
     ]);
-    expectColumn(nodes, sessionsThisRun, 'domain_sessionid', 'passthrough', [col(staged, 'domain_sessionid')]);
-    expectColumn(nodes, sessionsThisRun, 'start_tstamp', 'aggregation', [col(staged, 'start_tstamp')]);
-    expectColumn(nodes, sessionsThisRun, 'page_views', 'aggregation', [col(staged, 'page_view_id')]);
+    expectColumn(nodes, sessionsThisRun, 'domain_sessionid', 'passthrough', [
+      col(staged, 'domain_sessionid'),
+    ]);
+    expectColumn(nodes, sessionsThisRun, 'start_tstamp', 'aggregation', [
+      col(staged, 'start_tstamp'),
+    ]);
+    expectColumn(nodes, sessionsThisRun, 'page_views', 'aggregation', [
+      col(staged, 'page_view_id'),
+    ]);
     expectColumn(nodes, sessionsThisRun, 'last_page_title', 'rename', [col(staged, 'page_title')]);
     expectColumn(nodes, sessionsThisRun, 'first_page_title', 'rename', [col(staged, 'page_title')]);
   });
@@ -174,7 +208,9 @@ describe('Snowplow mobile models', () => {
   const events = `${PKG}.snowplow_mobile_events_staged`;
 
   it('sessions: session_id, tstamps and counts', () => {
-    expectColumn(nodes, `${PKG}.snowplow_mobile_sessions`, 'session_id', 'passthrough', [col(thisRun, 'session_id')]);
+    expectColumn(nodes, `${PKG}.snowplow_mobile_sessions`, 'session_id', 'passthrough', [
+      col(thisRun, 'session_id'),
+    ]);
     expectColumn(nodes, thisRun, 'session_id', 'passthrough', [col(events, 'session_id')]);
     expectColumn(nodes, thisRun, 'start_tstamp', 'aggregation', [col(events, 'derived_tstamp')]);
     expectColumn(nodes, thisRun, 'session_last_event_id', 'rename', [col(events, 'event_id')]);
@@ -189,7 +225,9 @@ describe('tsmodel lineage', () => {
   it('prints the upstream tree of a column, each edge labelled with how', () => {
     const result = run(here('.'), ['lineage', 'sessions.session_id', '--depth', '4']);
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain('sessions.session_id\n└─ ← (passthrough) sessions__stitched.session_id');
+    expect(result.stdout).toContain(
+      'sessions.session_id\n└─ ← (passthrough) sessions__stitched.session_id',
+    );
     expect(result.stdout).toContain('← (transformation) page_views.anonymous_id');
     expect(result.stdout).toContain('[deeper than --depth]');
   });
@@ -202,7 +240,9 @@ describe('tsmodel lineage', () => {
       node: `${PKG}.page_views`,
       column: 'page_view_id',
       how: 'rename',
-      upstream: [{ node: 'model.segment_integration_tests.segment_pages', column: 'id', how: 'passthrough' }],
+      upstream: [
+        { node: 'model.segment_integration_tests.segment_pages', column: 'id', how: 'passthrough' },
+      ],
     });
   });
 
