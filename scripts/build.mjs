@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outdir = join(root, 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const external = ['@duckdb/node-api', 'pg', 'pg-native', 'snowflake-sdk', 'chokidar', 'fsevents'];
+// polyglot-sql loads its WebAssembly grammar from beside its own module, so it stays in node_modules.
+const external = ['@duckdb/node-api', 'pg', 'pg-native', 'snowflake-sdk', 'chokidar', 'fsevents', '@polyglot-sql/sdk'];
 
 const result = await build({
   absWorkingDir: root,

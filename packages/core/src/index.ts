@@ -26,3 +26,4 @@ export * from './secrets';
 export * from './freshness';
 export * from './catalog';
 export * from './unit-tests';
+export * from './lineage';

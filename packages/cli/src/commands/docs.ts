@@ -95,6 +95,11 @@ export const docsCommand = defineCommand<DocsFlags>({
         }),
         ctx.secrets,
       );
+      const lineage = await core.columnLineageArtifact(compiled.manifest, artifact);
+      const lineageFile = await core.writeColumnLineage(targetDir, lineage);
+      reporter.info('column-lineage-written', `Wrote ${lineageFile}`, {
+        models: Object.keys(lineage.nodes).length,
+      });
       const nodes = Object.keys(artifact.nodes).length;
       const sources = Object.keys(artifact.sources).length;
       for (const error of artifact.errors ?? []) reporter.error('catalog-error', error);

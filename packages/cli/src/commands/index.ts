@@ -10,6 +10,7 @@ import { debugCommand } from './debug';
 import { depsCommand } from './deps';
 import { docsCommand } from './docs';
 import { initCommand } from './init';
+import { lineageCommand } from './lineage';
 import { lsCommand } from './ls';
 import { parseCommand } from './parse';
 import { retryCommand } from './retry';
@@ -34,6 +35,7 @@ export const commands: readonly AnyCommand[] = [
   compileCommand,
   showCommand,
   docsCommand,
+  lineageCommand,
   runOperationCommand,
   lsCommand,
   parseCommand,

@@ -39,6 +39,29 @@ export function checkCsvFile(path: string, delimiter: string, shownPath = path):
   return parseStrictly(readUtf8File(path, shownPath), delimiter, shownPath, () => undefined);
 }
 
+/**
+ * The header of a seed file without reading its rows, checked as {@link checkCsvFile} checks
+ * it: what a seed's columns are called, for tools that need only that (column lineage).
+ */
+export function readCsvHeader(path: string, delimiter: string, shownPath = path): string[] {
+  let header: string[] | undefined;
+  try {
+    const records = parse(readUtf8File(path, shownPath), {
+      delimiter,
+      bom: true,
+      skip_empty_lines: true,
+      to: 1,
+    });
+    if (records[0]) header = checkedHeader(records[0] as string[], shownPath);
+  } catch (cause) {
+    if (cause instanceof TsmodelError) throw cause;
+    throw csvSyntaxError(cause, shownPath, 0);
+  }
+  // No record at all: the loader's own 'seed is empty' error.
+  if (!header) return parseStrictly('', delimiter, shownPath, () => undefined);
+  return header;
+}
+
 function parseStrictly(
   text: string,
   delimiter: string,

@@ -63,7 +63,9 @@ export function seedQuoteColumns(input: Pick<SeedPlanInput, 'node' | 'dialect'>)
 type SeedNode = SeedPlanInput['node'];
 
 /** dbt's `delimiter`: one character (its CSV reader takes no other), `,` by default. */
-function seedDelimiter(node: SeedNode): string {
+export function seedDelimiter(
+  node: Pick<SeedNode, 'config' | 'unique_id' | 'seedFile' | 'seedPath'>,
+): string {
   const { delimiter } = node.config;
   if (delimiter === undefined || delimiter === null) return ',';
   if (typeof delimiter === 'string' && [...delimiter].length === 1) return delimiter;
