@@ -3,11 +3,17 @@
  * selects reads `--project-dir`, `--vars`, `--select`, … the same way.
  */
 import { resolve } from 'node:path';
-import type { compileManifest, compileProject, selectNodes, TsmodelError } from '@tsmodel/core';
+import type {
+  compileManifest,
+  compileProject,
+  PreviousState,
+  selectNodes,
+  TsmodelError,
+} from '@tsmodel/core';
 import { plural } from '../plural';
 import type { CommandContext } from './command';
 import { collectSecrets } from '@tsmodel/core/secrets';
-import { readState } from './state';
+import { readSources, readState } from './state';
 import { applyProjectFlags } from '../env-flags';
 import { adapterRegistry } from '../adapters';
 
@@ -123,7 +129,12 @@ export async function selectInDagOrder(
       ? { indirectSelection: flags.indirectSelection }
       : {}),
     ...(flags.state !== undefined
-      ? { state: await readState(resolve(ctx.io.cwd, flags.state)) }
+      ? {
+          state: await withCurrentSources(
+            await readState(resolve(ctx.io.cwd, flags.state)),
+            compiled,
+          ),
+        }
       : {}),
   };
   const { selected, warnings } = selectNodes(compiled.manifest, compiled.graph, options);
@@ -131,4 +142,14 @@ export async function selectInDagOrder(
   const ordered = compiled.graph.topologicalOrder().filter((id) => selected.has(id));
   const inGraph = new Set(ordered);
   return [...ordered, ...[...selected].filter((id) => !inGraph.has(id)).sort()];
+}
+
+/** Adds this target's sources.json (for `source_status:`) to the `--state` run's artifacts. */
+async function withCurrentSources(
+  state: PreviousState,
+  compiled: ManifestView,
+): Promise<PreviousState> {
+  const root = compiled.project.root;
+  const current = await readSources(resolve(root.rootDir, root.targetPath));
+  return current ? { ...state, currentSources: current } : state;
 }

@@ -1,5 +1,5 @@
 /** `tsmodel source freshness` on DuckDB: ages from the warehouse's clock, sources.json, exit codes. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testProject } from './run-fixtures';
@@ -91,5 +91,79 @@ describe('tsmodel source freshness', () => {
     expect(r.stderr).toContain(
       'source.shop.raw.t has a freshness threshold but no loaded_at_field',
     );
+  });
+});
+
+describe('loaded_at_query and source_status:', () => {
+  const FILES = {
+    'models/sources.yml': `version: 2
+sources:
+  - name: raw
+    schema: raw
+    config:
+      freshness:
+        warn_after: {count: 1, period: hour}
+    tables:
+      - name: events
+        config:
+          loaded_at_query: "select max(arrived_at) from raw.event_batches"
+      - name: orders
+        config:
+          loaded_at_field: loaded_at
+`,
+    'models/events_daily.sql': "select count(*) as n from {{ source('raw', 'events') }}",
+    'models/orders_daily.sql': "select count(*) as n from {{ source('raw', 'orders') }}",
+  };
+  const utc = (interval: string) => `(now() at time zone 'UTC') - interval '${interval}'`;
+
+  it('judges a source by the time its loaded_at_query returns', async () => {
+    const p = testProject(FILES);
+    mkdirSync(join(p.dir, 'target'));
+    await p.query(`create schema raw;
+      create table raw.events (id int);
+      create table raw.event_batches as select ${utc('3 hours')} as arrived_at;
+      create table raw.orders as select ${utc('5 minutes')} as loaded_at;`);
+    const r = await p.run('source', 'freshness');
+    expect(r.stdout + r.stderr).toMatch(/WARN freshness of raw\.events/);
+    expect(r.stdout).toMatch(/PASS freshness of raw\.orders/);
+  });
+
+  it('source_status:fresher+ selects what reads sources loaded since the state run', async () => {
+    const p = testProject(FILES);
+    mkdirSync(join(p.dir, 'target'));
+    await p.query(`create schema raw;
+      create table raw.events (id int);
+      create table raw.event_batches as select ${utc('3 hours')} as arrived_at;
+      create table raw.orders as select ${utc('2 hours')} as loaded_at;`);
+    await p.run('source', 'freshness');
+    const state = join(p.dir, 'state');
+    mkdirSync(state);
+    expect((await p.run('compile')).code).toBe(0);
+    for (const f of ['manifest.json', 'sources.json'])
+      copyFileSync(join(p.dir, 'target', f), join(state, f));
+    await p.query(`insert into raw.orders select ${utc('1 minute')}`);
+    await p.run('source', 'freshness');
+    const ls = await p.run(
+      'ls',
+      '-s',
+      'source_status:fresher+',
+      '--state',
+      state,
+      '--output',
+      'name',
+    );
+    expect(ls.code).toBe(0);
+    expect(ls.stdout.trim().split('\n').sort()).toEqual(['orders_daily', 'raw.orders']);
+  });
+
+  it('source_status without this target’s sources.json says to run source freshness', async () => {
+    const p = testProject(FILES);
+    const state = join(p.dir, 'state');
+    mkdirSync(state, { recursive: true });
+    expect((await p.run('compile')).code).toBe(0);
+    copyFileSync(join(p.dir, 'target', 'manifest.json'), join(state, 'manifest.json'));
+    const ls = await p.run('ls', '-s', 'source_status:fresher', '--state', state);
+    expect(ls.code).toBe(1);
+    expect(ls.stderr).toContain('run `tsmodel source freshness` first');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Manifest, PreviousState, RunResultsLike } from '@tsmodel/core';
+import type { Manifest, PreviousState, RunResultsLike, SourcesResultsLike } from '@tsmodel/core';
 
 async function readJson(file: string): Promise<unknown> {
   try {
@@ -33,10 +33,18 @@ export async function readState(dir: string): Promise<PreviousState> {
     });
   }
   const runResultsFile = join(dir, 'run_results.json');
+  const sources = await readSources(dir);
   return {
     manifest: (await readJson(manifestFile)) as Manifest,
     ...(existsSync(runResultsFile)
       ? { runResults: (await readJson(runResultsFile)) as RunResultsLike }
       : {}),
+    ...(sources ? { sources } : {}),
   };
+}
+
+/** DIR/sources.json, the output of `source freshness`, when there is one. */
+export async function readSources(dir: string): Promise<SourcesResultsLike | undefined> {
+  const file = join(dir, 'sources.json');
+  return existsSync(file) ? ((await readJson(file)) as SourcesResultsLike) : undefined;
 }

@@ -54,26 +54,26 @@ export async function runSourceFreshness(
     if (!node) return [];
     const criteria = freshnessCriteria(id, node.freshness);
     if (!criteria) return [];
-    if (!node.loaded_at_field) {
+    if (!node.loaded_at_field && !node.loaded_at_query) {
       throw new TsmodelError({
         code: 'freshness-no-field',
-        message: `${id} has a freshness threshold but no loaded_at_field`,
+        message: `${id} has a freshness threshold but no loaded_at_field (or loaded_at_query)`,
         node: id,
         hint: 'set loaded_at_field on the source or the table: the column that says when a row arrived',
       });
     }
-    return [{ node, criteria, field: node.loaded_at_field }];
+    return [{ node, criteria }];
   });
   const started = new Date();
   const results: FreshnessResult[] = [];
   const conn = await adapter.connect();
   try {
-    for (const { node, criteria, field } of checks) {
+    for (const { node, criteria } of checks) {
       const t0 = performance.now();
       let result: FreshnessResult;
       try {
         const [row] = await conn.query<Record<string, unknown>>(
-          freshnessSql(adapter.dialect, node, field, criteria.filter),
+          freshnessSql(adapter.dialect, node, criteria.filter),
         );
         const age =
           row?.age_seconds === null || row?.age_seconds === undefined
@@ -81,7 +81,14 @@ export async function runSourceFreshness(
             : Number(row.age_seconds);
         result =
           age === null
-            ? runtimeError(node, criteria, 'no rows with a loaded_at_field value', t0)
+            ? runtimeError(
+                node,
+                criteria,
+                node.loaded_at_query
+                  ? 'loaded_at_query returned no time'
+                  : 'no rows with a loaded_at_field value',
+                t0,
+              )
             : {
                 unique_id: node.unique_id,
                 status: freshnessStatus(age, criteria),
@@ -123,17 +130,25 @@ export async function runSourceFreshness(
   return { results, file };
 }
 
-/** The newest load, the warehouse's now, and the age between them in seconds. */
-export function freshnessSql(
-  dialect: Dialect,
-  node: ManifestNode,
-  field: string,
-  filter: string | null,
-): string {
+/**
+ * The newest load, the warehouse's now, and the age between them in seconds: from
+ * `max(loaded_at_field)` (with the `filter`), or from the value `loaded_at_query` returns
+ * (dbt 1.10; the filter does not apply to it, as in dbt).
+ */
+export function freshnessSql(dialect: Dialect, node: ManifestNode, filter: string | null): string {
   const now = 'current_timestamp';
+  const age = (latest: string) =>
+    `  extract(epoch from ${now}) - extract(epoch from ${latest}) as age_seconds`;
+  if (node.loaded_at_query)
+    return [
+      `select max_loaded_at, ${now} as snapshotted_at,`,
+      age('max_loaded_at'),
+      `from (select (\n${node.loaded_at_query.trim().replace(/;\s*$/, '')}\n) as max_loaded_at) as loaded_at_query`,
+    ].join('\n');
+  const field = node.loaded_at_field!;
   return [
     `select max(${field}) as max_loaded_at, ${now} as snapshotted_at,`,
-    `  extract(epoch from ${now}) - extract(epoch from max(${field})) as age_seconds`,
+    age(`max(${field})`),
     `from ${dialect.renderRelation(node.relation!)}`,
     ...(filter ? [`where ${filter}`] : []),
   ].join('\n');

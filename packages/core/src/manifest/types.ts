@@ -126,6 +126,8 @@ export interface ManifestNode {
   source_description?: string;
   identifier?: string;
   loaded_at_field?: string;
+  /** dbt 1.10: SQL returning the newest load time, instead of `max(loaded_at_field)`. */
+  loaded_at_query?: string;
   freshness?: unknown;
   // --- seeds ---
   /** Absolute path of the CSV, for loaders. */

@@ -1,4 +1,4 @@
-import type { SourceLocation } from '../diagnostics';
+import { TsmodelError, type SourceLocation } from '../diagnostics';
 import type { ManifestNode } from '../manifest/types';
 import { YamlFile } from '../yaml/yaml-file';
 import { columnTags } from './columns';
@@ -151,6 +151,15 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
       if (t === 0) checkConfig('source', source.config, ['sources', s, 'config']);
       checkConfig('source', table.config, [...path, 'config']);
       const node = buildSourceNode(source, table, input.packageName, input.path, folders);
+      if (node.loaded_at_field !== undefined && node.loaded_at_query !== undefined)
+        result.problems.push(
+          new TsmodelError({
+            code: 'freshness-field-and-query',
+            message: `source table '${source.name}.${table.name}' sets both loaded_at_field and loaded_at_query`,
+            location: at(path),
+            hint: 'keep one: loaded_at_field names the column, loaded_at_query is SQL returning the newest load time',
+          }),
+        );
       sources.push({ node, location: at(path) });
       describe(source.description, ['sources', s, 'description'], (v) => {
         node.source_description = v;

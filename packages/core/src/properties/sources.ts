@@ -45,11 +45,14 @@ export function buildSourceNode(
     ...(Object.keys(quoting).length > 0 ? { quoting } : {}),
   };
   const identifier = table.identifier ?? table.name;
-  const loadedAtField =
-    stringIn(table.config, 'loaded_at_field') ??
-    table.loaded_at_field ??
-    stringIn(source.config, 'loaded_at_field') ??
-    source.loaded_at_field;
+  // The table's own `loaded_at_field` / `loaded_at_query` win over the source's, as a pair.
+  const levelOf = (entry: SourceEntry | SourceTableEntry) => ({
+    field: stringIn(entry.config, 'loaded_at_field') ?? entry.loaded_at_field,
+    query: stringIn(entry.config, 'loaded_at_query'),
+  });
+  const own = levelOf(table);
+  const loadedAt = own.field !== undefined || own.query !== undefined ? own : levelOf(source);
+  const loadedAtField = loadedAt.field;
   const freshness = mergeFreshness(freshnessOf(source), freshnessOf(table));
   return {
     unique_id: `source.${packageName}.${source.name}.${table.name}`,
@@ -76,6 +79,7 @@ export function buildSourceNode(
     source_name: source.name,
     identifier,
     ...(loadedAtField !== undefined ? { loaded_at_field: loadedAtField } : {}),
+    ...(loadedAt.query !== undefined ? { loaded_at_query: loadedAt.query } : {}),
     ...(freshness ? { freshness } : {}),
   };
 }

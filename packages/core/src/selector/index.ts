@@ -5,6 +5,7 @@ export type {
   IndirectSelection,
   PreviousState,
   RunResultsLike,
+  SourcesResultsLike,
   SelectionCriteria,
   SelectionOptions,
   SelectionResult,

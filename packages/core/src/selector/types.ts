@@ -26,10 +26,19 @@ export interface RunResultsLike {
   results: Array<{ unique_id: string; status: string }>;
 }
 
+/** A `sources.json` (dbt's v3): each checked source and when it was last loaded. */
+export interface SourcesResultsLike {
+  results: Array<{ unique_id: string; status: string; max_loaded_at?: string | null }>;
+}
+
 /** The earlier run `state:` and `result:` compare against (loaded by the caller from `--state DIR`). */
 export interface PreviousState {
   manifest?: Manifest;
   runResults?: RunResultsLike;
+  /** The state's `sources.json`, for `source_status:`. */
+  sources?: SourcesResultsLike;
+  /** This target's own `sources.json` (the `source freshness` just run), for `source_status:`. */
+  currentSources?: SourcesResultsLike;
 }
 
 /**

@@ -10,6 +10,7 @@ import { resourceTypeMethod } from './resource-type';
 import { resultMethod } from './result';
 import { selectorMethod } from './selector';
 import { sourceMethod } from './source';
+import { sourceStatusMethod } from './source-status';
 import { stateMethod } from './state';
 import { tagMethod } from './tag';
 import { testNameMethod } from './test-name';
@@ -23,6 +24,7 @@ export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
   fqn: fqnMethod,
   tag: tagMethod,
   source: sourceMethod,
+  source_status: sourceStatusMethod,
   path: pathMethod,
   file: fileMethod,
   package: packageMethod,
