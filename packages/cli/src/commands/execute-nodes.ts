@@ -6,7 +6,14 @@
  * run_results.json is still written, and the exit code is the shell's 128 + signal number.
  */
 import { resolve } from 'node:path';
-import type { Adapter, NodeResult, ResourceType, RunCommand } from '@tsmodel/core';
+import type {
+  Adapter,
+  ExecuteRunOptions,
+  NodeResult,
+  ResourceType,
+  RunCommand,
+} from '@tsmodel/core';
+import type { EventTimeFlags } from './event-time-flags';
 import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { cancelOnSignals, signalExitCode, type CancelOnSignals } from './cancel-signals';
 import type { CommandContext } from './command';
@@ -23,9 +30,13 @@ const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   test: ['test', 'unit_test'],
 };
 
-/** What `retry` hands over instead of the selection flags: the unique ids to run again. */
+/**
+ * What `retry` hands over instead of the selection flags: the unique ids to run again, and the
+ * failed batches of microbatch models (only those are built again).
+ */
 export interface RunOverride {
   only: readonly string[];
+  batches?: ExecuteRunOptions['retryBatches'];
 }
 
 /** What a command prints of the run before its summary (`seed --show`: the seeds' rows). */
@@ -70,8 +81,11 @@ async function compileAndRun(
   afterRun?: AfterRun,
 ): Promise<number> {
   const { flags, reporter, io } = ctx;
-  const compiled = await compileWithWarnings(ctx, true);
   const core = await import('@tsmodel/core');
+  const { eventTimeStart, eventTimeEnd } = flags as Partial<EventTimeFlags>;
+  // Before compiling: a mistyped backfill window fails at once.
+  const eventTimeRange = core.eventTimeRange(eventTimeStart, eventTimeEnd);
+  const compiled = await compileWithWarnings(ctx, true);
   const chosen = override
     ? inDagOrder(compiled, override.only)
     : await selectInDagOrder(ctx, compiled);
@@ -129,6 +143,8 @@ async function compileAndRun(
       failFast: flags.failFast,
       wait: flags.wait,
       signal: cancel.signal,
+      ...(eventTimeRange ? { eventTimeRange } : {}),
+      ...(override?.batches ? { retryBatches: override.batches } : {}),
       onEvent: progressPrinter(reporter, color),
       ...(flags.debug
         ? {
@@ -150,6 +166,8 @@ async function compileAndRun(
         full_refresh: flags.fullRefresh,
         fail_fast: flags.failFast,
         ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+        ...(eventTimeStart !== undefined ? { event_time_start: eventTimeStart } : {}),
+        ...(eventTimeEnd !== undefined ? { event_time_end: eventTimeEnd } : {}),
       },
     });
     const by = cancel.received();

@@ -1,3 +1,4 @@
+import { checkMicrobatchModels } from './microbatch-checks';
 import type { Dialect } from '../adapter/dialect';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
 import { Graph } from '../graph/graph';
@@ -308,6 +309,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   });
   problems.push(...contracts.problems);
   warnings.push(...contracts.warnings);
+  const microbatch = checkMicrobatchModels(nodes);
+  problems.push(...microbatch.problems);
+  warnings.push(...microbatch.warnings);
   addConsumerEdges(nodes, resolver, problems);
   const deprecations = deprecationNotices(nodes, new Date());
   problems.push(...deprecations.problems);

@@ -7,3 +7,6 @@ export * from './incremental';
 export * from './schema-change';
 export * from './seed';
 export * from './plan';
+export * from './microbatch-time';
+export * from './microbatch-config';
+export * from './microbatch';

@@ -18,6 +18,8 @@ import { parseHook } from '../project/hook-config';
 import { setInvocationFlags } from '../templating/invocation-flags';
 import { Redactor, collectSecrets } from '../secrets';
 import { runModel } from './run-model';
+import type { ConnectionLender, MicrobatchRun } from './run-microbatch';
+import { isMicrobatch, type EventTimeRange } from '../materializations/microbatch-config';
 import { runSeed } from './run-seed';
 import { RunSqlRecorder } from './run-sql-recorder';
 import { runTest } from './run-test';
@@ -80,6 +82,10 @@ export interface ExecuteRunOptions {
   writeResults?: boolean;
   /** Called before every statement the run sends (`--debug`); omitted, nothing is traced. */
   onStatement?: (statement: TracedStatement) => void;
+  /** `--event-time-start` / `--event-time-end`: the window microbatch models build. */
+  eventTimeRange?: EventTimeRange;
+  /** `retry`: the batches to build again per microbatch model (see `MicrobatchRun.retry`). */
+  retryBatches?: MicrobatchRun['retry'];
 }
 
 export interface RunOutcome {
@@ -129,9 +135,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     ids,
   );
   if (options.command === 'build') addTestGates(graph, manifest);
+  // Threads beyond the node count idle, unless a microbatch model can run batches on them.
+  const batched = [...ids].some((id) => isMicrobatch(nodeOf(id).config));
   const threads = Math.max(
     1,
-    Math.min(options.threads ?? profile.target.threads ?? 1, Math.max(ids.size, 1)),
+    Math.min(
+      options.threads ?? profile.target.threads ?? 1,
+      batched ? Infinity : Math.max(ids.size, 1),
+    ),
   );
   const dialect = adapter.dialect;
   const relations = new RelationCache(dialect);
@@ -180,6 +191,12 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         },
         report: (kept) => emit({ type: 'dependents-kept', node, ...kept }),
       });
+    },
+    microbatch: {
+      now: compiled.engine.options.runStartedAt,
+      ...(options.eventTimeRange ? { range: options.eventTimeRange } : {}),
+      ...(options.retryBatches ? { retry: options.retryBatches } : {}),
+      report: emit,
     },
   };
   const target = {
@@ -236,13 +253,25 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         stop.abort();
         return conn.cancel();
       },
-      run: async (id, conn, worker) => {
+      run: async (id, conn, worker, lend) => {
         const node = nodeOf(id);
         const nodeIndex = ++index;
         emit({ type: 'node-start', index: nodeIndex, total, node, relation: relationOf(node) });
         const session = recorder ? recorder.forNode(conn, node) : conn;
+        const lender: ConnectionLender = {
+          borrow: async () => {
+            const lent = lend();
+            if (!lent) return undefined;
+            const borrowed = recorder ? recorder.forNode(lent.worker, node) : lent.worker;
+            await ctx.beforeNode(borrowed, node).catch((err: unknown) => {
+              lent.giveBack();
+              throw err;
+            });
+            return { conn: borrowed, threadId: `Thread-${lent.index + 1}`, release: lent.giveBack };
+          },
+        };
         const result = markCancelled(
-          await runNode(ctx, session, node, target, `Thread-${worker + 1}`, relationOf(node)),
+          await runNode(ctx, session, node, target, `Thread-${worker + 1}`, relationOf(node), lender),
           options.signal,
         );
         record(node, nodeIndex, result);
@@ -297,6 +326,7 @@ async function runNode(
   target: { schema: string; database?: string },
   threadId: string,
   relation: string | undefined,
+  lender: ConnectionLender,
 ): Promise<NodeResult> {
   const startedAt = new Date();
   const t0 = performance.now();
@@ -306,7 +336,7 @@ async function runNode(
     if (node.resource_type === 'seed') outcome = await runSeed(ctx, conn, node, threadId);
     else if (node.resource_type === 'test') outcome = await runTest(ctx, conn, node, target);
     else if (isUnitTest(node)) outcome = await runUnitTest(ctx, conn, node);
-    else outcome = await runModel(ctx, conn, node, threadId);
+    else outcome = await runModel(ctx, conn, node, threadId, lender);
   } catch (err) {
     outcome = { status: 'error', message: errorMessage(err) };
   }
@@ -335,6 +365,7 @@ async function runNode(
     failures: outcome.failures ?? null,
     ...(node.compiled_path !== undefined ? { compiled_path: node.compiled_path } : {}),
     ...(relation !== undefined ? { relation_name: relation } : {}),
+    ...(outcome.batchResults ? { batch_results: outcome.batchResults } : {}),
   };
 }
 
