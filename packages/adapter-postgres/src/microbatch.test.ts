@@ -33,7 +33,13 @@ describe.skipIf(!url)('microbatch models on PostgreSQL (TSMODEL_PG_URL)', () => 
     const s = p.schema;
     await p.sql(`update "${s}".events set code = '7' where occurred_at::date = '2024-01-03'`);
     const backfill = await p.run(
-      'run', '-s', 'daily', '--event-time-start', '2024-01-03', '--event-time-end', '2024-01-04',
+      'run',
+      '-s',
+      'daily',
+      '--event-time-start',
+      '2024-01-03',
+      '--event-time-end',
+      '2024-01-04',
     );
     expect(backfill.code).toBe(0);
     expect(await rows()).toEqual(expectedDaily({ '2024-01-03': [7, 7] }));

@@ -42,9 +42,17 @@ export function printBatchEvent(
   const time = `in ${event.elapsed.toFixed(2)}s`;
   const done = { ...fields, status: event.status, message: event.message };
   if (event.status === 'success')
-    reporter.info('batch-end', dots(`${n} ${c.green('OK')} created ${what}`, `[${c.green(event.message)} ${time}]`), done);
+    reporter.info(
+      'batch-end',
+      dots(`${n} ${c.green('OK')} created ${what}`, `[${c.green(event.message)} ${time}]`),
+      done,
+    );
   else if (event.status === 'skipped')
-    reporter.info('batch-end', dots(`${n} ${c.yellow('SKIP')} ${what}`, `[${c.yellow('SKIP')}]`), done);
+    reporter.info(
+      'batch-end',
+      dots(`${n} ${c.yellow('SKIP')} ${what}`, `[${c.yellow('SKIP')}]`),
+      done,
+    );
   else
     reporter.error(
       'batch-end',

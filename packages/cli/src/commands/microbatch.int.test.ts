@@ -61,7 +61,7 @@ describe('microbatch incremental models', () => {
       'utf8',
     );
     expect(executed).toContain(
-      "(select * from \"shop\".\"main\".\"events\" where occurred_at >= '2024-01-03 00:00:00+00:00' and occurred_at < '2024-01-04 00:00:00+00:00')",
+      '(select * from "shop"."main"."events" where occurred_at >= \'2024-01-03 00:00:00+00:00\' and occurred_at < \'2024-01-04 00:00:00+00:00\')',
     );
     expect(executed).toContain('cross join "shop"."main"."rates"');
 
@@ -87,9 +87,7 @@ describe('microbatch incremental models', () => {
     );
     expect(backfill.code).toBe(0);
     expect(batchStarts(backfill.stdout)).toEqual(['1/1 2024-01-01']);
-    expect(await rowsOf(p)).toEqual(
-      expectedDaily({ '2024-01-01': [5, 5], '2024-01-03': [7, 7] }),
-    );
+    expect(await rowsOf(p)).toEqual(expectedDaily({ '2024-01-01': [5, 5], '2024-01-03': [7, 7] }));
     expect(runResults(p).results[0]!.batch_results).toEqual({
       successful: [['2024-01-01T00:00:00Z', '2024-01-02T00:00:00Z']],
       failed: [],
@@ -106,8 +104,12 @@ describe('microbatch incremental models', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/Batch 2 of 3 retrying batch 2024-01-02 of main\.daily once/);
     expect(failed.stderr).toMatch(/Batch 2 of 3 ERROR creating batch 2024-01-02 of main\.daily/);
-    expect(failed.stderr).toMatch(/Partial success of model\.shop\.daily: PARTIAL SUCCESS \(2\/3 batches\)/);
-    expect(failed.stdout).toMatch(/1 of 1 PARTIAL SUCCESS creating sql microbatch model main\.daily/);
+    expect(failed.stderr).toMatch(
+      /Partial success of model\.shop\.daily: PARTIAL SUCCESS \(2\/3 batches\)/,
+    );
+    expect(failed.stdout).toMatch(
+      /1 of 1 PARTIAL SUCCESS creating sql microbatch model main\.daily/,
+    );
     expect(failed.stdout).toContain('1 partial success');
     expect(await rowsOf(p)).toEqual(expectedDaily().filter((r) => r.day !== '2024-01-02'));
     const result = runResults(p).results[0]!;
@@ -147,11 +149,24 @@ describe('microbatch incremental models', () => {
     const p = testProject(MICROBATCH_FILES);
     expect((await p.run('seed')).code).toBe(0);
     const window = ['--event-time-start', '2023-12-26', '--event-time-end', '2024-01-04'];
-    const built = await p.run('run', '--threads', '4', ...window, '--debug', '--log-format', 'json');
+    const built = await p.run(
+      'run',
+      '--threads',
+      '4',
+      ...window,
+      '--debug',
+      '--log-format',
+      'json',
+    );
     expect(built.code).toBe(0);
     const staged = new Map<string, Set<number>>();
     for (const line of built.stdout.split('\n').filter((l) => l.startsWith('{'))) {
-      const e = JSON.parse(line) as { event: string; label?: string; connection?: number; unique_id?: string };
+      const e = JSON.parse(line) as {
+        event: string;
+        label?: string;
+        connection?: number;
+        unique_id?: string;
+      };
       if (e.event !== 'statement' || e.label !== 'stage the batch' || !e.unique_id) continue;
       staged.set(e.unique_id, (staged.get(e.unique_id) ?? new Set()).add(e.connection!));
     }
@@ -162,6 +177,22 @@ describe('microbatch incremental models', () => {
     expect(await rowsOf(p, 'daily_in_turn')).toEqual(await rowsOf(p));
     // Every batch staged in a table of its own, all dropped.
     expect(await p.relations()).toEqual(['daily', 'daily_in_turn', 'events', 'rates']);
+  });
+
+  it('filters a source that sets event_time, read from its YAML config', async () => {
+    const p = testProject({
+      ...MICROBATCH_FILES,
+      'models/sources.yml':
+        'sources:\n  - name: raw\n    schema: main\n    tables:\n      - name: events\n        config: {event_time: occurred_at}\n',
+      'models/daily.sql': `{{ config(materialized='incremental', incremental_strategy='microbatch',
+  event_time='day', batch_size='day', begin='2024-01-01') }}
+select cast(occurred_at as date) as day, count(*) as events, 0 as total
+from {{ source('raw', 'events') }} group by 1`,
+    });
+    expect((await p.run('seed')).code).toBe(0);
+    const one = ['--event-time-start', '2024-01-02', '--event-time-end', '2024-01-03'];
+    expect((await p.run('run', '-s', 'daily', ...one)).code).toBe(0);
+    expect(await rowsOf(p)).toEqual([{ day: '2024-01-02', events: 2, total: 0 }]);
   });
 
   it('rejects bad configs at compile time and bad --event-time flags before running', async () => {
@@ -190,7 +221,13 @@ describe('microbatch incremental models', () => {
       '2024-01-01',
     );
     expect(reversed.stderr).toContain('must be before --event-time-end');
-    const bad = await q.run('build', '--event-time-start', 'yesterday', '--event-time-end', '2024-01-01');
+    const bad = await q.run(
+      'build',
+      '--event-time-start',
+      'yesterday',
+      '--event-time-end',
+      '2024-01-01',
+    );
     expect(bad.stderr).toContain("--event-time-start 'yesterday' is not a date or timestamp");
   });
 });

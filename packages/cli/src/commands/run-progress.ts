@@ -28,7 +28,8 @@ export function describeNode(node: ManifestNode, relation: string | undefined): 
   if (node.resource_type === 'seed') return `seed file ${where}`;
   if (node.resource_type === 'test') return `test ${node.name}`;
   if (node.resource_type === 'unit_test') return `unit_test ${shownName(node)}`;
-  const kind = node.config.incremental_strategy === 'microbatch' ? 'microbatch' : node.config.materialized;
+  const kind =
+    node.config.incremental_strategy === 'microbatch' ? 'microbatch' : node.config.materialized;
   return `sql ${kind} model ${where}`;
 }
 

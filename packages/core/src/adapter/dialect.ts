@@ -206,9 +206,15 @@ export interface Dialect {
    * A microbatch batch: delete the target's rows in the batch's window, insert the staged rows
    * of that window; run in one transaction, so the period moves from old rows to new at once.
    */
-  replaceWindow(
-    input: IncrementalStatementInput & { window: TimeWindow },
-  ): { delete: string; insert: string };
+  replaceWindow(input: IncrementalStatementInput & { window: TimeWindow }): {
+    delete: string;
+    insert: string;
+  };
+  /**
+   * The rows of `sql` in the window only: what the first batch of a full build creates the
+   * table from, so it holds just what later runs of that batch replace.
+   */
+  selectInWindow(sql: string, window: TimeWindow): string;
   /** A point in time as a literal the engine compares with date and timestamp columns. */
   timeLiteral(t: Date): string;
   /** dbt's default: delete+insert when there is a key, else append (Snowflake: merge). */

@@ -173,14 +173,22 @@ export abstract class SqlDialect implements Dialect {
     insert: string;
   } {
     const { target, source, columns, window } = input;
-    const inWindow = [
-      `${window.eventTime} >= ${this.timeLiteral(window.start)}`,
-      `${window.eventTime} < ${this.timeLiteral(window.end)}`,
-    ];
+    const inWindow = this.windowConditions(window);
     const conditions = [...inWindow, ...this.destPredicates(input)];
     const del = `delete from ${this.targetClause(target)}\nwhere ${conditions.join('\n  and ')}`;
     const insert = `${this.insertInto(target, source, columns)}\nwhere ${inWindow.join('\n  and ')}`;
     return { delete: del, insert };
+  }
+
+  selectInWindow(sql: string, window: TimeWindow): string {
+    return `select * from (\n${sql}\n) as dbt_batch_rows\nwhere ${this.windowConditions(window).join('\n  and ')}`;
+  }
+
+  private windowConditions(window: TimeWindow): string[] {
+    return [
+      `${window.eventTime} >= ${this.timeLiteral(window.start)}`,
+      `${window.eventTime} < ${this.timeLiteral(window.end)}`,
+    ];
   }
 
   /** dbt's text of the time, a plain string literal the engine casts to the column's type. */

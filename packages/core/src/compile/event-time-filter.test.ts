@@ -55,10 +55,14 @@ describe("SqlFinalizer in a microbatch batch (dbt's render_event_time_filtered)"
     expect(out).toMatch(/_dbt_et_filter_subq_events\)$/);
   });
 
-  it("leaves the name out where the SQL names the relation itself (a second alias is an error)", () => {
+  it('leaves the name out where the SQL names the relation itself (a second alias is an error)', () => {
     const out = finalizer(false, true).finalize(model, sql, batch);
     expect(out).toContain("< '2024-01-02 00:00:00+00:00') e join main.rates r");
-    const withAs = finalizer(false, true).finalize(model, `select * from ${ref('events')} AS "E"`, batch);
+    const withAs = finalizer(false, true).finalize(
+      model,
+      `select * from ${ref('events')} AS "E"`,
+      batch,
+    );
     expect(withAs).toMatch(/00:00'\) AS "E"$/);
   });
 

@@ -23,7 +23,12 @@ export function checkMicrobatchModels(nodes: ReadonlyMap<string, ManifestNode>):
       continue;
     }
     const key = node.config.unique_key;
-    if (key !== undefined && key !== null && key !== '' && !(Array.isArray(key) && key.length === 0))
+    if (
+      key !== undefined &&
+      key !== null &&
+      key !== '' &&
+      !(Array.isArray(key) && key.length === 0)
+    )
       warnings.push(
         new TsmodelError({
           code: 'microbatch-unique-key',

@@ -81,7 +81,9 @@ describe('planned batches', () => {
     ...s,
   });
   const starts = (windows: Array<{ start: Date; end: Date }>) =>
-    windows.map((w) => `${w.start.toISOString().slice(0, 13)}..${w.end.toISOString().slice(0, 13)}`);
+    windows.map(
+      (w) => `${w.start.toISOString().slice(0, 13)}..${w.end.toISOString().slice(0, 13)}`,
+    );
   const now = new Date('2024-01-03T12:00:00Z');
 
   it('builds from begin to the end of the current period on a full build', () => {
@@ -97,7 +99,9 @@ describe('planned batches', () => {
       '2024-01-02T00..2024-01-03T00',
       '2024-01-03T00..2024-01-04T00',
     ]);
-    expect(plannedBatches({ settings: settings({ lookback: 0 }), now, incremental: true })).toHaveLength(1);
+    expect(
+      plannedBatches({ settings: settings({ lookback: 0 }), now, incremental: true }),
+    ).toHaveLength(1);
     const months = plannedBatches({
       settings: settings({ batchSize: 'month', lookback: 2 }),
       now: new Date('2024-02-10T00:00:00Z'),
@@ -111,12 +115,19 @@ describe('planned batches', () => {
   });
 
   it('takes --event-time-start/end instead, whole periods around them', () => {
-    const range = { start: new Date('2023-12-31T10:00:00Z'), end: new Date('2024-01-01T06:00:00Z') };
-    expect(starts(plannedBatches({ settings: settings({}), now, incremental: true, range }))).toEqual([
-      '2023-12-31T00..2024-01-01T00',
-      '2024-01-01T00..2024-01-02T00',
-    ]);
-    const hours = plannedBatches({ settings: settings({ batchSize: 'hour' }), now, incremental: false, range });
+    const range = {
+      start: new Date('2023-12-31T10:00:00Z'),
+      end: new Date('2024-01-01T06:00:00Z'),
+    };
+    expect(
+      starts(plannedBatches({ settings: settings({}), now, incremental: true, range })),
+    ).toEqual(['2023-12-31T00..2024-01-01T00', '2024-01-01T00..2024-01-02T00']);
+    const hours = plannedBatches({
+      settings: settings({ batchSize: 'hour' }),
+      now,
+      incremental: false,
+      range,
+    });
     expect(hours).toHaveLength(20);
   });
 

@@ -34,9 +34,11 @@ export function isMicrobatch(config: NodeConfig): boolean {
  * the config to fix. Called by the compiler for every such model (so a typo fails before
  * anything runs) and by the runner.
  */
-export function microbatchSettings(
-  node: { unique_id: string; original_file_path?: string; config: NodeConfig },
-): MicrobatchSettings {
+export function microbatchSettings(node: {
+  unique_id: string;
+  original_file_path?: string;
+  config: NodeConfig;
+}): MicrobatchSettings {
   const { config } = node;
   const fail = (code: string, message: string, hint: string): never => {
     throw new TsmodelError({

@@ -27,7 +27,9 @@ describe('microbatch time arithmetic (dbt MicrobatchBuilder)', () => {
     expect(iso(offsetTime(at, 'hour', -1))).toBe('2024-09-17T15:00:00.000Z');
     expect(iso(offsetTime(at, 'day', 1))).toBe('2024-09-18T00:00:00.000Z');
     expect(iso(offsetTime(t('2024-01-31T10:00:00Z'), 'month', 1))).toBe('2024-02-01T00:00:00.000Z');
-    expect(iso(offsetTime(t('2024-03-31T10:00:00Z'), 'month', -1))).toBe('2024-02-01T00:00:00.000Z');
+    expect(iso(offsetTime(t('2024-03-31T10:00:00Z'), 'month', -1))).toBe(
+      '2024-02-01T00:00:00.000Z',
+    );
     expect(iso(offsetTime(t('2024-12-31T23:59:59Z'), 'day', 1))).toBe('2025-01-01T00:00:00.000Z');
     expect(iso(offsetTime(t('2024-11-15T00:00:00Z'), 'month', 3))).toBe('2025-02-01T00:00:00.000Z');
     expect(iso(offsetTime(at, 'year', -1))).toBe('2023-01-01T00:00:00.000Z');
@@ -49,7 +51,9 @@ describe('microbatch time arithmetic (dbt MicrobatchBuilder)', () => {
       '2024-01-01T00:00:00.000Z..2024-02-01T00:00:00.000Z',
     ]);
     expect(windowsBetween(t('2024-01-02T00:00:00Z'), t('2024-01-02T00:00:00Z'), 'day')).toEqual([]);
-    expect(windowsBetween(t('2023-06-01T00:00:00Z'), t('2025-01-01T00:00:00Z'), 'year')).toHaveLength(2);
+    expect(
+      windowsBetween(t('2023-06-01T00:00:00Z'), t('2025-01-01T00:00:00Z'), 'year'),
+    ).toHaveLength(2);
   });
 
   it('formats batch starts and ids as dbt does', () => {
@@ -68,7 +72,14 @@ describe('microbatch time arithmetic (dbt MicrobatchBuilder)', () => {
     expect(iso(parseEventTime('2024-01-01 06:30:15.250')!)).toBe('2024-01-01T06:30:15.250Z');
     expect(iso(parseEventTime('2024-01-01T06:00:00+02:00')!)).toBe('2024-01-01T04:00:00.000Z');
     expect(iso(parseEventTime('2024-01-01T06:00:00Z')!)).toBe('2024-01-01T06:00:00.000Z');
-    for (const bad of ['yesterday', '2024-02-30', '2024-13-01', '2024-01-01T25:00', '01/02/2024', ''])
+    for (const bad of [
+      'yesterday',
+      '2024-02-30',
+      '2024-13-01',
+      '2024-01-01T25:00',
+      '01/02/2024',
+      '',
+    ])
       expect(parseEventTime(bad), bad).toBeUndefined();
   });
 });

@@ -43,7 +43,7 @@ export function ceilingTime(t: Date, size: BatchSize): Date {
 /** Consecutive periods covering `[start, end)`; none when `start` is not before `end`. */
 export function windowsBetween(start: Date, end: Date, size: BatchSize): BatchWindow[] {
   const out: BatchWindow[] = [];
-  for (let s = truncateTime(start, size); s < end; ) {
+  for (let s = truncateTime(start, size); s < end;) {
     const next = offsetTime(s, size, 1);
     out.push({ start: s, end: next < end ? next : end });
     s = next;

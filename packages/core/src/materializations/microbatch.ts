@@ -1,6 +1,10 @@
 import type { Dialect, TimeWindow } from '../adapter/dialect';
 import type { RelationName } from '../manifest/types';
-import { planIncrementalApply, type IncrementalApplyInput, type IncrementalStage } from './incremental';
+import {
+  planIncrementalApply,
+  type IncrementalApplyInput,
+  type IncrementalStage,
+} from './incremental';
 import { suffixedRelation, TMP_SUFFIX } from './relations';
 import { withSqlHeader } from './sql-header';
 import { step, type PlanInput, type Step } from './step';
@@ -21,9 +25,9 @@ export interface BatchPlanInput extends PlanInput {
 }
 
 /**
- * Phase one of a batch: the whole table for a replacing batch, else the batch's rows staged in
- * a relation of its own — batches of one model may run at once, so each needs its own name.
- * Phase two, once the columns are known, is {@link planBatchApply}.
+ * Phase one of a batch: for a replacing batch the table, of the batch's window only; else the
+ * batch's rows staged in a relation of its own — batches of one model may run at once, so each
+ * needs its own name. Phase two, once the columns are known, is {@link planBatchApply}.
  */
 export function planBatchStage(input: BatchPlanInput): IncrementalStage {
   const { node, dialect } = input;
@@ -34,7 +38,11 @@ export function planBatchStage(input: BatchPlanInput): IncrementalStage {
       node.unique_id,
       dialect.capabilities.transactionalDdl,
     );
-  if (input.replace) return { mode: 'complete', steps: header(planTable(input)) };
+  if (input.replace) {
+    const { id: _id, ...window } = input.batch;
+    const sql = dialect.selectInWindow(node.sql, window);
+    return { mode: 'complete', steps: header(planTable({ ...input, node: { ...node, sql } })) };
+  }
   const staging = batchStagingRelation(node.relation, input.batch.id, dialect);
   return {
     mode: 'incremental',

@@ -271,7 +271,15 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
           },
         };
         const result = markCancelled(
-          await runNode(ctx, session, node, target, `Thread-${worker + 1}`, relationOf(node), lender),
+          await runNode(
+            ctx,
+            session,
+            node,
+            target,
+            `Thread-${worker + 1}`,
+            relationOf(node),
+            lender,
+          ),
           options.signal,
         );
         record(node, nodeIndex, result);

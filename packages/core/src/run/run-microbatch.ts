@@ -4,7 +4,11 @@ import { runSteps } from '../adapter/run-steps';
 import { TsmodelError } from '../diagnostics';
 import type { ManifestNode, NodeConfig, RelationName } from '../manifest/types';
 import { shouldFullRefresh } from '../materializations/full-refresh';
-import { planBatchApply, planBatchStage, type BatchPlanInput } from '../materializations/microbatch';
+import {
+  planBatchApply,
+  planBatchStage,
+  type BatchPlanInput,
+} from '../materializations/microbatch';
 import {
   batchesRunConcurrently,
   microbatchSettings,
@@ -12,11 +16,7 @@ import {
   type EventTimeRange,
   type MicrobatchSettings,
 } from '../materializations/microbatch-config';
-import {
-  batchId,
-  formatBatchStart,
-  type BatchWindow,
-} from '../materializations/microbatch-time';
+import { batchId, formatBatchStart, type BatchWindow } from '../materializations/microbatch-time';
 import { withHeaderRelations } from '../materializations/sql-header';
 import { checkContract } from './contract-check';
 import { rowsWritten, runNodeHooks, type NodeOutcome, type NodeRunContext } from './node-context';
@@ -115,7 +115,8 @@ export async function runMicrobatch(
     const last = rest.pop();
     const later = async (b: Batch, c: Connection) =>
       void outcomes.set(b, await build(b, c, { replace: false, incremental: true }));
-    if (batchesRunConcurrently(settings, node.raw_code ?? '')) await inParallel(rest, conn, lender, later);
+    if (batchesRunConcurrently(settings, node.raw_code ?? ''))
+      await inParallel(rest, conn, lender, later);
     else for (const b of rest) await later(b, conn);
     if (last) await later(last, conn);
     await runNodeHooks(ctx, conn, node, 'post_hook', true, threadId);
@@ -146,7 +147,9 @@ function batchBuilder(
   const once = async (b: Batch, conn: Connection, replace: boolean, incremental: boolean) => {
     const batch = { id: b.id, start: b.start, end: b.end };
     const sql = await ctx.renders.nodeSql(conn, node, incremental, batch);
-    const contract = replace ? await checkContract(conn, node, sql, config, ctx.dialect) : undefined;
+    const contract = replace
+      ? await checkContract(conn, node, sql, config, ctx.dialect)
+      : undefined;
     const existing = ctx.relations.get(relation);
     const input: BatchPlanInput = {
       node: { unique_id: node.unique_id, relation, config, sql, ...(contract ? { contract } : {}) },
@@ -188,7 +191,13 @@ function batchBuilder(
     report({ type: 'batch-start', ...b.info });
     const t0 = performance.now();
     const end = (status: 'success' | 'error', message: string) =>
-      report({ type: 'batch-end', ...b.info, status, message, elapsed: (performance.now() - t0) / 1000 });
+      report({
+        type: 'batch-end',
+        ...b.info,
+        status,
+        message,
+        elapsed: (performance.now() - t0) / 1000,
+      });
     let rows: number;
     try {
       rows = await once(b, conn, mode.replace, mode.incremental);
@@ -227,10 +236,7 @@ async function inParallel<T>(
     const drain = async (c: Connection) => {
       for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item, c);
     };
-    await Promise.all([
-      drain(conn),
-      ...lent.map((l) => drain(l.conn).finally(() => l.release())),
-    ]);
+    await Promise.all([drain(conn), ...lent.map((l) => drain(l.conn).finally(() => l.release()))]);
   } finally {
     for (const l of lent) l.release();
   }
@@ -258,7 +264,10 @@ function outcomeOf(
       batchResults,
     };
   const reasons = failed
-    .map((b) => `${b.info.batch} [${isoSeconds(b.start)}, ${isoSeconds(b.end)}): ${outcomes.get(b)?.error ?? 'not built'}`)
+    .map(
+      (b) =>
+        `${b.info.batch} [${isoSeconds(b.start)}, ${isoSeconds(b.end)}): ${outcomes.get(b)?.error ?? 'not built'}`,
+    )
     .join('; ');
   return {
     status: built.length === 0 ? 'error' : 'partial success',

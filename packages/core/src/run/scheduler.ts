@@ -20,7 +20,12 @@ export interface ScheduleOptions<W> {
    * hands the node a free worker for work of its own that can run at once (a microbatch
    * model's batches).
    */
-  run(id: string, worker: W, workerIndex: number, lend: () => LentWorker<W> | undefined): Promise<boolean>;
+  run(
+    id: string,
+    worker: W,
+    workerIndex: number,
+    lend: () => LentWorker<W> | undefined,
+  ): Promise<boolean>;
   /** Interrupts what a worker is running (`conn.cancel()`); its `run` must still settle. */
   cancel(worker: W): Promise<void>;
   skip(id: string, reason: SkipReason): void;

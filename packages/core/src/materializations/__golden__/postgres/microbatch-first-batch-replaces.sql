@@ -1,6 +1,10 @@
 -- 1. create tmp table (create, transactional)
 create table "warehouse"."analytics"."orders__tsmodel_tmp" as (
+select * from (
 select id, customer_id, amount from "warehouse"."raw"."orders"
+) as dbt_batch_rows
+where ordered_at >= '2024-01-02 00:00:00+00:00'
+  and ordered_at < '2024-01-03 00:00:00+00:00'
 );
 
 -- 2. move old to backup (rename, transactional)
