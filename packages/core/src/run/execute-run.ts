@@ -18,7 +18,7 @@ import { parseHook } from '../project/hook-config';
 import { setInvocationFlags } from '../templating/invocation-flags';
 import { Redactor, collectSecrets } from '../secrets';
 import { runModel } from './run-model';
-import type { ConnectionLender, MicrobatchRun } from './run-microbatch';
+import { connectionLender, type ConnectionLender, type MicrobatchRun } from './run-microbatch';
 import { isMicrobatch, type EventTimeRange } from '../materializations/microbatch-config';
 import { runSeed } from './run-seed';
 import { RunSqlRecorder } from './run-sql-recorder';
@@ -258,18 +258,11 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         const nodeIndex = ++index;
         emit({ type: 'node-start', index: nodeIndex, total, node, relation: relationOf(node) });
         const session = recorder ? recorder.forNode(conn, node) : conn;
-        const lender: ConnectionLender = {
-          borrow: async () => {
-            const lent = lend();
-            if (!lent) return undefined;
-            const borrowed = recorder ? recorder.forNode(lent.worker, node) : lent.worker;
-            await ctx.beforeNode(borrowed, node).catch((err: unknown) => {
-              lent.giveBack();
-              throw err;
-            });
-            return { conn: borrowed, threadId: `Thread-${lent.index + 1}`, release: lent.giveBack };
-          },
-        };
+        const lender = connectionLender(lend, async (borrowed) => {
+          const c = recorder ? recorder.forNode(borrowed, node) : borrowed;
+          await ctx.beforeNode(c, node);
+          return c;
+        });
         const result = markCancelled(
           await runNode(
             ctx,

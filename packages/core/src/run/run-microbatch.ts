@@ -21,6 +21,7 @@ import { withHeaderRelations } from '../materializations/sql-header';
 import { checkContract } from './contract-check';
 import { rowsWritten, runNodeHooks, type NodeOutcome, type NodeRunContext } from './node-context';
 import { isoSeconds } from './retry-batches';
+import type { LentWorker } from './scheduler';
 import type { BatchEventInfo, BatchResults, RunEvent } from './types';
 
 /** What a run knows about microbatch models besides each model's config. */
@@ -47,6 +48,29 @@ export interface LentConnection {
 /** Lends free connections of the run; undefined when every thread is busy. */
 export interface ConnectionLender {
   borrow(): Promise<LentConnection | undefined>;
+}
+
+/**
+ * A lender over the scheduler's `lend`: each borrowed worker is readied for the node by
+ * `prepare` (its SQL recorder, the adapter's session state) and given back if that fails.
+ */
+export function connectionLender(
+  lend: () => LentWorker<Connection> | undefined,
+  prepare: (conn: Connection) => Promise<Connection>,
+): ConnectionLender {
+  return {
+    borrow: async () => {
+      const lent = lend();
+      if (!lent) return undefined;
+      try {
+        const conn = await prepare(lent.worker);
+        return { conn, threadId: `Thread-${lent.index + 1}`, release: lent.giveBack };
+      } catch (err) {
+        lent.giveBack();
+        throw err;
+      }
+    },
+  };
 }
 
 interface Batch extends BatchWindow {
@@ -229,7 +253,8 @@ async function inParallel<T>(
   const lent: LentConnection[] = [];
   try {
     while (lender && lent.length + 1 < queue.length) {
-      const more = await lender.borrow();
+      // A connection that cannot be readied is not lent: the batches run on the others.
+      const more = await lender.borrow().catch(() => undefined);
       if (!more) break;
       lent.push(more);
     }
