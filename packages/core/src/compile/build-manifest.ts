@@ -1,4 +1,3 @@
-import { checkMicrobatchModels } from './microbatch-checks';
 import type { Dialect } from '../adapter/dialect';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
 import { Graph } from '../graph/graph';
@@ -19,6 +18,7 @@ import { DocsCatalog } from './docs-catalog';
 import { patchesWithoutNode } from './patches-without-node';
 import { versionFileProblems } from './model-version-checks';
 import { deprecationNotices } from './deprecation-warnings';
+import { checkMicrobatchModels } from './microbatch-checks';
 import { checkContracts } from './contract-checks';
 import { snapshotRelation } from './snapshot-relation';
 import { YamlTemplates } from './yaml-templates';
