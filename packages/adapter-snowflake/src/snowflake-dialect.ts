@@ -164,6 +164,11 @@ export class SnowflakeDialect extends SqlDialect {
     );
   }
 
+  /** dbt-snowflake's microbatch predicates: `to_timestamp_tz('2024-01-01 00:00:00+00:00')`. */
+  timeLiteral(t: Date): string {
+    return `to_timestamp_tz(${super.timeLiteral(t)})`;
+  }
+
   /** dbt-snowflake's default is merge whatever the key (keyless merge is a plain insert). */
   defaultIncrementalStrategy(): IncrementalStrategy {
     return 'merge';

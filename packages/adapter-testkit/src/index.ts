@@ -20,3 +20,4 @@ export {
 } from './contract-fixtures';
 export { runDbtSuite, READY, type DbtSuiteTarget, type DbtSuiteTargetFactory } from './dbt-suite';
 export { UNIT_TEST_DIFF, UNIT_TEST_FILES, UNIT_TEST_STATUSES } from './unit-test-fixtures';
+export { MICROBATCH_FILES, expectedDaily, microbatchEvents } from './microbatch-fixtures';

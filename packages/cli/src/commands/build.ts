@@ -1,4 +1,5 @@
 import { defineCommand } from './command';
+import { eventTimeFlagTable, type EventTimeFlags } from './event-time-flags';
 import { executeNodes } from './execute-nodes';
 
 /**
@@ -6,9 +7,10 @@ import { executeNodes } from './execute-nodes';
  * it and its data tests before its children, and a failed model or test skips everything
  * downstream of it.
  */
-export const buildCommand = defineCommand({
+export const buildCommand = defineCommand<EventTimeFlags>({
   name: 'build',
   describe: 'Load seeds, build models and run tests, in DAG order',
   flagGroups: ['project', 'selection', 'execution'],
+  flags: eventTimeFlagTable,
   run: (ctx) => executeNodes(ctx, 'build'),
 });

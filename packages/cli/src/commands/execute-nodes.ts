@@ -6,7 +6,14 @@
  * run_results.json is still written, and the exit code is the shell's 128 + signal number.
  */
 import { resolve } from 'node:path';
-import type { Adapter, NodeResult, ResourceType, RunCommand } from '@tsmodel/core';
+import type {
+  Adapter,
+  ExecuteRunOptions,
+  NodeResult,
+  ResourceType,
+  RunCommand,
+} from '@tsmodel/core';
+import type { EventTimeFlags } from './event-time-flags';
 import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { cancelOnSignals, signalExitCode, type CancelOnSignals } from './cancel-signals';
 import type { CommandContext } from './command';
@@ -26,9 +33,13 @@ const RESOURCE_TYPES: Record<RunCommand, readonly ResourceType[]> = {
   clone: ['model', 'seed', 'snapshot'],
 };
 
-/** What `retry` hands over instead of the selection flags: the unique ids to run again. */
+/**
+ * What `retry` hands over instead of the selection flags: the unique ids to run again, and the
+ * failed batches of microbatch models (only those are built again).
+ */
 export interface RunOverride {
   only: readonly string[];
+  batches?: ExecuteRunOptions['retryBatches'];
 }
 
 /** What a command prints of the run before its summary (`seed --show`: the seeds' rows). */
@@ -64,8 +75,11 @@ async function compileAndRun(
 ): Promise<number> {
   const { flags, reporter, io } = ctx;
   const cloneFrom = command === 'clone' ? await cloneState(ctx) : undefined;
-  const compiled = await compileWithWarnings(ctx, true);
   const core = await import('@tsmodel/core');
+  const { eventTimeStart, eventTimeEnd } = flags as Partial<EventTimeFlags>;
+  // Before compiling: a mistyped backfill window fails at once.
+  const eventTimeRange = core.eventTimeRange(eventTimeStart, eventTimeEnd);
+  const compiled = await compileWithWarnings(ctx, true);
   const chosen = override
     ? inDagOrder(compiled, override.only)
     : await selectInDagOrder(ctx, compiled);
@@ -117,6 +131,8 @@ async function compileAndRun(
       failFast: flags.failFast,
       wait: flags.wait,
       signal: cancel.signal,
+      ...(eventTimeRange ? { eventTimeRange } : {}),
+      ...(override?.batches ? { retryBatches: override.batches } : {}),
       onEvent: progressPrinter(reporter, color),
       ...(flags.debug
         ? {
@@ -141,6 +157,8 @@ async function compileAndRun(
         ...(flags.state !== undefined ? { state: flags.state } : {}),
         ...(flags.defer ? { defer: true, favor_state: flags.favorState } : {}),
         ...(flags.deferState !== undefined ? { defer_state: flags.deferState } : {}),
+        ...(eventTimeStart !== undefined ? { event_time_start: eventTimeStart } : {}),
+        ...(eventTimeEnd !== undefined ? { event_time_end: eventTimeEnd } : {}),
       },
     });
     const by = cancel.received();

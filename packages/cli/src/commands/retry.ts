@@ -4,29 +4,30 @@ import type { RunCommand } from '@tsmodel/core';
 import { EXIT_OK } from '../failure';
 import type { GlobalFlags } from '../flags';
 import { defineCommand, type CommandContext } from './command';
+import type { EventTimeFlags } from './event-time-flags';
 import { executeNodes } from './execute-nodes';
 
 /** Statuses `retry` runs again: what failed, and what did not run because of it. */
-const RETRIED = new Set(['error', 'fail', 'skipped', 'cancelled']);
+const RETRIED = new Set(['error', 'fail', 'skipped', 'cancelled', 'partial success']);
 const RETRYABLE_COMMANDS = new Set<RunCommand>(['run', 'build', 'seed', 'test', 'snapshot']);
 
 interface LastRun {
   args: Record<string, unknown>;
-  results: Array<{ unique_id: string; status: string }>;
+  results: Array<{ unique_id: string; status: string; batch_results?: unknown }>;
 }
 
 /**
  * `tsmodel retry`: runs again the nodes of the last `run`/`build`/`seed`/`test` that failed
  * or were skipped or cancelled, with the flags that run used (`--target`, `--vars`,
- * `--full-refresh`, `--threads`, `--fail-fast`, `--state`, `--defer`), as dbt's `retry` does.
- * Flags typed now win.
+ * `--full-refresh`, `--threads`, `--fail-fast`, `--state`, `--defer`, `--event-time-*`), as
+ * dbt's `retry` does. Flags typed now win. A microbatch model builds only the batches that failed.
  */
 export const retryCommand = defineCommand({
   name: 'retry',
   describe: 'Run again what failed or was skipped in the last run (target/run_results.json)',
   flagGroups: ['project', 'execution'],
   async run(ctx) {
-    const { TsmodelError, loadProject } = await import('@tsmodel/core');
+    const { TsmodelError, batchesToRetry, loadProject } = await import('@tsmodel/core');
     const project = loadProject({
       projectDir: ctx.projectDir,
       ...(ctx.flags.targetPath !== undefined ? { targetPath: ctx.flags.targetPath } : {}),
@@ -53,7 +54,8 @@ export const retryCommand = defineCommand({
         hint: 'retry repeats run, build, seed, snapshot and test',
       });
     }
-    const ids = last.results.filter((r) => RETRIED.has(r.status)).map((r) => r.unique_id);
+    const retried = last.results.filter((r) => RETRIED.has(r.status));
+    const ids = retried.map((r) => r.unique_id);
     if (ids.length === 0) {
       ctx.reporter.info('retry-nothing', `Nothing to retry: the last ${which} had no failures`);
       return EXIT_OK;
@@ -62,7 +64,10 @@ export const retryCommand = defineCommand({
       'retry',
       `Retrying ${ids.length} node${ids.length === 1 ? '' : 's'} of the last ${which}`,
     );
-    return executeNodes(withLastFlags(ctx, last.args), which, { only: ids });
+    return executeNodes(withLastFlags(ctx, last.args), which, {
+      only: ids,
+      batches: batchesToRetry(retried),
+    });
   },
 });
 
@@ -110,5 +115,9 @@ function withLastFlags(ctx: CommandContext, args: Record<string, unknown>): Comm
   take('defer', args.defer, typeof args.defer === 'boolean');
   take('favorState', args.favor_state, typeof args.favor_state === 'boolean');
   take('deferState', args.defer_state, typeof args.defer_state === 'string');
-  return { ...ctx, flags };
+  const eventTime: EventTimeFlags = {
+    ...(typeof args.event_time_start === 'string' ? { eventTimeStart: args.event_time_start } : {}),
+    ...(typeof args.event_time_end === 'string' ? { eventTimeEnd: args.event_time_end } : {}),
+  };
+  return { ...ctx, flags: { ...flags, ...eventTime } };
 }

@@ -7,6 +7,8 @@
 import { createColors } from 'picocolors';
 import type { ManifestNode, NodeResult, RunEvent, RunTotals, UnitTestNode } from '@tsmodel/core';
 import type { Reporter } from '../reporter';
+import { printBatchEvent } from './batch-progress';
+import { plural } from '../plural';
 
 const LINE_WIDTH = 80;
 
@@ -27,7 +29,9 @@ export function describeNode(node: ManifestNode, relation: string | undefined): 
   if (node.resource_type === 'test') return `test ${node.name}`;
   if (node.resource_type === 'unit_test') return `unit_test ${shownName(node)}`;
   if (node.resource_type === 'snapshot') return `snapshot ${where}`;
-  return `sql ${node.config.materialized} model ${where}`;
+  const kind =
+    node.config.incremental_strategy === 'microbatch' ? 'microbatch' : node.config.materialized;
+  return `sql ${kind} model ${where}`;
 }
 
 function dots(left: string, right: string): string {
@@ -75,6 +79,11 @@ export function endLine(
       );
     case 'error':
       return dots(`${n} ${c.red('ERROR')} creating ${what}`, `[${c.red('ERROR')} in ${time}]`);
+    case 'partial success':
+      return dots(
+        `${n} ${c.yellow('PARTIAL SUCCESS')} creating ${what}`,
+        `[${c.yellow('PARTIAL SUCCESS')} in ${time}]`,
+      );
     case 'skipped':
       return dots(`${n} ${c.yellow('SKIP')} ${what}`, `[${c.yellow('SKIP')}]`);
     case 'cancelled':
@@ -174,6 +183,11 @@ export function progressPrinter(reporter: Reporter, color: boolean): (event: Run
         );
         return;
       }
+      case 'batch-start':
+      case 'batch-retry':
+      case 'batch-end':
+        printBatchEvent(reporter, event, c);
+        return;
       case 'run-end':
         return;
     }
@@ -189,7 +203,10 @@ export function printSummary(
   /** The signal that cancelled the run, if one did. */
   cancelledBy: string | undefined,
 ): void {
-  const errors = results.filter((r) => r.status === 'error' || r.status === 'fail');
+  const errors = results.filter(
+    (r) => r.status === 'error' || r.status === 'fail' || r.status === 'partial success',
+  );
+  const partial = errors.filter((r) => r.status === 'partial success').length;
   const warnings = results.filter((r) => r.status === 'warn');
   reporter.info(
     'run-finished',
@@ -209,12 +226,12 @@ export function printSummary(
   if (errors.length > 0 || warnings.length > 0) {
     reporter.info(
       'run-problems',
-      `Completed with ${errors.length} error${errors.length === 1 ? '' : 's'} and ${warnings.length} warning${warnings.length === 1 ? '' : 's'}:`,
+      `Completed with ${plural(errors.length - partial, 'error')}${partial > 0 ? `, ${partial} partial success${partial === 1 ? '' : 'es'}` : ''} and ${plural(warnings.length, 'warning')}:`,
     );
     for (const r of errors)
       reporter.error(
         'node-failed',
-        `${r.status === 'fail' ? 'Failure in' : 'Error in'} ${r.unique_id}: ${r.message}`,
+        `${r.status === 'fail' ? 'Failure in' : r.status === 'partial success' ? 'Partial success of' : 'Error in'} ${r.unique_id}: ${r.message}`,
         {
           unique_id: r.unique_id,
           compiled_path: r.compiled_path,

@@ -68,7 +68,18 @@ export interface DialectCapabilities {
   schemaScopedConstraintNames?: boolean;
 }
 
-export type IncrementalStrategy = 'append' | 'delete+insert' | 'merge' | 'insert_overwrite';
+export type IncrementalStrategy =
+  'append' | 'delete+insert' | 'merge' | 'insert_overwrite' | 'microbatch';
+
+/**
+ * The window of the target one microbatch batch owns: rows whose `eventTime` (the model's
+ * `event_time`, a column or expression pasted as written, as dbt does) is in `[start, end)`.
+ */
+export interface TimeWindow {
+  eventTime: string;
+  start: Date;
+  end: Date;
+}
 
 /** Inputs shared by the incremental statement builders. */
 export interface IncrementalStatementInput {
@@ -85,6 +96,8 @@ export interface IncrementalStatementInput {
   updateColumns?: string[];
   /** `merge_exclude_columns`: columns a matched row keeps as they are. */
   excludeColumns?: string[];
+  /** The batch's window: set for the `microbatch` strategy only. */
+  window?: TimeWindow;
 }
 
 /**
@@ -212,6 +225,21 @@ export interface Dialect {
    * `insert overwrite`). Absent where the engine has none: the strategy then fails early.
    */
   insertOverwrite?(input: IncrementalStatementInput): string;
+  /**
+   * A microbatch batch: delete the target's rows in the batch's window, insert the staged rows
+   * of that window; run in one transaction, so the period moves from old rows to new at once.
+   */
+  replaceWindow(input: IncrementalStatementInput & { window: TimeWindow }): {
+    delete: string;
+    insert: string;
+  };
+  /**
+   * The rows of `sql` in the window only: what the first batch of a full build creates the
+   * table from, so it holds just what later runs of that batch replace.
+   */
+  selectInWindow(sql: string, window: TimeWindow): string;
+  /** A point in time as a literal the engine compares with date and timestamp columns. */
+  timeLiteral(t: Date): string;
   /** dbt's default: delete+insert when there is a key, else append (Snowflake: merge). */
   defaultIncrementalStrategy(uniqueKey: string[]): IncrementalStrategy;
 

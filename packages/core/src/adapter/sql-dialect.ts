@@ -1,5 +1,6 @@
 import type { ContractRules } from '../contracts/contract-rules';
 import type { RelationName } from '../manifest/types';
+import { eventTimeText } from '../materializations/microbatch-time';
 import type {
   ColumnDef,
   Dialect,
@@ -11,6 +12,7 @@ import type {
   SeedValueKind,
   SnapshotMergeInput,
   SnapshotStatement,
+  TimeWindow,
 } from './dialect';
 
 const SEED_TYPES: Record<SeedValueKind, string> = {
@@ -181,6 +183,39 @@ export abstract class SqlDialect implements Dialect {
       `values (${columns.map((c) => `${SOURCE_ALIAS}.${this.quoteIdentifier(c)}`).join(', ')})`,
     ];
     return lines.join('\n');
+  }
+
+  /**
+   * dbt-duckdb's microbatch statements: `delete … where <event_time> >= start and < end`, then
+   * an insert of the staged rows in the same window. The insert keeps to the window too, so a
+   * batch never writes rows its window's delete would not replace on the next run.
+   */
+  replaceWindow(input: IncrementalStatementInput & { window: TimeWindow }): {
+    delete: string;
+    insert: string;
+  } {
+    const { target, source, columns, window } = input;
+    const inWindow = this.windowConditions(window);
+    const conditions = [...inWindow, ...this.destPredicates(input)];
+    const del = `delete from ${this.targetClause(target)}\nwhere ${conditions.join('\n  and ')}`;
+    const insert = `${this.insertInto(target, source, columns)}\nwhere ${inWindow.join('\n  and ')}`;
+    return { delete: del, insert };
+  }
+
+  selectInWindow(sql: string, window: TimeWindow): string {
+    return `select * from (\n${sql}\n) as dbt_batch_rows\nwhere ${this.windowConditions(window).join('\n  and ')}`;
+  }
+
+  private windowConditions(window: TimeWindow): string[] {
+    return [
+      `${window.eventTime} >= ${this.timeLiteral(window.start)}`,
+      `${window.eventTime} < ${this.timeLiteral(window.end)}`,
+    ];
+  }
+
+  /** dbt's text of the time, a plain string literal the engine casts to the column's type. */
+  timeLiteral(t: Date): string {
+    return this.quoteString(eventTimeText(t));
   }
 
   defaultIncrementalStrategy(uniqueKey: string[]): IncrementalStrategy {

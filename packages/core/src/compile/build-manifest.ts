@@ -18,6 +18,7 @@ import { DocsCatalog } from './docs-catalog';
 import { patchesWithoutNode } from './patches-without-node';
 import { versionFileProblems } from './model-version-checks';
 import { deprecationNotices } from './deprecation-warnings';
+import { checkMicrobatchModels } from './microbatch-checks';
 import { checkContracts } from './contract-checks';
 import { snapshotRelation } from './snapshot-relation';
 import { snapshotSpec } from '../materializations/snapshot-config';
@@ -319,6 +320,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   });
   problems.push(...contracts.problems);
   warnings.push(...contracts.warnings);
+  const microbatch = checkMicrobatchModels(nodes);
+  problems.push(...microbatch.problems);
+  warnings.push(...microbatch.warnings);
   addConsumerEdges(nodes, resolver, problems);
   const deprecations = deprecationNotices(nodes, new Date());
   problems.push(...deprecations.problems);

@@ -6,11 +6,18 @@ import type { RenderTarget, TemplateEngine } from '../templating/template-engine
 import type { DependencyResolver } from './dependency-resolver';
 import { EPHEMERAL_CTE_PREFIX, type SqlFinalizer } from './sql-finalizer';
 import { isEmptySql } from './empty-sql';
+import type { BatchWindow } from '../materializations/microbatch-time';
+
+/** One batch of a microbatch model: `model.batch` in its template, and its parents' filter. */
+export interface RenderBatch extends BatchWindow {
+  /** dbt's `model.batch.id`, e.g. `20240101`. */
+  id: string;
+}
 
 /** A node's run-time SQL, rendered with `execute = true` against the live warehouse. */
 export type RunRender = (
   uniqueId: string,
-  options: { isIncremental: boolean },
+  options: { isIncremental: boolean; batch?: RenderBatch },
   warehouse: RenderWarehouse,
 ) => string;
 
@@ -49,6 +56,7 @@ export function jitRenderer(input: JitRendererInput): RunRender {
         isIncremental: options.isIncremental,
         execute: true,
         jit: jitRuntime(input, node, warehouse, true),
+        ...(options.batch ? { batch: options.batch } : {}),
       },
       uniqueId,
     );
@@ -60,7 +68,7 @@ export function jitRenderer(input: JitRendererInput): RunRender {
         node: node.unique_id,
         hint: 'check what the macros it calls found in the warehouse (relations, columns): render it with tsmodel compile --introspect',
       });
-    return finalizer.finalize(node, out.sql);
+    return finalizer.finalize(node, out.sql, options.batch);
   };
 }
 

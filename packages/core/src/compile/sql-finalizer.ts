@@ -1,4 +1,5 @@
 import type { ManifestNode, RelationName } from '../manifest/types';
+import { eventTimeText, type BatchWindow } from '../materializations/microbatch-time';
 import { decodeKey, replaceMarkers, type RelationKey } from '../templating/relation-placeholder';
 
 /**
@@ -41,9 +42,14 @@ export class SqlFinalizer {
     this.relationText.clear();
   }
 
-  /** Final SQL of `node` for the given rendered text (full build, or an incremental re-render). */
-  finalize(node: ManifestNode, sql?: string): string {
-    const { body, ephemerals } = sql === undefined ? this.body(node) : this.replace(node, sql);
+  /**
+   * Final SQL of `node` for the given rendered text (full build, or an incremental re-render).
+   * With `batch` (one batch of a microbatch model), every `ref()`/`source()` of a parent that
+   * sets `event_time` reads only the batch's window, as dbt renders them.
+   */
+  finalize(node: ManifestNode, sql?: string, batch?: BatchWindow): string {
+    const { body, ephemerals } =
+      sql === undefined ? this.body(node) : this.replace(node, sql, batch);
     if (ephemerals.length === 0) return body;
     const ordered: string[] = [];
     const seen = new Set<string>();
@@ -70,9 +76,15 @@ export class SqlFinalizer {
     return b;
   }
 
-  private replace(node: ManifestNode, sql: string): { body: string; ephemerals: string[] } {
+  private replace(
+    node: ManifestNode,
+    sql: string,
+    batch?: BatchWindow,
+  ): { body: string; ephemerals: string[] } {
     const ephemerals: string[] = [];
-    const body = replaceMarkers(sql, (encoded, part) => {
+    const body = replaceMarkers(sql, (encoded, part, end) => {
+      const filtered = (read: string, identifier: string, target: ManifestNode) =>
+        this.inBatch(read, identifier, target, batch, () => aliasFollows(sql, end));
       const key = decodeKey(encoded);
       const target = key.kind === 'this' ? node : this.resolveKey(node, key);
       if (!target) return '__unresolved__';
@@ -83,8 +95,9 @@ export class SqlFinalizer {
       ) {
         if (!ephemerals.includes(target.unique_id)) ephemerals.push(target.unique_id);
         const cte = `${EPHEMERAL_CTE_PREFIX}${target.name}`;
+        if (part) return cte;
         // dbt limits an ephemeral ref like any other: it reads no rows under --empty.
-        return this.emptyInputs && !part ? this.empty(cte, cte) : cte;
+        return filtered(this.emptyInputs ? this.empty(cte, cte) : cte, cte, target);
       }
       const rel = target.relation ?? { schema: '', identifier: target.name };
       if (part === 'schema') return rel.schema;
@@ -93,10 +106,33 @@ export class SqlFinalizer {
       let rendered = this.relationText.get(target.unique_id);
       if (rendered === undefined)
         this.relationText.set(target.unique_id, (rendered = this.renderRelation(rel)));
-      if (this.emptyInputs && key.kind !== 'this') return this.empty(rendered, rel.identifier);
-      return rendered;
+      if (key.kind === 'this') return rendered;
+      const read = this.emptyInputs ? this.empty(rendered, rel.identifier) : rendered;
+      return filtered(read, rel.identifier, target);
     });
     return { body, ephemerals };
+  }
+
+  /**
+   * dbt's `render_event_time_filtered`: a parent with `event_time`, read within a batch, is a
+   * subquery of the batch's window (around `--empty`'s, as dbt nests them). Where the engine
+   * needs subqueries named it is named, unless the SQL names it already (`ref('x') e`), which
+   * would be a second alias and a syntax error (dbt-postgres writes both).
+   */
+  private inBatch(
+    read: string,
+    identifier: string,
+    target: ManifestNode,
+    batch: BatchWindow | undefined,
+    aliased: () => boolean,
+  ): string {
+    const column = target.config.event_time;
+    if (!batch || typeof column !== 'string' || column.trim() === '') return read;
+    const filter = `${column} >= '${eventTimeText(batch.start)}' and ${column} < '${eventTimeText(batch.end)}'`;
+    const subquery = `(select * from ${read} where ${filter})`;
+    return this.aliasEmptySubqueries && !aliased()
+      ? `${subquery} _dbt_et_filter_subq_${identifier}`
+      : subquery;
   }
 
   /** dbt's `render_limited` with limit 0. */
@@ -104,6 +140,23 @@ export class SqlFinalizer {
     const subquery = `(select * from ${rendered} where false limit 0)`;
     return this.aliasEmptySubqueries ? `${subquery} _dbt_limit_subq_${identifier}` : subquery;
   }
+}
+
+/** Words that may follow a relation in FROM without being its alias. */
+const NOT_AN_ALIAS = new Set(
+  (
+    'where join inner left right full cross natural on using group order limit offset union ' +
+    'intersect except minus having window qualify fetch for lateral tablesample returning and ' +
+    'or then when else end set values select from into pivot unpivot sample'
+  ).split(' '),
+);
+const ALIAS_AFTER = /\s+(?:as\s+)?("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)/iy;
+
+/** Whether the relation ending at `end` of `sql` is followed by an alias of the user's. */
+function aliasFollows(sql: string, end: number): boolean {
+  ALIAS_AFTER.lastIndex = end;
+  const m = ALIAS_AFTER.exec(sql);
+  return m !== null && (m[1]!.startsWith('"') || !NOT_AN_ALIAS.has(m[1]!.toLowerCase()));
 }
 
 /**

@@ -4,6 +4,7 @@ import type {
   Dialect,
   IncrementalStatementInput,
   IncrementalStrategy,
+  TimeWindow,
 } from '../adapter/dialect';
 import { TsmodelError } from '../diagnostics';
 import type { RelationName } from '../manifest/types';
@@ -19,6 +20,7 @@ export const INCREMENTAL_STRATEGIES: readonly IncrementalStrategy[] = [
   'delete+insert',
   'merge',
   'insert_overwrite',
+  'microbatch',
 ];
 
 /**
@@ -35,7 +37,13 @@ export type IncrementalStage =
 export function planIncrementalStage(input: PlanInput): IncrementalStage {
   const { node, existing, flags, dialect } = input;
   // Validate config before touching the warehouse, so a typo fails fast on every run.
-  resolveStrategy(input);
+  if (resolveStrategy(input) === 'microbatch')
+    throw new TsmodelError({
+      code: 'microbatch-unbatched',
+      message: `${node.unique_id} is a microbatch model: it is planned batch by batch (planBatch)`,
+      node: node.unique_id,
+      kind: 'internal',
+    });
   resolveOnSchemaChange(input);
   const full =
     shouldFullRefresh(flags.fullRefresh, node.config.full_refresh) || existing?.kind === 'view';
@@ -51,6 +59,8 @@ export function planIncrementalStage(input: PlanInput): IncrementalStage {
 export interface IncrementalApplyInput extends PlanInput {
   staging: RelationName;
   columns: { existing: ColumnDef[]; incoming: ColumnDef[] };
+  /** A microbatch batch's window of the target (see `planBatchApply`). */
+  window?: TimeWindow;
 }
 
 /**
@@ -77,6 +87,7 @@ export function planIncrementalApply(input: IncrementalApplyInput): Step[] {
     uniqueKey: uniqueKeyOf(input),
     predicates: predicatesOf(input),
     ...mergeColumns(input, schema.columns),
+    ...(input.window ? { window: input.window } : {}),
   };
   const steps = [
     ...schema.steps,
@@ -93,6 +104,20 @@ function writeSteps(
   statement: IncrementalStatementInput,
   dialect: Dialect,
 ): Step[] {
+  if (strategy === 'microbatch') {
+    const { window } = statement;
+    if (!window)
+      throw new TsmodelError({
+        code: 'microbatch-without-window',
+        message: `a microbatch write of ${dialect.renderRelation(statement.target)} has no batch window`,
+        kind: 'internal',
+      });
+    const sql = dialect.replaceWindow({ ...statement, window });
+    return [
+      step('delete', 'delete the batch window', sql.delete, true),
+      step('insert', 'insert the batch', sql.insert, true),
+    ];
+  }
   if (strategy === 'merge')
     return [step('merge', 'merge new rows', dialect.merge(statement), true)];
   if (strategy === 'insert_overwrite')

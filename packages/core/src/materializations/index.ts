@@ -11,3 +11,6 @@ export * from './snapshot-config';
 export * from './plan';
 export * from './clone';
 export * from './persist-docs';
+export * from './microbatch-time';
+export * from './microbatch-config';
+export * from './microbatch';

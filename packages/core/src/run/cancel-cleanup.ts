@@ -3,13 +3,18 @@ import type { Dialect } from '../adapter/dialect';
 import type { Introspector, RelationInfo } from '../adapter/introspector';
 import { runSteps } from '../adapter/run-steps';
 import type { RelationName } from '../manifest/types';
-import { backupRelation, planLeftoverCleanup, tmpRelation } from '../materializations/relations';
+import {
+  backupRelation,
+  planLeftoverCleanup,
+  tmpRelation,
+  TMP_SUFFIX,
+} from '../materializations/relations';
 import { distinctSchemas } from './relation-cache';
 
 /**
  * Drops the staging relations that nodes interrupted by a signal left behind: an incremental
- * model's `__tsmodel_tmp` staged before the cancel reached its merge, or a `__tsmodel_backup`
- * whose swap committed just before its drop was refused. Transactions already rolled back; this
+ * model's `__tsmodel_tmp` (or a microbatch batch's) staged before the cancel reached its
+ * merge, or a `__tsmodel_backup` whose swap committed just before its drop was refused. Transactions already rolled back; this
  * is for the statements that run on their own. A backup is dropped only while the relation it
  * backs up exists — on an engine without transactional DDL it may be the only copy left.
  *
@@ -32,6 +37,13 @@ export async function dropInterruptedStaging(
       if (rel.schema !== schema.schema || rel.database !== schema.database) continue;
       const tmp = byName.get(fold(tmpRelation(rel, dialect).identifier));
       if (tmp) staging.push(tmp);
+      // A microbatch model's batches stage as `<model>__<batch id>__tsmodel_tmp`.
+      const batchPrefix = fold(`${rel.identifier}__`);
+      for (const r of listed) {
+        const name = fold(r.name);
+        if (r !== tmp && name.startsWith(batchPrefix) && name.endsWith(fold(TMP_SUFFIX)))
+          staging.push(r);
+      }
       const backup = byName.get(fold(backupRelation(rel, dialect).identifier));
       if (backup && byName.has(fold(rel.identifier))) staging.push(backup);
     }

@@ -20,6 +20,8 @@ import { setInvocationFlags } from '../templating/invocation-flags';
 import { Redactor, collectSecrets } from '../secrets';
 import { runModel } from './run-model';
 import { runClone, type CloneContext } from './run-clone';
+import { connectionLender, type ConnectionLender, type MicrobatchRun } from './run-microbatch';
+import { isMicrobatch, type EventTimeRange } from '../materializations/microbatch-config';
 import { runSeed } from './run-seed';
 import { runSnapshot } from './run-snapshot';
 import { RunSqlRecorder } from './run-sql-recorder';
@@ -86,6 +88,10 @@ export interface ExecuteRunOptions {
   writeResults?: boolean;
   /** Called before every statement the run sends (`--debug`); omitted, nothing is traced. */
   onStatement?: (statement: TracedStatement) => void;
+  /** `--event-time-start` / `--event-time-end`: the window microbatch models build. */
+  eventTimeRange?: EventTimeRange;
+  /** `retry`: the batches to build again per microbatch model (see `MicrobatchRun.retry`). */
+  retryBatches?: MicrobatchRun['retry'];
 }
 
 export interface RunOutcome {
@@ -135,9 +141,14 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     ids,
   );
   if (options.command === 'build') addTestGates(graph, manifest);
+  // Threads beyond the node count idle, unless a microbatch model can run batches on them.
+  const batched = [...ids].some((id) => isMicrobatch(nodeOf(id).config));
   const threads = Math.max(
     1,
-    Math.min(options.threads ?? profile.target.threads ?? 1, Math.max(ids.size, 1)),
+    Math.min(
+      options.threads ?? profile.target.threads ?? 1,
+      batched ? Infinity : Math.max(ids.size, 1),
+    ),
   );
   const dialect = adapter.dialect;
   const relations = new RelationCache(dialect);
@@ -191,6 +202,12 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
       });
     },
     warn: (node, message) => emit({ type: 'node-warning', node, message }),
+    microbatch: {
+      now: compiled.engine.options.runStartedAt,
+      ...(options.eventTimeRange ? { range: options.eventTimeRange } : {}),
+      ...(options.retryBatches ? { retry: options.retryBatches } : {}),
+      report: emit,
+    },
   };
   const target = {
     schema: profile.target.schema,
@@ -246,13 +263,26 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
         stop.abort();
         return conn.cancel();
       },
-      run: async (id, conn, worker) => {
+      run: async (id, conn, worker, lend) => {
         const node = nodeOf(id);
         const nodeIndex = ++index;
         emit({ type: 'node-start', index: nodeIndex, total, node, relation: relationOf(node) });
         const session = recorder ? recorder.forNode(conn, node) : conn;
+        const lender = connectionLender(lend, async (borrowed) => {
+          const c = recorder ? recorder.forNode(borrowed, node) : borrowed;
+          await ctx.beforeNode(c, node);
+          return c;
+        });
         const result = markCancelled(
-          await runNode(ctx, session, node, target, `Thread-${worker + 1}`, relationOf(node)),
+          await runNode(
+            ctx,
+            session,
+            node,
+            target,
+            `Thread-${worker + 1}`,
+            relationOf(node),
+            lender,
+          ),
           options.signal,
         );
         record(node, nodeIndex, result);
@@ -307,6 +337,7 @@ async function runNode(
   target: { schema: string; database?: string },
   threadId: string,
   relation: string | undefined,
+  lender: ConnectionLender,
 ): Promise<NodeResult> {
   const startedAt = new Date();
   const t0 = performance.now();
@@ -319,7 +350,7 @@ async function runNode(
     else if (isUnitTest(node)) outcome = await runUnitTest(ctx, conn, node);
     else if (node.resource_type === 'snapshot')
       outcome = await runSnapshot(ctx, conn, node, threadId);
-    else outcome = await runModel(ctx, conn, node, threadId);
+    else outcome = await runModel(ctx, conn, node, threadId, lender);
   } catch (err) {
     outcome = { status: 'error', message: errorMessage(err) };
   }
@@ -348,6 +379,7 @@ async function runNode(
     failures: outcome.failures ?? null,
     ...(node.compiled_path !== undefined ? { compiled_path: node.compiled_path } : {}),
     ...(relation !== undefined ? { relation_name: relation } : {}),
+    ...(outcome.batchResults ? { batch_results: outcome.batchResults } : {}),
   };
 }
 

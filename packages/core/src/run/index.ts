@@ -5,7 +5,9 @@ export {
   type RunOutcome,
   type RunCommand,
 } from './execute-run';
-export { schedule, type ScheduleOptions, type SkipReason } from './scheduler';
+export { schedule, type LentWorker, type ScheduleOptions, type SkipReason } from './scheduler';
+export { type MicrobatchRun } from './run-microbatch';
+export { batchesToRetry } from './retry-batches';
 export { scheduleGraph, addTestGates, criticalPathPriority } from './schedule-graph';
 export { RelationCache, distinctSchemas } from './relation-cache';
 export { wrapTestSql, auditRelation } from './run-test';
@@ -19,4 +21,10 @@ export {
   type RunOperationOutcome,
 } from './run-operation';
 export { compileAgainstWarehouse, type IntrospectedCompile } from './compile-introspect';
-export { resolveDeferral, deferredParents, deferralCandidates, stateRelation, type DeferredParent } from './deferral';
+export {
+  resolveDeferral,
+  deferredParents,
+  deferralCandidates,
+  stateRelation,
+  type DeferredParent,
+} from './deferral';

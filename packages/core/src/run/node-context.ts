@@ -5,7 +5,8 @@ import type { Introspector } from '../adapter/introspector';
 import type { DependentsKeeper, StepResult } from '../adapter/run-steps';
 import type { Manifest, ManifestNode } from '../manifest/types';
 import { parseHook } from '../project/hook-config';
-import type { NodeStatus } from './types';
+import type { BatchResults, NodeStatus } from './types';
+import type { MicrobatchRun } from './run-microbatch';
 import type { RelationCache } from './relation-cache';
 import type { RunCatalog } from './run-catalog';
 import type { RunRenders } from './run-renders';
@@ -40,6 +41,8 @@ export interface NodeRunContext {
   dependentsKeeper(node: ManifestNode): DependentsKeeper | undefined;
   /** Reports something about a node that did not fail it (a `node-warning` event). */
   warn(node: ManifestNode, message: string): void;
+  /** The run's clock, `--event-time-*` range and retried batches, for microbatch models. */
+  microbatch: MicrobatchRun;
 }
 
 /** What a node runner reports; the executor adds timing and ids. */
@@ -50,6 +53,8 @@ export interface NodeOutcome {
   /** The warehouse's id of the node's main statement, for its query history. */
   queryId?: string;
   failures?: number | null;
+  /** Microbatch models: which batches were built and which failed. */
+  batchResults?: BatchResults;
 }
 
 /** Kinds of step whose row count is the node's "rows affected": the statement that wrote data. */

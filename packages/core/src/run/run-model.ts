@@ -5,7 +5,9 @@ import { shouldFullRefresh } from '../materializations/full-refresh';
 import { planIncrementalApply } from '../materializations/incremental';
 import { planModel } from '../materializations/plan';
 import { withHeaderRelations } from '../materializations/sql-header';
+import { isMicrobatch } from '../materializations/microbatch-config';
 import { checkContract } from './contract-check';
+import { runMicrobatch, type ConnectionLender } from './run-microbatch';
 import {
   mainQueryId,
   runNodeHooks,
@@ -25,7 +27,10 @@ export async function runModel(
   conn: Connection,
   node: ManifestNode,
   threadId: string,
+  /** Free connections of the run, for a microbatch model's parallel batches. */
+  lender?: ConnectionLender,
 ): Promise<NodeOutcome> {
+  if (isMicrobatch(node.config)) return runMicrobatch(ctx, conn, node, threadId, lender);
   const relation = node.relation!;
   const existing = ctx.relations.get(relation);
   const isIncremental =

@@ -1,6 +1,7 @@
 import type { Connection } from '../adapter/connection';
 import type { AdHocRenderOptions } from '../compile/ad-hoc-render';
 import type { CompileResult } from '../compile/compile-project';
+import type { RenderBatch } from '../compile/jit-renderer';
 import type { ManifestNode } from '../manifest/types';
 import { renderJustInTime } from './jit-render';
 import type { RunCatalog } from './run-catalog';
@@ -9,10 +10,16 @@ import type { RunCatalog } from './run-catalog';
 export interface RunRenders {
   /**
    * A node's SQL for this run: the compiled SQL when its template is static, else rendered
-   * just in time (incremental models whose table exists, introspective nodes, and nodes that
-   * log, so their lines show as they run).
+   * just in time (incremental models whose table exists, introspective nodes, nodes that log,
+   * so their lines show as they run, and every batch of a microbatch model, whose parents read
+   * only the batch's window).
    */
-  nodeSql(conn: Connection, node: ManifestNode, isIncremental: boolean): Promise<string>;
+  nodeSql(
+    conn: Connection,
+    node: ManifestNode,
+    isIncremental: boolean,
+    batch?: RenderBatch,
+  ): Promise<string>;
   /** Hooks, operations and inline SQL, rendered with the live warehouse. */
   renderAdHoc(conn: Connection, text: string, options?: AdHocRenderOptions): Promise<string>;
 }
@@ -24,12 +31,18 @@ export function runRenders(
   onLog?: (message: string, info: boolean) => void,
 ): RunRenders {
   return {
-    nodeSql: (conn, node, isIncremental) => {
+    nodeSql: (conn, node, isIncremental, batch) => {
       const rendersAgain =
         compiled.introspective.has(node.unique_id) || compiled.logging.has(node.unique_id);
-      if (!isIncremental && !rendersAgain) return Promise.resolve(node.compiled_code ?? '');
+      if (!isIncremental && !batch && !rendersAgain)
+        return Promise.resolve(node.compiled_code ?? '');
       return renderJustInTime(
-        (warehouse) => compiled.renderForRun(node.unique_id, { isIncremental }, warehouse),
+        (warehouse) =>
+          compiled.renderForRun(
+            node.unique_id,
+            { isIncremental, ...(batch ? { batch } : {}) },
+            warehouse,
+          ),
         conn,
         catalog,
         node.unique_id,

@@ -142,3 +142,38 @@ describe('scheduleGraph / addTestGates', () => {
     expect(() => g.topologicalOrder()).not.toThrow();
   });
 });
+
+describe('schedule lends free workers to a running node', () => {
+  it('hands out only free workers, and one given back runs the next ready node', async () => {
+    const log: string[] = [];
+    let release: () => void = () => undefined;
+    const otherDone = new Promise<void>((r) => (release = r));
+    await schedule({
+      graph: dag([['other', 'after']], ['big']),
+      priority: new Map([
+        ['big', 3],
+        ['other', 2],
+      ]),
+      workers: [0, 1, 2],
+      failFast: false,
+      async run(id, worker, _index, lend) {
+        log.push(`${id}@${worker}`);
+        if (id === 'big') {
+          await Promise.resolve(); // the pool has started 'other' meanwhile
+          const lent = lend();
+          log.push(`lent ${lent?.worker}, then ${lend() === undefined ? 'none' : 'more'}`);
+          lent!.giveBack();
+          lent!.giveBack();
+          await otherDone;
+        } else if (id === 'other') {
+          await new Promise((r) => setTimeout(r, 5));
+          release();
+        }
+        return true;
+      },
+      cancel: async () => undefined,
+      skip: () => undefined,
+    });
+    expect(log).toEqual(['big@0', 'other@1', 'lent 2, then none', 'after@2']);
+  });
+});

@@ -15,11 +15,30 @@ export interface ScheduleOptions<W> {
   failFast: boolean;
   /** Aborting stops starting nodes and cancels the running ones (Ctrl-C). */
   signal?: AbortSignal;
-  /** Runs one node; resolves `false` when it failed (its descendants are then skipped). */
-  run(id: string, worker: W, workerIndex: number): Promise<boolean>;
+  /**
+   * Runs one node; resolves `false` when it failed (its descendants are then skipped). `lend`
+   * hands the node a free worker for work of its own that can run at once (a microbatch
+   * model's batches).
+   */
+  run(
+    id: string,
+    worker: W,
+    workerIndex: number,
+    lend: () => LentWorker<W> | undefined,
+  ): Promise<boolean>;
   /** Interrupts what a worker is running (`conn.cancel()`); its `run` must still settle. */
   cancel(worker: W): Promise<void>;
   skip(id: string, reason: SkipReason): void;
+}
+
+/**
+ * A worker a running node borrowed: busy (and cancelled on a stop) until given back, when the
+ * pool hands it to the next ready node.
+ */
+export interface LentWorker<W> {
+  worker: W;
+  index: number;
+  giveBack(): void;
 }
 
 /**
@@ -64,10 +83,29 @@ export async function schedule<W>(options: ScheduleOptions<W>): Promise<{ stoppe
   const onAbort = () => stop();
   options.signal?.addEventListener('abort', onAbort);
 
+  /** A free worker for `id`'s own parallel work; none while stopping or when all are busy. */
+  const lend = (id: string) => (): LentWorker<W> | undefined => {
+    if (stopped || free.length === 0) return undefined;
+    const index = free.shift()!;
+    busy.set(index, id);
+    let returned = false;
+    return {
+      worker: workers[index]!,
+      index,
+      giveBack: () => {
+        if (returned) return;
+        returned = true;
+        busy.delete(index);
+        free.push(index);
+        wake();
+      },
+    };
+  };
+
   const start = (id: string, index: number) => {
     busy.set(index, id);
     void options
-      .run(id, workers[index]!, index)
+      .run(id, workers[index]!, index, lend(id))
       .catch(() => false)
       .then((ok) => {
         busy.delete(index);

@@ -6,7 +6,19 @@ import type { ManifestNode } from '../manifest/types';
  * `cancelled` (not in dbt) is a node interrupted while running by Ctrl-C, SIGTERM or SIGHUP:
  * nothing was wrong with it, so it is not an `error` that `result:error` would pick up.
  */
-export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'fail' | 'warn' | 'cancelled';
+export type NodeStatus =
+  | 'success'
+  | 'error'
+  | 'skipped'
+  | 'pass'
+  | 'fail'
+  | 'warn'
+  | 'cancelled'
+  /**
+   * dbt's microbatch outcome when some batches were built and others failed: the built ones
+   * stay, `retry` builds the failed ones. A failure like `error` (exit 1, children skipped).
+   */
+  | 'partial success';
 
 /** One phase of a node's work, in run_results.json's `timing` shape. */
 export interface NodeTiming {
@@ -35,6 +47,26 @@ export interface NodeResult {
   compiled_path?: string;
   /** The rendered relation the node built, when it builds one. */
   relation_name?: string;
+  /** Microbatch models: the batches built and failed, as `[start, end)` ISO pairs (dbt's). */
+  batch_results?: BatchResults;
+}
+
+/** dbt's `batch_results`: what `retry` reads to build only the failed batches again. */
+export interface BatchResults {
+  successful: Array<[string, string]>;
+  failed: Array<[string, string]>;
+}
+
+/** One batch of a microbatch model, for its progress lines. */
+export interface BatchEventInfo {
+  node: ManifestNode;
+  /** `schema.identifier` of the model's relation. */
+  relation: string;
+  /** 1-based, of `total` batches this run builds for the node. */
+  index: number;
+  total: number;
+  /** dbt's formatted batch start: `2024-01-01`, `2024-01`, `2024-01-01T06`. */
+  batch: string;
 }
 
 /**
@@ -77,6 +109,17 @@ export type RunEvent =
       relation?: string;
       result: NodeResult;
     }
+  | ({ type: 'batch-start' } & BatchEventInfo)
+  /** A batch failed once and is built again; `message` is its first error. */
+  | ({ type: 'batch-retry'; message: string } & BatchEventInfo)
+  | ({
+      type: 'batch-end';
+      status: 'success' | 'error' | 'skipped';
+      /** `INSERT 12` / `SELECT 12`, or the error. */
+      message: string;
+      /** Seconds. */
+      elapsed: number;
+    } & BatchEventInfo)
   | { type: 'run-end'; results: NodeResult[]; elapsed: number; cancelled: boolean };
 
 /** Counts of the summary line `Done. PASS=4 WARN=0 ERROR=1 SKIP=2 TOTAL=7`. */
@@ -87,6 +130,8 @@ export interface RunTotals {
   skip: number;
   /** Nodes interrupted by a signal while running. */
   cancelled: number;
+  /** Microbatch models with some batches failed; counted in `error` too, as dbt counts them. */
+  partialSuccess: number;
   total: number;
 }
 
@@ -97,6 +142,7 @@ export function runTotals(results: readonly NodeResult[]): RunTotals {
     error: 0,
     skip: 0,
     cancelled: 0,
+    partialSuccess: 0,
     total: results.length,
   };
   for (const r of results) {
@@ -105,11 +151,15 @@ export function runTotals(results: readonly NodeResult[]): RunTotals {
     else if (r.status === 'skipped') totals.skip++;
     else if (r.status === 'cancelled') totals.cancelled++;
     else totals.error++;
+    if (r.status === 'partial success') totals.partialSuccess++;
   }
   return totals;
 }
 
-/** Whether a status fails the invocation (exit code 1) and skips the node's descendants. */
+/**
+ * Whether a status fails the invocation (exit code 1) and skips the node's descendants; a
+ * partial success does both, as in dbt (its children would read a table with holes).
+ */
 export function isFailure(status: NodeStatus): boolean {
-  return status === 'error' || status === 'fail';
+  return status === 'error' || status === 'fail' || status === 'partial success';
 }

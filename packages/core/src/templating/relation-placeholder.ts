@@ -64,18 +64,20 @@ export function displayMarkers(text: string): string {
 }
 
 /**
- * Replaces every marker in `sql`. `resolve` gets the decoded key and the requested part
- * (undefined = the full rendered relation) and returns the text to insert.
+ * Replaces every marker in `sql`. `resolve` gets the decoded key, the requested part
+ * (undefined = the full rendered relation) and where in `sql` the marker ends, and returns
+ * the text to insert.
  */
 export function replaceMarkers(
   sql: string,
-  resolve: (key: string, part: RelationPart | undefined) => string,
+  resolve: (key: string, part: RelationPart | undefined, end: number) => string,
 ): string {
   if (!sql.includes(MARK)) return sql;
-  return sql.replace(MARK_RE, (_m, inner: string) => {
+  return sql.replace(MARK_RE, (m: string, inner: string, offset: number) => {
     const hash = inner.indexOf('#');
+    const end = offset + m.length;
     return hash < 0
-      ? resolve(inner, undefined)
-      : resolve(inner.slice(0, hash), inner.slice(hash + 1) as RelationPart);
+      ? resolve(inner, undefined, end)
+      : resolve(inner.slice(0, hash), inner.slice(hash + 1) as RelationPart, end);
   });
 }

@@ -12,6 +12,7 @@ import { setInvocationFlags, watchFlagReads, type InvocationFlags } from './invo
 import type { JitRuntime } from './render-warehouse';
 import { resultValues } from './result-values';
 import { overrideMacros } from './macro-overrides';
+import { utcDatetime } from './py-datetime';
 
 /** Looks a var up with dbt's precedence for the package that is rendering. */
 export type VarLookup = (
@@ -58,6 +59,8 @@ export interface RenderOptions {
   jit?: JitRuntime;
   /** A unit test's `overrides:`: what this render sees instead of the project's values. */
   overrides?: RenderOverrides;
+  /** The batch a microbatch model renders for: dbt 1.9's `model.batch`. */
+  batch?: { id: string; start: Date; end: Date };
 }
 
 /** Values a unit test puts in place of vars, env vars and macros for one render. */
@@ -129,7 +132,7 @@ export class TemplateEngine {
     cacheKey?: string,
   ): RenderResult {
     const previous = this.state.current;
-    this.env.addGlobal('model', modelView(target));
+    this.env.addGlobal('model', modelView(target, options.batch));
     const text = asJinjaSource(source);
     const macros = options.overrides?.macros;
     const restore =
@@ -234,8 +237,17 @@ function asJinjaSource(source: string): string {
   return s.endsWith('\n') ? s.slice(0, -1) : s;
 }
 
-function modelView(target: RenderTarget): Record<string, unknown> {
+function modelView(target: RenderTarget, batch: RenderOptions['batch']): Record<string, unknown> {
   return {
+    ...(batch
+      ? {
+          batch: {
+            id: batch.id,
+            event_time_start: utcDatetime(batch.start),
+            event_time_end: utcDatetime(batch.end),
+          },
+        }
+      : {}),
     unique_id: target.uniqueId,
     name: target.name,
     package_name: target.packageName,

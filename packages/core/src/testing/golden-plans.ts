@@ -7,6 +7,11 @@ import type { ManifestNode, NodeConfig } from '../manifest/types';
 import { planIncrementalApply, planIncrementalStage } from '../materializations/incremental';
 import { columnCommentStatements, type NodeDocs } from '../materializations/persist-docs';
 import { planModel } from '../materializations/plan';
+import {
+  planBatchApply,
+  planBatchStage,
+  type BatchPlanInput,
+} from '../materializations/microbatch';
 import { planSeed } from '../materializations/seed';
 import { planClone } from '../materializations/clone';
 import type { PlanInput, Step } from '../materializations/step';
@@ -218,6 +223,40 @@ const STATE_TABLE = {
   relation: { database: 'warehouse', schema: 'prod', identifier: 'orders' },
   kind: 'table' as const,
 };
+/** One daily batch of a microbatch model over `orders` (its window: 2024-01-02). */
+function batch(dialect: Dialect, replace: boolean, cfg: Partial<NodeConfig> = {}): Step[] {
+  const base: BatchPlanInput = {
+    ...input(
+      dialect,
+      {
+        materialized: 'incremental',
+        incremental_strategy: 'microbatch',
+        event_time: 'ordered_at',
+        batch_size: 'day',
+        begin: '2024-01-01',
+        ...cfg,
+      },
+      { existing: { kind: 'table' } },
+    ),
+    batch: {
+      id: '20240102',
+      eventTime: 'ordered_at',
+      start: new Date('2024-01-02T00:00:00Z'),
+      end: new Date('2024-01-03T00:00:00Z'),
+    },
+    replace,
+  };
+  const stage = planBatchStage(base);
+  if (stage.mode === 'complete') return stage.steps;
+  return [
+    ...stage.steps,
+    ...planBatchApply({
+      ...base,
+      staging: stage.staging,
+      columns: { existing: existingCols, incoming: existingCols },
+    }),
+  ];
+}
 
 /** A contracted table: typed columns, column and model-level constraints of every kind. */
 function contracted(dialect: Dialect, existing?: PlanInput['existing']): Step[] {
@@ -311,6 +350,10 @@ export const goldenCases: Record<string, (d: Dialect) => Step[]> = {
     incremental(d, { unique_key: 'id', on_schema_change: 'append_new_columns' }, changedCols),
   'on-schema-change-sync-all-columns': (d) =>
     incremental(d, { unique_key: 'id', on_schema_change: 'sync_all_columns' }, changedCols),
+  'microbatch-first-batch-replaces': (d) => batch(d, true),
+  'microbatch-batch': (d) => batch(d, false),
+  'microbatch-batch-predicates': (d) =>
+    batch(d, false, { incremental_predicates: ['DBT_INTERNAL_DEST.amount > 0'] }),
   'seed-new': (d) => seed(d, undefined, false),
   'seed-reload': (d) => seed(d, { kind: 'table' }, false),
   'seed-full-refresh': (d) => seed(d, { kind: 'table' }, true),

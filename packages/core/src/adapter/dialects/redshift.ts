@@ -83,6 +83,11 @@ export class RedshiftDialect extends PostgresDialect {
     });
   }
 
+  /** dbt-redshift's microbatch predicates: `TIMESTAMP '2024-01-01 00:00:00+00:00'`. */
+  timeLiteral(t: Date): string {
+    return `timestamp ${super.timeLiteral(t)}`;
+  }
+
   protected targetClause(target: RelationName): string {
     return this.renderRelation(target);
   }
