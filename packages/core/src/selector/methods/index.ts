@@ -24,7 +24,6 @@ export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
   fqn: fqnMethod,
   tag: tagMethod,
   source: sourceMethod,
-  source_status: sourceStatusMethod,
   path: pathMethod,
   file: fileMethod,
   package: packageMethod,
@@ -37,6 +36,7 @@ export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
   result: resultMethod,
   selector: selectorMethod,
   version: versionMethod,
+  source_status: sourceStatusMethod,
 };
 
 /** Throws `invalid-selector` naming the valid methods (and the closest one) for a typo like `tags:`. */
