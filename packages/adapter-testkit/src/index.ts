@@ -11,6 +11,7 @@ export {
 } from './dbt-macro-cases';
 export { EPHEMERAL_WITH_MODELS, EPHEMERAL_WITH_ROWS, QUOTING_SEED } from './dbt-behaviour-fixtures';
 export { JIT_FILES } from './jit-fixtures';
+export { FRESHNESS_FILES, VERSIONED_FILES, freshnessRawTables } from './modelling-fixtures';
 export { SLIM_CI_DEV_CUSTOMERS, SLIM_CI_FILES } from './slim-ci-fixtures';
 export {
   CONTRACT_CHECK_VIOLATION,
