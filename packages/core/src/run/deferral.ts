@@ -106,7 +106,7 @@ export async function resolveDeferral(input: {
     candidates,
     state: input.state,
     favorState: input.favorState,
-    exists: (rel) => existing.has(relationKey(dialect, rel)),
+    exists: (rel) => existing.has(qualifiedKey(dialect, rel)),
   });
 }
 
@@ -119,18 +119,19 @@ async function existingRelations(
     const introspector = adapter.introspector(conn);
     const schemas = new Map<string, Pick<RelationName, 'database' | 'schema'>>();
     for (const rel of relations)
-      schemas.set(relationKey(adapter.dialect, { ...rel, identifier: '' }), rel);
+      schemas.set(qualifiedKey(adapter.dialect, { ...rel, identifier: '' }), rel);
     const found = new Set<string>();
     for (const { database, schema } of schemas.values())
       for (const r of await introspector.listRelations(database, schema))
-        found.add(relationKey(adapter.dialect, { database, schema, identifier: r.name }));
+        found.add(qualifiedKey(adapter.dialect, { database, schema, identifier: r.name }));
     return found;
   } finally {
     await conn.close();
   }
 }
 
-function relationKey(
+/** A relation's identity on the engine: database, schema and name, each folded as it folds them. */
+export function qualifiedKey(
   dialect: Dialect,
   rel: Pick<RelationName, 'database' | 'schema' | 'identifier'>,
 ): string {

@@ -3,7 +3,7 @@ import type { RelationKind } from '../adapter/dialect';
 import { runSteps } from '../adapter/run-steps';
 import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
 import { planClone } from '../materializations/clone';
-import { stateRelation } from './deferral';
+import { qualifiedKey, stateRelation } from './deferral';
 import { mainQueryId, rowsWritten, type NodeOutcome, type NodeRunContext } from './node-context';
 
 /** What `tsmodel clone` runs against: the `--state` manifest and where its relations are. */
@@ -31,12 +31,7 @@ export async function runClone(
       status: 'error',
       message: `${node.unique_id} is not in the --state manifest, so there is nothing to clone: build it instead`,
     };
-  const same = (a: RelationName, b: RelationName) =>
-    [a.database ?? '', a.schema, a.identifier]
-      .map((p) => ctx.dialect.identifierKey(p))
-      .join('.') ===
-    [b.database ?? '', b.schema, b.identifier].map((p) => ctx.dialect.identifierKey(p)).join('.');
-  if (same(source, relation))
+  if (qualifiedKey(ctx.dialect, source) === qualifiedKey(ctx.dialect, relation))
     return { status: 'success', message: 'No-op: the state relation is this relation' };
   const existing = ctx.relations.get(relation);
   if (existing && !ctx.fullRefresh)
