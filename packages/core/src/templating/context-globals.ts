@@ -3,7 +3,7 @@ import { TsmodelError } from '../diagnostics';
 import { SECRET_ENV_PREFIXES, isSecretEnvVar } from '../secrets';
 import { envDigest } from '../secret-digest';
 import type { MacroRegistry } from './macro-registry';
-import { INTERNAL_PACKAGE } from './macro-registry';
+import { INTERNAL_PACKAGE, shimName } from './macro-registry';
 import { refCallKey, type RenderCapture } from './render-capture';
 import { displayMarkers, encodeKey, type RelationKey } from './relation-placeholder';
 import { DbtRelation, relationApi, type RelationStyle } from './dbt-relation';
@@ -227,7 +227,11 @@ export function installContextGlobals(
     const prefixes = [...options.dialect.dispatchOrder, 'default'];
     for (const pkg of search) {
       for (const prefix of prefixes) {
-        const m = macros.get(pkg, `${prefix}__${name}`);
+        const m =
+          macros.get(pkg, `${prefix}__${name}`) ??
+          (prefix === 'default'
+            ? undefined
+            : macros.get(INTERNAL_PACKAGE, shimName(prefix, pkg, name)));
         if (m) return m.fn;
       }
     }

@@ -25,6 +25,19 @@ export interface MacroDefinition {
  */
 export const INTERNAL_PACKAGE = 'dbt';
 
+/**
+ * The name of a compatibility shim: tsmodel's own adapter-specific implementation of a
+ * package's dispatched macro, for engines the package has no implementation for and whose
+ * `default__` does not run there (dbt_utils' `default__get_tables_by_pattern_sql` reads
+ * `<db>.information_schema`, which DuckDB has no such schema for). Shims live in tsmodel's
+ * package as `<adapter>__<package>__<macro>`; `adapter.dispatch` tries one right after the
+ * package's own `<adapter>__<macro>`, so a package or project implementation always wins, and
+ * before the package's `default__`.
+ */
+export function shimName(adapterPrefix: string, packageName: string, macro: string): string {
+  return `${adapterPrefix}__${packageName}__${macro}`;
+}
+
 const RAW_PREFIX = 'tsmraw__';
 
 /**

@@ -172,6 +172,59 @@ describe('TemplateEngine', () => {
     ).toThrow(/found no macro among duckdb__nothing, default__nothing/);
   });
 
+  it("tries tsmodel's shim for a package right after the package's own adapter macro", () => {
+    const duck = (dispatch: TemplateEngineOptions['dispatch'] = []) => {
+      const e = engine({
+        target: { type: 'duckdb', name: 'dev', profile_name: 'p', schema: 'main', threads: 1 },
+        dialect: { type: 'duckdb', dispatchOrder: ['duckdb'], quoteCharacter: '"' },
+        dispatch,
+      });
+      e.loadMacros([
+        {
+          packageName: 'dbt',
+          path: '<tsmodel>/macros/shims.sql',
+          text: '{% macro duckdb__utils__f() %}shim{% endmacro %}{% macro duckdb__utils__g() %}shim{% endmacro %}',
+        },
+        {
+          packageName: 'utils',
+          path: 'macros/f.sql',
+          text: '{% macro default__f() %}utils-default{% endmacro %}{% macro default__g() %}utils-default{% endmacro %}{% macro duckdb__g() %}utils-duckdb{% endmacro %}{% macro default__h() %}utils-default{% endmacro %}',
+        },
+        {
+          packageName: 'proj',
+          path: 'macros/f.sql',
+          text: '{% macro default__f() %}proj-default{% endmacro %}',
+        },
+      ]);
+      return e;
+    };
+    const render = (e: TemplateEngine, sql: string) =>
+      e.render(model(), sql, { isIncremental: false, execute: false }).sql;
+    const calls =
+      "{{ adapter.dispatch('f', 'utils')() }} {{ adapter.dispatch('g', 'utils')() }} {{ adapter.dispatch('h', 'utils')() }}";
+    // The shim beats the package's default__; the package's own duckdb__ beats the shim.
+    expect(render(duck(), calls)).toBe('shim utils-duckdb utils-default');
+    // A project ahead in the search order wins, even with a default__.
+    expect(
+      render(duck([{ macro_namespace: 'utils', search_order: ['proj', 'utils'] }]), calls),
+    ).toBe('proj-default utils-duckdb utils-default');
+    // Other adapters never see a DuckDB shim.
+    const red = engine();
+    red.loadMacros([
+      {
+        packageName: 'dbt',
+        path: '<tsmodel>/s.sql',
+        text: '{% macro duckdb__utils__f() %}shim{% endmacro %}',
+      },
+      {
+        packageName: 'utils',
+        path: 'macros/f.sql',
+        text: '{% macro default__f() %}utils-default{% endmacro %}',
+      },
+    ]);
+    expect(render(red, "{{ adapter.dispatch('f', 'utils')() }}")).toBe('utils-default');
+  });
+
   it('reports template syntax errors with file, line and the offending line', () => {
     let err: TsmodelError | undefined;
     try {
