@@ -152,7 +152,8 @@ function nodeFacts(n: ManifestNode): Record<string, string> | undefined {
   const facts: Record<string, string> = {};
   if (n.resource_type === 'test') {
     if (n.test_metadata) facts.test = n.test_metadata.name;
-    if (n.attached_node) facts.model = n.attached_node;
+    const model = n.attached_node ?? n.depends_on.nodes[0];
+    if (model) facts.model = model;
     if (n.column_name) facts.column = n.column_name;
   }
   if (n.resource_type === 'source') {

@@ -19,6 +19,7 @@ import { sourceMethod } from '../selector/methods/source';
 import { tagMethod } from '../selector/methods/tag';
 import { parseSelectionValues } from '../selector/parse';
 import type { SelectionSpec } from '../selector/types';
+import { DRAWN_TYPES } from './site-nodes';
 import { GRAPH_CONFIG_KEYS, type SiteGraph } from './types';
 
 /** The methods the page evaluates: those whose fields the graph file carries. */
@@ -35,8 +36,8 @@ const PAGE_METHODS: Readonly<Record<string, SelectorMethod>> = {
 
 /** Why a method the grammar knows cannot be evaluated in the page. */
 const NOT_IN_PAGE: Readonly<Record<string, string>> = {
-  test_name: 'tests are not drawn in the lineage graph',
-  test_type: 'tests are not drawn in the lineage graph',
+  test_name: 'tests are not drawn in the lineage graph (open a test from search)',
+  test_type: 'tests are not drawn in the lineage graph (open a test from search)',
   unit_test: 'unit tests are not drawn in the lineage graph',
   state: 'it compares with an earlier manifest, which the page does not have',
   result: 'it reads run_results.json, which the page does not have',
@@ -79,14 +80,19 @@ export class PageSelector {
   }
 
   /**
-   * Indexes of the graph nodes `text` selects (every node for blank text). Throws a
-   * {@link TsmodelError} for text that does not parse or that the page cannot evaluate.
+   * Indexes of the drawn graph nodes `text` selects (every one for blank text); tests take part
+   * in the graph operators but are never returned. Throws a {@link TsmodelError} for text that
+   * does not parse or that the page cannot evaluate.
    */
   select(text: string): number[] {
-    if (text.trim() === '') return this.site.nodes.map((_, i) => i);
+    const drawn = (i: number) => DRAWN_TYPES.has(this.site.nodes[i]!.resource_type);
+    if (text.trim() === '') return this.site.nodes.map((_, i) => i).filter(drawn);
     const spec = parseSelectionValues([text], { expectExists: false });
     const ids = this.evaluate(spec);
-    return [...ids].map((id) => this.indexOf.get(id)!).sort((a, b) => a - b);
+    return [...ids]
+      .map((id) => this.indexOf.get(id)!)
+      .filter(drawn)
+      .sort((a, b) => a - b);
   }
 
   private evaluate(spec: SelectionSpec): Set<string> {

@@ -71,6 +71,7 @@ function pageHtml(project: string, parts: { head: string; body: string }): strin
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(project)} · tsmodel docs</title>
 ${parts.head}
 </head>

@@ -3,9 +3,9 @@ import { exposureParents, GRAPH_TYPES, resourceTypeOf, siteNodes } from './site-
 import { GRAPH_CONFIG_KEYS, type GraphNode, type SiteGraph } from './types';
 
 /**
- * `data/graph.json`: every node the lineage graph draws, with the fields the in-page selector
- * reads, and the edges between them as index pairs (tests, macros and hooks are left out, as
- * dbt-docs leaves them out of its graph).
+ * `data/graph.json`: every node of the lineage graph (and the tests, never drawn), with the
+ * fields the in-page selector reads, and the edges between them as index pairs. Macros and
+ * hooks are left out, as dbt-docs leaves them out of its graph.
  */
 export function buildSiteGraph(manifest: Manifest): SiteGraph {
   const nodes: GraphNode[] = [];

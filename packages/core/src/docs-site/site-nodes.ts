@@ -4,11 +4,18 @@
  */
 import type { Manifest, ManifestNode, MacroEntry, PropertiesEntry } from '../manifest/types';
 
-/** Resource types drawn in the lineage graph; tests, macros and hooks have pages only (as in dbt-docs). */
-export const GRAPH_TYPES = new Set(['model', 'seed', 'snapshot', 'source', 'exposure', 'analysis']);
+/** Resource types drawn in the lineage graph; tests and macros have pages only (as in dbt-docs). */
+export const DRAWN_TYPES = new Set(['model', 'seed', 'snapshot', 'source', 'exposure', 'analysis']);
+
+/**
+ * Resource types in the graph file: the drawn ones and tests, which are never drawn but take
+ * part in graph operators as on the command line (`@orders` reaches `customers` through a
+ * relationships test between them).
+ */
+export const GRAPH_TYPES = new Set([...DRAWN_TYPES, 'test']);
 
 /** Resource types with pages; operations (hooks) have none. */
-const PAGE_TYPES = new Set([...GRAPH_TYPES, 'test', 'macro']);
+const PAGE_TYPES = new Set([...GRAPH_TYPES, 'macro']);
 
 /** A node of any kind, as the site reads it. */
 export type AnyNode =
