@@ -168,16 +168,18 @@ async function serve(ctx: CommandContext<DocsFlags>): Promise<number> {
     host: ctx.flags.host,
     port: ctx.flags.port ?? DEFAULT_PORT,
   });
-  ctx.reporter.info('docs-serving', `Serving the docs site at ${site.url} (Ctrl-C stops it)`, {
-    url: site.url,
-  });
-  await new Promise<void>((done) => {
+  // Listening before the URL is printed: whoever reads it may stop the server right away.
+  const stopped = new Promise<void>((done) => {
     const stop = () => {
       for (const signal of CANCEL_SIGNALS) process.off(signal, stop);
       done();
     };
     for (const signal of CANCEL_SIGNALS) process.on(signal, stop);
   });
+  ctx.reporter.info('docs-serving', `Serving the docs site at ${site.url} (Ctrl-C stops it)`, {
+    url: site.url,
+  });
+  await stopped;
   await site.close();
   return EXIT_OK;
 }
