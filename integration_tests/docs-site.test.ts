@@ -22,6 +22,14 @@ const AVAILABLE = chromiumAvailable();
 const PKG = 'tsmodel_sessionization';
 const SESSIONS = `model.${PKG}.sessions`;
 
+/** What the lineage page leaves on `window` (see packages/core/src/docs-site/app/graph-page.ts). */
+interface PageGlobals {
+  tsmodelDocs: {
+    drawn: { nodes: string[]; edges: Array<[string, string]> };
+    canvas: { screenPosition(id: string): { x: number; y: number } | undefined };
+  };
+}
+
 describe('the browser for the docs site tests', () => {
   it.runIf(REQUIRED)(
     `is installed at ${chromiumPath()} (TSMODEL_REQUIRE_BROWSER or CI is set)`,
@@ -91,10 +99,7 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
     await page.waitForSelector(ready, { timeout: 20_000 });
   };
   const drawnGraph = () =>
-    page.evaluate(() => window.tsmodelDocs!.drawn!) as Promise<{
-      nodes: string[];
-      edges: Array<[string, string]>;
-    }>;
+    page.evaluate(() => (globalThis as unknown as PageGlobals).tsmodelDocs.drawn);
 
   it('loads, listing the packages and their models', async () => {
     await open('#!/', 'body[data-page="overview"]');
@@ -137,9 +142,13 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
     // Exactly sessions and its ancestors, and every manifest edge between them.
     const ancestors = new Set<string>([SESSIONS]);
     const stack = [SESSIONS];
-    while (stack.length > 0)
-      for (const p of manifest.parent_map[stack.pop()!] ?? [])
-        if (!ancestors.has(p)) (stack.push(p), ancestors.add(p));
+    while (stack.length > 0) {
+      for (const p of manifest.parent_map[stack.pop()!] ?? []) {
+        if (ancestors.has(p)) continue;
+        ancestors.add(p);
+        stack.push(p);
+      }
+    }
     expect([...drawn.nodes].sort()).toEqual([...ancestors].sort());
     const expected = [...ancestors].flatMap((child) =>
       (manifest.parent_map[child] ?? []).map((p) => `${p} -> ${child}`),
@@ -147,7 +156,7 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
     expect(drawn.edges.map(([p, c]) => `${p} -> ${c}`).sort()).toEqual(expected.sort());
     await shot('03-lineage-graph');
     const at = await page.evaluate(
-      (id) => window.tsmodelDocs!.canvas!.screenPosition(id),
+      (id) => (globalThis as unknown as PageGlobals).tsmodelDocs.canvas.screenPosition(id),
       SESSIONS,
     );
     const box = (await page.locator('#graph-canvas').boundingBox())!;
