@@ -36,6 +36,8 @@ export class GraphCanvas {
   private ty = 0;
   private frame = 0;
   readonly drawn: DrawnGraph;
+  /** How long the last draw took (ms): what panning and zooming cost per frame. */
+  lastDrawMs = 0;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -63,6 +65,7 @@ export class GraphCanvas {
 
   /** Draws now (synchronously): the caller signals "drawn" right after. */
   draw(): void {
+    const started = performance.now();
     const { ctx, canvas } = this;
     const ratio = window.devicePixelRatio || 1;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -109,6 +112,16 @@ export class GraphCanvas {
       ctx.fillStyle = '#ffffff';
       ctx.fillText(label(node), this.x[i]! + 8, this.y[i]! + BOX_H / 2, BOX_W - 16);
     }
+    this.lastDrawMs = performance.now() - started;
+  }
+
+  /** Zooms by `factor` around a point of the canvas (CSS pixels), as the wheel does. */
+  zoomAt(px: number, py: number, factor: number): void {
+    const next = Math.min(4, Math.max(0.005, this.scale * factor));
+    this.tx = px - ((px - this.tx) * next) / this.scale;
+    this.ty = py - ((py - this.ty) * next) / this.scale;
+    this.scale = next;
+    this.redraw();
   }
 
   /** The node under a point of the canvas (CSS pixels), if any. */
@@ -212,14 +225,7 @@ export class GraphCanvas {
       (e) => {
         e.preventDefault();
         const rect = this.canvas.getBoundingClientRect();
-        const px = e.clientX - rect.left;
-        const py = e.clientY - rect.top;
-        const factor = Math.exp(-e.deltaY * 0.0015);
-        const next = Math.min(4, Math.max(0.005, this.scale * factor));
-        this.tx = px - ((px - this.tx) * next) / this.scale;
-        this.ty = py - ((py - this.ty) * next) / this.scale;
-        this.scale = next;
-        this.redraw();
+        this.zoomAt(e.clientX - rect.left, e.clientY - rect.top, Math.exp(-e.deltaY * 0.0015));
       },
       { passive: false },
     );
