@@ -4,7 +4,12 @@ import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { plural } from '../plural';
 import { CANCEL_SIGNALS } from './cancel-signals';
 import { defineCommand, type CommandContext } from './command';
-import { compileWithWarnings, hasSelectionFlags, selectInDagOrder } from './core-options';
+import {
+  compileWithWarnings,
+  hasSelectionFlags,
+  manifestWithWarnings,
+  selectInDagOrder,
+} from './core-options';
 import { targetLine } from './target-summary';
 
 interface DocsFlags {
@@ -73,7 +78,12 @@ export const docsCommand = defineCommand<DocsFlags>({
         hint: 'run `tsmodel docs generate`, then `tsmodel docs serve`',
       });
     }
-    const compiled = await compileWithWarnings(ctx, flags.compile);
+    // An unchanged project reuses target/'s manifest, as `compile` does: the catalog, lineage
+    // and site then describe that manifest, under its invocation id.
+    const compiled = flags.compile
+      ? await manifestWithWarnings(ctx, true)
+      : await compileWithWarnings(ctx, false);
+    const invocationId = compiled.manifest.metadata.invocation_id;
     const core = await import('@tsmodel/core');
     const root = compiled.project.root;
     const selected = hasSelectionFlags(ctx)
@@ -84,7 +94,7 @@ export const docsCommand = defineCommand<DocsFlags>({
       reporter.info('target', targetLine(compiled.profile, io.cwd));
       adapter = await createAdapter(compiled.profile.target, {
         projectRoot: root.rootDir,
-        invocationId: compiled.engine.options.invocationId,
+        invocationId: invocationId,
       });
     }
     try {
@@ -93,7 +103,7 @@ export const docsCommand = defineCommand<DocsFlags>({
         ...(adapter ? { adapter } : {}),
         ...(selected ? { selected } : {}),
         targetDir: resolve(root.rootDir, root.targetPath),
-        invocationId: compiled.engine.options.invocationId,
+        invocationId: invocationId,
         env: io.env,
         redactor: ctx.secrets,
         onSchema: (s) =>
@@ -108,12 +118,17 @@ export const docsCommand = defineCommand<DocsFlags>({
         core.runResultsArtifact({
           results: [],
           elapsed: 0,
-          invocationId: compiled.engine.options.invocationId,
+          invocationId: invocationId,
           args: { which: 'generate' },
         }),
         ctx.secrets,
       );
-      const lineage = await core.columnLineageArtifact(compiled.manifest, artifact);
+      const lineage = await core.columnLineageArtifact(
+        compiled.manifest,
+        artifact,
+        new Date(),
+        await core.readPreviousLineage(targetDir),
+      );
       const lineageFile = await core.writeColumnLineage(targetDir, lineage);
       reporter.info('column-lineage-written', `Wrote ${lineageFile}`, {
         models: Object.keys(lineage.nodes).length,
