@@ -103,7 +103,7 @@ try {
     await page.waitForSelector('body[data-graph="drawn"]', { timeout: 120_000 });
     opens.push(Date.now() - started);
     const state = await page.evaluate(() => {
-      const docs = window.tsmodelDocs;
+      const docs = globalThis.tsmodelDocs;
       docs.canvas.zoomAt(400, 400, 1.5);
       docs.canvas.draw();
       return { drawnAt: docs.drawnAt, redraw: docs.canvas.lastDrawMs, nodes: docs.drawn.nodes.length };
