@@ -199,4 +199,36 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
     });
     await shot('06-static-file');
   });
+
+  it('documents the Snowplow web models too (their project, --static, from file://)', async () => {
+    const snowplowTarget = path.join(work, 'snowplow-target');
+    const r = spawnSync(
+      process.execPath,
+      [
+        BIN,
+        'docs',
+        'generate',
+        '--static',
+        '--empty-catalog',
+        '--quiet',
+        '--project-dir',
+        path.join(PROJECT_DIR, 'snowplow'),
+        '--target-path',
+        snowplowTarget,
+      ],
+      { env, encoding: 'utf8' },
+    );
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    const file = pathToFileURL(path.join(snowplowTarget, 'static_index.html')).href;
+    await page.goto(`${file}#!/graph?select=${encodeURIComponent('path:models/snowplow_web')}`);
+    await page.waitForSelector('body[data-graph="drawn"]', { timeout: 20_000 });
+    const drawn = await drawnGraph();
+    expect(drawn.nodes).toEqual(
+      expect.arrayContaining([
+        `model.${PKG}.snowplow_web_sessions`,
+        `model.${PKG}.snowplow_web_page_views`,
+      ]),
+    );
+    await shot('07-snowplow-web-graph');
+  });
 });

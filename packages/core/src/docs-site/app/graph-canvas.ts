@@ -10,6 +10,9 @@ const COLUMN = 260;
 const ROW = 40;
 const BOX_W = 200;
 const BOX_H = 26;
+/** The zoom at which labels read well, and up to how many nodes a graph starts there. */
+const READABLE_SCALE = 0.7;
+const READABLE_START_NODES = 500;
 
 /** Fill colour by resource type (dbt-docs' palette, roughly). */
 const COLORS: Record<string, string> = {
@@ -178,11 +181,17 @@ export class GraphCanvas {
     this.canvas.height = Math.max(1, Math.round(this.canvas.clientHeight * ratio));
   }
 
+  /**
+   * The whole graph in view; but a graph of a few hundred nodes too wide to read when it all
+   * fits starts readable at its left end (its sources), to be panned.
+   */
   private fit(width: number, height: number): void {
     const w = this.canvas.clientWidth;
     const h = this.canvas.clientHeight;
-    this.scale = Math.min(1.2, Math.max(0.01, Math.min(w / (width + 40), h / (height + 40))));
-    this.tx = (w - (width - (COLUMN - BOX_W)) * this.scale) / 2;
+    const whole = Math.min(1.2, Math.max(0.01, Math.min(w / (width + 40), h / (height + 40))));
+    const readable = this.nodes.length <= READABLE_START_NODES && whole < READABLE_SCALE;
+    this.scale = readable ? READABLE_SCALE : whole;
+    this.tx = readable ? 20 : (w - (width - (COLUMN - BOX_W)) * this.scale) / 2;
     this.ty = Math.max(10, (h - height * this.scale) / 2);
   }
 
