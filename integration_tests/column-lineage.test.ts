@@ -260,7 +260,11 @@ describe('tsmodel lineage', () => {
     const result = run(here('.'), ['docs', 'generate', '--empty-catalog', '--target-path', target]);
     expect(result.status, result.stderr).toBe(0);
     const artifact = JSON.parse(readFileSync(path.join(target, 'column_lineage.json'), 'utf8'));
-    expect(Object.keys(artifact.metadata).sort()).toEqual(['generated_at', 'tsmodel_version']);
+    expect(Object.keys(artifact.metadata).sort()).toEqual([
+      'generated_at',
+      'input_digest',
+      'tsmodel_version',
+    ]);
     expect(artifact.nodes[`${PKG}.sessions`].columns.session_id).toEqual({
       upstream: [{ node: `${PKG}.sessions__stitched`, column: 'session_id' }],
       how: 'passthrough',

@@ -7,6 +7,9 @@
 //
 // Core's bundled assets (packages/core/include → dist/include) are copied alongside.
 //
+// The docs site's browser app (packages/core/src/docs-site/app) is a second, browser bundle:
+// dist/docs-site/app.js and app.css, which `tsmodel docs generate` copies into target/.
+//
 // Output is written only where it changed, each file via rename, and stale files are removed
 // last; a concurrent `tsmodel` (another test worker, an editor) never sees a half-written dist/.
 import { build } from 'esbuild';
@@ -48,6 +51,20 @@ const result = await build({
   write: false,
 });
 
+// One file, minified: it is inlined whole into `docs generate --static`'s page.
+const docsApp = await build({
+  absWorkingDir: root,
+  entryPoints: { app: 'packages/core/src/docs-site/app/main.ts' },
+  outdir: join(outdir, 'docs-site'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  minify: true,
+  logLevel: 'warning',
+  write: false,
+});
+
 function listFiles(dir) {
   try {
     return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -71,9 +88,13 @@ const assets = [{ from: join(root, 'packages/core/include'), to: join(outdir, 'i
 const assetFiles = assets.flatMap(({ from, to }) =>
   listFiles(from).map((file) => ({ path: join(to, relative(from, file)), contents: readFileSync(file) })),
 );
+assetFiles.push({
+  path: join(outdir, 'docs-site', 'app.css'),
+  contents: readFileSync(join(root, 'packages/core/src/docs-site/app/app.css')),
+});
 
 const written = new Set();
-for (const file of [...result.outputFiles, ...assetFiles]) {
+for (const file of [...result.outputFiles, ...docsApp.outputFiles, ...assetFiles]) {
   written.add(file.path);
   if (sameContents(file.path, file.contents)) continue;
   mkdirSync(dirname(file.path), { recursive: true });

@@ -27,3 +27,4 @@ export * from './freshness';
 export * from './catalog';
 export * from './unit-tests';
 export * from './lineage';
+export * from './docs-site';

@@ -167,11 +167,12 @@ describe('tsmodel docs generate', () => {
     expect(connecting.stderr).toContain('ECONNREFUSED');
   });
 
-  it('docs serve is not built yet; an unknown action is an error', async () => {
+  it('docs serve without a generated site names the fix; an unknown action is an error', async () => {
     const p = testProject({});
-    const serve = await p.run('docs', 'serve');
+    const serve = await p.run('docs', 'serve', '--port', '0');
     expect(serve.code).toBe(1);
-    expect(serve.stderr).toContain('`tsmodel docs serve` is not built yet (issue 15)');
+    expect(serve.stderr).toContain('no docs site in');
+    expect(serve.stderr).toContain('run `tsmodel docs generate` first');
     const other = await p.run('docs', 'publish');
     expect(other.code).toBe(1);
     expect(other.stderr).toContain("unknown docs action 'publish'");

@@ -2,26 +2,38 @@ import { resolve } from 'node:path';
 import { createAdapter } from '../adapters';
 import { EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { plural } from '../plural';
-import { defineCommand } from './command';
-import { compileWithWarnings, hasSelectionFlags, selectInDagOrder } from './core-options';
+import { CANCEL_SIGNALS } from './cancel-signals';
+import { defineCommand, type CommandContext } from './command';
+import {
+  compileWithWarnings,
+  hasSelectionFlags,
+  manifestWithWarnings,
+  selectInDagOrder,
+} from './core-options';
 import { targetLine } from './target-summary';
 
 interface DocsFlags {
   emptyCatalog: boolean;
   compile: boolean;
+  static: boolean;
+  port?: number;
+  host: string;
 }
 
 /**
  * `tsmodel docs generate`: compiles (manifest.json, `doc()` blocks resolved), reads the
- * warehouse's catalog for the schemas the selected nodes live in, and writes
- * `target/catalog.json` in dbt's format. `--empty-catalog` writes one without connecting;
- * `--no-compile` writes no manifest or compiled SQL. The docs site (`docs serve`) is issue 15.
+ * warehouse's catalog for the schemas the selected nodes live in, writes
+ * `target/catalog.json` in dbt's format, `target/column_lineage.json`, and the docs site
+ * (`target/index.html` and `target/docs-site/`; `--static`: also one self-contained
+ * `target/static_index.html`). `--empty-catalog` writes a catalog without connecting;
+ * `--no-compile` writes no manifest or compiled SQL. `tsmodel docs serve` serves the site.
  */
 export const docsCommand = defineCommand<DocsFlags>({
   name: 'docs',
-  describe: 'Docs commands: `tsmodel docs generate` writes target/catalog.json',
+  describe:
+    'Docs: `docs generate` writes the catalog, column lineage and site; `docs serve` serves it',
   flagGroups: ['project', 'selection'],
-  positionals: { action: { description: 'generate (serve is not built yet)' } },
+  positionals: { action: { description: 'generate or serve' } },
   flags: {
     emptyCatalog: {
       type: 'boolean',
@@ -33,18 +45,29 @@ export const docsCommand = defineCommand<DocsFlags>({
       default: true,
       description: 'Write manifest.json and compiled SQL too (--no-compile: only catalog.json)',
     },
+    static: {
+      type: 'boolean',
+      default: false,
+      description:
+        'generate: also write target/static_index.html, the whole site in one file (opens from file://)',
+    },
+    port: {
+      type: 'number',
+      description: 'serve: the port to listen on (default 8080; 0 picks a free one)',
+      coerce: portNumber,
+    },
+    host: {
+      type: 'string',
+      default: '127.0.0.1',
+      description:
+        'serve: the address to listen on (loopback by default; 0.0.0.0 exposes the site)',
+    },
   },
   async run(ctx) {
     const { flags, reporter, io } = ctx;
     const { TsmodelError } = await import('@tsmodel/core');
     const action = (flags as { action?: string }).action;
-    if (action === 'serve') {
-      throw new TsmodelError({
-        code: 'docs-serve-not-built',
-        message: '`tsmodel docs serve` is not built yet (issue 15)',
-        hint: '`tsmodel docs generate` writes target/manifest.json and target/catalog.json, which dbt-docs can serve',
-      });
-    }
+    if (action === 'serve') return serve(ctx);
     if (action !== 'generate') {
       throw new TsmodelError({
         code: 'docs-action',
@@ -52,10 +75,15 @@ export const docsCommand = defineCommand<DocsFlags>({
           action === undefined
             ? '`tsmodel docs` needs an action'
             : `unknown docs action '${action}'`,
-        hint: 'run `tsmodel docs generate`',
+        hint: 'run `tsmodel docs generate`, then `tsmodel docs serve`',
       });
     }
-    const compiled = await compileWithWarnings(ctx, flags.compile);
+    // An unchanged project reuses target/'s manifest, as `compile` does: the catalog, lineage
+    // and site then describe that manifest, under its invocation id.
+    const compiled = flags.compile
+      ? await manifestWithWarnings(ctx, true)
+      : await compileWithWarnings(ctx, false);
+    const invocationId = compiled.manifest.metadata.invocation_id;
     const core = await import('@tsmodel/core');
     const root = compiled.project.root;
     const selected = hasSelectionFlags(ctx)
@@ -66,7 +94,7 @@ export const docsCommand = defineCommand<DocsFlags>({
       reporter.info('target', targetLine(compiled.profile, io.cwd));
       adapter = await createAdapter(compiled.profile.target, {
         projectRoot: root.rootDir,
-        invocationId: compiled.engine.options.invocationId,
+        invocationId: invocationId,
       });
     }
     try {
@@ -75,7 +103,7 @@ export const docsCommand = defineCommand<DocsFlags>({
         ...(adapter ? { adapter } : {}),
         ...(selected ? { selected } : {}),
         targetDir: resolve(root.rootDir, root.targetPath),
-        invocationId: compiled.engine.options.invocationId,
+        invocationId: invocationId,
         env: io.env,
         redactor: ctx.secrets,
         onSchema: (s) =>
@@ -90,16 +118,33 @@ export const docsCommand = defineCommand<DocsFlags>({
         core.runResultsArtifact({
           results: [],
           elapsed: 0,
-          invocationId: compiled.engine.options.invocationId,
+          invocationId: invocationId,
           args: { which: 'generate' },
         }),
         ctx.secrets,
       );
-      const lineage = await core.columnLineageArtifact(compiled.manifest, artifact);
+      const lineage = await core.columnLineageArtifact(
+        compiled.manifest,
+        artifact,
+        new Date(),
+        await core.readPreviousLineage(targetDir),
+      );
       const lineageFile = await core.writeColumnLineage(targetDir, lineage);
       reporter.info('column-lineage-written', `Wrote ${lineageFile}`, {
         models: Object.keys(lineage.nodes).length,
       });
+      const site = await core.generateDocsSite({
+        targetDir,
+        manifest: compiled.manifest,
+        catalog: artifact,
+        lineage: lineage.nodes,
+        static: flags.static,
+      });
+      reporter.info('docs-site-written', `Wrote the docs site: ${site.index}`, {
+        pages: site.pages,
+        shards: site.shards,
+      });
+      if (site.staticFile) reporter.info('docs-static-written', `Wrote ${site.staticFile}`, {});
       const nodes = Object.keys(artifact.nodes).length;
       const sources = Object.keys(artifact.sources).length;
       for (const error of artifact.errors ?? []) reporter.error('catalog-error', error);
@@ -114,3 +159,42 @@ export const docsCommand = defineCommand<DocsFlags>({
     }
   },
 });
+
+const DEFAULT_PORT = 8080;
+
+function portNumber(value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535, got ${String(value)}`);
+  return value;
+}
+
+/** `tsmodel docs serve`: serves the target directory until a signal stops it. */
+async function serve(ctx: CommandContext<DocsFlags>): Promise<number> {
+  const { loadProject, serveDocsSite } = await import('@tsmodel/core');
+  const project = loadProject({
+    projectDir: ctx.projectDir,
+    ...(ctx.flags.vars !== undefined ? { cliVars: ctx.flags.vars } : {}),
+    ...(ctx.flags.targetPath !== undefined ? { targetPath: ctx.flags.targetPath } : {}),
+    ...(ctx.flags.versionCheck !== undefined ? { versionCheck: ctx.flags.versionCheck } : {}),
+    env: ctx.io.env,
+  });
+  const site = await serveDocsSite({
+    targetDir: resolve(project.root.rootDir, project.root.targetPath),
+    host: ctx.flags.host,
+    port: ctx.flags.port ?? DEFAULT_PORT,
+  });
+  // Listening before the URL is printed: whoever reads it may stop the server right away.
+  const stopped = new Promise<void>((done) => {
+    const stop = () => {
+      for (const signal of CANCEL_SIGNALS) process.off(signal, stop);
+      done();
+    };
+    for (const signal of CANCEL_SIGNALS) process.on(signal, stop);
+  });
+  ctx.reporter.info('docs-serving', `Serving the docs site at ${site.url} (Ctrl-C stops it)`, {
+    url: site.url,
+  });
+  await stopped;
+  await site.close();
+  return EXIT_OK;
+}

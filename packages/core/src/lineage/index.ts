@@ -15,3 +15,4 @@ export {
   upstreamTree,
   type LineageTreeNode,
 } from './lineage-tree';
+export { lineageInputDigest, readPreviousLineage } from './lineage-digest';

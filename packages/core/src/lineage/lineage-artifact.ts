@@ -6,6 +6,7 @@ import { TsmodelError } from '../diagnostics';
 import { TARGET_PATH_HINT, writeFileAtomic } from '../fs/atomic-write';
 import type { Manifest } from '../manifest/types';
 import { knownColumns } from './known-columns';
+import { lineageInputDigest } from './lineage-digest';
 import { computeProjectLineage } from './project-lineage';
 import { loadSqlParser } from './sql-ast';
 import type { ColumnLineageArtifact } from './types';
@@ -14,23 +15,26 @@ export const COLUMN_LINEAGE_FILE = 'column_lineage.json';
 
 /**
  * The column lineage of a compiled project, offline: parsed with the target's dialect,
- * `select *` expanded from `catalog` (when given) and seed headers.
+ * `select *` expanded from `catalog` (when given) and seed headers. `previous` (an earlier
+ * column_lineage.json) is reused as it is when it was computed from the same input.
  */
 export async function columnLineageArtifact(
   manifest: Manifest,
   catalog?: Pick<CatalogArtifact, 'nodes' | 'sources'>,
   generatedAt: Date = new Date(),
+  previous?: ColumnLineageArtifact,
 ): Promise<ColumnLineageArtifact> {
-  const parser = await loadSqlParser(manifest.metadata.adapter_type);
-  const nodes = computeProjectLineage({
-    manifest,
-    parser,
-    knownColumns: knownColumns(manifest, catalog),
-  });
-  return {
-    metadata: { generated_at: generatedAt.toISOString(), tsmodel_version: TSMODEL_VERSION },
-    nodes,
+  const known = knownColumns(manifest, catalog);
+  const adapterType = manifest.metadata.adapter_type;
+  const digest = lineageInputDigest(manifest, adapterType, known);
+  const metadata = {
+    generated_at: generatedAt.toISOString(),
+    tsmodel_version: TSMODEL_VERSION,
+    input_digest: digest,
   };
+  if (previous?.metadata.input_digest === digest) return { metadata, nodes: previous.nodes };
+  const parser = await loadSqlParser(adapterType);
+  return { metadata, nodes: computeProjectLineage({ manifest, parser, knownColumns: known }) };
 }
 
 /** Writes `<targetDir>/column_lineage.json`; returns its path. */

@@ -46,7 +46,12 @@ export interface NodeLineage {
 
 /** `target/column_lineage.json`. */
 export interface ColumnLineageArtifact {
-  metadata: { generated_at: string; tsmodel_version: string };
+  metadata: {
+    generated_at: string;
+    tsmodel_version: string;
+    /** What the lineage was computed from (see `lineageInputDigest`): an equal one reuses it. */
+    input_digest?: string;
+  };
   nodes: Record<string, NodeLineage>;
 }
 

@@ -9,7 +9,7 @@ import { nodeById, type Manifest, type ManifestNode } from '../manifest/types';
 import type { NamedSelector } from '../project/types';
 import { collectNeighbors } from './graph-operators';
 import { expandSelection, incorporateIndirect, type SelectionBundle } from './indirect';
-import { SELECTOR_METHODS, type MethodContext } from './methods';
+import { SELECTOR_METHODS, type MethodContext, type SelectorMethodName } from './methods';
 import type {
   IndirectSelection,
   PreviousState,
@@ -83,7 +83,7 @@ export class SelectionEvaluator {
   }
 
   private evaluateCriteria(criteria: SelectionCriteria): SelectionBundle {
-    const method = SELECTOR_METHODS[criteria.method]!;
+    const method = SELECTOR_METHODS[criteria.method as SelectorMethodName];
     const matched = new Set(method(this.candidates, criteria, this.context));
     const selected = new Set([...matched, ...collectNeighbors(this.graph, criteria, matched)]);
     const mode = criteria.indirectSelection ?? this.options.indirectSelection;

@@ -4,7 +4,7 @@
  * `^(@)?((\d*)\+)?((method(.arg)*):)?value(\+(\d*))?$`.
  */
 import { TsmodelError } from '../diagnostics';
-import { assertKnownMethod } from './methods';
+import { assertKnownMethod } from './methods/method-names';
 import type {
   IndirectSelection,
   SelectionCriteria,

@@ -1,7 +1,7 @@
 /** The registry of selector methods by the name users write before the `:`. */
-import { invalidChoice } from './choice-error';
 import { configMethod } from './config';
 import type { SelectorMethod } from './context';
+import { type SelectorMethodName } from './method-names';
 import { fileMethod } from './file';
 import { fqnMethod } from './fqn';
 import { packageMethod } from './package';
@@ -19,8 +19,10 @@ import { versionMethod } from './version';
 import { unitTestMethod } from './unit-test';
 
 export type { MethodContext, SelectorMethod } from './context';
+export { assertKnownMethod, SELECTOR_METHOD_NAMES, type SelectorMethodName } from './method-names';
 
-export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
+/** Every method of {@link SELECTOR_METHOD_NAMES}, by name: the type makes the two lists agree. */
+export const SELECTOR_METHODS: Readonly<Record<SelectorMethodName, SelectorMethod>> = {
   fqn: fqnMethod,
   tag: tagMethod,
   source: sourceMethod,
@@ -38,15 +40,3 @@ export const SELECTOR_METHODS: Readonly<Record<string, SelectorMethod>> = {
   version: versionMethod,
   source_status: sourceStatusMethod,
 };
-
-/** Throws `invalid-selector` naming the valid methods (and the closest one) for a typo like `tags:`. */
-export function assertKnownMethod(method: string, raw: string): void {
-  if (Object.hasOwn(SELECTOR_METHODS, method)) return;
-  throw invalidChoice({
-    code: 'invalid-selector',
-    what: 'selector method',
-    given: method,
-    choices: Object.keys(SELECTOR_METHODS),
-    context: raw,
-  });
-}

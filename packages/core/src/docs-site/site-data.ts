@@ -1,0 +1,39 @@
+import { TSMODEL_VERSION } from '../compile/version';
+import { NodeDetailsBuilder, type DetailsInput } from './node-details';
+import { buildSearchIndex } from './search-index';
+import { shardCount, shardOf } from './shards';
+import { buildSiteGraph } from './site-graph';
+import { siteNodes } from './site-nodes';
+import type { NodeDetails, SearchEntry, SiteGraph, SiteInfo } from './types';
+
+/** Everything the site shows, before it is written as files or inlined into one page. */
+export interface SiteData {
+  site: SiteInfo;
+  search: SearchEntry[];
+  graph: SiteGraph;
+  /** `shards[n]`: the details of every node whose {@link shardOf} is n, by unique id. */
+  shards: Array<Record<string, NodeDetails>>;
+}
+
+/** Builds the site's data from the manifest, plus catalog types and column lineage when given. */
+export function buildSiteData(input: DetailsInput, generatedAt: Date = new Date()): SiteData {
+  const { manifest } = input;
+  const nodes = siteNodes(manifest);
+  const count = shardCount(nodes.length);
+  const shards: Array<Record<string, NodeDetails>> = Array.from({ length: count }, () => ({}));
+  const builder = new NodeDetailsBuilder(input);
+  for (const entry of nodes)
+    shards[shardOf(entry.node.unique_id, count)]![entry.node.unique_id] = builder.details(entry);
+  return {
+    site: {
+      project: manifest.metadata.project_name,
+      adapter_type: manifest.metadata.adapter_type,
+      generated_at: generatedAt.toISOString(),
+      tsmodel_version: TSMODEL_VERSION,
+      shards: count,
+    },
+    search: buildSearchIndex(manifest),
+    graph: buildSiteGraph(manifest),
+    shards,
+  };
+}
