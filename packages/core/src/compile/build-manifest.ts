@@ -35,6 +35,7 @@ import { SqlFinalizer } from './sql-finalizer';
 import { jitRenderer, type RunRender } from './jit-renderer';
 import { buildUnitTests } from '../unit-tests/unit-test-nodes';
 import { fixtureLookups } from '../unit-tests/fixture-files';
+import { unitTestProjectConfig } from '../unit-tests/unit-test-config';
 import { unitTestRenderer, type UnitTestRender } from './unit-test-renderer';
 
 export interface BuildManifestInput {
@@ -337,6 +338,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       resolveRef: (caller, ref) => resolver.resolveRef(caller, ref),
       resolveSource: (caller, source, table) => resolver.resolveSource(caller, source, table),
       fixtures: fixtureLookups(input.files, input.displayPath),
+      projectConfig: (pkg, fqn) => unitTestProjectConfig(project, pkg, fqn),
     },
   );
   problems.push(...unitTestProblems);

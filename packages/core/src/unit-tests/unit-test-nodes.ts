@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
 import type { ManifestNode, PropertiesEntry, RelationName } from '../manifest/types';
 import type { RefCall } from '../templating/render-capture';
-import { tagList } from '../properties/schema';
 import { parseCsvTable } from '../adapter/csv-table';
 import { readUtf8File } from '../utf8-text';
 import {
@@ -12,6 +11,7 @@ import {
   type FixtureSite,
 } from './fixture-rows';
 import { parseGivenInput } from './given-input';
+import { resolveUnitTestConfig } from './unit-test-config';
 import type { FixtureRow, UnitTestGiven, UnitTestNode, UnitTestOverrides } from './types';
 
 /** What building unit tests needs of the compiled project. */
@@ -24,6 +24,8 @@ export interface UnitTestContext {
   resolveSource(caller: ManifestNode, source: string, table: string): ManifestNode | TsmodelError;
   /** The `fixture:` files of a package. */
   fixtures: (packageName: string) => FixtureLookup;
+  /** dbt_project.yml's `unit_tests:` configs for the test of `packageName` at `fqn`. */
+  projectConfig: (packageName: string, fqn: readonly string[]) => Record<string, unknown>;
 }
 
 /**
@@ -76,10 +78,19 @@ function buildUnitTest(
       location,
       hint,
     });
-  const config = mapping(entry.config ?? {}, () =>
+  const ownConfig = mapping(entry.config ?? {}, () =>
     fail('has a `config:` that is not a mapping', 'write config: {tags: [...], meta: {...}}'),
   );
-  if (config.enabled === false) return undefined;
+  const fqn = Array.isArray(entry.fqn)
+    ? (entry.fqn as string[])
+    : [entry.package_name, String(entry.model), String(name)];
+  const config = resolveUnitTestConfig(
+    ctx.projectConfig(entry.package_name, fqn),
+    ownConfig,
+    location,
+    String(name),
+  );
+  if (!config.enabled) return undefined;
   if (typeof entry.model !== 'string' || entry.model === '')
     throw fail('needs a `model:`', 'name the model it tests, e.g. model: orders');
   const model = findModel(ctx, entry.package_name, entry.model);
@@ -125,13 +136,7 @@ function buildUnitTest(
     return { input: g.input, node: input.unique_id, ...fixture };
   });
   checkIncremental(model, overrides, given, fail);
-  const tags = tagList(config.tags as string | string[] | undefined);
-  const meta = mapping(config.meta ?? {}, () =>
-    fail('has a `config.meta:` that is not a mapping', 'write meta: {key: value}'),
-  );
-  const fqn = Array.isArray(entry.fqn)
-    ? (entry.fqn as string[])
-    : [entry.package_name, model.name, String(name)];
+  const { tags, meta } = config;
   const expected = normalizeFixture(expect, site('expect'), fixtures);
   // dbt's unit test checksum: what the test asserts, so `state:modified` sees a changed test.
   const checksum = createHash('sha256')
@@ -148,7 +153,6 @@ function buildUnitTest(
     model: model.name,
     description: typeof entry.description === 'string' ? entry.description : '',
     config: {
-      ...config,
       enabled: true,
       materialized: 'unit',
       tags,
