@@ -38,9 +38,7 @@ describe('tsmodel ls: unit tests', () => {
     expect(all).toEqual(expect.arrayContaining(['raw_orders', 'orders', 'doubles']));
     expect(await ls('--resource-type', 'unit_test')).toEqual(['unit_test:shop.doubles']);
     expect(await ls('--select', 'test_type:unit')).toEqual(['unit_test:shop.doubles']);
-    expect(await ls('--select', 'test_type:unit', '--output', 'path')).toEqual([
-      'models/unit.yml',
-    ]);
+    expect(await ls('--select', 'test_type:unit', '--output', 'path')).toEqual(['models/unit.yml']);
     // What `ls` prints selects the test back.
     expect(await ls('--select', 'unit_test:shop.doubles', '-o', 'name')).toEqual(['doubles']);
   });
