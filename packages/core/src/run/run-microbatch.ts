@@ -128,10 +128,12 @@ export async function runMicrobatch(
     ctx.renders.renderAdHoc(conn, t, { node: node.unique_id, isIncremental: !fullBuild }),
   );
   const build = batchBuilder(ctx, node, config, settings);
-  await runNodeHooks(ctx, conn, node, 'pre_hook', !fullBuild, threadId);
+  const [first, ...rest] = batches;
+  const hookBatch = (b: Batch) => ({ id: b.id, start: b.start, end: b.end });
+  // dbt runs the pre-hooks with the first batch and the post-hooks with the last.
+  await runNodeHooks(ctx, conn, node, 'pre_hook', !fullBuild, threadId, hookBatch(first!));
 
   const outcomes = new Map<Batch, BatchOutcome>();
-  const [first, ...rest] = batches;
   outcomes.set(first!, await build(first!, conn, { replace: fullBuild, incremental: !fullBuild }));
   if (outcomes.get(first!)!.ok) {
     ctx.relations.set(relation, 'table');
@@ -143,7 +145,8 @@ export async function runMicrobatch(
       await inParallel(rest, conn, lender, later);
     else for (const b of rest) await later(b, conn);
     if (last) await later(last, conn);
-    await runNodeHooks(ctx, conn, node, 'post_hook', true, threadId);
+    const lastBatch = hookBatch(last ?? first!);
+    await runNodeHooks(ctx, conn, node, 'post_hook', true, threadId, lastBatch);
   } else {
     for (const b of rest) {
       outcomes.set(b, { ok: false, rows: 0, error: 'skipped: the first batch failed' });
