@@ -66,7 +66,7 @@ export function adHocRenderer(input: AdHocRendererInput): AdHocRender {
         key.kind === 'ref'
           ? resolver.resolveRef(caller, key)
           : resolver.resolveSource(caller, key.source, key.table);
-  input.onFinalizer?.(finalizer);
+      input.onFinalizer?.(finalizer);
       if (hit instanceof TsmodelError) throw hit;
       return hit;
     },
