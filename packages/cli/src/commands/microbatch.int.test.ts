@@ -216,6 +216,49 @@ select '{{ model.batch }}' as batch, {{ 'true' if model.batch is none else 'fals
     ]);
   });
 
+  it('runs batches in turn when a macro the model calls reads this, at once when none does', async () => {
+    const model = (macro: string) => `{{ config(materialized='incremental',
+  incremental_strategy='microbatch', event_time='day', batch_size='day', begin='2024-01-01') }}
+select cast(occurred_at as date) as day, count(*) as events, 0 as total
+from {{ ref('events') }} where id > {{ ${macro}() }} group by 1`;
+    const p = testProject({
+      ...MICROBATCH_FILES,
+      // No `this` in the model's own text: only the macro's render shows it reads its table.
+      'macros/floor.sql': [
+        "{% macro own_floor() %}length('{{ this.identifier }}') - 100{% endmacro %}",
+        '{% macro fixed_floor() %}-100{% endmacro %}',
+      ].join('\n'),
+      'models/daily.sql': model('fixed_floor'),
+      'models/daily_in_turn.sql': model('own_floor'),
+    });
+    expect((await p.run('seed')).code).toBe(0);
+    const window = ['--event-time-start', '2023-12-26', '--event-time-end', '2024-01-04'];
+    const built = await p.run(
+      'run',
+      '--threads',
+      '4',
+      ...window,
+      '--debug',
+      '--log-format',
+      'json',
+    );
+    expect(built.code).toBe(0);
+    const staged = new Map<string, Set<number>>();
+    for (const line of built.stdout.split('\n').filter((l) => l.startsWith('{'))) {
+      const e = JSON.parse(line) as {
+        event: string;
+        label?: string;
+        connection?: number;
+        unique_id?: string;
+      };
+      if (e.event !== 'statement' || e.label !== 'stage the batch' || !e.unique_id) continue;
+      staged.set(e.unique_id, (staged.get(e.unique_id) ?? new Set()).add(e.connection!));
+    }
+    expect(staged.get('model.shop.daily')!.size).toBeGreaterThan(1);
+    expect(staged.get('model.shop.daily_in_turn')!.size).toBe(1);
+    expect(await rowsOf(p, 'daily_in_turn')).toEqual(await rowsOf(p));
+  });
+
   it('filters a source that sets event_time, read from its YAML config', async () => {
     const p = testProject({
       ...MICROBATCH_FILES,

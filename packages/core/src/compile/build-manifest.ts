@@ -67,6 +67,8 @@ export interface BuildManifestOutput {
   introspective: ReadonlySet<string>;
   /** Nodes whose parse render logged (see `CompileResult.logging`). */
   logging: ReadonlySet<string>;
+  /** Nodes whose parse render read `this` (see `CompileResult.selfReferencing`). */
+  selfReferencing: ReadonlySet<string>;
   /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
   renderAdHoc: AdHocRender;
   /**
@@ -406,6 +408,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   for (const [id, c] of captures) if (c.introspective) introspective.add(id);
   const logging = new Set<string>();
   for (const [id, c] of captures) if (c.logs.length > 0) logging.add(id);
+  const selfReferencing = new Set<string>();
+  for (const [id, c] of captures) if (c.usedThis) selfReferencing.add(id);
 
   const finalizers = new Set([finalizer, statementFinalizer]);
   const renderAdHoc = adHocRenderer({
@@ -442,6 +446,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     renderUnitTest,
     introspective,
     logging,
+    selfReferencing,
     renderAdHoc,
     relocate,
     reads: { envVars: [...envVars].sort(), volatile },

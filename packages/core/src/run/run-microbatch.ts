@@ -30,6 +30,8 @@ export interface MicrobatchRun {
   now: Date;
   /** `--event-time-start` / `--event-time-end`. */
   range?: EventTimeRange;
+  /** Models whose render read `this` (`CompileResult.selfReferencing`): batches in turn. */
+  selfReferencing: ReadonlySet<string>;
   /**
    * `retry`: per node, the batches the last run failed (built again instead of the planned
    * ones) and those it built (carried into this run's `batch_results`).
@@ -141,7 +143,7 @@ export async function runMicrobatch(
     const last = rest.pop();
     const later = async (b: Batch, c: Connection) =>
       void outcomes.set(b, await build(b, c, { replace: false, incremental: true }));
-    if (batchesRunConcurrently(settings, node.raw_code ?? ''))
+    if (batchesRunConcurrently(settings, run.selfReferencing.has(node.unique_id)))
       await inParallel(rest, conn, lender, later);
     else for (const b of rest) await later(b, conn);
     if (last) await later(last, conn);
