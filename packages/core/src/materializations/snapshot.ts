@@ -11,6 +11,7 @@ import {
   type StagingColumns,
 } from './snapshot-sql';
 import { step, type PlanNode, type Step } from './step';
+import { withSqlHeader } from './sql-header';
 
 /**
  * A snapshot (dbt's SCD type 2 table) in three phases, because each needs what the warehouse
@@ -59,14 +60,28 @@ export function planSnapshotCreate(input: SnapshotPlanInput): Step[] {
   const spec = specOf(input);
   const columns = quotedColumns(storedColumnNames(spec, dialect), dialect);
   const sql = snapshotBuildSql({ sql: node.sql, spec, columns, dialect });
-  return [
+  return withHeader(input, [
     step(
       'create',
       'create snapshot table',
       dialect.createTableAs(node.relation, sql, node.config),
       true,
     ),
-  ];
+  ]);
+}
+
+/**
+ * dbt's snapshot builds its table and its staging table with `create_table_as`, which puts the
+ * `sql_header` first: here it runs right before each of those creates, in their transaction.
+ */
+function withHeader(input: SnapshotPlanInput, steps: Step[]): Step[] {
+  const { node, dialect } = input;
+  return withSqlHeader(
+    steps,
+    node.config.sql_header,
+    node.unique_id,
+    dialect.capabilities.transactionalDdl,
+  );
 }
 
 /**
@@ -121,7 +136,9 @@ export function planSnapshotStaging(input: SnapshotStagingInput): {
   });
   return {
     staging,
-    steps: [step('create', 'stage snapshot changes', dialect.createTableAs(staging, sql), false)],
+    steps: withHeader(input, [
+      step('create', 'stage snapshot changes', dialect.createTableAs(staging, sql), false),
+    ]),
   };
 }
 

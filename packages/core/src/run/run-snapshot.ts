@@ -10,6 +10,7 @@ import {
   snapshotNeedsQueryColumns,
 } from '../materializations/snapshot';
 import { snapshotSpec } from '../materializations/snapshot-config';
+import { withHeaderRelations } from '../materializations/sql-header';
 import {
   mainQueryId,
   runNodeHooks,
@@ -41,11 +42,15 @@ export async function runSnapshot(
       node: node.unique_id,
       hint: 'drop the view, or point the snapshot elsewhere (schema, alias)',
     });
+  // The header's relations (`{{ this }}`, refs in the call block) resolved as for models.
+  const config = await withHeaderRelations(node.config, (t) =>
+    ctx.renders.renderAdHoc(conn, t, { node: node.unique_id }),
+  );
   const input = {
     node: {
       unique_id: node.unique_id,
       relation,
-      config: node.config,
+      config,
       sql: await ctx.renders.nodeSql(conn, node, false),
     },
     dialect: ctx.dialect,
