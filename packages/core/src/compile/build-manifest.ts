@@ -35,6 +35,7 @@ import { SqlFinalizer } from './sql-finalizer';
 import { jitRenderer, type RunRender } from './jit-renderer';
 import { buildUnitTests } from '../unit-tests/unit-test-nodes';
 import { fixtureLookups } from '../unit-tests/fixture-files';
+import { checkGrants } from './grant-checks';
 import { unitTestProjectConfig } from '../unit-tests/unit-test-config';
 import { unitTestRenderer, type UnitTestRender } from './unit-test-renderer';
 
@@ -326,6 +327,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   const microbatch = checkMicrobatchModels(nodes);
   problems.push(...microbatch.problems);
   warnings.push(...microbatch.warnings);
+  const grants = checkGrants(nodes, dialect);
+  problems.push(...grants.problems);
+  warnings.push(...grants.warnings);
   addConsumerEdges(nodes, resolver, problems);
   const deprecations = deprecationNotices(nodes, new Date());
   problems.push(...deprecations.problems);

@@ -11,6 +11,7 @@ import {
   type StagingColumns,
 } from './snapshot-sql';
 import { step, type PlanNode, type Step } from './step';
+import { withGrants } from './grants';
 import { withSqlHeader } from './sql-header';
 
 /**
@@ -60,7 +61,7 @@ export function planSnapshotCreate(input: SnapshotPlanInput): Step[] {
   const spec = specOf(input);
   const columns = quotedColumns(storedColumnNames(spec, dialect), dialect);
   const sql = snapshotBuildSql({ sql: node.sql, spec, columns, dialect });
-  return withHeader(input, [
+  const steps = withHeader(input, [
     step(
       'create',
       'create snapshot table',
@@ -68,6 +69,7 @@ export function planSnapshotCreate(input: SnapshotPlanInput): Step[] {
       true,
     ),
   ]);
+  return withGrants(steps, node, 'table', dialect, false);
 }
 
 /**
@@ -162,7 +164,7 @@ export function planSnapshotApply(input: SnapshotApplyInput): Step[] {
   const has = columnLookup(input.tableColumns);
   const added = written.filter((c) => !has(c.name));
   const tx = dialect.capabilities.transactionalDdl;
-  return [
+  const steps = [
     ...dialect
       .addColumns(node.relation, added)
       .map((sql) => step('alter', 'add new columns', sql, tx)),
@@ -178,6 +180,8 @@ export function planSnapshotApply(input: SnapshotApplyInput): Step[] {
       .map((s) => step(s.kind, s.label, s.sql, true)),
     step('drop', 'drop staging', dialect.dropRelation('table', staging, true), false),
   ];
+  // The table is kept: grants the config dropped are revoked, in the merge's transaction.
+  return withGrants(steps, node, 'table', dialect, true);
 }
 
 /** Case-insensitive membership in a column list (engines report names in their own case). */

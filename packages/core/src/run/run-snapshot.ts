@@ -56,9 +56,11 @@ export async function runSnapshot(
     dialect: ctx.dialect,
   };
   await runNodeHooks(ctx, conn, node, 'pre_hook', false, threadId);
+  // The dialect runs the steps a plan cannot spell out (a kept table's grants).
+  const helpers = { dialect: ctx.dialect };
   const results: StepResult[] = [];
   if (!existing) {
-    results.push(...(await runSteps(conn, planSnapshotCreate(input), node.unique_id)));
+    results.push(...(await runSteps(conn, planSnapshotCreate(input), node.unique_id, helpers)));
   } else {
     const introspector = ctx.introspector(conn);
     const tableColumns = await introspector.getColumns(relation);
@@ -76,7 +78,7 @@ export async function runSnapshot(
       ...(queryColumns ? { queryColumns } : {}),
     });
     try {
-      results.push(...(await runSteps(conn, stage.steps, node.unique_id)));
+      results.push(...(await runSteps(conn, stage.steps, node.unique_id, helpers)));
       const stagingColumns = await introspector.getColumns(stage.staging);
       const apply = planSnapshotApply({
         ...input,
@@ -84,7 +86,7 @@ export async function runSnapshot(
         tableColumns,
         stagingColumns,
       });
-      results.push(...(await runSteps(conn, apply, node.unique_id)));
+      results.push(...(await runSteps(conn, apply, node.unique_id, helpers)));
     } catch (err) {
       await conn
         .execute(ctx.dialect.dropRelation('table', stage.staging, true), {
