@@ -9,7 +9,15 @@ const relation = { database: 'db', schema: 'analytics', identifier: 'orders' };
 const node = (grants: unknown) => ({
   unique_id: 'model.shop.orders',
   relation,
-  config: { enabled: true, materialized: 'table', tags: [], pre_hook: [], post_hook: [], grants },
+  config: {
+    enabled: true,
+    materialized: 'table',
+    tags: [],
+    pre_hook: [],
+    post_hook: [],
+    meta: {},
+    grants,
+  },
 });
 const swap = [
   step('create', 'create tmp', 'create table t as select 1', true),
