@@ -20,5 +20,14 @@ export {
   CONTRACT_ORPHAN,
 } from './contract-fixtures';
 export { runDbtSuite, READY, type DbtSuiteTarget, type DbtSuiteTargetFactory } from './dbt-suite';
-export { UNIT_TEST_DIFF, UNIT_TEST_FILES, UNIT_TEST_STATUSES } from './unit-test-fixtures';
+export {
+  UNIT_TEST_DIFF,
+  UNIT_TEST_FILES,
+  UNIT_TEST_PROJECT,
+  UNIT_TEST_STATUSES,
+  UNIT_TESTS,
+  unitTestFiles,
+  unitTestsYaml,
+  type UnitTestName,
+} from './unit-test-fixtures';
 export { MICROBATCH_FILES, expectedDaily, microbatchEvents } from './microbatch-fixtures';

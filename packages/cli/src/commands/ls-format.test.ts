@@ -68,3 +68,31 @@ describe('formatLsLine', () => {
     expect(parsed).toMatchObject({ unique_id: 'model.shop.stg_orders', tags: ['nightly'] });
   });
 });
+
+describe('formatLsLine: unit tests', () => {
+  const unitTest = node({
+    unique_id: 'unit_test.shop.orders.doubles',
+    resource_type: 'unit_test',
+    name: 'doubles',
+    original_file_path: 'models/unit.yml',
+    fqn: ['shop', 'orders', 'doubles'],
+    depends_on: { nodes: ['model.shop.orders'], macros: [] },
+  });
+
+  it('prints dbt ls spellings: unit_test:<pkg>.<name>, the name, the file', () => {
+    expect(formatLsLine(unitTest, 'selector')).toBe('unit_test:shop.doubles');
+    expect(formatLsLine(unitTest, 'name')).toBe('doubles');
+    expect(formatLsLine(unitTest, 'path')).toBe('models/unit.yml');
+    expect(JSON.parse(formatLsLine(unitTest, 'json'))).toMatchObject({
+      resource_type: 'unit_test',
+      unique_id: 'unit_test.shop.orders.doubles',
+      depends_on: { nodes: ['model.shop.orders'] },
+    });
+  });
+
+  it("a model version's test is selected by its versioned name", () => {
+    const v2 = { ...unitTest, unique_id: 'unit_test.shop.orders.doubles_v2', version: 2 };
+    expect(formatLsLine(v2, 'selector')).toBe('unit_test:shop.doubles_v2');
+    expect(formatLsLine(v2, 'name')).toBe('doubles');
+  });
+});

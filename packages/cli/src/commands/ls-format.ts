@@ -4,6 +4,11 @@
  */
 import type { ManifestNode } from '@tsmodel/core';
 
+/** dbt's `versioned_name` of a unit test: its name, with `_v<n>` for a model version's test. */
+function unitTestVersionedName(node: ManifestNode): string {
+  return node.version === undefined ? node.name : `${node.name}_v${node.version}`;
+}
+
 export const LS_OUTPUTS = ['selector', 'name', 'path', 'json'] as const;
 export type LsOutput = (typeof LS_OUTPUTS)[number];
 
@@ -16,10 +21,13 @@ export function formatLsLine(node: ManifestNode, output: LsOutput): string {
     case 'path':
       return node.original_file_path;
     case 'selector':
-      // What `--select` accepts back: `source:<pkg>.<source>.<table>` or the dotted fqn.
-      return node.resource_type === 'source'
-        ? `source:${node.package_name}.${node.source_name}.${node.name}`
-        : node.fqn.join('.');
+      // What `--select` accepts back: `source:<pkg>.<source>.<table>`,
+      // `unit_test:<pkg>.<name>` (`<name>_v<n>` for a version's test, as dbt) or the dotted fqn.
+      if (node.resource_type === 'source')
+        return `source:${node.package_name}.${node.source_name}.${node.name}`;
+      if (node.resource_type === 'unit_test')
+        return `unit_test:${node.package_name}.${unitTestVersionedName(node)}`;
+      return node.fqn.join('.');
     case 'json':
       return JSON.stringify({
         name: node.name,

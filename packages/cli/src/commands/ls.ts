@@ -11,30 +11,43 @@ const RESOURCE_TYPES: readonly ResourceType[] = [
   'snapshot',
   'analysis',
   'operation',
+  'unit_test',
 ];
-/** dbt's `ls` default: everything a user selects on, without analyses and hooks/operations. */
+/**
+ * dbt's `ls` default: everything a user selects on (unit tests included, as since dbt 1.8),
+ * without analyses and hooks/operations.
+ */
 const DEFAULT_RESOURCE_TYPES: readonly ResourceType[] = [
   'model',
   'seed',
   'test',
   'snapshot',
   'source',
+  'unit_test',
 ];
 
 interface LsFlags {
   output: LsOutput;
   resourceType?: string[];
+  excludeResourceType?: string[];
 }
 
-/** `--resource-type` values to resource types; `all` and `default` are dbt's shorthands. */
-export function resourceTypesFromFlag(values: readonly string[] | undefined): ResourceType[] {
-  if (!values || values.length === 0) return [...DEFAULT_RESOURCE_TYPES];
+/**
+ * `--resource-type` values to resource types, less `--exclude-resource-type`'s (dbt's
+ * `resource_types_from_args`); `all` and `default` are dbt's shorthands.
+ */
+export function resourceTypesFromFlag(
+  values: readonly string[] | undefined,
+  excluded: readonly string[] = [],
+): ResourceType[] {
   const types = new Set<ResourceType>();
-  for (const value of values) {
+  if (!values || values.length === 0) DEFAULT_RESOURCE_TYPES.forEach((t) => types.add(t));
+  for (const value of values ?? []) {
     if (value === 'all') RESOURCE_TYPES.forEach((t) => types.add(t));
     else if (value === 'default') DEFAULT_RESOURCE_TYPES.forEach((t) => types.add(t));
     else types.add(value as ResourceType);
   }
+  for (const value of excluded) types.delete(value as ResourceType);
   return [...types];
 }
 
@@ -57,17 +70,23 @@ export const lsCommand = defineCommand<LsFlags>({
       type: 'array',
       alias: ['resource-types'],
       choices: [...RESOURCE_TYPES, 'all', 'default'],
-      description: 'Only list these resource types (default: model seed test snapshot source)',
+      description:
+        'Only list these resource types (default: model seed test snapshot source unit_test)',
+    },
+    excludeResourceType: {
+      type: 'array',
+      alias: ['exclude-resource-types'],
+      choices: RESOURCE_TYPES,
+      description: 'Do not list these resource types (e.g. unit_test)',
     },
   },
   async run(ctx) {
     const compiled = await manifestWithWarnings(ctx, 'manifest');
-    const { keepResourceTypes } = await import('@tsmodel/core');
+    const { keepResourceTypes, nodeById } = await import('@tsmodel/core');
     const selected = await selectInDagOrder(ctx, compiled);
-    const types = resourceTypesFromFlag(ctx.flags.resourceType);
-    const { nodes, sources } = compiled.manifest;
+    const types = resourceTypesFromFlag(ctx.flags.resourceType, ctx.flags.excludeResourceType);
     for (const id of keepResourceTypes(selected, compiled.manifest, types)) {
-      const node = nodes[id] ?? sources[id];
+      const node = nodeById(compiled.manifest, id);
       if (node) ctx.reporter.output(formatLsLine(node, ctx.flags.output));
     }
   },

@@ -179,6 +179,86 @@ describe('microbatch incremental models', () => {
     expect(await p.relations()).toEqual(['daily', 'daily_in_turn', 'events', 'rates']);
   });
 
+  it('gives hooks model.batch (the first batch to pre-hooks, the last to post-hooks), None elsewhere', async () => {
+    const hooked = (model: string, config: string) => `{{ config(${config},
+  pre_hook="insert into {{ ref('hook_log') }} select '${model} pre', '{{ model.batch.id if model.batch is not none else 'None' }}', '{{ model.batch.event_time_start if model.batch is not none else '' }}'",
+  post_hook="insert into {{ ref('hook_log') }} select '${model} post', '{{ model.batch.id if model.batch is not none else 'None' }}', '{{ model.batch.event_time_end if model.batch is not none else '' }}'") }}`;
+    const p = testProject({
+      ...MICROBATCH_FILES,
+      'models/hook_log.sql':
+        "{{ config(materialized='table') }}\nselect cast(null as varchar) as hook, cast(null as varchar) as batch_id, cast(null as varchar) as ts where false",
+      'models/daily.sql': `${hooked('daily', "materialized='incremental', incremental_strategy='microbatch', event_time='day', batch_size='day', begin='2024-01-01'")}
+select cast(occurred_at as date) as day, count(*) as events, '{{ model.batch.id }}' as batch_id
+from {{ ref('events') }} {{ "where 1 = 1" if model.batch is not none }} group by 1
+-- depends_on: {{ ref('hook_log') }}`,
+      'models/plain.sql': `${hooked('plain', "materialized='table'")}
+select '{{ model.batch }}' as batch, {{ 'true' if model.batch is none else 'false' }} as is_none
+-- depends_on: {{ ref('hook_log') }}`,
+      'models/daily_in_turn.sql': 'select 1 as x',
+    });
+    expect((await p.run('seed')).code).toBe(0);
+    const run = await p.run('run');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(await p.query('select hook, batch_id, ts from main.hook_log order by hook')).toEqual([
+      { hook: 'daily post', batch_id: '20240103', ts: '2024-01-04 00:00:00+00:00' },
+      { hook: 'daily pre', batch_id: '20240101', ts: '2024-01-01 00:00:00+00:00' },
+      { hook: 'plain post', batch_id: 'None', ts: '' },
+      { hook: 'plain pre', batch_id: 'None', ts: '' },
+    ]);
+    expect(await p.query('select batch, is_none from main.plain')).toEqual([
+      { batch: 'None', is_none: true },
+    ]);
+    expect(await p.query('select batch_id from main.daily order by day')).toEqual([
+      { batch_id: '20240101' },
+      { batch_id: '20240102' },
+      { batch_id: '20240103' },
+    ]);
+  });
+
+  it('runs batches in turn when a macro the model calls reads this, at once when none does', async () => {
+    const model = (macro: string) => `{{ config(materialized='incremental',
+  incremental_strategy='microbatch', event_time='day', batch_size='day', begin='2024-01-01') }}
+select cast(occurred_at as date) as day, count(*) as events, 0 as total
+from {{ ref('events') }} where id > {{ ${macro}() }} group by 1`;
+    const p = testProject({
+      ...MICROBATCH_FILES,
+      // No `this` in the model's own text: only the macro's render shows it reads its table.
+      'macros/floor.sql': [
+        "{% macro own_floor() %}length('{{ this.identifier }}') - 100{% endmacro %}",
+        '{% macro fixed_floor() %}-100{% endmacro %}',
+      ].join('\n'),
+      'models/daily.sql': model('fixed_floor'),
+      'models/daily_in_turn.sql': model('own_floor'),
+    });
+    expect((await p.run('seed')).code).toBe(0);
+    const window = ['--event-time-start', '2023-12-26', '--event-time-end', '2024-01-04'];
+    const built = await p.run(
+      'run',
+      '--threads',
+      '4',
+      ...window,
+      '--debug',
+      '--log-format',
+      'json',
+    );
+    expect(built.code).toBe(0);
+    const staged = new Map<string, Set<number>>();
+    for (const line of built.stdout.split('\n').filter((l) => l.startsWith('{'))) {
+      const e = JSON.parse(line) as {
+        event: string;
+        label?: string;
+        connection?: number;
+        unique_id?: string;
+      };
+      if (e.event !== 'statement' || e.label !== 'stage the batch' || !e.unique_id) continue;
+      staged.set(e.unique_id, (staged.get(e.unique_id) ?? new Set()).add(e.connection!));
+    }
+    expect(staged.get('model.shop.daily')!.size).toBeGreaterThan(1);
+    expect(staged.get('model.shop.daily_in_turn')!.size).toBe(1);
+    expect(await rowsOf(p, 'daily_in_turn')).toEqual(await rowsOf(p));
+  });
+
   it('filters a source that sets event_time, read from its YAML config', async () => {
     const p = testProject({
       ...MICROBATCH_FILES,

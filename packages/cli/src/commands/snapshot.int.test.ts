@@ -437,3 +437,39 @@ describe('snapshots in build and selection', () => {
     expect(none.stderr).toContain('Nothing to do: the selection has no snapshot nodes');
   });
 });
+
+describe('tsmodel snapshot: sql_header', () => {
+  it('runs the header before the table is created and before each staging, as dbt', async () => {
+    const p = testProject({
+      'seeds/raw_orders.csv': [HEADER, ...V1].join('\n') + '\n',
+      // The query calls a temporary macro only the header defines: without it, it fails.
+      'snapshots/orders_snap.sql': `{% snapshot orders_snap %}
+{{ config(target_schema='snapshots', unique_key='id', strategy='timestamp', updated_at='updated_at') }}
+{% call set_sql_header(config) %}create or replace temp macro tenfold(x) as x * 10{% endcall %}
+select id, name, updated_at, tenfold(id) as tens from {{ ref('raw_orders') }}
+{% endsnapshot %}
+`,
+    });
+    expect((await p.run('seed')).code).toBe(0);
+    const first = await p.run('snapshot');
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    await snapshotAfter(p, V2);
+    expect(
+      await p.query(
+        'select id, name, tens from snapshots.orders_snap where dbt_valid_to is null order by id',
+      ),
+    ).toEqual([
+      { id: 1, name: 'ann', tens: 10 },
+      { id: 2, name: 'bo', tens: 20 },
+      { id: 3, name: 'cyd', tens: 30 },
+      { id: 4, name: 'dee', tens: 40 },
+    ]);
+    const executed = readFileSync(
+      join(p.dir, 'target', 'run', 'shop', 'snapshots', 'orders_snap.sql'),
+      'utf8',
+    );
+    const header = executed.indexOf('create or replace temp macro tenfold');
+    expect(header).toBeGreaterThanOrEqual(0);
+    expect(header).toBeLessThan(executed.indexOf('orders_snap__tsmodel_tmp'));
+  });
+});

@@ -6,20 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UNIT_TEST_DIFF, UNIT_TEST_FILES, UNIT_TEST_STATUSES } from '@tsmodel/adapter-testkit';
+import {
+  UNIT_TEST_DIFF,
+  UNIT_TEST_FILES,
+  UNIT_TEST_PROJECT,
+  UNIT_TEST_STATUSES,
+  unitTestFiles,
+  unitTestsYaml,
+} from '@tsmodel/adapter-testkit';
 import { linesWith, testProject } from './run-fixtures';
 
-const SHOP = {
-  'seeds/raw_orders.csv': 'id,customer_id,amount,status\n1,1,10.5,paid\n',
-  'seeds/raw_customers.csv': 'id,name\n1,ann\n',
-  'models/orders.sql': [
-    'select o.id, c.name as customer, o.amount * 2 as doubled',
-    "from {{ ref('raw_orders') }} o",
-    "join {{ ref('raw_customers') }} c on c.id = o.customer_id",
-    "where o.status = 'paid'",
-  ].join('\n'),
-  'models/big_orders.sql': "select id from {{ ref('orders') }} where doubled > 10",
-};
+/** The shared shop project (seeds, models, fixture files) with `models/unit.yml` as given. */
+const SHOP = UNIT_TEST_PROJECT;
 
 function resultsOf(dir: string): Array<{ unique_id: string; status: string; message: string }> {
   return JSON.parse(readFileSync(join(dir, 'target', 'run_results.json'), 'utf8')).results;
@@ -27,67 +25,18 @@ function resultsOf(dir: string): Array<{ unique_id: string; status: string; mess
 
 describe('tsmodel test: unit tests', () => {
   it('runs dict, CSV and SQL fixtures against the typed input relations', async () => {
-    const p = testProject({
-      ...SHOP,
-      'tests/fixtures/paid_customers.csv': 'id, name\n1, ann\n2, bob\n',
-      'tests/fixtures/expected_orders.sql':
-        "select 1 as id, 'ann' as customer, 3.0 as doubled union all select 2, 'bob', 4.0",
-      'models/unit.yml': `unit_tests:
-  - name: doubles_paid_orders
-    description: only paid orders, amounts doubled
-    model: orders
-    given:
-      - input: ref('raw_orders')
-        rows:
-          - {id: 1, customer_id: 1, amount: 1.5, status: paid}
-          - {id: 2, customer_id: 2, amount: 2, status: paid}
-          - {id: 3, customer_id: 2, amount: 9, status: open}
-      - input: ref('raw_customers')
-        format: csv
-        rows: |
-          id,name
-          1,ann
-          2,bob
-    expect:
-      rows:
-        - {id: 1, customer: ann, doubled: 3}
-        - {id: 2, customer: bob, doubled: 4}
-  - name: from_fixture_files
-    model: orders
-    given:
-      - input: ref('raw_orders')
-        format: sql
-        rows: |
-          select 1 as id, 1 as customer_id, 1.5 as amount, 'paid' as status
-          union all select 2, 2, 2, 'paid'
-      - input: ref('raw_customers')
-        format: csv
-        fixture: paid_customers
-    expect:
-      format: sql
-      fixture: expected_orders
-  - name: compares_only_expected_columns
-    model: orders
-    given:
-      - input: ref('raw_orders')
-        rows: [{id: 7, customer_id: 1, status: paid}]
-      - input: ref('raw_customers')
-        rows: [{id: 1}]
-    expect:
-      rows: [{id: 7}]
-`,
-    });
+    const p = testProject(unitTestFiles(['doubles_paid', 'from_files', 'only_expected_columns']));
     expect((await p.run('seed')).code).toBe(0);
     const run = await p.run('test');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(linesWith(run.stdout, 'PASS orders::doubles_paid_orders')).toHaveLength(1);
-    expect(linesWith(run.stdout, 'START unit_test orders::from_fixture_files')).toHaveLength(1);
+    expect(linesWith(run.stdout, 'PASS orders::doubles_paid')).toHaveLength(1);
+    expect(linesWith(run.stdout, 'START unit_test orders::from_files')).toHaveLength(1);
     expect(resultsOf(p.dir).map((r) => [r.unique_id, r.status])).toEqual(
       expect.arrayContaining([
-        ['unit_test.shop.orders.doubles_paid_orders', 'pass'],
-        ['unit_test.shop.orders.from_fixture_files', 'pass'],
-        ['unit_test.shop.orders.compares_only_expected_columns', 'pass'],
+        ['unit_test.shop.orders.doubles_paid', 'pass'],
+        ['unit_test.shop.orders.from_files', 'pass'],
+        ['unit_test.shop.orders.only_expected_columns', 'pass'],
       ]),
     );
     // Unit tests build nothing: only their scratch tables came and went.
@@ -134,30 +83,7 @@ describe('tsmodel test: unit tests', () => {
   });
 
   it('overrides vars, env vars and macros for the model render', async () => {
-    const p = testProject({
-      ...SHOP,
-      'macros/fx.sql': '{% macro fx_rate() %}1{% endmacro %}',
-      'models/priced.sql': [
-        'select id, amount * {{ fx_rate() }} as converted, \'{{ var("region", "eu") }}\' as region,',
-        '  \'{{ env_var("SHOP_ENV", "dev") }}\' as env, {{ dbt.current_timestamp() }} as at',
-        "from {{ ref('raw_orders') }}",
-      ].join('\n'),
-      'models/unit.yml': `unit_tests:
-  - name: converts
-    model: priced
-    overrides:
-      macros:
-        fx_rate: 3
-        current_timestamp: "cast('2024-01-02 03:04:05' as timestamp)"
-      vars: {region: us}
-      env_vars: {SHOP_ENV: prod}
-    given:
-      - input: ref('raw_orders')
-        rows: [{id: 1, amount: 2}]
-    expect:
-      rows: [{id: 1, converted: 6, region: us, env: prod, at: '2024-01-02 03:04:05'}]
-`,
-    });
+    const p = testProject(unitTestFiles(['converts']));
     expect((await p.run('seed')).code).toBe(0);
     const run = await p.run('test', '--select', 'priced');
     expect(run.stdout + run.stderr).toContain('PASS priced::converts');
@@ -188,38 +114,7 @@ describe('tsmodel test: unit tests', () => {
   });
 
   it('tests an incremental model with a this fixture and is_incremental overridden', async () => {
-    const p = testProject({
-      ...SHOP,
-      'models/events.sql': [
-        "{{ config(materialized='incremental', unique_key='id') }}",
-        "select id, amount from {{ ref('raw_orders') }}",
-        '{% if is_incremental() %}',
-        'where id > (select max(id) from {{ this }})',
-        '{% endif %}',
-      ].join('\n'),
-      'models/unit.yml': `unit_tests:
-  - name: only_new_rows
-    model: events
-    overrides:
-      macros: {is_incremental: true}
-    given:
-      - input: ref('raw_orders')
-        rows: [{id: 1, amount: 1}, {id: 2, amount: 2}, {id: 3, amount: 3}]
-      - input: this
-        rows: [{id: 2}]
-    expect:
-      rows: [{id: 3, amount: 3}]
-  - name: full_build
-    model: events
-    overrides:
-      macros: {is_incremental: false}
-    given:
-      - input: ref('raw_orders')
-        rows: [{id: 1, amount: 1}]
-    expect:
-      rows: [{id: 1, amount: 1}]
-`,
-    });
+    const p = testProject(unitTestFiles(['only_new_rows', 'full_build']));
     expect((await p.run('seed')).code).toBe(0);
     // A this fixture is typed like the model's table: it must exist, as in dbt.
     const before = await p.run('test', '--select', 'events');
@@ -236,34 +131,14 @@ describe('tsmodel test: unit tests', () => {
   });
 
   it('an ephemeral parent is given with format: sql like any input', async () => {
-    const p = testProject({
-      ...SHOP,
-      'models/paid.sql':
-        "{{ config(materialized='ephemeral') }}\nselect * from {{ ref('raw_orders') }} where status = 'paid'",
-      'models/paid_total.sql': "select sum(amount) as total from {{ ref('paid') }}",
-      'models/unit.yml': `unit_tests:
-  - name: sums
-    model: paid_total
-    given:
-      - input: ref('paid')
-        format: sql
-        rows: select 1.5 as amount union all select 2.5
-    expect:
-      rows: [{total: 4}]
-  - name: dict_rows
-    model: paid_total
-    given:
-      - input: ref('paid')
-        rows: [{amount: 1}]
-    expect:
-      rows: [{total: 1}]
-`,
-    });
+    const names = ['sums_paid', 'ephemeral_dict_rows'] as const;
+    const p = testProject(unitTestFiles(names));
     const run = await p.run('test');
     expect(run.code).toBe(1);
-    expect(linesWith(run.stdout, 'PASS paid_total::sums')).toHaveLength(1);
+    expect(linesWith(run.stdout, 'PASS paid_total::sums_paid')).toHaveLength(1);
+    const line = unitTestsYaml(names).split('\n').indexOf('  - name: ephemeral_dict_rows') + 1;
     expect(run.stdout + run.stderr).toContain(
-      "unit test 'dict_rows' of model 'paid_total' (models/unit.yml:10): input ref('paid') is an ephemeral model",
+      `unit test 'ephemeral_dict_rows' of model 'paid_total' (models/unit.yml:${line}): input ref('paid') is an ephemeral model`,
     );
   });
 
@@ -413,7 +288,15 @@ describe('tsmodel build: unit tests', () => {
     const at = (id: string) => order.indexOf(id);
     expect(at('seed.shop.raw_orders')).toBeLessThan(at('unit_test.shop.orders.doubles'));
     expect(at('unit_test.shop.orders.doubles')).toBeLessThan(at('model.shop.orders'));
-    expect(await p.relations()).toEqual(['big_orders', 'orders', 'raw_customers', 'raw_orders']);
+    expect(await p.relations()).toEqual([
+      'big_orders',
+      'events',
+      'orders',
+      'paid_total',
+      'priced',
+      'raw_customers',
+      'raw_orders',
+    ]);
   });
 
   it('a failing unit test skips its model and everything downstream', async () => {
@@ -427,7 +310,14 @@ describe('tsmodel build: unit tests', () => {
       'model.shop.orders': 'skipped',
       'model.shop.big_orders': 'skipped',
     });
-    expect(await p.relations()).toEqual(['raw_customers', 'raw_orders']);
+    // Only orders' branch is skipped: the models that do not read it are built.
+    expect(await p.relations()).toEqual([
+      'events',
+      'paid_total',
+      'priced',
+      'raw_customers',
+      'raw_orders',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { NodeConfig, RelationName } from '../manifest/types';
 import type { ContractRules } from '../contracts/contract-rules';
 import type { DependentViewsSql } from './dependent-views';
+import type { GrantsSql } from '../materializations/grants';
 
 /** The two kinds of relation tsmodel builds; the kind decides `drop table` vs `drop view`. */
 export type RelationKind = 'table' | 'view';
@@ -299,6 +300,11 @@ export interface Dialect {
    * (dbt-redshift skips them too), so persist_docs writes only the view's own comment there.
    */
   readonly viewColumnComments?: boolean;
+  /**
+   * dbt's grant macros for the `grants` config; absent where the engine has none (DuckDB) or
+   * tsmodel does not apply them yet, and a run then warns that they were not applied.
+   */
+  readonly grants?: GrantsSql;
   /** `create table rel (col type, …)`: an empty table with declared columns. */
   createTable(rel: RelationName, columns: ColumnDef[]): string;
   /**

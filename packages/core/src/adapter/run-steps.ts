@@ -1,5 +1,6 @@
 import type { RelationName } from '../manifest/types';
 import { columnCommentStatements } from '../materializations/persist-docs';
+import { grantDiffStatements, type GrantsRequest } from '../materializations/grants';
 import type { Step } from '../materializations/step';
 import type { Dialect } from './dialect';
 import type { Connection, ExecuteResult, StatementRunner } from './connection';
@@ -53,7 +54,7 @@ export async function runSteps(
   while (i < steps.length) {
     const step = steps[i]!;
     const keeps = keeper !== undefined && step.keepDependentsOf !== undefined;
-    const alone = step.columnDocs === undefined && !keeps;
+    const alone = step.columnDocs === undefined && step.grants === undefined && !keeps;
     if (!step.transactional || (steps[i + 1]?.transactional !== true && alone)) {
       results.push(await run(conn, step));
       i++;
@@ -83,6 +84,7 @@ async function runStep(
   node: string | undefined,
   dialect: Dialect | undefined,
 ): Promise<StepResult> {
+  if (step.grants) return runGrantsStep(runner, step, step.grants, node, dialect);
   if (!step.columnDocs)
     return { step, result: await runner.execute(step.sql, { label: step.label, node }) };
   if (!dialect) throw new Error(`runSteps needs the dialect to run '${step.label}'`);
@@ -94,4 +96,26 @@ async function runStep(
   );
   for (const sql of statements) await runner.execute(sql, { label: 'comment on column', node });
   return { step, result: {}, missingColumns: missing };
+}
+
+/** A kept relation's grants: read those in place, then revoke and grant the difference. */
+async function runGrantsStep(
+  runner: StatementRunner,
+  step: Step,
+  request: GrantsRequest,
+  node: string | undefined,
+  dialect: Dialect | undefined,
+): Promise<StepResult> {
+  const sql = dialect?.grants;
+  if (!sql) throw new Error(`runSteps needs a dialect with grants to run '${step.label}'`);
+  const current = await runner.fetch(step.sql, { label: 'show grants', node });
+  const at = (name: string) => current.columns.findIndex((c) => c.name.toLowerCase() === name);
+  const [grantee, privilege] = [at('grantee'), at('privilege_type')];
+  const held = current.rows.map((row) => ({
+    grantee: String(row[grantee]),
+    privilege: String(row[privilege]),
+  }));
+  for (const statement of grantDiffStatements(sql, request, held))
+    await runner.execute(statement, { label: step.label, node });
+  return { step, result: {} };
 }

@@ -4,7 +4,7 @@ import type { RenderTarget, TemplateEngine } from '../templating/template-engine
 import type { DependencyResolver } from './dependency-resolver';
 import { layerConfig, newNode, sha256 } from './node-factory';
 import { SqlFinalizer } from './sql-finalizer';
-import { jitRuntime } from './jit-renderer';
+import { jitRuntime, type RenderBatch } from './jit-renderer';
 import type { RenderWarehouse } from '../templating/render-warehouse';
 
 /** What an ad-hoc template renders as. */
@@ -22,6 +22,11 @@ export interface AdHocRenderOptions {
   isIncremental?: boolean;
   /** Names this render alone sees, e.g. on-run-end's `results` and `schemas`. */
   globals?: Record<string, unknown>;
+  /**
+   * A microbatch model's hooks: the batch they run with (`model.batch`), the first for
+   * pre-hooks and the last for post-hooks, as dbt runs them with those batches.
+   */
+  batch?: RenderBatch;
   /**
    * The live warehouse (`run_query`, `adapter.get_relation`, … in a hook or operation); see
    * `renderJustInTime`. Without it the template renders as while parsing.
@@ -61,7 +66,7 @@ export function adHocRenderer(input: AdHocRendererInput): AdHocRender {
         key.kind === 'ref'
           ? resolver.resolveRef(caller, key)
           : resolver.resolveSource(caller, key.source, key.table);
-  input.onFinalizer?.(finalizer);
+      input.onFinalizer?.(finalizer);
       if (hit instanceof TsmodelError) throw hit;
       return hit;
     },
@@ -108,6 +113,7 @@ export function adHocRenderer(input: AdHocRendererInput): AdHocRender {
       const out = engine.render(target, text, {
         isIncremental: options.isIncremental ?? false,
         execute: true,
+        ...(options.batch ? { batch: options.batch } : {}),
         ...(options.warehouse
           ? { jit: jitRuntime({ nodes, resolver, finalizer }, caller, options.warehouse, false) }
           : {}),

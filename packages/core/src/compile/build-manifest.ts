@@ -35,6 +35,8 @@ import { SqlFinalizer } from './sql-finalizer';
 import { jitRenderer, type RunRender } from './jit-renderer';
 import { buildUnitTests } from '../unit-tests/unit-test-nodes';
 import { fixtureLookups } from '../unit-tests/fixture-files';
+import { checkGrants } from './grant-checks';
+import { unitTestProjectConfig } from '../unit-tests/unit-test-config';
 import { unitTestRenderer, type UnitTestRender } from './unit-test-renderer';
 
 export interface BuildManifestInput {
@@ -66,6 +68,8 @@ export interface BuildManifestOutput {
   introspective: ReadonlySet<string>;
   /** Nodes whose parse render logged (see `CompileResult.logging`). */
   logging: ReadonlySet<string>;
+  /** Nodes whose parse render read `this` (see `CompileResult.selfReferencing`). */
+  selfReferencing: ReadonlySet<string>;
   /** Renders hooks and inline SQL at run time; see `adHocRenderer`. */
   renderAdHoc: AdHocRender;
   /**
@@ -323,6 +327,9 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   const microbatch = checkMicrobatchModels(nodes);
   problems.push(...microbatch.problems);
   warnings.push(...microbatch.warnings);
+  const grants = checkGrants(nodes, dialect);
+  problems.push(...grants.problems);
+  warnings.push(...grants.warnings);
   addConsumerEdges(nodes, resolver, problems);
   const deprecations = deprecationNotices(nodes, new Date());
   problems.push(...deprecations.problems);
@@ -337,6 +344,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       resolveRef: (caller, ref) => resolver.resolveRef(caller, ref),
       resolveSource: (caller, source, table) => resolver.resolveSource(caller, source, table),
       fixtures: fixtureLookups(input.files, input.displayPath),
+      projectConfig: (pkg, fqn) => unitTestProjectConfig(project, pkg, fqn),
     },
   );
   problems.push(...unitTestProblems);
@@ -404,6 +412,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   for (const [id, c] of captures) if (c.introspective) introspective.add(id);
   const logging = new Set<string>();
   for (const [id, c] of captures) if (c.logs.length > 0) logging.add(id);
+  const selfReferencing = new Set<string>();
+  for (const [id, c] of captures) if (c.usedThis) selfReferencing.add(id);
 
   const finalizers = new Set([finalizer, statementFinalizer]);
   const renderAdHoc = adHocRenderer({
@@ -440,6 +450,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     renderUnitTest,
     introspective,
     logging,
+    selfReferencing,
     renderAdHoc,
     relocate,
     reads: { envVars: [...envVars].sort(), volatile },

@@ -93,6 +93,12 @@ export interface CompileResult {
    */
   logging: ReadonlySet<string>;
   /**
+   * Nodes whose parse render read `this` or called `is_incremental()`, in their template or in
+   * a macro they called (dbt's `has_this`): a microbatch model among them builds its batches
+   * one after another unless `concurrent_batches` says otherwise.
+   */
+  selfReferencing: ReadonlySet<string>;
+  /**
    * Renders SQL that is not a project file (hooks, `show --inline`) at run time: refs resolve
    * against the whole project and `this` names `options.node` when given.
    */
@@ -340,6 +346,7 @@ async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<C
     renderUnitTest: built.renderUnitTest,
     introspective: built.introspective,
     logging: built.logging,
+    selfReferencing: built.selfReferencing,
     renderAdHoc: built.renderAdHoc,
     relocate: built.relocate,
     warnings,

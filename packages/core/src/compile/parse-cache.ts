@@ -5,7 +5,7 @@ import { TARGET_PATH_HINT, writeFileAtomic } from '../fs/atomic-write';
 import type { RenderCapture } from '../templating/render-capture';
 
 /** Bump when the cache layout or rendering semantics change: old caches are then ignored. */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 export const PARSE_CACHE_FILE = 'tsmodel_parse_cache.json';
 
 export interface CachedRender {

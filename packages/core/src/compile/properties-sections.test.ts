@@ -68,8 +68,12 @@ describe('properties sections dbt reads', () => {
     expect(Object.keys(manifest.metrics!)).toEqual(['metric.shop.order_count']);
     expect(Object.keys(manifest.semantic_models!)).toEqual(['semantic_model.shop.orders_sm']);
     expect(Object.keys(manifest.saved_queries!)).toEqual(['saved_query.shop.weekly']);
-    expect(manifest.unit_tests!['unit_test.shop.orders.counts_one']).toMatchObject({
+    // orders is versioned: its unit test is one node per version, as in dbt.
+    expect(Object.keys(manifest.unit_tests!)).toEqual(['unit_test.shop.orders.counts_one_v2']);
+    expect(manifest.unit_tests!['unit_test.shop.orders.counts_one_v2']).toMatchObject({
       model: 'orders',
+      version: 2,
+      depends_on: { nodes: ['model.shop.orders.v2'] },
       expect: { rows: [{ id: 1 }] },
     });
     expect(manifest.nodes['model.shop.orders.v2']).toMatchObject({

@@ -10,6 +10,7 @@ import { TsmodelError } from '../diagnostics';
 import type { RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
 import { tmpRelation } from './relations';
+import { withGrants } from './grants';
 import { withPersistDocs } from './persist-docs';
 import { ON_SCHEMA_CHANGE_MODES, planSchemaChange, type OnSchemaChange } from './schema-change';
 import { step, type PlanInput, type Step } from './step';
@@ -95,7 +96,10 @@ export function planIncrementalApply(input: IncrementalApplyInput): Step[] {
     step('drop', 'drop staging', dialect.dropRelation('table', staging, true), false),
   ];
   // dbt writes an incremental model's comments on every run, so edited descriptions land.
-  return withPersistDocs(steps, node, 'table', dialect);
+  const documented = withPersistDocs(steps, node, 'table', dialect);
+  // The table is kept: grants the config dropped are revoked. A microbatch model's batches
+  // leave grants to its last batch (`planBatchApply`), as batches may run at once.
+  return input.window ? documented : withGrants(documented, node, 'table', dialect, true);
 }
 
 /** The strategy's statements; a keyless delete+insert or merge degrades to append, as in dbt. */

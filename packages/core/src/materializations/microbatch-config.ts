@@ -140,13 +140,14 @@ export function plannedBatches(input: {
 
 /**
  * Whether a model's batches may run at once (after its first): `concurrent_batches`, else only
- * when its template does not read its own table — `{{ this }}` or `is_incremental()` — as
- * dbt decides from `has_this`.
+ * when its render did not read its own table — `this` or `is_incremental()`, in the template or
+ * a macro it calls (`selfReferencing`, recorded by the render) — as dbt decides from `has_this`.
  */
-export function batchesRunConcurrently(settings: MicrobatchSettings, rawCode: string): boolean {
-  if (settings.concurrentBatches !== undefined) return settings.concurrentBatches;
-  const jinja = rawCode.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? [];
-  return !jinja.some((block) => /\b(this|is_incremental)\b/.test(block));
+export function batchesRunConcurrently(
+  settings: MicrobatchSettings,
+  selfReferencing: boolean,
+): boolean {
+  return settings.concurrentBatches ?? !selfReferencing;
 }
 
 /** Checks `--event-time-start` / `--event-time-end` as dbt does: both or neither, start first. */

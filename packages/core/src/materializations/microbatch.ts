@@ -6,6 +6,7 @@ import {
   type IncrementalStage,
 } from './incremental';
 import { suffixedRelation, TMP_SUFFIX } from './relations';
+import { withGrants } from './grants';
 import { withSqlHeader } from './sql-header';
 import { step, type PlanInput, type Step } from './step';
 import { planTable } from './table';
@@ -22,6 +23,11 @@ export interface BatchPlanInput extends PlanInput {
    * build does; every other batch replaces only its window.
    */
   replace: boolean;
+  /**
+   * The model's last batch of the run: it brings a kept table's grants to the config (the
+   * middle batches may run at once, so they leave grants alone). A replacing batch grants.
+   */
+  last?: boolean;
 }
 
 /**
@@ -41,7 +47,8 @@ export function planBatchStage(input: BatchPlanInput): IncrementalStage {
   if (input.replace) {
     const { id: _id, ...window } = input.batch;
     const sql = dialect.selectInWindow(node.sql, window);
-    return { mode: 'complete', steps: header(planTable({ ...input, node: { ...node, sql } })) };
+    const steps = header(planTable({ ...input, node: { ...node, sql } }));
+    return { mode: 'complete', steps: withGrants(steps, node, 'table', dialect, false) };
   }
   const staging = batchStagingRelation(node.relation, input.batch.id, dialect);
   return {
@@ -61,7 +68,8 @@ export function planBatchApply(
   input: BatchPlanInput & Pick<IncrementalApplyInput, 'staging' | 'columns'>,
 ): Step[] {
   const { id: _id, ...window } = input.batch;
-  return planIncrementalApply({ ...input, window });
+  const steps = planIncrementalApply({ ...input, window });
+  return input.last ? withGrants(steps, input.node, 'table', input.dialect, true) : steps;
 }
 
 /**

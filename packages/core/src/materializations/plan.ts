@@ -1,5 +1,6 @@
 import { TsmodelError } from '../diagnostics';
 import { planIncrementalStage, type IncrementalStage } from './incremental';
+import { withGrants } from './grants';
 import { withPersistDocs } from './persist-docs';
 import { withSqlHeader } from './sql-header';
 import type { PlanInput, Step } from './step';
@@ -22,10 +23,11 @@ export function planModel(
   const { transactionalDdl } = dialect.capabilities;
   const steps = withSqlHeader(plan.steps, node.config.sql_header, node.unique_id, transactionalDdl);
   if (plan.mode === 'incremental') return { ...plan, steps };
+  if (node.config.materialized === 'ephemeral') return { ...plan, steps };
   const kind = node.config.materialized === 'view' ? 'view' : 'table';
-  const documented =
-    node.config.materialized === 'ephemeral' ? steps : withPersistDocs(steps, node, kind, dialect);
-  return { ...plan, steps: documented };
+  // Built anew (a swap, or a first or full build of an incremental model): only granted.
+  const built = withGrants(withPersistDocs(steps, node, kind, dialect), node, kind, dialect, false);
+  return { ...plan, steps: built };
 }
 
 function planByMaterialization(

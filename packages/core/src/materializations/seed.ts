@@ -3,6 +3,7 @@ import { STAGED_SEED_MIN_ROWS, type CsvSource, type Dialect } from '../adapter/d
 import { TsmodelError } from '../diagnostics';
 import type { RelationName } from '../manifest/types';
 import { shouldFullRefresh } from './full-refresh';
+import { withGrants } from './grants';
 import { withPersistDocs } from './persist-docs';
 import { dropOldKeepingDependents, step, type PlanInput, type Step } from './step';
 
@@ -112,7 +113,14 @@ export function planSeed(input: SeedPlanInput): Step[] {
   // preserves the case of unquoted names too, so quoting changes nothing there).
   seedQuoteColumns(input);
   const steps = dialect.readCsv ? planEngineRead(input, rebuild) : planClientLoad(input, rebuild);
-  return withPersistDocs(steps, node, 'table', dialect);
+  // A reload keeps the table and its grants: those the config dropped are revoked.
+  return withGrants(
+    withPersistDocs(steps, node, 'table', dialect),
+    node,
+    'table',
+    dialect,
+    !rebuild,
+  );
 }
 
 function planEngineRead(input: SeedPlanInput, rebuild: boolean): Step[] {

@@ -11,6 +11,8 @@ import {
   type StagingColumns,
 } from './snapshot-sql';
 import { step, type PlanNode, type Step } from './step';
+import { withGrants } from './grants';
+import { withSqlHeader } from './sql-header';
 
 /**
  * A snapshot (dbt's SCD type 2 table) in three phases, because each needs what the warehouse
@@ -59,14 +61,29 @@ export function planSnapshotCreate(input: SnapshotPlanInput): Step[] {
   const spec = specOf(input);
   const columns = quotedColumns(storedColumnNames(spec, dialect), dialect);
   const sql = snapshotBuildSql({ sql: node.sql, spec, columns, dialect });
-  return [
+  const steps = withHeader(input, [
     step(
       'create',
       'create snapshot table',
       dialect.createTableAs(node.relation, sql, node.config),
       true,
     ),
-  ];
+  ]);
+  return withGrants(steps, node, 'table', dialect, false);
+}
+
+/**
+ * dbt's snapshot builds its table and its staging table with `create_table_as`, which puts the
+ * `sql_header` first: here it runs right before each of those creates, in their transaction.
+ */
+function withHeader(input: SnapshotPlanInput, steps: Step[]): Step[] {
+  const { node, dialect } = input;
+  return withSqlHeader(
+    steps,
+    node.config.sql_header,
+    node.unique_id,
+    dialect.capabilities.transactionalDdl,
+  );
 }
 
 /**
@@ -121,7 +138,9 @@ export function planSnapshotStaging(input: SnapshotStagingInput): {
   });
   return {
     staging,
-    steps: [step('create', 'stage snapshot changes', dialect.createTableAs(staging, sql), false)],
+    steps: withHeader(input, [
+      step('create', 'stage snapshot changes', dialect.createTableAs(staging, sql), false),
+    ]),
   };
 }
 
@@ -145,7 +164,7 @@ export function planSnapshotApply(input: SnapshotApplyInput): Step[] {
   const has = columnLookup(input.tableColumns);
   const added = written.filter((c) => !has(c.name));
   const tx = dialect.capabilities.transactionalDdl;
-  return [
+  const steps = [
     ...dialect
       .addColumns(node.relation, added)
       .map((sql) => step('alter', 'add new columns', sql, tx)),
@@ -161,6 +180,8 @@ export function planSnapshotApply(input: SnapshotApplyInput): Step[] {
       .map((s) => step(s.kind, s.label, s.sql, true)),
     step('drop', 'drop staging', dialect.dropRelation('table', staging, true), false),
   ];
+  // The table is kept: grants the config dropped are revoked, in the merge's transaction.
+  return withGrants(steps, node, 'table', dialect, true);
 }
 
 /** Case-insensitive membership in a column list (engines report names in their own case). */

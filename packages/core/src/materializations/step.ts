@@ -2,6 +2,7 @@ import type { Dialect, RelationKind } from '../adapter/dialect';
 import type { ContractSpec } from '../contracts/contract-ddl';
 import type { NodeConfig, RelationName } from '../manifest/types';
 import type { ColumnDocs, NodeDocs } from './persist-docs';
+import type { GrantsRequest } from './grants';
 
 /** What a step does, for progress output and for tests that look for a step without parsing SQL. */
 export type StepKind =
@@ -18,7 +19,9 @@ export type StepKind =
   /** A model's `sql_header`, run right before its create (see `withSqlHeader`). */
   | 'header'
   /** persist_docs: a relation's or its columns' comments (see `withPersistDocs`). */
-  | 'comment';
+  | 'comment'
+  /** `grants`: a grant, or the revokes and grants a kept relation needs (see `withGrants`). */
+  | 'grant';
 
 /**
  * One SQL statement of a plan. Plans are ordered lists of steps; every maximal run of
@@ -43,6 +46,11 @@ export interface Step {
    * runner then writes the comments of the documented columns it has (see `ColumnDocs`).
    */
   columnDocs?: ColumnDocs;
+  /**
+   * `grants` on a kept relation: `sql` reads the grants in place, and the runner revokes and
+   * grants what differs from the config (see `GrantsRequest`).
+   */
+  grants?: GrantsRequest;
 }
 
 /** The node fields a planner reads. `sql` is the full or incremental SQL, chosen by the caller. */

@@ -3,7 +3,8 @@ import { closestMatch } from '../did-you-mean';
 import { normaliseConfigKey } from './folder-config';
 
 /** The resource types whose configs are checked. */
-export type ConfiguredResource = 'model' | 'seed' | 'test' | 'snapshot' | 'source' | 'analysis';
+export type ConfiguredResource =
+  'model' | 'seed' | 'test' | 'snapshot' | 'source' | 'analysis' | 'unit_test';
 
 /** Every node's configs in dbt (`NodeConfig`), as tsmodel spells them (underscores). */
 const NODE = [
@@ -119,6 +120,9 @@ const SOURCE = [
   'quoting',
 ];
 
+/** dbt's `UnitTestConfig`: nothing else changes what a unit test does. */
+const UNIT_TEST = ['tags', 'meta', 'enabled'];
+
 const KNOWN: Record<ConfiguredResource, ReadonlySet<string>> = {
   model: new Set([...NODE, ...ADAPTER]),
   seed: new Set([...NODE, ...ADAPTER, 'delimiter', 'quote_columns']),
@@ -126,7 +130,18 @@ const KNOWN: Record<ConfiguredResource, ReadonlySet<string>> = {
   snapshot: new Set([...NODE, ...ADAPTER, ...SNAPSHOT]),
   source: new Set(SOURCE),
   analysis: new Set(NODE),
+  unit_test: new Set(UNIT_TEST),
 };
+
+/**
+ * Whether an unknown config of `type` is an error rather than a warning. A model's custom
+ * config is dbt's (selectable with `config.x:`), so a typo there can only be warned about; a
+ * unit test has dbt's three configs alone (`UnitTestConfig`), and dbt keeps any other key
+ * without effect — silently — so tsmodel refuses it.
+ */
+export function unknownConfigIsError(type: ConfiguredResource): boolean {
+  return type === 'unit_test';
+}
 
 /**
  * The keys of `config` that no `type` config has, as written. A typo such as `materialised`
@@ -151,11 +166,11 @@ export function unknownConfigWarning(
   const meant = closestMatch(normaliseConfigKey(key), [...KNOWN[type]]);
   return new TsmodelError({
     code: 'unknown-config-key',
-    message: `unknown ${type} config '${key}'`,
+    message: `unknown ${type.replace('_', ' ')} config '${key}'`,
     location,
     ...extra,
     hint: meant
       ? `did you mean '${meant}'? (a custom config belongs under meta:)`
-      : `no ${type} config has this name; a custom config belongs under meta:`,
+      : `no ${type.replace('_', ' ')} config has this name; a custom config belongs under meta:`,
   });
 }

@@ -81,6 +81,7 @@ const HONOURED = new Set([
   'snapshots',
   'tests',
   'data_tests',
+  'unit_tests',
   'analyses',
   'vars',
   'on-run-start',

@@ -2,7 +2,12 @@ import { TsmodelError } from '../diagnostics';
 import type { YamlFile } from '../yaml/yaml-file';
 import { didYouMean } from '../did-you-mean';
 import { normaliseConfigKey } from './folder-config';
-import { unknownConfigKeys, unknownConfigWarning, type ConfiguredResource } from './config-keys';
+import {
+  unknownConfigIsError,
+  unknownConfigKeys,
+  unknownConfigWarning,
+  type ConfiguredResource,
+} from './config-keys';
 import type { FolderConfigTree } from './types';
 
 /**
@@ -106,7 +111,7 @@ export function parseFolderConfigTree(
       tree.configs[normaliseConfigKey(name)] = value;
       if (unknownConfigKeys(report.type, { [name]: value }).length > 0) {
         const location = yaml.locate([...path, key], true);
-        report.warnings.push(
+        (unknownConfigIsError(report.type) ? errors : report.warnings).push(
           unknownConfigWarning(report.type, name, location, {
             excerpt: yaml.lineText(location.line),
           }),

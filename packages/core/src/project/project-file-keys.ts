@@ -14,7 +14,6 @@ const NOT_YET_HONOURED: Record<string, string> = {
   'restrict-access': 'groups and model access are not enforced',
   'dbt-cloud': 'dbt Cloud settings have no meaning here',
   sources: 'source configs (e.g. +enabled) in the project file are not applied',
-  unit_tests: 'unit test configs (e.g. +tags, +enabled) in the project file are not applied',
   exposures: 'exposure configs are not applied',
   metrics: 'the semantic layer is not built',
   'semantic-models': 'the semantic layer is not built',

@@ -119,6 +119,7 @@ export function readProjectFile(
     seeds: tree('seeds'),
     tests: mergeTestTrees(tree('tests'), tree('data_tests')),
     snapshots: tree('snapshots'),
+    unitTests: tree('unit_tests'),
     analyses: tree('analyses'),
     packages: (value.packages ?? []).map(toPackageSpec),
     onRunStart: hookSpecs(value['on-run-start'], 'on-run-start', yaml),
@@ -164,6 +165,7 @@ const RESOURCE_OF = {
   data_tests: 'test',
   snapshots: 'snapshot',
   analyses: 'analysis',
+  unit_tests: 'unit_test',
 } as const;
 
 /** Problems in file order, so the user can fix them top to bottom. */

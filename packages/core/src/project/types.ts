@@ -66,6 +66,8 @@ export interface ProjectConfig {
   seeds: FolderConfigTree;
   tests: FolderConfigTree;
   snapshots: FolderConfigTree;
+  /** `unit_tests:` — `+enabled`, `+tags`, `+meta` by package, folder, model and test name. */
+  unitTests: FolderConfigTree;
   analyses: FolderConfigTree;
   packages: PackageSpec[];
   onRunStart: HookSpec[];

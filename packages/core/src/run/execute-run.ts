@@ -54,6 +54,7 @@ export interface ExecuteRunOptions {
     | 'renderUnitTest'
     | 'introspective'
     | 'logging'
+    | 'selfReferencing'
     | 'renderAdHoc'
     | 'project'
     | 'profile'
@@ -204,6 +205,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunOutcome
     warn: (node, message) => emit({ type: 'node-warning', node, message }),
     microbatch: {
       now: compiled.engine.options.runStartedAt,
+      selfReferencing: compiled.selfReferencing,
       ...(options.eventTimeRange ? { range: options.eventTimeRange } : {}),
       ...(options.retryBatches ? { retry: options.retryBatches } : {}),
       report: emit,

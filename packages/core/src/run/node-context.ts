@@ -11,6 +11,7 @@ import type { RelationCache } from './relation-cache';
 import type { RunCatalog } from './run-catalog';
 import type { RunRenders } from './run-renders';
 import type { UnitTestNode } from '../unit-tests/types';
+import type { RenderBatch } from '../compile/jit-renderer';
 
 /** What every node runner needs besides its connection: shared for the whole invocation. */
 export interface NodeRunContext {
@@ -112,12 +113,15 @@ export async function runNodeHooks(
   isIncremental: boolean,
   /** dbt's `thread_id` in hooks: the worker running the node (`Thread-1`). */
   threadId: string,
+  /** A microbatch model's batch the hooks run with (`model.batch`). */
+  batch?: RenderBatch,
 ): Promise<void> {
   const render = (text: string) =>
     ctx.renders.renderAdHoc(conn, text, {
       node: node.unique_id,
       isIncremental,
       globals: { thread_id: threadId },
+      ...(batch ? { batch } : {}),
     });
   const calls: Array<{ index: number; sql: string; transaction: boolean }> = [];
   for (const [i, text] of (node.config[which] ?? []).entries()) {

@@ -30,6 +30,8 @@ export interface MicrobatchRun {
   now: Date;
   /** `--event-time-start` / `--event-time-end`. */
   range?: EventTimeRange;
+  /** Models whose render read `this` (`CompileResult.selfReferencing`): batches in turn. */
+  selfReferencing: ReadonlySet<string>;
   /**
    * `retry`: per node, the batches the last run failed (built again instead of the planned
    * ones) and those it built (carried into this run's `batch_results`).
@@ -128,22 +130,29 @@ export async function runMicrobatch(
     ctx.renders.renderAdHoc(conn, t, { node: node.unique_id, isIncremental: !fullBuild }),
   );
   const build = batchBuilder(ctx, node, config, settings);
-  await runNodeHooks(ctx, conn, node, 'pre_hook', !fullBuild, threadId);
+  const [first, ...rest] = batches;
+  const hookBatch = (b: Batch) => ({ id: b.id, start: b.start, end: b.end });
+  // dbt runs the pre-hooks with the first batch and the post-hooks with the last.
+  await runNodeHooks(ctx, conn, node, 'pre_hook', !fullBuild, threadId, hookBatch(first!));
 
   const outcomes = new Map<Batch, BatchOutcome>();
-  const [first, ...rest] = batches;
-  outcomes.set(first!, await build(first!, conn, { replace: fullBuild, incremental: !fullBuild }));
+  const alone = batches.length === 1;
+  outcomes.set(
+    first!,
+    await build(first!, conn, { replace: fullBuild, incremental: !fullBuild, last: alone }),
+  );
   if (outcomes.get(first!)!.ok) {
     ctx.relations.set(relation, 'table');
     ctx.catalog.changed(relation);
     const last = rest.pop();
-    const later = async (b: Batch, c: Connection) =>
-      void outcomes.set(b, await build(b, c, { replace: false, incremental: true }));
-    if (batchesRunConcurrently(settings, node.raw_code ?? ''))
+    const later = async (b: Batch, c: Connection, last = false) =>
+      void outcomes.set(b, await build(b, c, { replace: false, incremental: true, last }));
+    if (batchesRunConcurrently(settings, run.selfReferencing.has(node.unique_id)))
       await inParallel(rest, conn, lender, later);
     else for (const b of rest) await later(b, conn);
-    if (last) await later(last, conn);
-    await runNodeHooks(ctx, conn, node, 'post_hook', true, threadId);
+    if (last) await later(last, conn, true);
+    const lastBatch = hookBatch(last ?? first!);
+    await runNodeHooks(ctx, conn, node, 'post_hook', true, threadId, lastBatch);
   } else {
     for (const b of rest) {
       outcomes.set(b, { ok: false, rows: 0, error: 'skipped: the first batch failed' });
@@ -168,7 +177,13 @@ function batchBuilder(
   settings: MicrobatchSettings,
 ) {
   const relation = node.relation!;
-  const once = async (b: Batch, conn: Connection, replace: boolean, incremental: boolean) => {
+  const once = async (
+    b: Batch,
+    conn: Connection,
+    replace: boolean,
+    incremental: boolean,
+    last: boolean,
+  ) => {
     const batch = { id: b.id, start: b.start, end: b.end };
     const sql = await ctx.renders.nodeSql(conn, node, incremental, batch);
     const contract = replace
@@ -182,6 +197,7 @@ function batchBuilder(
       dialect: ctx.dialect,
       batch: { ...batch, eventTime: settings.eventTime },
       replace,
+      last,
     };
     const stage = planBatchStage(input);
     const helpers = { keeper: ctx.dependentsKeeper(node), dialect: ctx.dialect };
@@ -209,7 +225,7 @@ function batchBuilder(
   return async (
     b: Batch,
     conn: Connection,
-    mode: { replace: boolean; incremental: boolean },
+    mode: { replace: boolean; incremental: boolean; last: boolean },
   ): Promise<BatchOutcome> => {
     const report = ctx.microbatch.report;
     report({ type: 'batch-start', ...b.info });
@@ -224,11 +240,11 @@ function batchBuilder(
       });
     let rows: number;
     try {
-      rows = await once(b, conn, mode.replace, mode.incremental);
+      rows = await once(b, conn, mode.replace, mode.incremental, mode.last);
     } catch (first) {
       report({ type: 'batch-retry', ...b.info, message: messageOf(first) });
       try {
-        rows = await once(b, conn, mode.replace, mode.incremental);
+        rows = await once(b, conn, mode.replace, mode.incremental, mode.last);
       } catch (err) {
         end('error', messageOf(err));
         return { ok: false, rows: 0, error: messageOf(err) };

@@ -10,6 +10,7 @@ import {
   snapshotNeedsQueryColumns,
 } from '../materializations/snapshot';
 import { snapshotSpec } from '../materializations/snapshot-config';
+import { withHeaderRelations } from '../materializations/sql-header';
 import {
   mainQueryId,
   runNodeHooks,
@@ -41,19 +42,25 @@ export async function runSnapshot(
       node: node.unique_id,
       hint: 'drop the view, or point the snapshot elsewhere (schema, alias)',
     });
+  // The header's relations (`{{ this }}`, refs in the call block) resolved as for models.
+  const config = await withHeaderRelations(node.config, (t) =>
+    ctx.renders.renderAdHoc(conn, t, { node: node.unique_id }),
+  );
   const input = {
     node: {
       unique_id: node.unique_id,
       relation,
-      config: node.config,
+      config,
       sql: await ctx.renders.nodeSql(conn, node, false),
     },
     dialect: ctx.dialect,
   };
   await runNodeHooks(ctx, conn, node, 'pre_hook', false, threadId);
+  // The dialect runs the steps a plan cannot spell out (a kept table's grants).
+  const helpers = { dialect: ctx.dialect };
   const results: StepResult[] = [];
   if (!existing) {
-    results.push(...(await runSteps(conn, planSnapshotCreate(input), node.unique_id)));
+    results.push(...(await runSteps(conn, planSnapshotCreate(input), node.unique_id, helpers)));
   } else {
     const introspector = ctx.introspector(conn);
     const tableColumns = await introspector.getColumns(relation);
@@ -71,7 +78,7 @@ export async function runSnapshot(
       ...(queryColumns ? { queryColumns } : {}),
     });
     try {
-      results.push(...(await runSteps(conn, stage.steps, node.unique_id)));
+      results.push(...(await runSteps(conn, stage.steps, node.unique_id, helpers)));
       const stagingColumns = await introspector.getColumns(stage.staging);
       const apply = planSnapshotApply({
         ...input,
@@ -79,7 +86,7 @@ export async function runSnapshot(
         tableColumns,
         stagingColumns,
       });
-      results.push(...(await runSteps(conn, apply, node.unique_id)));
+      results.push(...(await runSteps(conn, apply, node.unique_id, helpers)));
     } catch (err) {
       await conn
         .execute(ctx.dialect.dropRelation('table', stage.staging, true), {

@@ -274,7 +274,11 @@ export function installContextGlobals(
     config,
     env_var: envVar,
     target,
-    is_incremental: () => cur().isIncremental,
+    is_incremental: () => {
+      const c = cur();
+      c.capture.usedThis = true;
+      return c.isIncremental;
+    },
     project_name: options.rootProject,
     log,
     print: (...args: Args) => {
@@ -341,7 +345,10 @@ export function installContextGlobals(
   });
   Object.defineProperty(env.globals, 'this', {
     enumerable: true,
-    get: () => graphRelation({ kind: 'this' }),
+    get: () => {
+      if (state.current) state.current.capture.usedThis = true;
+      return graphRelation({ kind: 'this' });
+    },
   });
 
   // Read on each access, so only renders that use them become volatile (never cached).

@@ -39,6 +39,12 @@ export interface RenderCapture {
    * fallback, so the node is rendered again just in time at run time.
    */
   introspective: boolean;
+  /**
+   * True when the render read `this` or called `is_incremental()` — in the template or in any
+   * macro it called (dbt's `has_this`): the node reads its own table, so a microbatch model's
+   * batches must run one after another.
+   */
+  usedThis: boolean;
   /** True when the output depends on the moment (`run_started_at`, `invocation_id`): never cached. */
   volatile: boolean;
   logs: string[];
@@ -54,6 +60,7 @@ export function emptyCapture(): RenderCapture {
     macros: [],
     usedTarget: false,
     introspective: false,
+    usedThis: false,
     volatile: false,
     logs: [],
   };

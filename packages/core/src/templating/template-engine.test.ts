@@ -117,6 +117,25 @@ describe('TemplateEngine', () => {
     expect(r.capture.macros).toEqual(['proj.select_cols', 'proj.cols', 'proj.shout']);
   });
 
+  it('records a read of this or is_incremental(), in the template or in a macro it calls', () => {
+    const e = engine();
+    e.loadMacros([
+      {
+        packageName: 'proj',
+        path: 'macros/m.sql',
+        text: '{% macro latest() %}(select max(id) from {{ this }}){% endmacro %}\n{% macro plain() %}1{% endmacro %}\n{% macro guarded() %}{% if is_incremental() %}x{% endif %}{% endmacro %}',
+      },
+    ]);
+    const used = (sql: string) =>
+      e.render(model(), sql, { isIncremental: false, execute: false }).capture.usedThis;
+    expect(used('select {{ latest() }}')).toBe(true);
+    expect(used('select {{ guarded() }}')).toBe(true);
+    expect(used('select {{ this }}')).toBe(true);
+    expect(used('{% if is_incremental() %}where 1{% endif %}')).toBe(true);
+    expect(used('select {{ plain() }}, 1 as this')).toBe(false);
+    expect(used("select * from {{ ref('b') }}")).toBe(false);
+  });
+
   it('root macros override package macros; packages are namespaces', () => {
     const e = engine();
     e.loadMacros([

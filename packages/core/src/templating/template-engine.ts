@@ -239,15 +239,14 @@ function asJinjaSource(source: string): string {
 
 function modelView(target: RenderTarget, batch: RenderOptions['batch']): Record<string, unknown> {
   return {
-    ...(batch
+    // dbt 1.9: the batch being built, in the model's SQL and hooks; None everywhere else.
+    batch: batch
       ? {
-          batch: {
-            id: batch.id,
-            event_time_start: utcDatetime(batch.start),
-            event_time_end: utcDatetime(batch.end),
-          },
+          id: batch.id,
+          event_time_start: utcDatetime(batch.start),
+          event_time_end: utcDatetime(batch.end),
         }
-      : {}),
+      : null,
     unique_id: target.uniqueId,
     name: target.name,
     package_name: target.packageName,

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
 import type { ManifestNode, PropertiesEntry, RelationName } from '../manifest/types';
 import type { RefCall } from '../templating/render-capture';
-import { tagList } from '../properties/schema';
 import { parseCsvTable } from '../adapter/csv-table';
 import { readUtf8File } from '../utf8-text';
 import {
@@ -12,6 +11,8 @@ import {
   type FixtureSite,
 } from './fixture-rows';
 import { parseGivenInput } from './given-input';
+import { resolveUnitTestConfig, type UnitTestConfig } from './unit-test-config';
+import { testedVersions } from './unit-test-versions';
 import type { FixtureRow, UnitTestGiven, UnitTestNode, UnitTestOverrides } from './types';
 
 /** What building unit tests needs of the compiled project. */
@@ -24,6 +25,8 @@ export interface UnitTestContext {
   resolveSource(caller: ManifestNode, source: string, table: string): ManifestNode | TsmodelError;
   /** The `fixture:` files of a package. */
   fixtures: (packageName: string) => FixtureLookup;
+  /** dbt_project.yml's `unit_tests:` configs for the test of `packageName` at `fqn`. */
+  projectConfig: (packageName: string, fqn: readonly string[]) => Record<string, unknown>;
 }
 
 /**
@@ -40,21 +43,21 @@ export function buildUnitTests(
   const problems: TsmodelError[] = [];
   for (const { entry, location } of entries) {
     try {
-      const node = buildUnitTest(entry, location, ctx);
-      if (!node) continue;
-      const clash = unitTests.get(node.unique_id);
-      if (clash) {
-        problems.push(
-          new TsmodelError({
-            code: 'duplicate-node',
-            message: `two unit tests of model '${node.model}' are named '${node.name}' (${clash.original_file_path} and ${node.original_file_path})`,
-            location,
-            hint: 'rename one of them: unit test names are unique per model',
-          }),
-        );
-        continue;
+      for (const node of buildUnitTest(entry, location, ctx)) {
+        const clash = unitTests.get(node.unique_id);
+        if (clash) {
+          problems.push(
+            new TsmodelError({
+              code: 'duplicate-node',
+              message: `two unit tests of model '${node.model}' are named '${node.name}' (${clash.original_file_path} and ${node.original_file_path})`,
+              location,
+              hint: 'rename one of them: unit test names are unique per model',
+            }),
+          );
+          break;
+        }
+        unitTests.set(node.unique_id, node);
       }
-      unitTests.set(node.unique_id, node);
     } catch (err) {
       if (!(err instanceof TsmodelError)) throw err;
       problems.push(err);
@@ -63,11 +66,15 @@ export function buildUnitTests(
   return { unitTests, problems };
 }
 
+/**
+ * The nodes of one `unit_tests:` entry: one, or one per tested version of a versioned model
+ * (`unit_test.<pkg>.<model>.<name>_v<n>`, as dbt names them; name and fqn are the entry's).
+ */
 function buildUnitTest(
   entry: PropertiesEntry,
   location: SourceLocation,
   ctx: UnitTestContext,
-): UnitTestNode | undefined {
+): UnitTestNode[] {
   const name = entry.name;
   const fail = (problem: string, hint: string) =>
     new TsmodelError({
@@ -76,19 +83,54 @@ function buildUnitTest(
       location,
       hint,
     });
-  const config = mapping(entry.config ?? {}, () =>
+  const ownConfig = mapping(entry.config ?? {}, () =>
     fail('has a `config:` that is not a mapping', 'write config: {tags: [...], meta: {...}}'),
   );
-  if (config.enabled === false) return undefined;
+  const fqn = Array.isArray(entry.fqn)
+    ? (entry.fqn as string[])
+    : [entry.package_name, String(entry.model), String(name)];
+  const config = resolveUnitTestConfig(
+    ctx.projectConfig(entry.package_name, fqn),
+    ownConfig,
+    location,
+    String(name),
+  );
+  if (!config.enabled) return [];
   if (typeof entry.model !== 'string' || entry.model === '')
     throw fail('needs a `model:`', 'name the model it tests, e.g. model: orders');
-  const model = findModel(ctx, entry.package_name, entry.model);
-  if (model === 'disabled') return undefined;
-  if (!model)
+  const found = findModel(ctx, entry.package_name, entry.model);
+  if (found === 'disabled') return [];
+  if (!found)
     throw fail(
       `tests model '${entry.model}', which does not exist in package '${entry.package_name}'`,
       'unit tests test SQL models of their own package; check the name',
     );
+  const tested = testedVersions(
+    entry.versions,
+    { name: entry.model, node: found.node, versions: found.versions },
+    found.allVersions,
+    fail,
+  );
+  return tested.map((model) =>
+    unitTestOf(model, entry, location, ctx, { config, fqn, fail, versioned: !!found.versions }),
+  );
+}
+
+/** The unit test node of `entry` against `model` (the model, or one of its versions). */
+function unitTestOf(
+  model: ManifestNode,
+  entry: PropertiesEntry,
+  location: SourceLocation,
+  ctx: UnitTestContext,
+  of: {
+    config: UnitTestConfig;
+    fqn: string[];
+    versioned: boolean;
+    fail: (problem: string, hint: string) => TsmodelError;
+  },
+): UnitTestNode {
+  const { config, fqn, fail } = of;
+  const name = entry.name;
   if (!Array.isArray(entry.given))
     throw fail(
       'needs a `given:` list of inputs',
@@ -97,11 +139,6 @@ function buildUnitTest(
   const expect = mapping(entry.expect, () =>
     fail('needs an `expect:` with the rows the model should return', 'add expect: {rows: [...]}'),
   );
-  if (entry.versions !== undefined && entry.versions !== null)
-    throw fail(
-      `has \`versions:\` but model '${model.name}' is not versioned`,
-      'remove versions: (tsmodel does not build model versions)',
-    );
   const overrides = readOverrides(entry.overrides, fail);
   const site = (part: string): FixtureSite => ({ unitTest: String(name), part, location });
   const fixtures = ctx.fixtures(entry.package_name);
@@ -125,20 +162,23 @@ function buildUnitTest(
     return { input: g.input, node: input.unique_id, ...fixture };
   });
   checkIncremental(model, overrides, given, fail);
-  const tags = tagList(config.tags as string | string[] | undefined);
-  const meta = mapping(config.meta ?? {}, () =>
-    fail('has a `config.meta:` that is not a mapping', 'write meta: {key: value}'),
-  );
-  const fqn = Array.isArray(entry.fqn)
-    ? (entry.fqn as string[])
-    : [entry.package_name, model.name, String(name)];
+  const { tags, meta } = config;
+  const suffix = of.versioned ? `_v${model.version}` : '';
   const expected = normalizeFixture(expect, site('expect'), fixtures);
   // dbt's unit test checksum: what the test asserts, so `state:modified` sees a changed test.
   const checksum = createHash('sha256')
-    .update(JSON.stringify({ model: model.name, given, expect: expected, overrides }))
+    .update(
+      JSON.stringify({
+        model: model.name,
+        version: model.version,
+        given,
+        expect: expected,
+        overrides,
+      }),
+    )
     .digest('hex');
   return {
-    unique_id: entry.unique_id,
+    unique_id: `${entry.unique_id}${suffix}`,
     resource_type: 'unit_test',
     name: String(name),
     package_name: entry.package_name,
@@ -146,9 +186,9 @@ function buildUnitTest(
     original_file_path: entry.original_file_path,
     fqn,
     model: model.name,
+    ...(of.versioned ? { version: model.version! } : {}),
     description: typeof entry.description === 'string' ? entry.description : '',
     config: {
-      ...config,
       enabled: true,
       materialized: 'unit',
       tags,
@@ -159,7 +199,9 @@ function buildUnitTest(
     tags,
     columns: {},
     depends_on: { nodes: [model.unique_id], macros: [] },
-    ...(model.relation ? { relation: scratchRelation(model.relation, String(name)) } : {}),
+    ...(model.relation
+      ? { relation: scratchRelation(model.relation, `${String(name)}${suffix}`) }
+      : {}),
     checksum,
     given,
     expect: expected,
@@ -176,24 +218,29 @@ function scratchRelation(model: RelationName, name: string): RelationName {
   return { ...model, identifier: `${model.identifier}__${name}` };
 }
 
+/**
+ * The model a unit test names: the node, and for a versioned model its enabled versions and
+ * every version it declares (disabled ones too, which exist but are not tested).
+ */
 function findModel(
   ctx: UnitTestContext,
   pkg: string,
   name: string,
-): ManifestNode | 'disabled' | undefined {
-  // A versioned model is tested in its latest version (what an unpinned ref reaches).
-  for (const node of ctx.nodes.values())
-    if (
-      node.resource_type === 'model' &&
-      node.package_name === pkg &&
-      node.name === name &&
-      (node.version === undefined || String(node.version) === String(node.latest_version))
-    )
-      return node;
-  const disabled = ctx.disabled.some(
-    (n) => n.resource_type === 'model' && n.package_name === pkg && n.name === name,
-  );
-  return disabled ? 'disabled' : undefined;
+):
+  | { node: ManifestNode; versions?: ManifestNode[]; allVersions: Array<string | number> }
+  | 'disabled'
+  | undefined {
+  const named = (n: ManifestNode) =>
+    n.resource_type === 'model' && n.package_name === pkg && n.name === name;
+  const enabled = [...ctx.nodes.values()].filter(named);
+  const disabled = ctx.disabled.filter(named);
+  if (enabled.length === 0) return disabled.length > 0 ? 'disabled' : undefined;
+  const versions = enabled.filter((n) => n.version !== undefined);
+  if (versions.length === 0) return { node: enabled[0]!, allVersions: [] };
+  const allVersions = [...versions, ...disabled]
+    .map((n) => n.version)
+    .filter((v): v is string | number => v !== undefined);
+  return { node: versions[0]!, versions, allVersions };
 }
 
 function inputNode(

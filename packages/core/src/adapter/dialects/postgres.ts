@@ -4,6 +4,8 @@ import type { DependentViewsSql } from '../dependent-views';
 import { SqlDialect } from '../sql-dialect';
 import { postgresContractRules, type ContractRules } from '../../contracts/contract-rules';
 import { PostgresDependentViews } from './postgres-dependent-views';
+import { PostgresGrants } from './postgres-grants';
+import type { GrantsSql } from '../../materializations/grants';
 
 /** The first PostgreSQL release with `MERGE` (`server_version_num`). */
 export const POSTGRES_MERGE_VERSION = 150000;
@@ -28,6 +30,7 @@ export class PostgresDialect extends SqlDialect {
   readonly contracts: ContractRules = postgresContractRules;
   readonly capabilities: DialectCapabilities;
   readonly dependentViews: DependentViewsSql = new PostgresDependentViews(this);
+  readonly grants: GrantsSql | undefined = new PostgresGrants(this);
 
   constructor(options: PostgresDialectOptions = {}) {
     super();

@@ -10,6 +10,7 @@ import { DEST_ALIAS } from '../sql-dialect';
 import type { DependentViewsSql } from '../dependent-views';
 import { PostgresDialect } from './postgres';
 import { RedshiftDependentViews } from './postgres-dependent-views';
+import type { GrantsSql } from '../../materializations/grants';
 
 /** Text types whose Redshift default length is 256 bytes; columns copied with them would truncate. */
 const UNBOUNDED_TEXT = /^(character varying|varchar|text|character|char|bpchar)$/i;
@@ -26,6 +27,8 @@ export class RedshiftDialect extends PostgresDialect {
   readonly contracts: ContractRules = redshiftContractRules;
   readonly parentType = 'postgres';
   readonly dependentViews: DependentViewsSql = new RedshiftDependentViews(this);
+  /** Redshift has no `role_table_grants` (dbt-redshift reads `has_table_privilege`): not applied yet. */
+  readonly grants: GrantsSql | undefined = undefined;
   readonly capabilities: DialectCapabilities = {
     transactionalDdl: true,
     atomicCreateOrReplaceTable: false,

@@ -3,7 +3,8 @@ import type { SelectorMethod } from './context';
 
 /**
  * `unit_test:` — unit tests by name, or `package.name`, each part fnmatched (dbt's
- * `unit_test:` method).
+ * `unit_test:` method). A model version's test also answers to its versioned name
+ * (`<name>_v<n>`), which is what `ls` prints for it.
  */
 export const unitTestMethod: SelectorMethod = function* (candidates, { value }) {
   const parts = value.split('.');
@@ -12,7 +13,8 @@ export const unitTestMethod: SelectorMethod = function* (candidates, { value }) 
     if (
       node.resource_type === 'unit_test' &&
       fnmatch(node.package_name, pkg) &&
-      fnmatch(node.name, name)
+      (fnmatch(node.name, name) ||
+        (node.version !== undefined && fnmatch(`${node.name}_v${node.version}`, name)))
     )
       yield node.unique_id;
 };
