@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TsmodelError } from '@tsmodel/core';
 import type { TargetConfig } from '@tsmodel/core';
 

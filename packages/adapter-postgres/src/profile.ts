@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TsmodelError, type TargetConfig } from '@tsmodel/core';
 
 /** `env_var()` renders to a string, so numeric keys accept digit strings as dbt does. */

@@ -127,47 +127,81 @@ async function discoverUnder(
   );
   rels.sort();
   const rootRel = toPosix(path.relative(project.rootDir, rootAbs)) || '.';
+  // Glob paths are `/`-separated and already normal: on POSIX they join by concatenation.
+  const absPrefix = rootAbs.endsWith(path.sep) ? rootAbs : rootAbs + path.sep;
+  const absOf =
+    path.sep === '/' ? (rel: string) => absPrefix + rel : (rel: string) => path.join(rootAbs, rel);
+  // What a file is depends only on its extension and first folder: worked out once for each.
+  const kindsByPlace = new Map<string, DiscoveredKind[]>();
+  const kindsOf = (ext: string, kinds: Set<DiscoveredKind>, firstFolder: string | undefined) => {
+    const place = `${ext}/${firstFolder ?? ''}`;
+    let found = kindsByPlace.get(place);
+    if (!found) {
+      found = [...new Set([...kinds].flatMap((k) => testPathKind(k, firstFolder) ?? []))];
+      kindsByPlace.set(place, found);
+    }
+    return found;
+  };
   const files: DiscoveredFile[] = [];
   for (const rel of rels) {
-    const dot = rel.lastIndexOf('.');
-    const kinds = exts.get(rel.slice(dot + 1));
+    const ext = rel.slice(rel.lastIndexOf('.') + 1);
+    const kinds = exts.get(ext);
     if (!kinds) continue;
-    const absPath = path.join(rootAbs, rel);
+    const absPath = absOf(rel);
     const parts = rel.split('/');
     const fileName = parts.pop()!;
     const stat = statSync(absPath);
     const shownPath = rootRel === '.' ? rel : `${rootRel}/${rel}`;
-    const content = lazyText(absPath, shownPath);
-    const fileKinds = new Set([...kinds].flatMap((k) => testPathKind(k, parts[0]) ?? []));
-    for (const kind of fileKinds) {
-      files.push({
+    const stem = fileName.slice(0, fileName.lastIndexOf('.'));
+    let first: ProjectFile | undefined;
+    for (const kind of kindsOf(ext, kinds, parts[0])) {
+      const file: ProjectFile = new ProjectFile(
         kind,
-        packageName: project.name,
+        project.name,
         absPath,
-        path: shownPath,
-        resourceRoot: rootRel,
-        folders: parts,
-        stem: fileName.slice(0, fileName.lastIndexOf('.')),
-        size: stat.size,
-        mtimeMs: stat.mtimeMs,
-        get text() {
-          return content();
-        },
-      });
+        shownPath,
+        rootRel,
+        parts,
+        stem,
+        stat.size,
+        stat.mtimeMs,
+        first,
+      );
+      first ??= file;
+      files.push(file);
     }
   }
   return files;
 }
 
 /**
- * A file's text, read on first use, as strict UTF-8 (another encoding is an error naming the
- * file and line, not U+FFFD in built data). Synchronous: for thousands of small files one
- * readFileSync each is several times faster than fs/promises' thread-pool round trips. Lazy:
- * an unchanged project whose manifest is reused never reads its files at all.
+ * A discovered file whose text is read on first use, as strict UTF-8 (another encoding is an
+ * error naming the file and line, not U+FFFD in built data). Synchronous: for thousands of
+ * small files one read each is several times faster than fs/promises' thread-pool round
+ * trips. Lazy: an unchanged project whose manifest is reused never reads its files at all. A
+ * file found in two roles (a folder that is both a model and a macro path) is read once: the
+ * second entry reads through the first.
  */
-function lazyText(absPath: string, shownPath: string): () => string {
-  let text: string | undefined;
-  return () => (text ??= readUtf8File(absPath, shownPath));
+class ProjectFile implements DiscoveredFile {
+  #text: string | undefined;
+
+  constructor(
+    readonly kind: DiscoveredKind,
+    readonly packageName: string,
+    readonly absPath: string,
+    readonly path: string,
+    readonly resourceRoot: string,
+    readonly folders: string[],
+    readonly stem: string,
+    readonly size: number,
+    readonly mtimeMs: number,
+    private readonly sameFile: ProjectFile | undefined,
+  ) {}
+
+  get text(): string {
+    if (this.sameFile) return this.sameFile.text;
+    return (this.#text ??= readUtf8File(this.absPath, this.path));
+  }
 }
 
 function toPosix(p: string): string {

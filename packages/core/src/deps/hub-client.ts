@@ -3,7 +3,7 @@
  * at `DBT_PACKAGE_HUB_URL` when set (dbt's variable), else https://hub.getdbt.com/. Each
  * document is fetched once per run.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
 import { didYouMean } from '../did-you-mean';
 

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TsmodelError } from '../diagnostics';
 import { EnvVarRenderer } from '../project/env-var-renderer';
 import { displayPath } from '../project/read-project-file';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A dbt version specifier: `1.1.1`, `>=1.0.0`, `<2.0.0`, `=0.9.1-b1` (dbt's grammar). */
 export const DBT_SPECIFIER_PATTERN =

@@ -4,7 +4,7 @@
  * `{group}`), as dbt platform sets it; without it, the provider's SSH URL, so a developer's
  * own SSH key is used. Tokens are secrets: callers redact {@link privateGitTokens}.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { TsmodelError } from '../diagnostics';
 import type { PrivateEntry } from './package-entry';
 

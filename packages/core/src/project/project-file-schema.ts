@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** dbt's identifier rule for project names: they become macro namespaces and `ref()` package arguments. */
 export const PROJECT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;

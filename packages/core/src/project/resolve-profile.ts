@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CompileErrors, TsmodelError } from '../diagnostics';
 import { DUCKDB_IN_MEMORY, duckdbCatalogName } from '../adapter/dialects/duckdb-catalog-name';
 import { YamlFile } from '../yaml/yaml-file';

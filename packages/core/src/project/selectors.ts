@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { CompileErrors, TsmodelError } from '../diagnostics';
 import { readUtf8File } from '../utf8-text';
 import { YamlFile } from '../yaml/yaml-file';

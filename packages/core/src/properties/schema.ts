@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The shape of a dbt `version: 2` properties file. Objects are non-strict here on purpose:

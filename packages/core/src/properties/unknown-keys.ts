@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TsmodelError } from '../diagnostics';
 import { didYouMean } from '../did-you-mean';
 import type { YamlFile } from '../yaml/yaml-file';

@@ -1,5 +1,5 @@
 import { isMap, isSeq, isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { TsmodelError, type SourceLocation } from '../diagnostics';
 
 /**
