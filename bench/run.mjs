@@ -111,7 +111,10 @@ for (const kind of ['view', 'table', 'jit']) {
   }
 
   const floors = { empty: [], rebuild: [] };
-  const floorDb = join(work, `${kind}-floor.duckdb`);
+  // Same file name as the run's (target/bench.duckdb): DuckDB names the catalog after the file,
+  // and the traced statements name relations "bench"."main"."m1".
+  mkdirSync(join(work, `${kind}-floor`), { recursive: true });
+  const floorDb = join(work, `${kind}-floor`, 'bench.duckdb');
   for (let r = 0; r < RUNS; r++) {
     rmSync(floorDb, { force: true });
     rmSync(`${floorDb}.wal`, { force: true });
