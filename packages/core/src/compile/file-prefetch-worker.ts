@@ -19,7 +19,6 @@ for (let i = 0; i < paths.length; i++) {
     ok = false;
   }
   Atomics.store(states, i, ok ? READY : FAILED);
-  Atomics.notify(states, i);
 }
 
 /** Fills `into` with the whole file; false when the file is not exactly that long any more. */

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 /**
  * The life of one file in the shared state table. Whoever moves it out of FREE reads it: the
  * main thread (MAIN, reading it itself as without a prefetch) or the worker (READING, then
- * READY with its bytes in the shared buffer, or FAILED, when the main thread reads it itself).
+ * READY with its bytes in the shared buffer, or FAILED); the main thread uses only READY bytes.
  */
 export const FREE = 0;
 export const MAIN = 1;
@@ -29,16 +29,11 @@ const MIN_FILES = 500;
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 /**
- * How long the main thread waits for a file the worker is reading before reading it itself:
- * only a worker that died mid-read (its bytes are then never used) would make it wait this long.
- */
-const WAIT_MS = 2000;
-
-/**
  * Reads a compile's project files on the second core, ahead of the main thread, which spends
  * a tenth of a cold compile in open/read/close otherwise. The main thread and the worker claim
- * each file through an atomic state, so each file is read exactly once, by whichever gets to
- * it first, and the main thread never waits for a file the worker has not started. The bytes
+ * each file through an atomic state, so the worker never reads a file the main thread took,
+ * and the main thread never waits: a file the worker is still reading it reads itself (the
+ * worker's copy goes unused), so a worker descheduled on a busy machine costs nothing. The bytes
  * are only read here: decoding (and its invalid-UTF-8 error) stays with the caller, and a file
  * the worker could not read, or found changed in size since discovery, is read by the caller
  * as before, so its errors are the same as without a prefetch.
@@ -74,8 +69,8 @@ export class FilePrefetch {
       data: new SharedArrayBuffer(Math.max(total, 1)),
     };
     const worker = new Worker(workerFile, { workerData: work });
-    // A worker that fails to start or dies leaves its files FREE (or, mid-read, READING until
-    // WAIT_MS): the main thread reads them itself, so its error needs no handling here.
+    // A worker that fails to start or dies leaves its files FREE or READING: the main thread
+    // reads them itself, so its error needs no handling here.
     worker.on('error', () => undefined);
     worker.unref();
     return new FilePrefetch(work);
@@ -86,11 +81,8 @@ export class FilePrefetch {
    * before the next call), or undefined when the caller must read the file itself.
    */
   take(index: number): Uint8Array | undefined {
-    const states = this.#states;
-    const before = Atomics.compareExchange(states, index, FREE, MAIN);
-    if (before === FREE) return undefined;
-    if (before === READING) Atomics.wait(states, index, READING, WAIT_MS);
-    if (Atomics.load(states, index) !== READY) return undefined;
+    const before = Atomics.compareExchange(this.#states, index, FREE, MAIN);
+    if (before !== READY) return undefined;
     return new Uint8Array(this.work.data, this.work.offsets[index], this.work.sizes[index]);
   }
 }
