@@ -32,8 +32,6 @@ const result = await build({
     'render-worker': 'packages/core/src/compile/render-worker.ts',
     // Loaded by path (compile/compiled-files-writer.ts) to write compiled SQL on the second core.
     'compiled-files-worker': 'packages/core/src/compile/compiled-files-worker.ts',
-    // Loaded by path (compile/file-prefetch.ts) to read project files on the second core.
-    'file-prefetch-worker': 'packages/core/src/compile/file-prefetch-worker.ts',
   },
   outdir,
   bundle: true,

@@ -8,7 +8,7 @@ import { loadProject } from '../project/load-project';
 import { resolveProfile } from '../project/resolve-profile';
 import type { LoadedProject, ResolvedProfile } from '../project/types';
 import type { TemplateEngine } from '../templating/template-engine';
-import { discoverProjectFiles, prefetchFileTexts } from './discover';
+import { discoverProjectFiles } from './discover';
 import { setUpEngine } from './engine-setup';
 import { renderInParallel } from './render-pool';
 import { ParseCache } from './parse-cache';
@@ -229,8 +229,6 @@ function targetDirOf(project: LoadedProject): string {
 
 async function compileLoaded(options: CompileOptions, loaded: Loaded): Promise<CompileResult> {
   const { project, profile, files, env, started, phases } = loaded;
-  // Everything is about to be read (the manifest could not be reused): start on the second core.
-  prefetchFileTexts(files);
   let mark = performance.now();
   const phase = (name: string) => {
     const now = performance.now();

@@ -2,8 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ProjectConfig } from '../project/types';
-import { decodeUtf8, readUtf8File } from '../utf8-text';
-import { FilePrefetch } from './file-prefetch';
+import { readUtf8File } from '../utf8-text';
 
 export type DiscoveredKind =
   | 'model'
@@ -185,7 +184,6 @@ async function discoverUnder(
  */
 class ProjectFile implements DiscoveredFile {
   #text: string | undefined;
-  #prefetch: { from: FilePrefetch; index: number } | undefined;
 
   constructor(
     readonly kind: DiscoveredKind,
@@ -202,34 +200,8 @@ class ProjectFile implements DiscoveredFile {
 
   get text(): string {
     if (this.sameFile) return this.sameFile.text;
-    if (this.#text === undefined) {
-      const bytes = this.#prefetch?.from.take(this.#prefetch.index);
-      this.#text = bytes ? decodeUtf8(bytes, this.path) : readUtf8File(this.absPath, this.path);
-    }
-    return this.#text;
+    return (this.#text ??= readUtf8File(this.absPath, this.path));
   }
-
-  /** Whether this entry is the one that reads the file (not a second role of it). */
-  get readsItself(): boolean {
-    return this.sameFile === undefined && this.#text === undefined;
-  }
-
-  prefetchFrom(from: FilePrefetch, index: number): void {
-    this.#prefetch = { from, index };
-  }
-}
-
-/**
- * Starts reading the text of `files` on the second core (see file-prefetch.ts), for a compile
- * about to read them all. Seeds are left out: their text is read only to be hashed, and a seed
- * may be large.
- */
-export function prefetchFileTexts(files: DiscoveredFile[]): void {
-  const readers = files.filter(
-    (f): f is ProjectFile => f instanceof ProjectFile && f.kind !== 'seed' && f.readsItself,
-  );
-  const prefetch = FilePrefetch.start(readers);
-  if (prefetch) readers.forEach((file, index) => file.prefetchFrom(prefetch, index));
 }
 
 function toPosix(p: string): string {
