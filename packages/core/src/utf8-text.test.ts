@@ -29,6 +29,16 @@ describe('readUtf8File', () => {
     expect(readUtf8File(file('empty.sql', ''), 'empty.sql')).toBe('');
   });
 
+  it('reads the whole file when its size changed since discovery', () => {
+    const text = `select 1 -- ${'é'.repeat(40_000)}`;
+    const p = file('changed.sql', text);
+    const size = Buffer.byteLength(text);
+    for (const statSize of [0, 5, size - 1, size, size + 1, 64 * 1024, 200_000]) {
+      expect(readUtf8File(p, 'changed.sql', statSize)).toBe(text);
+    }
+    expect(readUtf8File(file('tiny.sql', 'select 2'), 'tiny.sql', 8)).toBe('select 2');
+  });
+
   it('keeps a BOM, as readFileSync does', () => {
     const bom = file('bom.sql', '\uFEFFselect 1');
     expect(readUtf8File(bom, 'bom.sql')).toBe(readFileSync(bom, 'utf8'));

@@ -11,11 +11,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * The text of a project file (model, macro, YAML, seed), read as UTF-8. A file in another
  * encoding is a user error naming the file, the line and the byte offset of the first bad byte.
+ * `statSize`, the size discovery saw, saves the read that would only find the end of the file.
  */
-export function readUtf8File(absPath: string, shownPath: string): string {
+export function readUtf8File(absPath: string, shownPath: string, statSize?: number): string {
   const fd = openSync(absPath, 'r');
   try {
-    return decodeUtf8(readAll(fd), shownPath);
+    return decodeUtf8(readAll(fd, statSize), shownPath);
   } finally {
     closeSync(fd);
   }
@@ -27,8 +28,13 @@ export function readUtf8File(absPath: string, shownPath: string): string {
  */
 const scratch = Buffer.allocUnsafe(64 * 1024);
 
-/** The whole file behind `fd`; valid until the next call. A larger file gets its own buffer. */
-function readAll(fd: number): Buffer {
+/**
+ * The whole file behind `fd`; valid until the next call. A larger file gets its own buffer.
+ * Reading stops at a read that returns 0 or, when the file is `statSize` bytes long as it was
+ * when discovered, at a read that returned less than asked (a regular file's end, as
+ * `readFileSync` trusts its fstat size); a file that changed size is read to its end.
+ */
+function readAll(fd: number, statSize: number | undefined): Buffer {
   let buffer = scratch;
   let length = 0;
   for (;;) {
@@ -37,9 +43,10 @@ function readAll(fd: number): Buffer {
       buffer.copy(bigger, 0, 0, length);
       buffer = bigger;
     }
-    const read = readSync(fd, buffer, length, buffer.length - length, null);
-    if (read === 0) return buffer.subarray(0, length);
+    const asked = buffer.length - length;
+    const read = readSync(fd, buffer, length, asked, null);
     length += read;
+    if (read === 0 || (read < asked && length === statSize)) return buffer.subarray(0, length);
   }
 }
 

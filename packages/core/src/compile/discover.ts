@@ -200,7 +200,7 @@ class ProjectFile implements DiscoveredFile {
 
   get text(): string {
     if (this.sameFile) return this.sameFile.text;
-    return (this.#text ??= readUtf8File(this.absPath, this.path));
+    return (this.#text ??= readUtf8File(this.absPath, this.path, this.size));
   }
 }
 

@@ -41,9 +41,11 @@ export function mergeConfigs(
   base: Record<string, unknown>,
   override: Record<string, unknown>,
 ): Record<string, unknown> {
+  // Keys, not entries: this runs for every layer of every node, and a pair per key is garbage.
   const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(base)) merged[normaliseConfigKey(key)] = value;
-  for (const [rawKey, value] of Object.entries(override)) {
+  for (const key of Object.keys(base)) merged[normaliseConfigKey(key)] = base[key];
+  for (const rawKey of Object.keys(override)) {
+    const value = override[rawKey];
     const key = normaliseConfigKey(rawKey);
     const previous = merged[key];
     if (key === 'tags') {

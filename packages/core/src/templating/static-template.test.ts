@@ -54,6 +54,30 @@ describe('static templates', () => {
     expect(parseStaticTemplate(SAME_AS_NUNJUCKS[4]!)).toBeDefined();
   });
 
+  it('gives every render its own copy of a list argument, even across templates', () => {
+    const seen: unknown[][] = [];
+    const keep = {
+      config: (...a: unknown[]) => {
+        seen.push(a);
+        return '';
+      },
+    };
+    const source = "{{ config(tags=['a'], meta=[['x']]) }}{{ config(['p']) }}";
+    const first = parseStaticTemplate(source)!;
+    const second = parseStaticTemplate(`-- other\n${source}`)!;
+    first.render(keep);
+    const [kwargs, positional] = seen as [[Record<string, unknown[]>], [string[]]];
+    kwargs[0].tags!.push('mutated');
+    (kwargs[0].meta![0] as string[]).push('mutated');
+    positional[0].push('mutated');
+    first.render(keep);
+    second.render(keep);
+    for (const call of [seen[2], seen[4]]) {
+      expect(call).toEqual([{ tags: ['a'], meta: [['x']], __keywords: true }]);
+    }
+    for (const call of [seen[3], seen[5]]) expect(call).toEqual([['p']]);
+  });
+
   it('leaves everything else to nunjucks', () => {
     for (const source of [
       '{{ my_macro() }}',

@@ -13,8 +13,16 @@ import { pyStr } from './py-values';
 
 type Literal = string | number | boolean | null | Literal[];
 
+/** `shared` marks a call with a list argument, which each evaluation must copy (see below). */
 type Expr =
-  | { kind: 'call'; name: string; args: Literal[]; kwargs: Record<string, Literal> }
+  | {
+      kind: 'call';
+      name: string;
+      args: Literal[];
+      kwargs: Record<string, Literal>;
+      hasKwargs: boolean;
+      hasLists: boolean;
+    }
   | { kind: 'name'; name: string };
 
 type Part =
@@ -52,7 +60,7 @@ export function parseStaticTemplate(source: string): StaticTemplate | undefined 
     if (m[0] === '{#') continue;
     if (inner.includes('{') || inner.includes('}')) return undefined;
     if (m[0] === '{{') {
-      const expr = parseExpr(inner.trim());
+      const expr = cachedExpr(inner.trim());
       if (!expr) return undefined;
       out().push({ kind: 'expr', expr });
       continue;
@@ -98,8 +106,38 @@ function renderParts(parts: Part[], globals: Record<string, unknown>): string {
 function evaluate(expr: Expr, globals: Record<string, unknown>): unknown {
   if (expr.kind === 'name') return globals[expr.name];
   const fn = globals[expr.name] as (...a: unknown[]) => unknown;
-  const hasKwargs = Object.keys(expr.kwargs).length > 0;
-  return hasKwargs ? fn(...expr.args, { ...expr.kwargs, __keywords: true }) : fn(...expr.args);
+  // A parsed expression is shared by every template with the same text, so a list it holds
+  // is copied: a callee keeping `tags=['a']` (config does) must not share it with other nodes.
+  const args = expr.hasLists ? expr.args.map(copyLiteral) : expr.args;
+  if (!expr.hasKwargs) return fn(...args);
+  const kwargs: Record<string, unknown> = {};
+  for (const key in expr.kwargs) {
+    kwargs[key] = expr.hasLists ? copyLiteral(expr.kwargs[key]!) : expr.kwargs[key];
+  }
+  kwargs.__keywords = true;
+  return fn(...args, kwargs);
+}
+
+function copyLiteral(value: Literal): Literal {
+  return Array.isArray(value) ? value.map(copyLiteral) : value;
+}
+
+/**
+ * Parsed `{{ … }}` expressions by their text: most models repeat the same few `config(…)` and
+ * `var(…)` calls, so a project's templates parse each of those once. Bounded, so a long-lived
+ * process that renders ever-new text does not grow it without end.
+ */
+const exprCache = new Map<string, Expr | null>();
+const EXPR_CACHE_LIMIT = 50_000;
+
+function cachedExpr(text: string): Expr | undefined {
+  let expr = exprCache.get(text);
+  if (expr === undefined) {
+    if (exprCache.size >= EXPR_CACHE_LIMIT) exprCache.clear();
+    expr = parseExpr(text) ?? null;
+    exprCache.set(text, expr);
+  }
+  return expr ?? undefined;
 }
 
 const TOKEN = /\s*(?:('[^'\\\n]*'|"[^"\\\n]*")|(-?\d+(?:\.\d+)?)|([A-Za-z_]\w*)|([()[\],=]))/y;
@@ -169,7 +207,9 @@ function parseExpr(text: string): Expr | undefined {
     }
   }
   if (i !== tokens.length) return undefined;
-  return { kind: 'call', name: head.v, args, kwargs };
+  const hasLists = args.some(Array.isArray) || Object.values(kwargs).some(Array.isArray);
+  const hasKwargs = Object.keys(kwargs).length > 0;
+  return { kind: 'call', name: head.v, args, kwargs, hasKwargs, hasLists };
 }
 
 const FAIL = Symbol('fail');
