@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { defineCommand } from './command';
+import { loadProjectOptions } from './core-options';
 import { findDatabaseFiles } from './database-files';
 
 interface CleanFlags {
@@ -26,13 +27,7 @@ export const cleanCommand = defineCommand<CleanFlags>({
   },
   async run(ctx) {
     const { loadProject, TsmodelError } = await import('@tsmodel/core');
-    const project = loadProject({
-      projectDir: ctx.projectDir,
-      ...(ctx.flags.vars !== undefined ? { cliVars: ctx.flags.vars } : {}),
-      ...(ctx.flags.targetPath !== undefined ? { targetPath: ctx.flags.targetPath } : {}),
-      ...(ctx.flags.versionCheck !== undefined ? { versionCheck: ctx.flags.versionCheck } : {}),
-      env: ctx.io.env,
-    });
+    const project = loadProject(loadProjectOptions(ctx));
     const root = project.root.rootDir;
     const targets = project.root.cleanTargets.map((target) => ({
       target,

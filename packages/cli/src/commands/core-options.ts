@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type {
   compileManifest,
   compileProject,
+  loadProject,
   PreviousState,
   selectNodes,
   TsmodelError,
@@ -41,6 +42,18 @@ export async function compileOptions(
     ...(flags.empty ? { empty: true } : {}),
     env: io.env,
     writeArtifacts,
+  };
+}
+
+/** Options for `loadProject` from the project flags, for commands that read the project only. */
+export function loadProjectOptions(ctx: CommandContext): Parameters<typeof loadProject>[0] {
+  const { flags } = ctx;
+  return {
+    projectDir: ctx.projectDir,
+    ...(flags.vars !== undefined ? { cliVars: flags.vars } : {}),
+    ...(flags.targetPath !== undefined ? { targetPath: flags.targetPath } : {}),
+    ...(flags.versionCheck !== undefined ? { versionCheck: flags.versionCheck } : {}),
+    env: ctx.io.env,
   };
 }
 

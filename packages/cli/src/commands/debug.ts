@@ -3,6 +3,7 @@ import type { LoadedProject, ResolvedProfile } from '@tsmodel/core';
 import { isCompileErrors, isTsmodelError, EXIT_OK, EXIT_USER_ERROR } from '../failure';
 import { tsmodelVersion } from '../version';
 import { defineCommand, type CommandContext } from './command';
+import { loadProjectOptions } from './core-options';
 import { describeTarget } from './target-summary';
 import { createAdapter } from '../adapters';
 
@@ -40,13 +41,7 @@ export const debugCommand = defineCommand({
     reporter.info('debug-version', `tsmodel ${tsmodelVersion()} on node ${process.version}`);
 
     const project: LoadedProject | undefined = await check(ctx, 'project', () =>
-      core.loadProject({
-        projectDir: ctx.projectDir,
-        ...(ctx.flags.vars !== undefined ? { cliVars: ctx.flags.vars } : {}),
-        ...(ctx.flags.targetPath !== undefined ? { targetPath: ctx.flags.targetPath } : {}),
-        ...(ctx.flags.versionCheck !== undefined ? { versionCheck: ctx.flags.versionCheck } : {}),
-        env: io.env,
-      }),
+      core.loadProject(loadProjectOptions(ctx)),
     );
     if (!project) return EXIT_USER_ERROR;
     const file = relative(io.cwd, project.root.file) || project.root.file;

@@ -7,6 +7,7 @@ import { defineCommand, type CommandContext } from './command';
 import {
   compileWithWarnings,
   hasSelectionFlags,
+  loadProjectOptions,
   manifestWithWarnings,
   selectInDagOrder,
 } from './core-options';
@@ -171,13 +172,7 @@ function portNumber(value: number): number {
 /** `tsmodel docs serve`: serves the target directory until a signal stops it. */
 async function serve(ctx: CommandContext<DocsFlags>): Promise<number> {
   const { loadProject, serveDocsSite } = await import('@tsmodel/core');
-  const project = loadProject({
-    projectDir: ctx.projectDir,
-    ...(ctx.flags.vars !== undefined ? { cliVars: ctx.flags.vars } : {}),
-    ...(ctx.flags.targetPath !== undefined ? { targetPath: ctx.flags.targetPath } : {}),
-    ...(ctx.flags.versionCheck !== undefined ? { versionCheck: ctx.flags.versionCheck } : {}),
-    env: ctx.io.env,
-  });
+  const project = loadProject(loadProjectOptions(ctx));
   const site = await serveDocsSite({
     targetDir: resolve(project.root.rootDir, project.root.targetPath),
     host: ctx.flags.host,
