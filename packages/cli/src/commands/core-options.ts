@@ -20,7 +20,7 @@ import { adapterRegistry } from '../adapters';
 
 type CompileOptions = Parameters<typeof compileProject>[0];
 type CompileResult = Awaited<ReturnType<typeof compileProject>>;
-type ManifestView = Awaited<ReturnType<typeof compileManifest>>;
+export type ManifestView = Awaited<ReturnType<typeof compileManifest>>;
 type SelectOptions = Parameters<typeof selectNodes>[2];
 
 /** Options for `compileProject`; relative directories resolve against the CLI's cwd. */
@@ -91,35 +91,67 @@ async function checkWarnErrorFlags(ctx: CommandContext): Promise<void> {
   warnErrorPolicy(ctx.flags.warnError, ctx.flags.warnErrorOptions);
 }
 
+/**
+ * Work a command does on the compiled project while its files are written (see
+ * `CompileOptions.whileWriting`); it starts once the compile's secrets, project flags and
+ * warnings are taken in, as after the compile.
+ */
+export type WhileWriting = (compiled: ManifestView) => Promise<void>;
+
 /** Compiles, prints compile warnings, and returns the result. */
 export async function compileWithWarnings(
   ctx: CommandContext,
   writeArtifacts: CompileOptions['writeArtifacts'],
+  whileWriting?: WhileWriting,
 ): Promise<CompileResult> {
   await checkWarnErrorFlags(ctx);
   const { compileProject } = await import('@tsmodel/core');
-  const result = await compileProject(await compileOptions(ctx, writeArtifacts));
-  ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
-  applyProjectFlags(ctx.flags, ctx.explicitFlags, result.project.root.flags);
-  await reportWarnings(ctx, result.warnings);
+  const accept = acceptOnce(ctx);
+  const result = await compileProject({
+    ...(await compileOptions(ctx, writeArtifacts)),
+    ...(whileWriting ? { whileWriting: async (c) => whileWriting(await accept(c)) } : {}),
+  });
+  await accept(result);
   return result;
 }
 
 /**
  * Like `compileWithWarnings` for commands that only read the manifest (`compile`, `ls`,
- * `parse`): an unchanged project reuses target/'s manifest instead of compiling again.
+ * `parse`, `docs generate`): an unchanged project reuses target/'s manifest instead of
+ * compiling again.
  */
 export async function manifestWithWarnings(
   ctx: CommandContext,
   writeArtifacts: true | 'manifest',
+  whileWriting?: WhileWriting,
 ): Promise<ManifestView> {
   await checkWarnErrorFlags(ctx);
   const { compileManifest } = await import('@tsmodel/core');
-  const result = await compileManifest(await compileOptions(ctx, writeArtifacts));
-  ctx.secrets.add(collectSecrets(result.profile.target, ctx.io.env));
-  applyProjectFlags(ctx.flags, ctx.explicitFlags, result.project.root.flags);
-  await reportWarnings(ctx, result.warnings);
+  const accept = acceptOnce(ctx);
+  const result = await compileManifest({
+    ...(await compileOptions(ctx, writeArtifacts)),
+    ...(whileWriting ? { whileWriting: async (c) => whileWriting(await accept(c)) } : {}),
+  });
+  await accept(result);
   return result;
+}
+
+/**
+ * What every command does with a compile before it goes on: the target's secrets join the
+ * redactor (before anything is printed), the project file's flags apply, and the warnings are
+ * printed. Once per compile, whether `whileWriting` or the compile's end gets there first.
+ */
+function acceptOnce(ctx: CommandContext): <T extends ManifestView>(compiled: T) => Promise<T> {
+  let accepted: Promise<void> | undefined;
+  return async (compiled) => {
+    accepted ??= (async () => {
+      ctx.secrets.add(collectSecrets(compiled.profile.target, ctx.io.env));
+      applyProjectFlags(ctx.flags, ctx.explicitFlags, compiled.project.root.flags);
+      await reportWarnings(ctx, compiled.warnings);
+    })();
+    await accepted;
+    return compiled;
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   loadProjectOptions,
   manifestWithWarnings,
   selectInDagOrder,
+  type ManifestView,
 } from './core-options';
 import { targetLine } from './target-summary';
 
@@ -65,7 +66,7 @@ export const docsCommand = defineCommand<DocsFlags>({
     },
   },
   async run(ctx) {
-    const { flags, reporter, io } = ctx;
+    const { flags, reporter } = ctx;
     const { TsmodelError } = await import('@tsmodel/core');
     const action = (flags as { action?: string }).action;
     if (action === 'serve') return serve(ctx);
@@ -79,87 +80,112 @@ export const docsCommand = defineCommand<DocsFlags>({
         hint: 'run `tsmodel docs generate`, then `tsmodel docs serve`',
       });
     }
-    // An unchanged project reuses target/'s manifest, as `compile` does: the catalog, lineage
-    // and site then describe that manifest, under its invocation id.
+    // The catalog and column lineage are read and computed while the compiled files are
+    // written. An unchanged project reuses target/'s manifest, as `compile` does: the catalog,
+    // lineage and site then describe that manifest, under its invocation id.
+    let described: Described | undefined;
+    const describe = async (view: ManifestView) => {
+      described = await describeProject(ctx, view);
+    };
     const compiled = flags.compile
-      ? await manifestWithWarnings(ctx, true)
-      : await compileWithWarnings(ctx, false);
-    const invocationId = compiled.manifest.metadata.invocation_id;
+      ? await manifestWithWarnings(ctx, true, describe)
+      : await compileWithWarnings(ctx, false, describe);
+    const { catalog, schemas, lineage } = described!;
     const core = await import('@tsmodel/core');
     const root = compiled.project.root;
-    const selected = hasSelectionFlags(ctx)
-      ? new Set(await selectInDagOrder(ctx, compiled))
-      : undefined;
-    let adapter: Awaited<ReturnType<typeof createAdapter>> | undefined;
-    if (!flags.emptyCatalog) {
-      reporter.info('target', targetLine(compiled.profile, io.cwd));
-      adapter = await createAdapter(compiled.profile.target, {
-        projectRoot: root.rootDir,
-        invocationId: invocationId,
-      });
-    }
-    try {
-      const { artifact, file, schemas } = await core.generateCatalog({
-        manifest: compiled.manifest,
-        ...(adapter ? { adapter } : {}),
-        ...(selected ? { selected } : {}),
-        targetDir: resolve(root.rootDir, root.targetPath),
-        invocationId: invocationId,
-        env: io.env,
-        redactor: ctx.secrets,
-        onSchema: (s) =>
-          reporter.debug('catalog-schema', `Reading the catalog of schema ${s.schema}`, {
-            schema: s.schema,
-          }),
-      });
-      // dbt's docs generate writes run_results.json too (no node runs): tools read both.
-      const targetDir = resolve(root.rootDir, root.targetPath);
-      await core.writeRunResults(
-        targetDir,
-        core.runResultsArtifact({
-          results: [],
-          elapsed: 0,
-          invocationId: invocationId,
-          args: { which: 'generate' },
-        }),
-        ctx.secrets,
-      );
-      const lineage = await core.columnLineageArtifact(
-        compiled.manifest,
-        artifact,
-        new Date(),
-        await core.readPreviousLineage(targetDir),
-      );
-      const lineageFile = await core.writeColumnLineage(targetDir, lineage);
-      reporter.info('column-lineage-written', `Wrote ${lineageFile}`, {
-        models: Object.keys(lineage.nodes).length,
-      });
-      const site = await core.generateDocsSite({
-        targetDir,
-        manifest: compiled.manifest,
-        catalog: artifact,
-        lineage: lineage.nodes,
-        static: flags.static,
-      });
-      reporter.info('docs-site-written', `Wrote the docs site: ${site.index}`, {
-        pages: site.pages,
-        shards: site.shards,
-      });
-      if (site.staticFile) reporter.info('docs-static-written', `Wrote ${site.staticFile}`, {});
-      const nodes = Object.keys(artifact.nodes).length;
-      const sources = Object.keys(artifact.sources).length;
-      for (const error of artifact.errors ?? []) reporter.error('catalog-error', error);
-      reporter.info(
-        'catalog-written',
-        `Wrote ${file}: ${plural(nodes, 'node')} and ${plural(sources, 'source')} from ${plural(schemas, 'schema')}`,
-        { nodes, sources, schemas, errors: artifact.errors?.length ?? 0 },
-      );
-      return artifact.errors ? EXIT_USER_ERROR : EXIT_OK;
-    } finally {
-      await adapter?.close();
-    }
+    const targetDir = resolve(root.rootDir, root.targetPath);
+    const file = await core.writeCatalog(targetDir, catalog, ctx.secrets);
+    // dbt's docs generate writes run_results.json too (no node runs): tools read both.
+    await core.writeRunResults(
+      targetDir,
+      core.runResultsArtifact({
+        results: [],
+        elapsed: 0,
+        invocationId: compiled.manifest.metadata.invocation_id,
+        args: { which: 'generate' },
+      }),
+      ctx.secrets,
+    );
+    const lineageFile = await core.writeColumnLineage(targetDir, lineage);
+    reporter.info('column-lineage-written', `Wrote ${lineageFile}`, {
+      models: Object.keys(lineage.nodes).length,
+    });
+    const site = await core.generateDocsSite({
+      targetDir,
+      manifest: compiled.manifest,
+      catalog,
+      lineage: lineage.nodes,
+      static: flags.static,
+    });
+    reporter.info('docs-site-written', `Wrote the docs site: ${site.index}`, {
+      pages: site.pages,
+      shards: site.shards,
+    });
+    if (site.staticFile) reporter.info('docs-static-written', `Wrote ${site.staticFile}`, {});
+    const nodes = Object.keys(catalog.nodes).length;
+    const sources = Object.keys(catalog.sources).length;
+    for (const error of catalog.errors ?? []) reporter.error('catalog-error', error);
+    reporter.info(
+      'catalog-written',
+      `Wrote ${file}: ${plural(nodes, 'node')} and ${plural(sources, 'source')} from ${plural(schemas, 'schema')}`,
+      { nodes, sources, schemas, errors: catalog.errors?.length ?? 0 },
+    );
+    return catalog.errors ? EXIT_USER_ERROR : EXIT_OK;
   },
 });
+
+type Core = typeof import('@tsmodel/core');
+
+/** What `docs generate` learns of a compiled project before it writes anything of its own. */
+interface Described {
+  catalog: Awaited<ReturnType<Core['readCatalog']>>['artifact'];
+  schemas: number;
+  lineage: Awaited<ReturnType<Core['columnLineageArtifact']>>;
+}
+
+/**
+ * The warehouse's catalog of the selected nodes' schemas (none with `--empty-catalog`, which
+ * never connects), then the column lineage of the whole project, `select *` expanded from it.
+ */
+async function describeProject(
+  ctx: CommandContext<DocsFlags>,
+  view: ManifestView,
+): Promise<Described> {
+  const core = await import('@tsmodel/core');
+  const { reporter, io, flags } = ctx;
+  const root = view.project.root;
+  const invocationId = view.manifest.metadata.invocation_id;
+  const selected = hasSelectionFlags(ctx) ? new Set(await selectInDagOrder(ctx, view)) : undefined;
+  let adapter: Awaited<ReturnType<typeof createAdapter>> | undefined;
+  if (!flags.emptyCatalog) {
+    reporter.info('target', targetLine(view.profile, io.cwd));
+    adapter = await createAdapter(view.profile.target, { projectRoot: root.rootDir, invocationId });
+  }
+  let read: Awaited<ReturnType<Core['readCatalog']>>;
+  try {
+    read = await core.readCatalog({
+      manifest: view.manifest,
+      ...(adapter ? { adapter } : {}),
+      ...(selected ? { selected } : {}),
+      invocationId,
+      env: io.env,
+      onSchema: (s) =>
+        reporter.debug('catalog-schema', `Reading the catalog of schema ${s.schema}`, {
+          schema: s.schema,
+        }),
+    });
+  } finally {
+    await adapter?.close();
+  }
+  const targetDir = resolve(root.rootDir, root.targetPath);
+  const lineage = await core.columnLineageArtifact(
+    view.manifest,
+    read.artifact,
+    new Date(),
+    await core.readPreviousLineage(targetDir),
+  );
+  return { catalog: read.artifact, schemas: read.schemas, lineage };
+}
 
 const DEFAULT_PORT = 8080;
 

@@ -14,37 +14,31 @@ import {
   type CatalogSchema,
 } from './catalog-nodes';
 
-export interface GenerateCatalogOptions {
+export interface ReadCatalogOptions {
   manifest: Manifest;
   /** The target's adapter, not yet connected; absent for `--empty-catalog`, which reads nothing. */
   adapter?: Adapter;
   /** Unique ids to describe (`--select`/`--exclude`); absent: every catalogable node. */
   selected?: ReadonlySet<string>;
-  /** Absolute target directory; catalog.json is written there. */
-  targetDir: string;
   invocationId: string;
   env: Record<string, string | undefined>;
-  /** The run's secrets: comments, names and env values pass through it before they are written. */
-  redactor: Redactor;
   /** Told before each schema is read, for progress output. */
   onSchema?: (schema: CatalogSchema) => void;
 }
 
-export interface GenerateCatalogResult {
+export interface ReadCatalogResult {
   artifact: CatalogArtifact;
-  file: string;
+  /** How many schemas were read. */
   schemas: number;
 }
 
 /**
  * `docs generate`'s catalog: one `describeSchema` per schema the selected nodes live in (only
- * those: a shared warehouse's other schemas are never read), matched back to the nodes, written
- * atomically to `<target>/catalog.json`. A schema that cannot be read is recorded in `errors`
- * (as dbt does) and the rest is still written; the caller fails the command on it.
+ * those: a shared warehouse's other schemas are never read), matched back to the nodes. A
+ * schema that cannot be read is recorded in `errors` (as dbt does) and the rest is still
+ * described; the caller fails the command on it once the catalog is written.
  */
-export async function generateCatalog(
-  options: GenerateCatalogOptions,
-): Promise<GenerateCatalogResult> {
+export async function readCatalog(options: ReadCatalogOptions): Promise<ReadCatalogResult> {
   const nodes = options.adapter ? catalogableNodes(options.manifest, options.selected) : [];
   const schemas = catalogSchemas(nodes);
   const described = new Map<string, CatalogRelation[]>();
@@ -75,12 +69,24 @@ export async function generateCatalog(
     invocationId: options.invocationId,
     env: options.env,
   });
-  await mkdir(options.targetDir, { recursive: true });
-  const file = path.join(options.targetDir, 'catalog.json');
+  return { artifact, schemas: schemas.length };
+}
+
+/**
+ * Writes `<targetDir>/catalog.json` atomically; returns its path. Comments, names and env
+ * values pass through the run's `redactor` first.
+ */
+export async function writeCatalog(
+  targetDir: string,
+  artifact: CatalogArtifact,
+  redactor: Redactor,
+): Promise<string> {
+  await mkdir(targetDir, { recursive: true });
+  const file = path.join(targetDir, 'catalog.json');
   await writeFileAtomic(
     file,
-    `${options.redactor.redact(JSON.stringify(artifact, null, 2))}\n`,
+    `${redactor.redact(JSON.stringify(artifact, null, 2))}\n`,
     TARGET_PATH_HINT,
   );
-  return { artifact, file, schemas: schemas.length };
+  return file;
 }

@@ -474,3 +474,65 @@ describe('compileManifest (reusing an unchanged project)', () => {
     expect(existsSync(path.join(plain, 'target/compiled/shop/models/t.sql'))).toBe(true);
   });
 });
+
+describe('whileWriting (work on the manifest while its files are written)', () => {
+  const files = { 'project.yml': PROJECT, 'models/a.sql': 'select 1 as id' };
+
+  it('gets the compiled manifest, on a fresh compile and on a reused one', async () => {
+    const { compileManifest } = await import('./compile-project');
+    const dir = tempProject(files);
+    backdate(dir);
+    const seen: Array<string | undefined> = [];
+    const opts = {
+      projectDir: dir,
+      writeArtifacts: true as const,
+      env: {},
+      whileWriting: async (view: {
+        manifest: { nodes: Record<string, { compiled_code?: string }> };
+      }) => {
+        seen.push(view.manifest.nodes['model.shop.a']?.compiled_code);
+      },
+    };
+    expect((await compileManifest(opts)).stats.phases.reuse).toBeUndefined();
+    expect((await compileManifest(opts)).stats.phases.reuse).toBeDefined();
+    expect(seen).toEqual(['select 1 as id', 'select 1 as id']);
+  });
+
+  it('fails the compile with its error once the files are written, and leaves nothing reusable', async () => {
+    const { compileManifest } = await import('./compile-project');
+    const dir = tempProject(files);
+    backdate(dir);
+    const failing = compileManifest({
+      projectDir: dir,
+      writeArtifacts: true,
+      env: {},
+      whileWriting: () => Promise.reject(new Error('catalog unreachable')),
+    });
+    await expect(failing).rejects.toThrow('catalog unreachable');
+    expect(readFileSync(path.join(dir, 'target/compiled/shop/models/a.sql'), 'utf8')).toBe(
+      'select 1 as id',
+    );
+    const next = await compileManifest({ projectDir: dir, writeArtifacts: true, env: {} });
+    expect(next.stats.phases.reuse).toBeUndefined();
+  });
+
+  it('runs to its end when writing the files fails, and the write error is the one thrown', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = tempProject(files);
+    mkdirSync(path.join(dir, 'target'));
+    writeFileSync(path.join(dir, 'target/compiled'), 'a file where compiled/ should be');
+    let finished = false;
+    const failing = compileProject({
+      projectDir: dir,
+      writeArtifacts: true,
+      useCache: false,
+      env: {},
+      whileWriting: async () => {
+        await new Promise((done) => setTimeout(done, 20));
+        finished = true;
+      },
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'artifact-write-failed' });
+    expect(finished).toBe(true);
+  });
+});
