@@ -38,6 +38,7 @@ import { fixtureLookups } from '../unit-tests/fixture-files';
 import { checkGrants } from './grant-checks';
 import { unitTestProjectConfig } from '../unit-tests/unit-test-config';
 import { unitTestRenderer, type UnitTestRender } from './unit-test-renderer';
+import { flatGraph, type FlatGraph } from '../manifest/flat-graph';
 
 export interface BuildManifestInput {
   project: LoadedProject;
@@ -391,6 +392,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     unitTests,
   });
 
+  let graphOfRun: FlatGraph | undefined;
+  engine.provideGraph(() => (graphOfRun ??= flatGraph(manifest, input.renderRelation)));
   const renderForRun = jitRenderer({
     engine,
     nodes,
@@ -432,6 +435,7 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       if (node) node.relation = relation;
     }
     for (const f of finalizers) f.forgetRelations();
+    graphOfRun = undefined;
     for (const node of nodes.values())
       if (rendered.has(node.unique_id)) node.compiled_code = finalizer.finalize(node);
   };

@@ -14,6 +14,7 @@ import { configSet } from './config-set';
 import { dbtHelpers } from './dbt-helpers';
 import { utcDatetime } from './py-datetime';
 import { pyStr, truthy } from './py-values';
+import { emptyFlatGraph } from '../manifest/flat-graph';
 import type { RenderOverrides, RenderTarget, TemplateEngineOptions } from './template-engine';
 
 /** The render in progress; globals read it. Undefined between renders (macro loading). */
@@ -35,6 +36,11 @@ export interface RenderState {
       }
     | undefined;
   readonly options: TemplateEngineOptions;
+  /**
+   * dbt's `graph` of the compiled project, once there is one (renders at run time); while
+   * parsing, templates see it empty.
+   */
+  graph: (() => unknown) | undefined;
 }
 
 /** dbt's class name of the adapter's Relation, e.g. `PostgresRelation`. */
@@ -341,6 +347,16 @@ export function installContextGlobals(
       if (!c) return false;
       if (!c.execute) c.capture.introspective = true;
       return c.execute;
+    },
+  });
+  // `graph` is dbt's flat graph: empty while parsing, so a render that reads it then is
+  // rendered again at run time, with the whole project.
+  Object.defineProperty(env.globals, 'graph', {
+    enumerable: true,
+    get: () => {
+      const c = state.current;
+      if (c && !c.execute) c.capture.introspective = true;
+      return (c?.execute ? state.graph?.() : undefined) ?? emptyFlatGraph();
     },
   });
   Object.defineProperty(env.globals, 'this', {

@@ -1,5 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- nunjucks' parser and nodes are untyped */
 import nunjucks from 'nunjucks';
+import { installJinjaStringLiterals } from './jinja-string-literals';
 
 /**
  * Jinja2's grammar on nunjucks' parser, where the two differ: tuples (`(1,)`, `a, b = …`),
@@ -32,6 +33,7 @@ export function installJinjaParser(): void {
   if (installed) return;
   installed = true;
   patchNumbers();
+  installJinjaStringLiterals();
   const P = Parser.prototype;
   const parseStatement = P.parseStatement;
   P.parseStatement = function (this: any) {

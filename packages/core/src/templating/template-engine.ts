@@ -91,7 +91,7 @@ export class TemplateEngine {
 
   constructor(readonly options: TemplateEngineOptions) {
     this.env = createTemplateEnvironment();
-    this.state = { current: undefined, options };
+    this.state = { current: undefined, options, graph: undefined };
     this.macros = new MacroRegistry(this.env, options.rootProject, (name) => {
       const cur = this.state.current;
       if (cur && !cur.macroSet.has(name)) {
@@ -114,6 +114,14 @@ export class TemplateEngine {
       const cur = this.state.current;
       if (cur && !cur.execute) cur.capture.introspective = true;
     });
+  }
+
+  /**
+   * Gives run-time renders dbt's `graph` (see `flatGraph`); called once the manifest is
+   * compiled. `graph` is read lazily: a project whose templates never read it never builds it.
+   */
+  provideGraph(graph: () => unknown): void {
+    this.state.graph = graph;
   }
 
   /** Registers every macro file; problems are returned so all files get checked. */

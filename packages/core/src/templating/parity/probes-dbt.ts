@@ -170,6 +170,29 @@ export const DBT_PROBES: Probe[] = [
     "{% set r = modules.re.compile('^stg_(.*)$') %}{{ r.match('stg_orders').group(1) }}",
   ),
   p('modules.re: escape', "{{ modules.re.escape('a.b') }}"),
+  // A regex written in a Jinja string: `\d` and `\s` keep their backslash, as in Python.
+  p(
+    'string literal: unknown escapes keep their backslash',
+    String.raw`{{ '\d+\s' }}|{{ "a\tb" }}|{{ 'it\'s' }}|{{ "q\"" }}`,
+  ),
+  p(
+    'string literal: hex, unicode and octal escapes',
+    String.raw`{{ '\x41\u00e9\101' }}|{{ "\\n" }}`,
+  ),
+  p(
+    'modules.re: a pattern from a Jinja string literal',
+    String.raw`{{ modules.re.sub('(from|join)\s+(\w+)', '\\1 X', 'select 1 from  t join u') }}`,
+  ),
+  p(
+    'modules.re: inline verbose and ignorecase flags',
+    String.raw`{{ modules.re.findall('(?ix) A \d  # a digit
+      [ #]', 'a1 A2#') }}`,
+  ),
+  p(
+    'modules.re: braces that are not a quantifier are literal',
+    String.raw`{{ modules.re.sub('{{\s*var\((\w+)\)\s*}}', '<\\1>', 'from {{ var(x) }} a{2}') }} {{ modules.re.findall('a{2}', 'aaa') }}`,
+  ),
+  p('modules.re: escaped punctuation', String.raw`{{ modules.re.findall('\'\#\:', "'#: x") }}`),
   p('modules.re: groups', "{{ modules.re.match('(a)(b)?', 'a').groups() }}"),
   p('modules.itertools: product', "{{ modules.itertools.product([1, 2], ['a']) | list }}"),
   p('modules.itertools: chain', '{{ modules.itertools.chain([1], [2, 3]) | list }}'),
