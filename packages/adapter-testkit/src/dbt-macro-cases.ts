@@ -193,7 +193,13 @@ export const DBT_MACRO_CASES: DbtMacroCase[] = [
     sql: `select {{ dbt.cast_bool_to_text('1 = 2') }} as v`,
     expected: 'false',
   },
-  { name: 'string_literal', sql: `select {{ dbt.string_literal("it's") }} as v`, expected: "it's" },
+  { name: 'string_literal', sql: `select {{ dbt.string_literal("abc") }} as v`, expected: 'abc' },
+  {
+    // As packages write it: escaped once, by escape_single_quotes, never again by string_literal.
+    name: 'string_literal of an escaped value',
+    sql: `select {{ dbt.string_literal(dbt.escape_single_quotes("it's")) }} as v`,
+    expected: "it's",
+  },
   {
     name: 'escape_single_quotes',
     sql: `select '{{ dbt.escape_single_quotes("a'b") }}' as v`,
@@ -253,6 +259,13 @@ export const DBT_MACRO_CASES: DbtMacroCase[] = [
   {
     name: 'array_construct',
     sql: `select {{ dbt.array_construct(["'a'", "'b'"], dbt.type_string()) }} as v`,
+    expected: { duckdb: '[a, b]', postgres: '{a,b}' },
+    only: ['duckdb', 'postgres', 'snowflake'],
+  },
+  {
+    // The element type is for an empty array only: a list of strings stays one.
+    name: 'array_construct of strings without a data_type',
+    sql: `select {{ dbt.array_append(dbt.array_construct(["'a'"]), "'b'") }} as v`,
     expected: { duckdb: '[a, b]', postgres: '{a,b}' },
     only: ['duckdb', 'postgres', 'snowflake'],
   },

@@ -113,6 +113,9 @@ select cast(1 = 1 as varchar) as v;
 select cast(1 = 2 as varchar) as v;
 
 -- string_literal
+select 'abc' as v;
+
+-- string_literal of an escaped value
 select 'it''s' as v;
 
 -- escape_single_quotes
@@ -137,19 +140,22 @@ select count(*) as v from (select 1 as x union all select 2 except select 2) t;
 select count(*) as v from (select 1 as x intersect select 1) t;
 
 -- array_append
-select list_append(cast(['a', 'b'] as varchar[]), 'c') as v;
+select list_append(['a', 'b'], 'c') as v;
 
 -- array_concat
-select list_concat(cast([1, 2] as integer[]), cast([3] as integer[])) as v;
+select list_concat([1, 2], [3]) as v;
 
 -- array_construct empty
 select cast([] as integer[]) as v;
 
 -- array_construct
-select cast(['a', 'b'] as varchar[]) as v;
+select ['a', 'b'] as v;
+
+-- array_construct of strings without a data_type
+select list_append(['a'], 'b') as v;
 
 -- array_construct of the default type
-select list_append(cast([1, 2] as integer[]), 3) as v;
+select list_append([1, 2], 3) as v;
 
 -- type_string
 select cast(12 as varchar) = '12' as v;

@@ -113,6 +113,9 @@ select cast(1 = 1 as text) as v;
 select cast(1 = 2 as text) as v;
 
 -- string_literal
+select 'abc' as v;
+
+-- string_literal of an escaped value
 select 'it''s' as v;
 
 -- escape_single_quotes
@@ -137,19 +140,22 @@ select count(*) as v from (select 1 as x union all select 2 except select 2) t;
 select count(*) as v from (select 1 as x intersect select 1) t;
 
 -- array_append
-select array_append(array['a', 'b']::text[], 'c') as v;
+select array_append(array['a', 'b'], 'c') as v;
 
 -- array_concat
-select array_cat(array[1, 2]::integer[], array[3]::integer[]) as v;
+select array_cat(array[1, 2], array[3]) as v;
 
 -- array_construct empty
 select array[]::integer[] as v;
 
 -- array_construct
-select array['a', 'b']::text[] as v;
+select array['a', 'b'] as v;
+
+-- array_construct of strings without a data_type
+select array_append(array['a'], 'b') as v;
 
 -- array_construct of the default type
-select array_append(array[1, 2]::integer[], 3) as v;
+select array_append(array[1, 2], 3) as v;
 
 -- type_string
 select cast(12 as text) = '12' as v;

@@ -113,6 +113,9 @@ select case when 1 = 1 then 'true' when not (1 = 1) then 'false' end as v;
 select case when 1 = 2 then 'true' when not (1 = 2) then 'false' end as v;
 
 -- string_literal
+select 'abc' as v;
+
+-- string_literal of an escaped value
 select 'it''s' as v;
 
 -- escape_single_quotes
@@ -147,6 +150,9 @@ select array() as v;
 
 -- array_construct
 select array('a', 'b') as v;
+
+-- array_construct of strings without a data_type
+select array_concat(array('a'), array('b')) as v;
 
 -- array_construct of the default type
 select array_concat(array(1, 2), array(3)) as v;

@@ -113,6 +113,9 @@ select cast(1 = 1 as varchar) as v;
 select cast(1 = 2 as varchar) as v;
 
 -- string_literal
+select 'abc' as v;
+
+-- string_literal of an escaped value
 select 'it\'s' as v;
 
 -- escape_single_quotes
@@ -147,6 +150,9 @@ select array_construct() as v;
 
 -- array_construct
 select array_construct('a', 'b') as v;
+
+-- array_construct of strings without a data_type
+select array_append(array_construct('a'), 'b') as v;
 
 -- array_construct of the default type
 select array_append(array_construct(1, 2), 3) as v;

@@ -23,7 +23,7 @@ const FILES = {
 {%- do rows.append("select '" ~ source.source_name ~ "." ~ source.name ~ "', '" ~ source.schema ~ "', '" ~ source.identifier ~ "', 'source', '', '', 0, '" ~ source.relation_name ~ "', " ~ (source.freshness.warn_after.count is none) ) -%}
 {%- endfor -%}
 {%- for e in graph.exposures.values() -%}
-{%- do rows.append("select '" ~ e.name ~ "', '', '', 'exposure', '', '', 0, '', true") -%}
+{%- do rows.append("select '" ~ e.name ~ "', '', '" ~ e.refs[0].name ~ "', 'exposure', '', '', " ~ (e.depends_on.nodes | length) ~ ", '" ~ e.depends_on.nodes[0] ~ "', true") -%}
 {%- endfor -%}
 {%- endif -%}
 {{ rows | join(' union all ') if rows else "select 'parse' as name" }}`,
@@ -40,12 +40,12 @@ describe('the graph context variable', () => {
       {
         name: 'board',
         schema_name: '',
-        alias: '',
+        alias: 'orders',
         materialized: 'exposure',
         tags: '',
         language: '',
-        parents: 0,
-        relation_name: '',
+        parents: 1,
+        relation_name: 'model.shop.orders',
         has_code: true,
       },
       {

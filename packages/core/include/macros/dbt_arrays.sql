@@ -12,12 +12,21 @@
   array_construct({{ inputs | join(', ') }})
 {%- endmacro %}
 
+{#- As dbt's: the type is given only to an empty array; others take their elements' type. -#}
 {% macro postgres__array_construct(inputs, data_type) -%}
-  array[{{ inputs | join(', ') }}]::{{ data_type }}[]
+  {%- if inputs | length > 0 -%}
+  array[{{ inputs | join(', ') }}]
+  {%- else -%}
+  array[]::{{ data_type }}[]
+  {%- endif -%}
 {%- endmacro %}
 
 {% macro duckdb__array_construct(inputs, data_type) -%}
-  cast([{{ inputs | join(', ') }}] as {{ data_type }}[])
+  {%- if inputs | length > 0 -%}
+  [{{ inputs | join(', ') }}]
+  {%- else -%}
+  cast([] as {{ data_type }}[])
+  {%- endif -%}
 {%- endmacro %}
 
 {% macro redshift__array_construct(inputs, data_type) -%}

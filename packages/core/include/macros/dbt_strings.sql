@@ -117,13 +117,14 @@
   case when {{ field }} then 'true' when not ({{ field }}) then 'false' end
 {%- endmacro %}
 
-{#- `value` (template text, not SQL) as a quoted SQL string literal. -#}
+{#- `value` between single quotes, as dbt's: not escaped, because packages escape first
+    (`string_literal(escape_single_quotes(x))`), and escaping again would double each quote. -#}
 {% macro string_literal(value) -%}
   {{ return(adapter.dispatch('string_literal', 'dbt')(value)) }}
 {%- endmacro %}
 
 {% macro default__string_literal(value) -%}
-  '{{ dbt.escape_single_quotes(value) }}'
+  '{{ value }}'
 {%- endmacro %}
 
 {#- `expression` (template text) escaped for use between single quotes. -#}

@@ -39,6 +39,7 @@ import { checkGrants } from './grant-checks';
 import { unitTestProjectConfig } from '../unit-tests/unit-test-config';
 import { unitTestRenderer, type UnitTestRender } from './unit-test-renderer';
 import { flatGraph, type FlatGraph } from '../manifest/flat-graph';
+import { resolveExposureDependencies } from './exposure-dependencies';
 
 export interface BuildManifestInput {
   project: LoadedProject;
@@ -379,6 +380,12 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       if (rendered.has(node.unique_id)) node.compiled_code = finalizer.finalize(node);
   }
 
+  problems.push(
+    ...resolveExposureDependencies(
+      props.kept.filter((k) => k.section === 'exposures'),
+      resolver,
+    ),
+  );
   const manifest = assembleManifest({
     rootProject: root.name,
     adapterType: target.type,

@@ -63,7 +63,9 @@ describe('properties sections dbt reads', () => {
       package_name: 'shop',
       original_file_path: 'models/schema.yml',
       type: 'dashboard',
-      depends_on: ["ref('orders')"],
+      // Resolved as in dbt's manifest (an unpinned ref reaches the latest version).
+      depends_on: { macros: [], nodes: ['model.shop.orders.v2'] },
+      refs: [{ name: 'orders', package: null, version: null }],
     });
     expect(Object.keys(manifest.metrics!)).toEqual(['metric.shop.order_count']);
     expect(Object.keys(manifest.semantic_models!)).toEqual(['semantic_model.shop.orders_sm']);
