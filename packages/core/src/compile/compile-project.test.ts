@@ -536,3 +536,24 @@ describe('whileWriting (work on the manifest while its files are written)', () =
     expect(finished).toBe(true);
   });
 });
+
+describe('model governance (access, group)', () => {
+  it('reads config: {access, group} as the model fields dbt 1.7+ makes them, and the other way round', async () => {
+    const { result } = await compile({
+      'project.yml': `${PROJECT}models:\n  shop:\n    +group: finance\n`,
+      'models/a.sql': "{{ config(access='public') }} select 1 as id",
+      'models/b.sql': 'select 1 as id',
+      'models/schema.yml': 'models:\n  - name: b\n    access: private\n',
+      'models/groups.yml': 'groups:\n  - name: finance\n    owner: {name: fin}\n',
+    });
+    const a = result.manifest.nodes['model.shop.a']!;
+    const b = result.manifest.nodes['model.shop.b']!;
+    expect([a.access, a.config.access, a.group]).toEqual(['public', 'public', 'finance']);
+    expect([b.access, b.config.access, b.group, b.config.group]).toEqual([
+      'private',
+      'private',
+      'finance',
+      'finance',
+    ]);
+  });
+});
