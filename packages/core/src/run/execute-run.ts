@@ -4,7 +4,7 @@ import type { Adapter } from '../adapter/adapter';
 import type { Connection } from '../adapter/connection';
 import type { RelationKind } from '../adapter/dialect';
 import type { CompileResult } from '../compile/compile-project';
-import { TsmodelError } from '../diagnostics';
+import { TsmodelError, formatLocation } from '../diagnostics';
 import type { Manifest, ManifestNode, RelationName } from '../manifest/types';
 import { abortableConnection } from './abortable-connection';
 import { dropInterruptedStaging } from './cancel-cleanup';
@@ -488,7 +488,13 @@ function renderedRelation(
   return render(node.relation);
 }
 
+/**
+ * A failed node's message: a template error found only at run time keeps its file and line
+ * (and the fix), as it would at compile time.
+ */
 function errorMessage(err: unknown): string {
+  if (err instanceof TsmodelError && err.location)
+    return `${formatLocation(err.location)} ${err.message}${err.hint ? ` — ${err.hint}` : ''}`;
   return err instanceof Error ? err.message : String(err);
 }
 
