@@ -143,4 +143,15 @@ describe("dbt's relation macros for packages' own DDL", () => {
       { n: 2 },
     ]);
   });
+
+  it('a template error found only at run time names the file and line, as at compile time', async () => {
+    const p = testProject({
+      'macros/m.sql':
+        '{% macro m() %}\n{% if execute %}\n{{ nothing.here }}\n{% endif %}\n{% endmacro %}\n',
+      'models/a.sql': 'select 1 as id\n{{ m() }}\n',
+    });
+    const run = await p.run('run');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Error in model\.shop\.a: models\/a\.sql:2:\d+ template error/);
+  });
 });
