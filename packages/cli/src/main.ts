@@ -11,6 +11,12 @@ import { unknownFlagHints } from './suggest';
 import { plainUsageMessage } from './usage-messages';
 import { EnvFlagError, applyEnvFlags } from './env-flags';
 import { tsmodelVersion } from './version';
+import { hoistLeadingFlags } from './leading-flags';
+
+/** Every command's name and aliases, to find where the command is on a command line. */
+const COMMAND_NAMES: ReadonlySet<string> = new Set(
+  commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]),
+);
 
 /** The command yargs matched and the arguments it parsed, run after parsing settles. */
 interface Invocation {
@@ -100,7 +106,8 @@ async function parse(argv: string[], io: CliIO): Promise<ParseOutcome> {
  * in the project), 2 internal error (a bug). `io` defaults to the real process; tests pass
  * their own to capture output.
  */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(given: string[], io: CliIO = processIO()): Promise<number> {
+  const argv = hoistLeadingFlags(given, COMMAND_NAMES);
   const outcome = await parse(argv, io);
   if (outcome.error) {
     const hints = unknownFlagHints(outcome.error.message, argv, commands, globalFlagTable);
