@@ -58,3 +58,14 @@ describe('warnErrorPolicy', () => {
     expect(() => warnErrorPolicy(true, '{"error": "all"}')).toThrow('cannot be used together');
   });
 });
+
+describe('notices of keys dbt accepts silently', () => {
+  it('stay warnings under --warn-error and error: all, and fail only when named', () => {
+    const notice = 'project-key-not-honoured';
+    expect(warnErrorPolicy(true, undefined).levelOf(notice)).toBe('warn');
+    expect(warnErrorPolicy(true, undefined).levelOf('unknown-config-key')).toBe('error');
+    expect(warnErrorPolicy(false, '{"error": "all"}').levelOf(notice)).toBe('warn');
+    expect(warnErrorPolicy(false, `{"error": ["${notice}"]}`).levelOf(notice)).toBe('error');
+    expect(warnErrorPolicy(false, `{"silence": ["${notice}"]}`).levelOf(notice)).toBe('silence');
+  });
+});

@@ -11,8 +11,21 @@ export const WARNING_CODES = [
   'patch-without-node',
   'nothing-selected',
   'properties-key-not-used',
+  'project-key-not-honoured',
+  'project-flags-not-honoured',
   'snapshot-without-block',
 ];
+
+/**
+ * What tsmodel says of keys dbt takes without a word (`log-path`, a `flags:` entry, `groups:`),
+ * often in a package the user does not own: under `--warn-error` or `error: all` they stay
+ * warnings, because dbt does not fail on them; naming one in `error:` makes it an error.
+ */
+const NOTICE_CODES = new Set([
+  'properties-key-not-used',
+  'project-key-not-honoured',
+  'project-flags-not-honoured',
+]);
 
 /** dbt's event names for the same warnings, so a dbt project's options keep working. */
 const DBT_EVENT_NAMES: Record<string, string> = {
@@ -42,7 +55,8 @@ export function warnErrorPolicy(warnError: boolean, options: string | undefined)
       '--warn-error and --warn-error-options cannot be used together',
       'use one: --warn-error makes every warning an error',
     );
-  if (options === undefined) return { levelOf: () => (warnError ? 'error' : 'warn') };
+  if (options === undefined)
+    return { levelOf: (code) => (warnError && !NOTICE_CODES.has(code) ? 'error' : 'warn') };
   let raw: unknown;
   try {
     raw = parse(options);
@@ -73,6 +87,8 @@ export function warnErrorPolicy(warnError: boolean, options: string | undefined)
     levelOf(code) {
       if (has(lists.silence, code)) return 'silence';
       if (has(lists.warn, code)) return 'warn';
+      if (NOTICE_CODES.has(code))
+        return lists.error !== 'all' && lists.error.has(code) ? 'error' : 'warn';
       return has(lists.error, code) ? 'error' : 'warn';
     },
   };
