@@ -176,7 +176,8 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 
 /** The narrowest kind every non-null value fits, from most to least specific. */
 function kindOf(values: string[]): SeedValueKind {
-  if (values.length === 0) return 'text';
+  // agate tries integer first, and every type accepts a NULL: dbt types an empty column integer.
+  if (values.length === 0) return 'integer';
   if (values.every((v) => INTEGER.test(v))) {
     const widest = values.reduce((max, v) => {
       const n = BigInt(v);
@@ -196,7 +197,8 @@ function kindOf(values: string[]): SeedValueKind {
 
 /**
  * Column kinds inferred from the values, like dbt's agate type tester: NULLs are ignored, an
- * all-NULL column is text. `column_types` in the seed config overrides any of them.
+ * all-NULL column is integer (agate's first type). `column_types` in the seed config overrides
+ * any of them.
  */
 export function inferSeedColumns(table: CsvTable): SeedColumn[] {
   return table.columns.map((name, i) => {
