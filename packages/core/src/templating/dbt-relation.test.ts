@@ -41,6 +41,17 @@ describe('Relations in templates', () => {
     expect(out.sql).toBe('"db"."s"."t"|"s"."t"|t|True|True|True|"db"."s"."u"');
   });
 
+  it("information_schema() names the database's information schema as dbt prints it", () => {
+    const out = render(
+      `{% set r = api.Relation.create(database='db', schema='s', identifier='t') %}` +
+        `{{ r.information_schema('columns') }}|{{ r.information_schema() }}|` +
+        `{{ api.Relation.create(schema='s', identifier='t').information_schema('tables') }}`,
+    );
+    expect(out.sql).toBe(
+      '"db".INFORMATION_SCHEMA.columns|"db".INFORMATION_SCHEMA|INFORMATION_SCHEMA.tables',
+    );
+  });
+
   it('relations key dicts, as dbt_utils.unpivot keys its columns by relation', () => {
     const out = render(
       `{% set r = api.Relation.create(schema='s', identifier='t') %}{% set d = {} %}{% do d.update({r: [1]}) %}{{ d[r] }}`,

@@ -125,6 +125,29 @@ export class DbtRelation {
     });
   }
 
+  /**
+   * dbt's `information_schema(view_name)`: the information schema of this relation's database,
+   * printed as dbt prints it — `"db".INFORMATION_SCHEMA.columns`, the database quoted as this
+   * relation's, the rest bare (packages read `relation.information_schema('columns')`).
+   */
+  information_schema(...args: unknown[]): DbtRelation {
+    const { positional, keywords } = splitKeywords(args);
+    const view = keywords.view_name ?? positional[0];
+    const database = this.database;
+    return new DbtRelation(
+      this.style,
+      {
+        database,
+        schema: 'INFORMATION_SCHEMA',
+        identifier: view === undefined || view === null ? null : String(view),
+      },
+      null,
+      undefined,
+      { database: database !== null, schema: true, identifier: true },
+      { database: this.quote_policy.database, schema: false, identifier: false },
+    );
+  }
+
   /** dbt's `replace_path(identifier=…)`. */
   replace_path(...args: unknown[]): DbtRelation {
     const { keywords: kwargs } = splitKeywords(args);
