@@ -74,3 +74,31 @@ describe("SqlFinalizer under --empty (dbt's render_limited)", () => {
     );
   });
 });
+
+describe('database parts', () => {
+  it('a relation without a database prints no database and no dot after it', () => {
+    const bare = node('orders', 'table');
+    const inDb = {
+      ...node('people', 'table'),
+      relation: { database: 'wh', schema: 'main', identifier: 'people' },
+    } as ManifestNode;
+    const model = node('m', 'view');
+    const part = (name: string) =>
+      `${MARK}${encodeKey({ kind: 'ref', caller: 'model.p.m', name })}#database${MARK}`;
+    const nodes = new Map([bare, inDb, model].map((n) => [n.unique_id, n]));
+    const finalizer = new SqlFinalizer(
+      nodes,
+      new Map([
+        [
+          model.unique_id,
+          `from ${part('orders')}.INFORMATION_SCHEMA.columns, ${part('people')}.INFORMATION_SCHEMA.columns`,
+        ],
+      ]),
+      (_caller, key) => (key.kind === 'ref' ? nodes.get(`model.p.${key.name}`) : undefined),
+      (rel) => `${rel.schema}.${rel.identifier}`,
+    );
+    expect(finalizer.finalize(model)).toBe(
+      'from INFORMATION_SCHEMA.columns, wh.INFORMATION_SCHEMA.columns',
+    );
+  });
+});

@@ -2,6 +2,10 @@ import type { ManifestNode, RelationName } from '../manifest/types';
 import { eventTimeText, type BatchWindow } from '../materializations/microbatch-time';
 import { decodeKey, replaceMarkers, type RelationKey } from '../templating/relation-placeholder';
 
+/** What an absent database part prints as until the finalizer drops it and the dot after it. */
+const NO_DATABASE = '\u0000no-database\u0000';
+const NO_DATABASE_PREFIX = /\u0000no-database\u0000\.?/g;
+
 /**
  * Prefix of the CTE an ephemeral model becomes inside the models that ref it: dbt's, since
  * packages and dbt's own adapter tests look for `__dbt__cte__<name>` in compiled SQL.
@@ -102,7 +106,7 @@ export class SqlFinalizer {
       const rel = target.relation ?? { schema: '', identifier: target.name };
       if (part === 'schema') return rel.schema;
       if (part === 'identifier') return rel.identifier;
-      if (part === 'database') return rel.database ?? '';
+      if (part === 'database') return rel.database ?? NO_DATABASE;
       let rendered = this.relationText.get(target.unique_id);
       if (rendered === undefined)
         this.relationText.set(target.unique_id, (rendered = this.renderRelation(rel)));
@@ -110,7 +114,12 @@ export class SqlFinalizer {
       const read = this.emptyInputs ? this.empty(rendered, rel.identifier) : rendered;
       return filtered(read, rel.identifier, target);
     });
-    return { body, ephemerals };
+    // A relation without a database prints no `database.` prefix either (`{{ r.database }}.x`,
+    // `information_schema()` on PostgreSQL, whose relations name none).
+    return {
+      body: body.includes(NO_DATABASE) ? body.replace(NO_DATABASE_PREFIX, '') : body,
+      ephemerals,
+    };
   }
 
   /**
