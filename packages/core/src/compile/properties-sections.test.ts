@@ -127,3 +127,24 @@ describe('properties sections dbt reads', () => {
     ]);
   });
 });
+
+describe("a unit test's config", () => {
+  it('renders its Jinja, so a tag chosen by target selects as dbt does; rows stay as written', async () => {
+    const { manifest } = await compile({
+      'models/m.sql': 'select 1 as id',
+      'models/m.yml': [
+        'unit_tests:',
+        '  - name: only_on_snowflake',
+        '    model: m',
+        '    given: []',
+        '    expect: {rows: [{id: "{{ not rendered }}"}]}',
+        '    config:',
+        "      tags: \"{{ 'skip' if target.type not in ['snowflake'] else 'runnable' }}\"",
+        '',
+      ].join('\n'),
+    });
+    const test = manifest.unit_tests!['unit_test.shop.m.only_on_snowflake']!;
+    expect(test.tags).toEqual(['skip']);
+    expect(test.expect).toMatchObject({ rows: [{ id: '{{ not rendered }}' }] });
+  });
+});

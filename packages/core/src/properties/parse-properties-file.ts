@@ -60,6 +60,13 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
         (value as Record<string, unknown[] | undefined>)[section] ?? []
       ).entries())
         renderEntry(section, entry as Record<string, unknown>, [section, i], render, failed);
+    // A unit test's `config:` renders too (`tags: "{{ 'skip' if target.type == … }}"`); its
+    // given/expect rows stay as written.
+    for (const [i, entry] of (value.unit_tests ?? []).entries()) {
+      const config = (entry as { config?: unknown }).config;
+      if (config && typeof config === 'object')
+        renderEntry('unit_tests', { config }, ['unit_tests', i], render, failed);
+    }
   }
   /** Registers a description holding Jinja for rendering once the docs blocks are known. */
   const describe = (text: string | undefined, path: YamlPath, set: (v: string) => void) => {
