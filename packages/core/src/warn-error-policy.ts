@@ -12,6 +12,7 @@ export const WARNING_CODES = [
   'nothing-selected',
   'properties-key-not-used',
   'snapshot-without-block',
+  'empty-model',
 ];
 
 /** dbt's event names for the same warnings, so a dbt project's options keep working. */
