@@ -7,7 +7,7 @@ import type { Manifest, ManifestNode } from './types';
  * renders nothing) is not blank: it is selected, and fails when it runs.
  */
 export function isBlankModel(node: ManifestNode): boolean {
-  return node.resource_type === 'model' && (node.raw_code ?? '').trim() === '';
+  return node.resource_type === 'model' && node.raw_code?.trim() === '';
 }
 
 /**
