@@ -25,6 +25,7 @@ import { snapshotSpec } from '../materializations/snapshot-config';
 import { YamlTemplates } from './yaml-templates';
 import { isEmptySql } from './empty-sql';
 import { emptyModelConsumers, emptyModelWarning } from './empty-models';
+import { applyConfigGovernance } from './config-governance';
 import type { DiscoveredFile } from './discover';
 import { overlayConfig } from './node-factory';
 import { planNodes } from './node-planner';
@@ -201,6 +202,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       disabled.push(node);
       continue;
     }
+    const badAccess = applyConfigGovernance(node);
+    if (badAccess) problems.push(badAccess);
     // An introspective model may render empty while parsing (dbt_utils.union_relations): its
     // run-time render is checked instead (jit-renderer.ts).
     const empty =
