@@ -14,6 +14,7 @@ export const WARNING_CODES = [
   'project-key-not-honoured',
   'project-flags-not-honoured',
   'snapshot-without-block',
+  'empty-model',
 ];
 
 /**

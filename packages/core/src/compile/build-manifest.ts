@@ -24,6 +24,8 @@ import { snapshotRelation } from './snapshot-relation';
 import { snapshotSpec } from '../materializations/snapshot-config';
 import { YamlTemplates } from './yaml-templates';
 import { isEmptySql } from './empty-sql';
+import { emptyModelConsumers, emptyModelWarning } from './empty-models';
+import { applyConfigGovernance } from './config-governance';
 import type { DiscoveredFile } from './discover';
 import { overlayConfig } from './node-factory';
 import { planNodes } from './node-planner';
@@ -125,6 +127,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
   // Nodes whose template failed still answer refs, so one error does not cascade into an
   // "unknown ref" in every model downstream of it.
   const failed: ManifestNode[] = [];
+  /** Models that render to no SQL: kept, warned about, and no node may refer to them. */
+  const emptyModels = new Map<string, ManifestNode>();
   const { planned, usedPatches, ...plannedProblems } = planNodes(
     project,
     input.files,
@@ -198,26 +202,15 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       disabled.push(node);
       continue;
     }
+    const badAccess = applyConfigGovernance(node);
+    if (badAccess) problems.push(badAccess);
     // An introspective model may render empty while parsing (dbt_utils.union_relations): its
     // run-time render is checked instead (jit-renderer.ts).
-    if (
+    const empty =
       node.resource_type === 'model' &&
-      outcome &&
+      outcome !== undefined &&
       !outcome.capture.introspective &&
-      isEmptySql(outcome.sql)
-    ) {
-      failed.push(node);
-      problems.push(
-        new TsmodelError({
-          code: 'empty-model',
-          message: `model '${node.name}' is empty: ${node.original_file_path} renders to no SQL (only whitespace or comments)`,
-          location: { file: node.original_file_path },
-          node: node.unique_id,
-          hint: "write the model's select, delete the file, or disable it with {{ config(enabled=false) }}",
-        }),
-      );
-      continue;
-    }
+      isEmptySql(outcome.sql);
     const clash = nodes.get(node.unique_id);
     if (clash) {
       problems.push(
@@ -232,6 +225,10 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       continue;
     }
     nodes.set(node.unique_id, node);
+    if (empty) {
+      emptyModels.set(node.unique_id, node);
+      warnings.push(emptyModelWarning(node));
+    }
     targets.set(node.unique_id, p.target);
     if (outcome) rendered.set(node.unique_id, outcome.sql);
     const capture = withHookDependencies(engine, p.target, node.config, outcome?.capture);
@@ -317,6 +314,8 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
     (err) => problems.push(locate(err)),
     (err) => warnings.push(locate(err)),
   );
+
+  for (const err of emptyModelConsumers(nodes.values(), emptyModels)) problems.push(locate(err));
 
   const contracts = checkContracts({
     nodes,

@@ -60,13 +60,13 @@ export function jitRenderer(input: JitRendererInput): RunRender {
       },
       uniqueId,
     );
+    // Run results keep only the message, so it carries the fix.
     if (node.resource_type === 'model' && isEmptySql(out.sql))
       throw new TsmodelError({
         code: 'empty-model',
-        message: `model '${node.name}' is empty: ${node.original_file_path} renders to no SQL when rendered against the warehouse`,
+        message: `model '${node.name}' is empty: ${node.original_file_path} renders to no SQL when rendered against the warehouse, so nothing was built: check what the macros it calls found in the warehouse (relations, columns), e.g. with tsmodel compile --introspect`,
         location: { file: node.original_file_path },
         node: node.unique_id,
-        hint: 'check what the macros it calls found in the warehouse (relations, columns): render it with tsmodel compile --introspect',
       });
     return finalizer.finalize(node, out.sql, options.batch);
   };

@@ -307,6 +307,7 @@ function applyPatch(node: ManifestNode, patch: NodePatch | undefined): void {
   node.columns = patch.columns;
   node.patch_path = patch.patch_path;
   if (patch.governance) Object.assign(node, patch.governance);
+  if (patch.time_spine) node.time_spine = patch.time_spine;
   if (patch.version) {
     node.version = patch.version.v;
     node.latest_version = patch.version.latest;

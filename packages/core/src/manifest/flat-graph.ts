@@ -109,6 +109,7 @@ function dbtNodeDict(
     version: node.version ?? null,
     latest_version: node.latest_version ?? null,
     deprecation_date: node.deprecation_date ?? null,
+    ...(isModel ? { time_spine: node.time_spine ?? null } : {}),
     constraints: node.constraints ?? [],
     contract: {
       enforced: contract.enforced === true,

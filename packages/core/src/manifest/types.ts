@@ -65,6 +65,17 @@ export interface ColumnInfo {
   quote?: boolean;
   /** Column constraints, as written (checked and applied with an enforced contract). */
   constraints?: unknown[];
+  /** dbt 1.9: the column's time grain (`day`), which a time spine's standard column needs. */
+  granularity?: string;
+}
+
+/**
+ * dbt 1.9's MetricFlow time spine of a model, in dbt's manifest shape: the semantic layer reads
+ * it from the model node (`column_name` null means the column named like the granularity).
+ */
+export interface TimeSpine {
+  standard_granularity_column: string;
+  custom_granularities: Array<{ name: string; column_name: string | null }>;
 }
 
 /** A generic test's call: `unique` on column `id` of model `orders`. */
@@ -116,6 +127,8 @@ export interface ManifestNode {
   latest_version?: string | number;
   /** When the model (version) stops being supported; refs to it are warned about. */
   deprecation_date?: string;
+  /** Models only: set when the model's YAML declares it a time spine. */
+  time_spine?: TimeSpine;
   // --- tests ---
   test_metadata?: TestMetadata;
   attached_node?: string;

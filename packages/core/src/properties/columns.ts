@@ -16,6 +16,7 @@ export function buildColumns(entries: ColumnEntry[] | undefined): Record<string,
       tags: columnTags(entry),
       ...(entry.quote !== undefined ? { quote: entry.quote } : {}),
       ...(entry.constraints !== undefined ? { constraints: entry.constraints } : {}),
+      ...(entry.granularity !== undefined ? { granularity: entry.granularity } : {}),
     };
   }
   return columns;

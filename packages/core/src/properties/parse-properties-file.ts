@@ -11,6 +11,7 @@ import { propertiesFileSchema, tagList, type ColumnEntry, type NodeEntry } from 
 import { buildSourceNode } from './sources';
 import type { NodePatch, ParsedProperties, PropertiesFileInput } from './types';
 import { checkUnknownKeys } from './unknown-keys';
+import { checkTimeSpine } from './time-spine';
 import { isTemplated, renderEntry } from './yaml-rendering';
 import { renderFailure } from './render-failure';
 import {
@@ -151,6 +152,29 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
     }
   };
 
+  /** Checks a model's `time_spine:` against its columns and keeps it on the patch. */
+  const addTimeSpine = (
+    entry: NodeEntry,
+    columns: ColumnEntry[],
+    path: YamlPath,
+    patch: NodePatch,
+  ) => {
+    if (!entry.time_spine) return;
+    const checked = checkTimeSpine(
+      entry.name,
+      entry.time_spine,
+      columns,
+      [...path, 'time_spine'],
+      (p) => {
+        const location = at(p);
+        const excerpt = yaml.lineText(location.line);
+        return { location, ...(excerpt !== undefined ? { excerpt } : {}) };
+      },
+    );
+    result.problems.push(...checked.problems);
+    if (checked.timeSpine) patch.time_spine = checked.timeSpine;
+  };
+
   const sources: { node: ManifestNode; location: SourceLocation }[] = [];
   for (const [s, source] of (value.sources ?? []).entries()) {
     for (const [t, table] of (source.tables ?? []).entries()) {
@@ -210,6 +234,9 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
             version,
           );
           patches.push(patch);
+          // dbt checks a versioned time spine against its latest version's columns.
+          if (String(version.v) === String(version.latest))
+            addTimeSpine(entry, versioned.columns ?? [], [key, i], patch);
           const descriptionPath =
             written.description !== undefined ? [...path, 'description'] : [key, i, 'description'];
           describe(versioned.description, descriptionPath, (v) => {
@@ -227,6 +254,7 @@ export function parsePropertiesFile(input: PropertiesFileInput): ParsedPropertie
       }
       const patch = buildNodePatch(kind, entry, input.packageName, input.path, at([key, i]));
       patches.push(patch);
+      if (kind === 'model') addTimeSpine(entry, entry.columns ?? [], [key, i], patch);
       describe(entry.description, [key, i, 'description'], (v) => {
         patch.description = v;
       });

@@ -27,6 +27,25 @@ const quotingSchema = z.object({
 /** `freshness: null` on a table switches off the freshness its source declares. */
 const freshnessSchema = z.record(z.string(), z.unknown()).nullable();
 
+/** dbt's time granularities (dbt-semantic-interfaces' `TimeGranularity`), finest first. */
+export const TIME_GRANULARITIES = [
+  'nanosecond',
+  'microsecond',
+  'millisecond',
+  'second',
+  'minute',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'quarter',
+  'year',
+] as const;
+
+const granularitySchema = z.enum(TIME_GRANULARITIES, {
+  error: `expected one of dbt's time granularities: ${TIME_GRANULARITIES.join(', ')} (e.g. \`granularity: day\`)`,
+});
+
 export const columnSchema = z.object({
   name: requiredName('a column'),
   description: z.string().optional(),
@@ -39,6 +58,8 @@ export const columnSchema = z.object({
   data_tests: testsSchema.optional(),
   /** Applied with an enforced contract; checked by `checkContracts`. */
   constraints: z.array(z.unknown()).optional(),
+  /** dbt 1.9: the time grain of a time spine's column; see `checkTimeSpine`. */
+  granularity: granularitySchema.optional(),
 });
 
 /** Seeds and analyses; models and snapshots add their own keys. */
@@ -95,6 +116,28 @@ export const modelVersionSchema = z.object({
   constraints: z.array(z.unknown()).optional(),
 });
 
+/**
+ * dbt 1.9's MetricFlow time spine: which column holds the standard grain, and extra
+ * (fiscal, retail) grains read from other columns. Checked against the model's columns by
+ * `checkTimeSpine`; kept on the model node for the semantic layer.
+ */
+export const timeSpineSchema = z.object({
+  standard_granularity_column: z.string({
+    error: (iss) =>
+      iss.input === undefined
+        ? 'a time_spine needs `standard_granularity_column:` (the column with the standard grain)'
+        : 'expected a column name',
+  }),
+  custom_granularities: z
+    .array(
+      z.object({
+        name: requiredName('a custom granularity'),
+        column_name: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+
 /** Governance is kept on the node as written (see `notUsedKeyWarning`); versions are built. */
 export const modelEntrySchema = nodeEntrySchema.extend({
   access: z.string().optional(),
@@ -103,6 +146,7 @@ export const modelEntrySchema = nodeEntrySchema.extend({
   latest_version: z.union([z.string(), z.number()]).optional(),
   versions: z.array(modelVersionSchema).optional(),
   deprecation_date: deprecationDateSchema.optional(),
+  time_spine: timeSpineSchema.optional(),
 });
 
 /** dbt 1.9: a snapshot defined in YAML names the `relation:` it snapshots. */
@@ -194,6 +238,7 @@ export type KeptSection = (typeof KEPT_SECTIONS)[number];
 export type PropertiesFile = z.infer<typeof propertiesFileSchema>;
 export type ColumnEntry = z.infer<typeof columnSchema>;
 export type ModelVersionEntry = z.infer<typeof modelVersionSchema>;
+export type TimeSpineEntry = z.infer<typeof timeSpineSchema>;
 export type VersionColumnEntry = z.infer<typeof versionColumnSchema>;
 export type NodeEntry = z.infer<typeof nodeEntrySchema> &
   Partial<z.infer<typeof modelEntrySchema>> &

@@ -1,5 +1,11 @@
 import type { SourceLocation, TsmodelError } from '../diagnostics';
-import type { ColumnInfo, ManifestNode, PropertiesEntry, TestMetadata } from '../manifest/types';
+import type {
+  ColumnInfo,
+  ManifestNode,
+  PropertiesEntry,
+  TestMetadata,
+  TimeSpine,
+} from '../manifest/types';
 import type { KeptSection } from './schema';
 import type { TemplatedDescription, YamlValueRenderer } from './yaml-rendering';
 
@@ -85,6 +91,8 @@ export interface NodePatch {
   version?: PatchVersion;
   /** Models only: an unversioned model's `deprecation_date`, as written. */
   deprecation_date?: string;
+  /** Models only: the checked `time_spine:` (on a versioned model, its latest version's). */
+  time_spine?: TimeSpine;
   /** `models/staging/schema.yml`: what dbt's manifest calls `patch_path`. */
   patch_path: string;
   location: SourceLocation;

@@ -7,6 +7,8 @@ import { planModel } from '../materializations/plan';
 import { withHeaderRelations } from '../materializations/sql-header';
 import { isMicrobatch } from '../materializations/microbatch-config';
 import { checkContract } from './contract-check';
+import { isEmptySql } from '../compile/empty-sql';
+import { emptyModelRunError } from '../compile/empty-models';
 import { runMicrobatch, type ConnectionLender } from './run-microbatch';
 import {
   mainQueryId,
@@ -41,6 +43,8 @@ export async function runModel(
     ctx.renders.renderAdHoc(conn, t, { node: node.unique_id, isIncremental }),
   );
   const sql = await ctx.renders.nodeSql(conn, node, isIncremental);
+  // Before any hook or DDL: an empty select would replace the relation with nothing.
+  if (isEmptySql(sql)) throw emptyModelRunError(node);
   const contract = await checkContract(conn, node, sql, config, ctx.dialect);
   const input = {
     node: {

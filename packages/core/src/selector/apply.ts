@@ -6,6 +6,7 @@
 import { TsmodelError } from '../diagnostics';
 import type { Graph } from '../graph/graph';
 import { nodeById, type Manifest, type ResourceType } from '../manifest/types';
+import { isGraphMember } from '../manifest/blank-model';
 import { SelectionEvaluator, nothingSelected } from './evaluate';
 import { invalidChoice } from './methods/choice-error';
 import { parseSelectionValues } from './parse';
@@ -52,7 +53,7 @@ export function selectNodes(
       ? findDefaultSelector(selectors)?.name
       : undefined);
   if (namedName !== undefined) {
-    const selected = new Set(evaluator.evaluateNamed(namedName));
+    const selected = graphMembers(manifest, evaluator.evaluateNamed(namedName));
     const warnings = selected.size === 0 ? [nothingSelected(`the selector '${namedName}'`)] : [];
     return { selected, warnings: [...evaluator.warnings, ...warnings] };
   }
@@ -72,7 +73,12 @@ export function selectNodes(
     components: [included, excluded],
     indirectSelection,
   });
-  return { selected: direct, warnings: evaluator.warnings };
+  return { selected: graphMembers(manifest, direct), warnings: evaluator.warnings };
+}
+
+/** As dbt's selector: blank models (and tests attached to them) are never selected. */
+function graphMembers(manifest: Manifest, ids: Iterable<string>): Set<string> {
+  return new Set([...ids].filter((id) => isGraphMember(manifest, id)));
 }
 
 /** The ids among `ids` whose node has one of `types` (e.g. `run` keeps `model`). */
