@@ -379,7 +379,6 @@ export async function buildManifest(input: BuildManifestInput): Promise<BuildMan
       if (rendered.has(node.unique_id)) node.compiled_code = finalizer.finalize(node);
   }
 
-  for (const node of nodes.values()) if (node.resource_type === 'model') syncGovernance(node);
   problems.push(
     ...resolveExposureDependencies(
       props.kept.filter((k) => k.section === 'exposures'),
@@ -509,17 +508,4 @@ function atDeclaration(err: TsmodelError, at: SourceLocation, uniqueId: string):
     location: at,
     kind: err.kind,
   });
-}
-
-/**
- * `access` and `group` are configs in dbt 1.7+ (`config: {access: public}`, `+group:` in the
- * project file) and fields of the model: both say the same, the config winning as the most
- * specific.
- */
-function syncGovernance(node: ManifestNode): void {
-  for (const key of ['access', 'group'] as const) {
-    const configured = node.config[key];
-    if (typeof configured === 'string') node[key] = configured;
-    else if (node[key] !== undefined) node.config[key] = node[key];
-  }
 }

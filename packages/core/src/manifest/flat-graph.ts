@@ -116,9 +116,7 @@ function dbtNodeDict(
       alias_types: contract.alias_types !== false,
       checksum: null,
     },
-    ...(isModel
-      ? { time_spine: (node as { time_spine?: unknown }).time_spine ?? null, primary_key: [] }
-      : {}),
+    ...(isModel ? { primary_key: [] } : {}),
     ...(node.resource_type === 'test'
       ? {
           test_metadata: node.test_metadata ?? null,
