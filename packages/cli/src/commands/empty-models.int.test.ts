@@ -51,10 +51,10 @@ describe('empty models in tsmodel build', () => {
 
     const all = out.stdout + out.stderr;
     expect(all).toContain(
-      "model 'placeholder' is empty: models/placeholder.sql renders to no SQL (only whitespace or comments), so there is nothing to build and nothing was sent to the warehouse: write the model's select, delete the file, or disable it with {{ config(enabled=false) }}",
+      "model 'placeholder' is empty: models/placeholder.sql renders to no SQL (only whitespace or comments), so there is nothing to build and nothing was sent to the warehouse — write the model's select, delete the file, or disable it with {{ config(enabled=false) }}",
     );
     expect(all).toContain(
-      "model 'introspected' is empty: models/introspected.sql renders to no SQL when rendered against the warehouse, so nothing was built: check what the macros it calls found in the warehouse (relations, columns), e.g. with tsmodel compile --introspect",
+      "model 'introspected' is empty: models/introspected.sql renders to no SQL when rendered against the warehouse, so nothing was built — check what the macros it calls found in the warehouse (relations, columns), e.g. with tsmodel compile --introspect",
     );
     expect(out.stderr).toContain(
       "warning: models/later.sql model 'later' is empty: models/later.sql renders to no SQL (the file is blank), so it is never selected or run (as in dbt)",

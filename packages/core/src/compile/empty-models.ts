@@ -29,14 +29,14 @@ export function emptyModelWarning(node: ManifestNode): TsmodelError {
 
 /**
  * The run-time error of an empty model that was selected: raised before any statement of the
- * node reaches the warehouse, so the relation it would replace stays as it was. The fix is in
- * the message itself: run results keep only the message.
+ * node reaches the warehouse, so the relation it would replace stays as it was. Run results
+ * print its file and the fix with the message.
  */
 export function emptyModelRunError(node: ManifestNode): TsmodelError {
   const file = node.original_file_path;
   return new TsmodelError({
     code: 'empty-model',
-    message: `model '${node.name}' is empty: ${file} renders to no SQL (only whitespace or comments), so there is nothing to build and nothing was sent to the warehouse: ${FIX}`,
+    message: `model '${node.name}' is empty: ${file} renders to no SQL (only whitespace or comments), so there is nothing to build and nothing was sent to the warehouse`,
     location: { file },
     node: node.unique_id,
     hint: FIX,

@@ -64,9 +64,10 @@ export function jitRenderer(input: JitRendererInput): RunRender {
     if (node.resource_type === 'model' && isEmptySql(out.sql))
       throw new TsmodelError({
         code: 'empty-model',
-        message: `model '${node.name}' is empty: ${node.original_file_path} renders to no SQL when rendered against the warehouse, so nothing was built: check what the macros it calls found in the warehouse (relations, columns), e.g. with tsmodel compile --introspect`,
+        message: `model '${node.name}' is empty: ${node.original_file_path} renders to no SQL when rendered against the warehouse, so nothing was built`,
         location: { file: node.original_file_path },
         node: node.unique_id,
+        hint: 'check what the macros it calls found in the warehouse (relations, columns), e.g. with tsmodel compile --introspect',
       });
     return finalizer.finalize(node, out.sql, options.batch);
   };
