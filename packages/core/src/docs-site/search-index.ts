@@ -1,14 +1,15 @@
 import type { Manifest } from '../manifest/types';
+import { descriptionText } from './markdown';
 import { descriptionOf, resourceTypeOf, siteNodes } from './site-nodes';
 import type { SearchEntry } from './types';
 
 /** Longest description kept in the search index; the page shows the full one. */
 const SHORT_DESCRIPTION = 160;
 
-/** `data/search.json`: one compact row per page, for project-wide search. */
+/** `data/search.json`: one compact row per page, for project-wide search (descriptions as plain text). */
 export function buildSearchIndex(manifest: Manifest): SearchEntry[] {
   return siteNodes(manifest).map((entry) => {
-    const description = descriptionOf(entry).replace(/\s+/g, ' ').trim();
+    const description = descriptionText(descriptionOf(entry));
     return [
       entry.node.unique_id,
       entry.kind === 'node' && entry.node.resource_type === 'source'
