@@ -253,7 +253,7 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
         '- paid',
         '- refunded',
         '',
-        'See [the spec](https://example.com/orders) and `order_id`.',
+        'See [the spec](https://example.com/orders) and `order_id`; not [hostile](#!/model/model.md_docs.hostile).',
         '{% enddocs %}',
         '',
       ].join('\n'),
@@ -294,20 +294,23 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
       file = pathToFileURL(path.join(mdTarget, 'static_index.html')).href;
     });
 
-    it("shows bold, a list and a link of a {% docs %} block, and a column's bold", async () => {
+    it("shows bold, a list and links of a {% docs %} block, and a column's bold", async () => {
       await page.goto(`${file}#!/node/${encodeURIComponent('model.md_docs.orders')}`);
       await page.waitForSelector('article.node-page[data-node="model.md_docs.orders"]');
       const description = page.locator('article .description');
       expect(await description.locator('strong').allTextContents()).toEqual(['order']);
       expect(await description.locator('li').allTextContents()).toEqual(['paid', 'refunded']);
-      expect(await description.locator('a').getAttribute('href')).toBe(
+      expect(await description.locator('a').allTextContents()).toEqual(['the spec', 'hostile']);
+      expect(await description.locator('a').first().getAttribute('href')).toBe(
         'https://example.com/orders',
       );
-      expect(await description.locator('a').textContent()).toBe('the spec');
       expect(await description.locator('code').textContent()).toBe('order_id');
       expect(await description.textContent()).not.toContain('**');
       expect(await page.locator('tr[data-column="order_id"] strong').textContent()).toBe('key');
       await shot('08-markdown-description');
+      // A link the way dbt-docs addresses a model opens its page.
+      await description.locator('a', { hasText: 'hostile' }).click();
+      await page.waitForSelector('article.node-page[data-node="model.md_docs.hostile"]');
     });
 
     it('shows raw HTML in a description as text, and runs none of it', async () => {
