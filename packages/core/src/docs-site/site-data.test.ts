@@ -49,7 +49,7 @@ const lineage: Record<string, NodeLineage> = {
   },
 };
 
-const data = buildSiteData(
+const data = await buildSiteData(
   {
     manifest,
     catalog: {
@@ -154,36 +154,36 @@ describe('buildSiteData', () => {
   });
 });
 
-describe('descriptions in the site data', () => {
-  const { manifest: md } = new ManifestBuilder('shop')
-    .source('raw', 'payments')
-    .model('payments', {
-      description: '# Payments\n\nOne row per **payment**, see [docs](https://example.com).',
-    })
-    .macro('cents_to_dollars', 'abc')
-    .build();
-  md.sources['source.shop.raw.payments']!.source_description = 'The *raw* schema';
-  md.macros['macro.shop.cents_to_dollars']!.arguments = [
-    { name: 'column', type: 'string', description: 'A column **in cents**' },
-  ];
-  const site = buildSiteData({ manifest: md });
-  const page = (id: string) => site.shards[shardOf(id, site.site.shards)]![id]!;
+const { manifest: markdownManifest } = new ManifestBuilder('shop')
+  .source('raw', 'payments')
+  .model('payments', {
+    description: '# Payments\n\nOne row per **payment**, see [docs](https://example.com).',
+  })
+  .macro('cents_to_dollars', 'abc')
+  .build();
+markdownManifest.sources['source.shop.raw.payments']!.source_description = 'The *raw* schema';
+markdownManifest.macros['macro.shop.cents_to_dollars']!.arguments = [
+  { name: 'column', type: 'string', description: 'A column **in cents**' },
+];
+const markdownSite = await buildSiteData({ manifest: markdownManifest });
+const mdPage = (id: string) => markdownSite.shards[shardOf(id, markdownSite.site.shards)]![id]!;
 
+describe('descriptions in the site data', () => {
   it('indexes descriptions for search as plain text, without their Markdown', () => {
-    expect(site.search.find((e) => e[0] === 'model.shop.payments')![5]).toBe(
+    expect(markdownSite.search.find((e) => e[0] === 'model.shop.payments')![5]).toBe(
       'Payments One row per payment, see docs.',
     );
-    expect(searchEntries(site.search, 'per payment')[0]![0]).toBe('model.shop.payments');
+    expect(searchEntries(markdownSite.search, 'per payment')[0]![0]).toBe('model.shop.payments');
   });
 
   it("keeps the Markdown for the pages: a source's source description, a macro's arguments", () => {
-    expect(page('model.shop.payments').description).toContain('**payment**');
-    expect(page('source.shop.raw.payments').source_description).toBe('The *raw* schema');
-    expect(page('source.shop.raw.payments').facts).toBeUndefined();
-    expect(page('macro.shop.cents_to_dollars').arguments).toEqual([
+    expect(mdPage('model.shop.payments').description).toContain('**payment**');
+    expect(mdPage('source.shop.raw.payments').source_description).toBe('The *raw* schema');
+    expect(mdPage('source.shop.raw.payments').facts).toBeUndefined();
+    expect(mdPage('macro.shop.cents_to_dollars').arguments).toEqual([
       { name: 'column', type: 'string', description: 'A column **in cents**' },
     ]);
-    expect(page('macro.shop.cents_to_dollars').facts).toBeUndefined();
+    expect(mdPage('macro.shop.cents_to_dollars').facts).toBeUndefined();
   });
 });
 

@@ -15,8 +15,15 @@ export interface SiteData {
   shards: Array<Record<string, NodeDetails>>;
 }
 
-/** Builds the site's data from the manifest, plus catalog types and column lineage when given. */
-export function buildSiteData(input: DetailsInput, generatedAt: Date = new Date()): SiteData {
+/**
+ * Builds the site's data from the manifest, plus catalog types and column lineage when given.
+ * The Markdown parser is loaded here, not with core: every other command starts without it.
+ */
+export async function buildSiteData(
+  input: DetailsInput,
+  generatedAt: Date = new Date(),
+): Promise<SiteData> {
+  const { descriptionText } = await import('./markdown');
   const { manifest } = input;
   const nodes = siteNodes(manifest);
   const count = shardCount(nodes.length);
@@ -32,7 +39,7 @@ export function buildSiteData(input: DetailsInput, generatedAt: Date = new Date(
       tsmodel_version: TSMODEL_VERSION,
       shards: count,
     },
-    search: buildSearchIndex(manifest),
+    search: buildSearchIndex(manifest, descriptionText),
     graph: buildSiteGraph(manifest),
     shards,
   };
