@@ -256,6 +256,12 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
         'See [the spec](https://example.com/orders) and `order_id`; not [hostile](#!/model/model.md_docs.hostile).',
         '{% enddocs %}',
         '',
+        '{% docs __overview__ %}',
+        '# Welcome',
+        '',
+        'The **md_docs** project.',
+        '{% enddocs %}',
+        '',
       ].join('\n'),
       'models/schema.yml': [
         'version: 2',
@@ -294,7 +300,12 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
       file = pathToFileURL(path.join(mdTarget, 'static_index.html')).href;
     });
 
-    it("shows bold, a list and links of a {% docs %} block, and a column's bold", async () => {
+    it("shows the __overview__ doc, a {% docs %} block's bold, list and links, and a column's bold", async () => {
+      await page.goto(`${file}#!/`);
+      await page.waitForSelector('body[data-page="overview"]');
+      expect(await page.locator('#overview h1').textContent()).toBe('Welcome');
+      expect(await page.locator('#overview strong').textContent()).toBe('md_docs');
+      await shot('08-markdown-overview');
       await page.goto(`${file}#!/node/${encodeURIComponent('model.md_docs.orders')}`);
       await page.waitForSelector('article.node-page[data-node="model.md_docs.orders"]');
       const description = page.locator('article .description');
@@ -307,7 +318,7 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
       expect(await description.locator('code').textContent()).toBe('order_id');
       expect(await description.textContent()).not.toContain('**');
       expect(await page.locator('tr[data-column="order_id"] strong').textContent()).toBe('key');
-      await shot('08-markdown-description');
+      await shot('09-markdown-description');
       // A link the way dbt-docs addresses a model opens its page.
       await description.locator('a', { hasText: 'hostile' }).click();
       await page.waitForSelector('article.node-page[data-node="model.md_docs.hostile"]');
@@ -342,7 +353,7 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
       expect(await description.locator('a').count()).toBe(0);
       expect(await description.textContent()).toContain('[a link](javascript:window.__pwned=1)');
       expect(await page.locator('tr[data-column="id"]').textContent()).toContain(HOSTILE);
-      await shot('09-html-in-description-as-text');
+      await shot('10-html-in-description-as-text');
     });
   });
 });

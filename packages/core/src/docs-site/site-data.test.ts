@@ -165,6 +165,17 @@ markdownManifest.sources['source.shop.raw.payments']!.source_description = 'The 
 markdownManifest.macros['macro.shop.cents_to_dollars']!.arguments = [
   { name: 'column', type: 'string', description: 'A column **in cents**' },
 ];
+markdownManifest.docs = {
+  'doc.shop.__overview__': {
+    unique_id: 'doc.shop.__overview__',
+    name: '__overview__',
+    resource_type: 'doc',
+    package_name: 'shop',
+    path: 'overview.md',
+    original_file_path: 'models/overview.md',
+    block_contents: '# The shop\n\nWhat **we** sell.',
+  },
+};
 const markdownSite = await buildSiteData({ manifest: markdownManifest });
 const mdPage = (id: string) => markdownSite.shards[shardOf(id, markdownSite.site.shards)]![id]!;
 
@@ -174,6 +185,11 @@ describe('descriptions in the site data', () => {
       'Payments One row per payment, see docs.',
     );
     expect(searchEntries(markdownSite.search, 'per payment')[0]![0]).toBe('model.shop.payments');
+  });
+
+  it("keeps the project's __overview__ doc for the landing page, and none when there is none", () => {
+    expect(markdownSite.site.overview).toBe('# The shop\n\nWhat **we** sell.');
+    expect(data.site.overview).toBeUndefined();
   });
 
   it("keeps the Markdown for the pages: a source's source description, a macro's arguments", () => {

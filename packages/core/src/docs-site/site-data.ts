@@ -1,4 +1,5 @@
 import { TSMODEL_VERSION } from '../compile/version';
+import type { Manifest } from '../manifest/types';
 import { NodeDetailsBuilder, type DetailsInput } from './node-details';
 import { buildSearchIndex } from './search-index';
 import { shardCount, shardOf } from './shards';
@@ -38,9 +39,16 @@ export async function buildSiteData(
       generated_at: generatedAt.toISOString(),
       tsmodel_version: TSMODEL_VERSION,
       shards: count,
+      ...overviewOf(manifest),
     },
     search: buildSearchIndex(manifest, descriptionText),
     graph: buildSiteGraph(manifest),
     shards,
   };
+}
+
+/** The root project's `{% docs __overview__ %}`, when it writes one. */
+function overviewOf(manifest: Manifest): Pick<SiteInfo, 'overview'> {
+  const doc = manifest.docs?.[`doc.${manifest.metadata.project_name}.__overview__`];
+  return doc && doc.block_contents.trim() !== '' ? { overview: doc.block_contents } : {};
 }

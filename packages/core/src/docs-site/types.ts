@@ -13,6 +13,8 @@ export interface SiteInfo {
   tsmodel_version: string;
   /** Number of `data/nodes/<n>.json` shards; a node's shard is {@link shardOf} its id. */
   shards: number;
+  /** The project's `{% docs __overview__ %}` block (Markdown), shown on the landing page as in dbt-docs. */
+  overview?: string;
 }
 
 /**
