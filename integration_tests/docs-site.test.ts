@@ -5,7 +5,7 @@
  * Skipped without the browser, unless TSMODEL_REQUIRE_BROWSER or CI is set: then it fails.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,6 +28,12 @@ interface PageGlobals {
     drawn: { nodes: string[]; edges: Array<[string, string]> };
     canvas: { screenPosition(id: string): { x: number; y: number } | undefined };
   };
+}
+
+/** The part of an `<img>` the Markdown check waits on (this file is typed without the DOM). */
+interface PageImage {
+  complete: boolean;
+  addEventListener(event: 'load' | 'error', listener: () => void): void;
 }
 
 describe('the browser for the docs site tests', () => {
@@ -230,5 +236,124 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
       ]),
     );
     await shot('07-snowplow-web-graph');
+  });
+
+  describe('descriptions as Markdown (a project of our own, --static, from file://)', () => {
+    const project = path.join(work, 'markdown-project');
+    const mdTarget = path.join(work, 'markdown-target');
+    const HOSTILE = '<img src=x onerror="window.__pwned=1"> and <script>window.__pwned=1</script>';
+    const files: Record<string, string> = {
+      'project.yml': 'name: md_docs\nversion: 0.1.0\nconfig-version: 2\nmodel-paths: [models]\n',
+      'models/orders.sql': 'select 1 as order_id, 2 as amount\n',
+      'models/hostile.sql': 'select 1 as id\n',
+      'models/overview.md': [
+        '{% docs orders_overview %}',
+        'One row per **order**, as the shop writes it:',
+        '',
+        '- paid',
+        '- refunded',
+        '',
+        'See [the spec](https://example.com/orders) and `order_id`; not [hostile](#!/model/model.md_docs.hostile).',
+        '{% enddocs %}',
+        '',
+        '{% docs __overview__ %}',
+        '# Welcome',
+        '',
+        'The **md_docs** project.',
+        '{% enddocs %}',
+        '',
+      ].join('\n'),
+      'models/schema.yml': [
+        'version: 2',
+        'models:',
+        '  - name: orders',
+        '    description: "{{ doc(\'orders_overview\') }}"',
+        '    columns:',
+        '      - name: order_id',
+        '        description: "The **key**"',
+        '  - name: hostile',
+        `    description: '${HOSTILE}, then **bold** and [a link](javascript:window.__pwned=1)'`,
+        '    columns:',
+        '      - name: id',
+        `        description: '${HOSTILE}'`,
+        '',
+      ].join('\n'),
+    };
+    let file: string;
+
+    beforeAll(() => {
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(path.dirname(path.join(project, name)), { recursive: true });
+        writeFileSync(path.join(project, name), text);
+      }
+      const r = spawnSync(
+        process.execPath,
+        [BIN, 'docs', 'generate', '--static', '--empty-catalog', '--quiet'].concat([
+          '--project-dir',
+          project,
+          '--target-path',
+          mdTarget,
+        ]),
+        { env, encoding: 'utf8' },
+      );
+      expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+      file = pathToFileURL(path.join(mdTarget, 'static_index.html')).href;
+    });
+
+    it("shows the __overview__ doc, a {% docs %} block's bold, list and links, and a column's bold", async () => {
+      await page.goto(`${file}#!/`);
+      await page.waitForSelector('body[data-page="overview"]');
+      expect(await page.locator('#overview h1').textContent()).toBe('Welcome');
+      expect(await page.locator('#overview strong').textContent()).toBe('md_docs');
+      await shot('08-markdown-overview');
+      await page.goto(`${file}#!/node/${encodeURIComponent('model.md_docs.orders')}`);
+      await page.waitForSelector('article.node-page[data-node="model.md_docs.orders"]');
+      const description = page.locator('article .description');
+      expect(await description.locator('strong').allTextContents()).toEqual(['order']);
+      expect(await description.locator('li').allTextContents()).toEqual(['paid', 'refunded']);
+      expect(await description.locator('a').allTextContents()).toEqual(['the spec', 'hostile']);
+      expect(await description.locator('a').first().getAttribute('href')).toBe(
+        'https://example.com/orders',
+      );
+      expect(await description.locator('code').textContent()).toBe('order_id');
+      expect(await description.textContent()).not.toContain('**');
+      expect(await page.locator('tr[data-column="order_id"] strong').textContent()).toBe('key');
+      await shot('09-markdown-description');
+      // A link the way dbt-docs addresses a model opens its page.
+      await description.locator('a', { hasText: 'hostile' }).click();
+      await page.waitForSelector('article.node-page[data-node="model.md_docs.hostile"]');
+    });
+
+    it('shows raw HTML in a description as text, and runs none of it', async () => {
+      await page.goto(`${file}#!/node/${encodeURIComponent('model.md_docs.hostile')}`);
+      await page.waitForSelector('article.node-page[data-node="model.md_docs.hostile"]');
+      // Give an image that was made a chance to fail and fire its onerror before looking.
+      await page.$$eval('img', (images) =>
+        Promise.all(
+          (images as unknown as PageImage[]).map((img) =>
+            img.complete
+              ? undefined
+              : new Promise<void>((done) => {
+                  img.addEventListener('load', done);
+                  img.addEventListener('error', done);
+                }),
+          ),
+        ),
+      );
+      const pwned = await page.evaluate(
+        () => (globalThis as unknown as { __pwned?: unknown }).__pwned,
+      );
+      expect(pwned).toBeUndefined();
+      const article = page.locator('article.node-page');
+      expect(await article.locator('img, script, [onerror]').count()).toBe(0);
+      const description = page.locator('article .description');
+      expect(await description.textContent()).toContain(HOSTILE);
+      // Its Markdown still renders; the javascript: link stays text.
+      expect(await description.locator('strong').textContent()).toBe('bold');
+      expect(await description.locator('a').count()).toBe(0);
+      expect(await description.textContent()).toContain('[a link](javascript:window.__pwned=1)');
+      expect(await page.locator('tr[data-column="id"]').textContent()).toContain(HOSTILE);
+      await shot('10-html-in-description-as-text');
+    });
   });
 });

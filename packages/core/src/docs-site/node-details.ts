@@ -72,6 +72,8 @@ export class NodeDetailsBuilder {
     if (lineage?.filters) out.filters = lineage.filters;
     const unlisted = lineage?.columns[UNLISTED_COLUMNS]?.unresolved;
     if (unlisted) out.unlisted = unlisted;
+    if (n.resource_type === 'source' && n.source_description)
+      out.source_description = n.source_description;
     const facts = nodeFacts(n);
     if (facts) out.facts = facts;
     return out;
@@ -110,15 +112,17 @@ export class NodeDetailsBuilder {
   }
 
   private macro(m: MacroEntry): Omit<NodeDetails, keyof BaseKeys> {
-    const facts: Record<string, string> = {};
-    for (const arg of m.arguments ?? [])
-      facts[`argument ${arg.name}`] = [arg.type, arg.description].filter(Boolean).join(' — ');
+    const args = (m.arguments ?? []).map(({ name, type, description }) => ({
+      name,
+      ...(type ? { type } : {}),
+      description: description ?? '',
+    }));
     return {
       tags: [],
       columns: [],
       parents: [],
       children: [],
-      ...(m.arguments?.length ? { facts } : {}),
+      ...(args.length > 0 ? { arguments: args } : {}),
     };
   }
 
@@ -147,7 +151,7 @@ function columnKey(node: string, column: string): string {
   return `${node}\u0000${column.toLowerCase()}`;
 }
 
-/** A test's model, column and test; a source's loader facts. */
+/** A test's model, column and test; a source's loaded-at field. */
 function nodeFacts(n: ManifestNode): Record<string, string> | undefined {
   const facts: Record<string, string> = {};
   if (n.resource_type === 'test') {
@@ -157,7 +161,6 @@ function nodeFacts(n: ManifestNode): Record<string, string> | undefined {
     if (n.column_name) facts.column = n.column_name;
   }
   if (n.resource_type === 'source') {
-    if (n.source_description) facts['source description'] = n.source_description;
     if (n.loaded_at_field) facts['loaded at field'] = n.loaded_at_field;
   }
   return Object.keys(facts).length > 0 ? facts : undefined;

@@ -5,10 +5,16 @@ import type { SearchEntry } from './types';
 /** Longest description kept in the search index; the page shows the full one. */
 const SHORT_DESCRIPTION = 160;
 
-/** `data/search.json`: one compact row per page, for project-wide search. */
-export function buildSearchIndex(manifest: Manifest): SearchEntry[] {
+/**
+ * `data/search.json`: one compact row per page, for project-wide search, each description as
+ * the plain text `plainText` makes of its Markdown (markdown.ts's descriptionText).
+ */
+export function buildSearchIndex(
+  manifest: Manifest,
+  plainText: (markdown: string) => string,
+): SearchEntry[] {
   return siteNodes(manifest).map((entry) => {
-    const description = descriptionOf(entry).replace(/\s+/g, ' ').trim();
+    const description = plainText(descriptionOf(entry));
     return [
       entry.node.unique_id,
       entry.kind === 'node' && entry.node.resource_type === 'source'

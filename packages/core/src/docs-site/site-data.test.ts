@@ -49,7 +49,7 @@ const lineage: Record<string, NodeLineage> = {
   },
 };
 
-const data = buildSiteData(
+const data = await buildSiteData(
   {
     manifest,
     catalog: {
@@ -151,6 +151,55 @@ describe('buildSiteData', () => {
       model: 'model.shop.stg_orders',
       column: 'order_id',
     });
+  });
+});
+
+const { manifest: markdownManifest } = new ManifestBuilder('shop')
+  .source('raw', 'payments')
+  .model('payments', {
+    description: '# Payments\n\nOne row per **payment**, see [docs](https://example.com).',
+  })
+  .macro('cents_to_dollars', 'abc')
+  .build();
+markdownManifest.sources['source.shop.raw.payments']!.source_description = 'The *raw* schema';
+markdownManifest.macros['macro.shop.cents_to_dollars']!.arguments = [
+  { name: 'column', type: 'string', description: 'A column **in cents**' },
+];
+markdownManifest.docs = {
+  'doc.shop.__overview__': {
+    unique_id: 'doc.shop.__overview__',
+    name: '__overview__',
+    resource_type: 'doc',
+    package_name: 'shop',
+    path: 'overview.md',
+    original_file_path: 'models/overview.md',
+    block_contents: '# The shop\n\nWhat **we** sell.',
+  },
+};
+const markdownSite = await buildSiteData({ manifest: markdownManifest });
+const mdPage = (id: string) => markdownSite.shards[shardOf(id, markdownSite.site.shards)]![id]!;
+
+describe('descriptions in the site data', () => {
+  it('indexes descriptions for search as plain text, without their Markdown', () => {
+    expect(markdownSite.search.find((e) => e[0] === 'model.shop.payments')![5]).toBe(
+      'Payments One row per payment, see docs.',
+    );
+    expect(searchEntries(markdownSite.search, 'per payment')[0]![0]).toBe('model.shop.payments');
+  });
+
+  it("keeps the project's __overview__ doc for the landing page, and none when there is none", () => {
+    expect(markdownSite.site.overview).toBe('# The shop\n\nWhat **we** sell.');
+    expect(data.site.overview).toBeUndefined();
+  });
+
+  it("keeps the Markdown for the pages: a source's source description, a macro's arguments", () => {
+    expect(mdPage('model.shop.payments').description).toContain('**payment**');
+    expect(mdPage('source.shop.raw.payments').source_description).toBe('The *raw* schema');
+    expect(mdPage('source.shop.raw.payments').facts).toBeUndefined();
+    expect(mdPage('macro.shop.cents_to_dollars').arguments).toEqual([
+      { name: 'column', type: 'string', description: 'A column **in cents**' },
+    ]);
+    expect(mdPage('macro.shop.cents_to_dollars').facts).toBeUndefined();
   });
 });
 

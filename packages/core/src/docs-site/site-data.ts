@@ -1,4 +1,5 @@
 import { TSMODEL_VERSION } from '../compile/version';
+import type { Manifest } from '../manifest/types';
 import { NodeDetailsBuilder, type DetailsInput } from './node-details';
 import { buildSearchIndex } from './search-index';
 import { shardCount, shardOf } from './shards';
@@ -15,8 +16,15 @@ export interface SiteData {
   shards: Array<Record<string, NodeDetails>>;
 }
 
-/** Builds the site's data from the manifest, plus catalog types and column lineage when given. */
-export function buildSiteData(input: DetailsInput, generatedAt: Date = new Date()): SiteData {
+/**
+ * Builds the site's data from the manifest, plus catalog types and column lineage when given.
+ * The Markdown parser is loaded here, not with core: every other command starts without it.
+ */
+export async function buildSiteData(
+  input: DetailsInput,
+  generatedAt: Date = new Date(),
+): Promise<SiteData> {
+  const { descriptionText } = await import('./markdown');
   const { manifest } = input;
   const nodes = siteNodes(manifest);
   const count = shardCount(nodes.length);
@@ -31,9 +39,16 @@ export function buildSiteData(input: DetailsInput, generatedAt: Date = new Date(
       generated_at: generatedAt.toISOString(),
       tsmodel_version: TSMODEL_VERSION,
       shards: count,
+      ...overviewOf(manifest),
     },
-    search: buildSearchIndex(manifest),
+    search: buildSearchIndex(manifest, descriptionText),
     graph: buildSiteGraph(manifest),
     shards,
   };
+}
+
+/** The root project's `{% docs __overview__ %}`, when it writes one. */
+function overviewOf(manifest: Manifest): Pick<SiteInfo, 'overview'> {
+  const doc = manifest.docs?.[`doc.${manifest.metadata.project_name}.__overview__`];
+  return doc && doc.block_contents.trim() !== '' ? { overview: doc.block_contents } : {};
 }

@@ -13,6 +13,8 @@ export interface SiteInfo {
   tsmodel_version: string;
   /** Number of `data/nodes/<n>.json` shards; a node's shard is {@link shardOf} its id. */
   shards: number;
+  /** The project's `{% docs __overview__ %}` block (Markdown), shown on the landing page as in dbt-docs. */
+  overview?: string;
 }
 
 /**
@@ -66,6 +68,13 @@ export interface ColumnDetails {
   lineage?: ColumnLineage;
 }
 
+/** A macro argument as its page lists it. */
+export interface MacroArgumentDetails {
+  name: string;
+  type?: string;
+  description: string;
+}
+
 /** Everything a node page shows, in `data/nodes/<shard>.json` keyed by unique id. */
 export interface NodeDetails {
   unique_id: string;
@@ -87,8 +96,12 @@ export interface NodeDetails {
   filters?: ColumnRef[];
   /** Why some columns' lineage is unknown (a `select *` that cannot be listed). */
   unlisted?: string;
-  /** Kind-specific facts shown as a key/value table (a test's model and column, a macro's arguments, an exposure's owner). */
+  /** Kind-specific facts shown as a key/value table of plain text (a test's model and column, an exposure's owner). */
   facts?: Record<string, string>;
+  /** A source table's source-level description (Markdown), shown beside the table's own. */
+  source_description?: string;
+  /** A macro's documented arguments; their descriptions are Markdown. */
+  arguments?: MacroArgumentDetails[];
 }
 
 /** Files of the site by path relative to the target directory. */

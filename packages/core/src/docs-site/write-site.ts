@@ -70,7 +70,7 @@ export interface WrittenSite {
 export async function generateDocsSite(
   input: DetailsInput & { targetDir: string; static: boolean },
 ): Promise<WrittenSite> {
-  const data = buildSiteData(input);
+  const data = await buildSiteData(input);
   const assets = await readSiteAssets();
   const files = siteFiles(data, assets);
   if (input.static) files.set(SITE_PATHS.static, staticSiteHtml(data, assets));

@@ -1,5 +1,6 @@
 /**
- * The docs site's browser app: routes `#!/node/<id>`, `#!/graph?select=…` and the overview.
+ * The docs site's browser app: routes `#!/node/<id>` (and dbt-docs' `#!/model/<id>`, …),
+ * `#!/graph?select=…` and the overview.
  * Bundled by scripts/build.mjs into dist/docs-site/app.js; `tsmodel docs generate` copies it.
  */
 import { openDocsData, type DocsData } from './data-source';
@@ -41,8 +42,8 @@ async function start(): Promise<void> {
     const path = decodeURIComponent(rawPath);
     const params = queryParams(query);
     document.body.dataset.page = 'loading';
-    if (path.startsWith('node/'))
-      await renderNodePage(main, data, path.slice('node/'.length), params.column, label);
+    const nodeId = nodePageId(path);
+    if (nodeId !== undefined) await renderNodePage(main, data, nodeId, params.column, label);
     else if (path === 'graph') await renderGraphPage(main, data, params.select ?? '');
     else renderOverview(main, data.info, await data.search());
     document.body.dataset.page = path.split('/')[0] || 'overview';
@@ -50,6 +51,18 @@ async function start(): Promise<void> {
   window.addEventListener('hashchange', () => void route());
   await route();
   app.dataset.state = 'ready';
+}
+
+/**
+ * The unique id a node page's path names: ours, `node/<id>`, or dbt-docs' `<type>/<id>`
+ * (`model/model.shop.orders`, `source/source.shop.raw.orders`), as dbt users' descriptions
+ * link to other nodes.
+ */
+function nodePageId(path: string): string | undefined {
+  const [kind, id] = splitOnce(path, '/');
+  if (id === undefined) return undefined;
+  if (kind === 'node' || id.startsWith(`${kind}.`)) return id;
+  return undefined;
 }
 
 /** `a=1&b=2`, each value percent-decoded (a `+` stays a plus: it is a graph operator). */

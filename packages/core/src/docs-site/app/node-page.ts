@@ -1,8 +1,9 @@
-/** A node's page: description, columns (types, docs, tests, lineage), SQL, config, neighbours. */
-import type { ColumnDetails, NodeDetails } from '../types';
+/** A node's page: description (Markdown), columns (types, docs, tests, lineage), SQL, config, neighbours. */
+import type { ColumnDetails, MacroArgumentDetails, NodeDetails } from '../types';
 import { loadUpstreamTree, renderTree } from './column-lineage';
 import type { DocsData } from './data-source';
 import { graphHref, h, nodeHref } from './dom';
+import { markdownBlock } from './markdown-view';
 
 export async function renderNodePage(
   root: HTMLElement,
@@ -57,12 +58,21 @@ export async function renderNodePage(
     h(
       'div',
       { class: 'description' },
-      details.description || h('span', { class: 'muted' }, 'No description.'),
+      markdownBlock(details.description, h('span', { class: 'muted' }, 'No description.')),
     ),
+    details.source_description
+      ? h(
+          'section',
+          { class: 'source-description' },
+          h('h2', {}, 'Source description'),
+          markdownBlock(details.source_description),
+        )
+      : undefined,
     details.tags.length > 0
       ? h('p', {}, 'Tags: ', ...details.tags.map((t) => h('span', { class: 'tag' }, t)))
       : undefined,
     details.facts ? factsTable(details.facts) : undefined,
+    details.arguments ? argumentsSection(details.arguments) : undefined,
     details.columns.length > 0 || details.unlisted
       ? columnsSection(details, data, openColumn, label)
       : undefined,
@@ -129,7 +139,7 @@ function columnsSection(
       { 'data-column': column.name },
       h('td', { class: 'mono' }, column.name),
       h('td', { class: 'mono' }, column.type ?? ''),
-      h('td', {}, column.description),
+      h('td', {}, markdownBlock(column.description)),
       h('td', {}, column.tests.join(', ')),
       h('td', {}, lineageSummary(column, label)),
     );
@@ -192,6 +202,36 @@ function lineageSummary(column: ColumnDetails, label: (id: string) => string): H
     l.unresolved
       ? h('span', { class: 'unresolved', title: l.unresolved }, ' (unresolved)')
       : undefined,
+  );
+}
+
+function argumentsSection(args: readonly MacroArgumentDetails[]): HTMLElement {
+  return h(
+    'section',
+    {},
+    h('h2', {}, 'Arguments'),
+    h(
+      'table',
+      { class: 'arguments' },
+      h(
+        'thead',
+        {},
+        h('tr', {}, ...['Argument', 'Type', 'Description'].map((t) => h('th', {}, t))),
+      ),
+      h(
+        'tbody',
+        {},
+        ...args.map((a) =>
+          h(
+            'tr',
+            { 'data-argument': a.name },
+            h('td', { class: 'mono' }, a.name),
+            h('td', { class: 'mono' }, a.type ?? ''),
+            h('td', {}, markdownBlock(a.description)),
+          ),
+        ),
+      ),
+    ),
   );
 }
 

@@ -1,6 +1,7 @@
-/** The landing page: what the project holds, by resource type and package. */
+/** The landing page: the project's `__overview__` doc, and what it holds by resource type and package. */
 import type { SearchEntry, SiteInfo } from '../types';
 import { graphHref, h, nodeHref } from './dom';
+import { markdownBlock } from './markdown-view';
 
 /** Links listed per package before "use search" takes over (10,000 links help nobody). */
 const LISTED = 300;
@@ -29,6 +30,9 @@ export function renderOverview(
         { class: 'muted' },
         `Generated ${info.generated_at} by tsmodel ${info.tsmodel_version} for ${info.adapter_type}.`,
       ),
+      info.overview
+        ? h('div', { class: 'description', id: 'overview' }, markdownBlock(info.overview))
+        : undefined,
       h('p', {}, [...byType].map(([t, n]) => `${n} ${t}${n === 1 ? '' : 's'}`).join(' · ')),
       h('p', {}, h('a', { href: graphHref('') }, 'Lineage graph of the whole project')),
       ...[...packages].map(([pkg, list]) =>
