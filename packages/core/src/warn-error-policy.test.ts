@@ -69,3 +69,20 @@ describe('notices of keys dbt accepts silently', () => {
     expect(warnErrorPolicy(false, `{"silence": ["${notice}"]}`).levelOf(notice)).toBe('silence');
   });
 });
+
+describe('every compile warning can be named', () => {
+  it.each([
+    'deprecated-model',
+    'deprecated-ref',
+    'upcoming-deprecation',
+    'constraints-without-contract',
+    'constraint-not-enforced',
+    'grants-not-applied',
+    'dbt-version-unmet',
+    'empty-model',
+  ])('%s', (code) => {
+    expect(warnErrorPolicy(false, `{"error": "all", "warn": ["${code}"]}`).levelOf(code)).toBe(
+      'warn',
+    );
+  });
+});

@@ -15,6 +15,16 @@ export const WARNING_CODES = [
   'project-flags-not-honoured',
   'snapshot-without-block',
   'empty-model',
+  'deprecated-model',
+  'upcoming-deprecation',
+  'deprecated-ref',
+  'constraints-without-contract',
+  'constraint-not-enforced',
+  'constraint-not-supported',
+  'constraints-on-view',
+  'grants-not-applied',
+  'dbt-version-unmet',
+  'project-key-renamed',
 ];
 
 /**
