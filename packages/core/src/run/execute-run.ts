@@ -493,8 +493,11 @@ function renderedRelation(
  * (and the fix), as it would at compile time.
  */
 function errorMessage(err: unknown): string {
-  if (err instanceof TsmodelError && err.location)
-    return `${formatLocation(err.location)} ${err.message}${err.hint ? ` — ${err.hint}` : ''}`;
+  if (err instanceof TsmodelError && err.location) {
+    // A message that ends in a table (a contract's differences) gets the fix on a line of its own.
+    const hint = err.hint ? `${err.message.includes('\n') ? '\n' : ' — '}${err.hint}` : '';
+    return `${formatLocation(err.location)} ${err.message}${hint}`;
+  }
   return err instanceof Error ? err.message : String(err);
 }
 
