@@ -1,5 +1,6 @@
 import { bind } from './py-args';
 import { asString, tuple } from './py-values';
+import { inlineFlags, jsFlags, jsSource } from './py-re-source';
 
 /**
  * The parts of Python's `re` module dbt packages call through `modules.re` (`sub`, `search`,
@@ -21,110 +22,6 @@ const FLAGS = {
   UNICODE: 32,
   U: 32,
 };
-
-/** Python's inline flag letters (`(?ix)` at the start of a pattern) as flag bits. */
-const INLINE_FLAGS: Record<string, number> = { a: 256, i: 2, L: 4, m: 8, s: 16, u: 32, x: 64 };
-
-/**
- * Global inline flags at the start of a pattern (`(?ix)…`, where Python 3.11 requires them):
- * the pattern without them, and the flags they add.
- */
-function inlineFlags(pattern: string): { pattern: string; flags: number } {
-  let flags = 0;
-  let rest = pattern;
-  for (let m = /^\(\?([aiLmsux]+)\)/.exec(rest); m; m = /^\(\?([aiLmsux]+)\)/.exec(rest)) {
-    for (const letter of m[1]!) flags |= INLINE_FLAGS[letter]!;
-    rest = rest.slice(m[0].length);
-  }
-  return { pattern: rest, flags };
-}
-
-/**
- * `re.VERBOSE`: whitespace and `#` comments are dropped outside character classes; escaped
- * ones (`\ `, `\#`) and those inside `[…]` stay, as in Python.
- */
-function stripVerbose(pattern: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\\') {
-      out += c + (pattern[i + 1] ?? '');
-      i++;
-    } else if (inClass) {
-      out += c;
-      if (c === ']') inClass = false;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-      // A `]` right after `[` or `[^` is a member, not the end.
-      if (pattern[i + 1] === '^') out += pattern[++i];
-      if (pattern[i + 1] === ']') out += pattern[++i];
-    } else if (c === '#') {
-      while (i + 1 < pattern.length && pattern[i + 1] !== '\n') i++;
-    } else if (!/\s/.test(c)) {
-      out += c;
-    }
-  }
-  return out;
-}
-
-/**
- * Python accepts any punctuation escaped (`\\'`, `\\#`, `\\ `, `\\:`); a JavaScript `u` regex only
- * its syntax characters (and `\\-` in a class): the others become the character itself.
- */
-function plainEscapes(pattern: string): string {
-  return pattern.replace(/\\([\s\S])/g, (all, c: string) =>
-    /[!"#%&',:;<=>@`~ _]/.test(c) ? c : all,
-  );
-}
-
-/**
- * Python reads a brace that does not make a quantifier (`{{`, `a{x}`) as itself; a JavaScript
- * `u` regex rejects it, so such braces are escaped. Braces in classes and escaped ones stay.
- */
-function literalBraces(pattern: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\\') {
-      out += c + (pattern[i + 1] ?? '');
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-      if (pattern[i + 1] === '^') out += pattern[++i];
-      if (pattern[i + 1] === ']') out += pattern[++i];
-    } else if (c === '{') {
-      const quantifier = /^\{\d*,?\d*\}/.exec(pattern.slice(i));
-      if (quantifier && quantifier[0] !== '{}' && quantifier[0] !== '{,}' && i > 0) {
-        out += quantifier[0];
-        i += quantifier[0].length - 1;
-      } else out += '\\{';
-    } else if (c === '}') {
-      out += '\\}';
-    } else out += c;
-  }
-  return out;
-}
-
-function jsSource(pattern: string, flags: number): string {
-  let p = pattern
-    .replace(/\(\?P<(\w+)>/g, '(?<$1>')
-    .replace(/\(\?P=(\w+)\)/g, '\\k<$1>')
-    .replace(/\\A/g, '^')
-    .replace(/\\Z/g, '$(?![\\s\\S])');
-  if (flags & 64) p = stripVerbose(p);
-  return literalBraces(plainEscapes(p));
-}
-
-function jsFlags(flags: number): string {
-  return 'u' + (flags & 2 ? 'i' : '') + (flags & 8 ? 'm' : '') + (flags & 16 ? 's' : '');
-}
 
 /** A compiled pattern: `re.compile(p).match(s)`. */
 export class PyPattern {
