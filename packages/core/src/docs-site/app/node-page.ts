@@ -154,7 +154,8 @@ function columnsSection(
       );
       document.body.dataset.columnLineage = column.name;
     };
-    if (column.lineage) {
+    // A column computed from no upstream column (a constant) has no tree to open.
+    if (column.lineage && (column.lineage.upstream.length > 0 || column.lineage.unresolved)) {
       const button = h('button', { type: 'button', class: 'lineage-button' }, 'upstream');
       button.addEventListener(
         'click',
