@@ -318,6 +318,8 @@ describe.skipIf(!AVAILABLE)('the docs site in Chromium', () => {
       expect(await description.locator('code').textContent()).toBe('order_id');
       expect(await description.textContent()).not.toContain('**');
       expect(await page.locator('tr[data-column="order_id"] strong').textContent()).toBe('key');
+      // A constant column has no upstream tree, so no button to open one.
+      expect(await page.locator('tr[data-column="order_id"] .lineage-button').count()).toBe(0);
       await shot('09-markdown-description');
       // A link the way dbt-docs addresses a model opens its page.
       await description.locator('a', { hasText: 'hostile' }).click();
