@@ -48,6 +48,13 @@ describe('tsmodel main', () => {
     expect(stderr).toContain('did you mean --select?');
   });
 
+  it('says a real flag is not one the command takes, instead of suggesting the same flag', async () => {
+    const { code, stderr } = await runCli(['deps', '--select', 'orders'], tempProject());
+    expect(code).toBe(1);
+    expect(stderr).toContain('`tsmodel deps` does not take --select');
+    expect(stderr).not.toContain('did you mean');
+  });
+
   it('reports a usage error as a JSON event with --log-format json', async () => {
     const { code, stdout } = await runCli(
       ['ls', '--outptu', 'name', '--log-format', 'json'],

@@ -37,6 +37,7 @@ export function unknownFlagHints(
   const typedFlags = new Set(
     argv.filter((a) => a.startsWith('-')).map((a) => a.replace(/^-+/, '').split('=')[0]),
   );
+  const command = commands.find((c) => argv.some((a) => a === c.name || c.aliases?.includes(a)));
   const known = [
     ...flagNames(globalTable),
     ...commands.flatMap((c) => (c.flags ? flagNames(c.flags as FlagTable<unknown>) : [])),
@@ -48,6 +49,12 @@ export function unknownFlagHints(
     .filter((name) => typedFlags.has(name))
     .flatMap((name) => {
       const suggestion = closestFlag(name, known);
+      if (suggestion === name)
+        return [
+          command
+            ? `\`tsmodel ${command.name}\` does not take --${name} (\`tsmodel ${command.name} --help\` lists what it takes)`
+            : `--${name} goes after a command, e.g. \`tsmodel run --${name} …\``,
+        ];
       return suggestion ? [`did you mean --${suggestion}?`] : [];
     });
 }
