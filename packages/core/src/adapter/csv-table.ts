@@ -33,10 +33,21 @@ export function readCsvTable(path: string, delimiter: string, shownPath = path):
 /**
  * Checks a seed file as strictly as {@link readCsvTable} without keeping its rows, for engines
  * that read the file themselves (DuckDB): they then load a file already known to be well
- * formed, under the header returned here.
+ * formed, under the header returned here. `empty` names the columns with no value in any row,
+ * which dbt's agate types integer where the engine's own detection would say text.
  */
-export function checkCsvFile(path: string, delimiter: string, shownPath = path): string[] {
-  return parseStrictly(readUtf8File(path, shownPath), delimiter, shownPath, () => undefined);
+export function checkCsvFile(
+  path: string,
+  delimiter: string,
+  shownPath = path,
+): { columns: string[]; empty: string[] } {
+  const filled: boolean[] = [];
+  const columns = parseStrictly(readUtf8File(path, shownPath), delimiter, shownPath, (row) => {
+    row.forEach((v, i) => {
+      if (v !== null) filled[i] = true;
+    });
+  });
+  return { columns, empty: columns.filter((_, i) => !filled[i]) };
 }
 
 /**

@@ -33,11 +33,18 @@ const INSERT_BATCH_CHARS = 512 * 1024;
 export function seedCsv(input: SeedPlanInput): CsvSource {
   const { config, seedFile, seedPath } = input.node;
   const delimiter = seedDelimiter(input.node);
-  const columns = input.csvTable?.columns ?? checkCsvFile(seedFile, delimiter, seedPath);
+  const checked = input.csvTable
+    ? { columns: input.csvTable.columns, empty: [] }
+    : checkCsvFile(seedFile, delimiter, seedPath);
+  const { columns } = checked;
   if (!seedQuoteColumns(input)) checkUnquotedColumns(input.node, columns);
+  const configured = (config.column_types as Record<string, string> | undefined) ?? {};
+  const typed = new Set(Object.keys(configured).map((c) => c.toLowerCase()));
+  // A column with no value at all is integer, as dbt's agate types it (the engine says text).
+  const empty = checked.empty.filter((c) => !typed.has(c.toLowerCase()));
   return {
     path: seedFile,
-    columnTypes: (config.column_types as Record<string, string> | undefined) ?? {},
+    columnTypes: { ...Object.fromEntries(empty.map((c) => [c, 'integer'])), ...configured },
     delimiter,
     columns,
   };
