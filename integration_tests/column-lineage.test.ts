@@ -5,7 +5,7 @@
  * expression reads it — window functions with their PARTITION BY and ORDER BY columns.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -269,5 +269,19 @@ describe('tsmodel lineage', () => {
       upstream: [{ node: `${PKG}.sessions__stitched`, column: 'session_id' }],
       how: 'passthrough',
     });
+  });
+
+  it("reuses docs generate's column_lineage.json when computed from the same input", () => {
+    const target = mkdtempSync(path.join(tmpdir(), 'lineage-reuse-'));
+    const docs = run(here('.'), ['docs', 'generate', '--empty-catalog', '--target-path', target]);
+    expect(docs.status, docs.stderr).toBe(0);
+    const file = path.join(target, 'column_lineage.json');
+    const artifact = JSON.parse(readFileSync(file, 'utf8'));
+    // Marked so the output shows which lineage was read: the file's, not a recomputed one.
+    artifact.nodes[`${PKG}.sessions`].columns.session_id.how = 'aggregation';
+    writeFileSync(file, JSON.stringify(artifact));
+    const reused = run(here('.'), ['lineage', 'sessions.session_id', '--target-path', target]);
+    expect(reused.status, reused.stderr).toBe(0);
+    expect(reused.stdout).toContain('← (aggregation) sessions__stitched.session_id');
   });
 });

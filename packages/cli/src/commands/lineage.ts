@@ -50,8 +50,15 @@ export const lineageCommand = defineCommand<LineageFlags>({
     }
     const compiled = await manifestWithWarnings(ctx, 'manifest');
     const { root } = compiled.project;
-    const catalog = await core.readCatalogIfPresent(resolve(root.rootDir, root.targetPath));
-    const { nodes } = await core.columnLineageArtifact(compiled.manifest, catalog);
+    const targetDir = resolve(root.rootDir, root.targetPath);
+    const catalog = await core.readCatalogIfPresent(targetDir);
+    // docs generate's column_lineage.json is used as it is when computed from the same input.
+    const { nodes } = await core.columnLineageArtifact(
+      compiled.manifest,
+      catalog,
+      new Date(),
+      await core.readPreviousLineage(targetDir),
+    );
     const target = core.findLineageColumn(compiled.manifest, nodes, column);
     const tree = core.upstreamTree(nodes, target, flags.depth);
     if (flags.output === 'json') reporter.output(JSON.stringify(tree, null, 2));
