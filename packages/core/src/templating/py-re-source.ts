@@ -22,10 +22,14 @@ export function inlineFlags(pattern: string): { pattern: string; flags: number }
 }
 
 /**
- * `re.VERBOSE`: whitespace and `#` comments are dropped outside character classes; escaped
- * ones (`\ `, `\#`) and those inside `[…]` stay, as in Python.
+ * Copies escapes and character classes (`[…]`, where a leading `]` is a member) as they are,
+ * and lets `outside` rewrite everything else: for the character at `i` it returns the text to
+ * write and how many characters of the pattern that text replaces.
  */
-function stripVerbose(pattern: string): string {
+function rewriteOutsideClasses(
+  pattern: string,
+  outside: (i: number) => [text: string, consumed: number],
+): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -39,16 +43,30 @@ function stripVerbose(pattern: string): string {
     } else if (c === '[') {
       inClass = true;
       out += c;
-      // A `]` right after `[` or `[^` is a member, not the end.
       if (pattern[i + 1] === '^') out += pattern[++i];
       if (pattern[i + 1] === ']') out += pattern[++i];
-    } else if (c === '#') {
-      while (i + 1 < pattern.length && pattern[i + 1] !== '\n') i++;
-    } else if (!/\s/.test(c)) {
-      out += c;
+    } else {
+      const [text, consumed] = outside(i);
+      out += text;
+      i += consumed - 1;
     }
   }
   return out;
+}
+
+/**
+ * `re.VERBOSE`: whitespace and `#` comments are dropped outside character classes; escaped
+ * ones (`\ `, `\#`) and those inside `[…]` stay, as in Python.
+ */
+function stripVerbose(pattern: string): string {
+  return rewriteOutsideClasses(pattern, (i) => {
+    const c = pattern[i]!;
+    if (c === '#') {
+      const end = pattern.indexOf('\n', i);
+      return ['', (end < 0 ? pattern.length : end) - i];
+    }
+    return [/\s/.test(c) ? '' : c, 1];
+  });
 }
 
 /**
@@ -66,32 +84,15 @@ function plainEscapes(pattern: string): string {
  * `u` regex rejects it, so such braces are escaped. Braces in classes and escaped ones stay.
  */
 function literalBraces(pattern: string): string {
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
+  return rewriteOutsideClasses(pattern, (i) => {
     const c = pattern[i]!;
-    if (c === '\\') {
-      out += c + (pattern[i + 1] ?? '');
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      out += c;
-    } else if (c === '[') {
-      inClass = true;
-      out += c;
-      if (pattern[i + 1] === '^') out += pattern[++i];
-      if (pattern[i + 1] === ']') out += pattern[++i];
-    } else if (c === '{') {
-      const quantifier = /^\{\d*,?\d*\}/.exec(pattern.slice(i));
-      if (quantifier && quantifier[0] !== '{}' && quantifier[0] !== '{,}' && i > 0) {
-        out += quantifier[0];
-        i += quantifier[0].length - 1;
-      } else out += '\\{';
-    } else if (c === '}') {
-      out += '\\}';
-    } else out += c;
-  }
-  return out;
+    if (c === '}') return ['\\}', 1];
+    if (c !== '{') return [c, 1];
+    const quantifier = /^\{\d*,?\d*\}/.exec(pattern.slice(i))?.[0];
+    return quantifier && quantifier !== '{}' && quantifier !== '{,}' && i > 0
+      ? [quantifier, quantifier.length]
+      : ['\\{', 1];
+  });
 }
 
 export function jsSource(pattern: string, flags: number): string {
